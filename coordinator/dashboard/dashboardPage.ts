@@ -1,0 +1,103 @@
+/**
+ * The dashboard as one self-contained page: no scripts, fonts or styles from
+ * elsewhere (the machines it runs on may reach nothing), charts drawn as SVG.
+ * It polls /api/status every second.
+ */
+export const dashboardPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>cotrain coordinator</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+  :root { --fg:#1d2430; --muted:#6b7383; --line:#e3e6ec; --acc:#2f6fde; --loss:#d9534f; --ok:#2e9d5b; --bad:#c0392b; }
+  body { font: 14px/1.4 system-ui, sans-serif; color: var(--fg); margin: 0; background: #f6f7f9; }
+  header { background: #1d2430; color: #fff; padding: 12px 20px; display: flex; gap: 24px; align-items: baseline; flex-wrap: wrap; }
+  header h1 { font-size: 18px; margin: 0; }
+  header span { color: #c5cbd6; font-size: 12px; }
+  main { padding: 16px 20px; display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+  section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; }
+  section.wide { grid-column: 1 / -1; }
+  h2 { font-size: 14px; margin: 0 0 8px; }
+  table { border-collapse: collapse; width: 100%; font-size: 13px; }
+  th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); white-space: nowrap; }
+  th { color: var(--muted); font-weight: 600; }
+  .mono { font-family: ui-monospace, monospace; font-size: 12px; }
+  .ok { color: var(--ok); } .bad { color: var(--bad); }
+  svg text { font-size: 11px; fill: var(--muted); }
+  .timeline { display: flex; gap: 4px; flex-wrap: wrap; }
+  .round { border: 1px solid var(--line); border-radius: 4px; padding: 4px 8px; font-size: 12px; }
+  .round.done { background: #e8f5ee; } .round.failed { background: #fbeaea; } .round.active { background: #eaf1fd; }
+  #updated { margin-left: auto; }
+</style>
+</head>
+<body>
+<header><h1>cotrain</h1><span id="coord"></span><span id="updated">connecting…</span></header>
+<main>
+  <section class="wide"><h2>Rounds</h2><div class="timeline" id="timeline"></div></section>
+  <section><h2>Test accuracy</h2><svg id="acc-chart" width="100%" height="180" viewBox="0 0 420 180"></svg></section>
+  <section><h2>Test loss</h2><svg id="loss-chart" width="100%" height="180" viewBox="0 0 420 180"></svg></section>
+  <section class="wide"><h2>Workers</h2><table id="workers"><thead><tr>
+    <th>address</th><th>peer</th><th>backend</th><th>samples/s</th><th>GFLOP/s</th><th>cores</th><th>memory</th><th>gpu</th><th>status</th><th>reputation</th><th>contributions</th><th>last score</th><th>rewards (ETH)</th><th>slashed (ETH)</th>
+  </tr></thead><tbody></tbody></table></section>
+  <section class="wide"><h2>On-chain rewards and slashes</h2><table id="events"><thead><tr>
+    <th>block</th><th>event</th><th>contribution</th><th>account</th><th>score</th><th>amount (ETH)</th>
+  </tr></thead><tbody></tbody></table></section>
+</main>
+<script>
+const $ = (id) => document.getElementById(id)
+const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
+const eth = (wei) => wei == null ? '' : (Number(BigInt(wei) / 1000000000000n) / 1e6).toFixed(6)
+const short = (s) => s == null ? '' : s.length > 14 ? s.slice(0, 8) + '…' + s.slice(-4) : s
+
+function chart (svg, points, key, color, fmt) {
+  const W = 420, H = 180, L = 44, B = 24, T = 10, R = 10
+  const pts = points.filter((p) => typeof p[key] === 'number')
+  let html = ''
+  if (pts.length === 0) { svg.innerHTML = '<text x="' + (W / 2 - 40) + '" y="' + H / 2 + '">no rounds yet</text>'; return }
+  const xs = pts.map((p) => p.number), ys = pts.map((p) => p[key])
+  const x0 = Math.min(...xs), x1 = Math.max(...xs, x0 + 1)
+  let y0 = Math.min(...ys), y1 = Math.max(...ys)
+  if (y1 - y0 < 1e-9) { y0 -= 0.5; y1 += 0.5 }
+  const sx = (x) => L + (x - x0) / (x1 - x0) * (W - L - R), sy = (y) => H - B - (y - y0) / (y1 - y0) * (H - B - T)
+  for (let i = 0; i <= 4; i++) {
+    const y = y0 + (y1 - y0) * i / 4
+    html += '<line x1="' + L + '" x2="' + (W - R) + '" y1="' + sy(y) + '" y2="' + sy(y) + '" stroke="#eee"/>'
+    html += '<text x="2" y="' + (sy(y) + 4) + '">' + fmt(y) + '</text>'
+  }
+  for (const x of xs) html += '<text x="' + (sx(x) - 4) + '" y="' + (H - 6) + '">' + x + '</text>'
+  html += '<polyline fill="none" stroke="' + color + '" stroke-width="2" points="' + pts.map((p) => sx(p.number) + ',' + sy(p[key])).join(' ') + '"/>'
+  for (const p of pts) html += '<circle class="point" data-round="' + p.number + '" data-value="' + p[key] + '" cx="' + sx(p.number) + '" cy="' + sy(p[key]) + '" r="3.5" fill="' + color + '"><title>round ' + p.number + ': ' + fmt(p[key]) + '</title></circle>'
+  svg.innerHTML = html
+}
+
+function render (s) {
+  $('coord').textContent = 'peer ' + short(s.coordinator.peerId) + ' · model ' + s.coordinator.model + ' · ' + s.coordinator.aggregator + (s.chain.contract ? ' · contract ' + short(s.chain.contract) : '')
+  $('timeline').innerHTML = s.rounds.map((r) => '<div class="round ' + (r.state === 'done' ? 'done' : r.state === 'failed' ? 'failed' : 'active') + '" data-round="' + r.number + '">#' + r.number + ' ' + esc(r.state) + ' · ' + r.accepted + ' accepted' + (r.rejected ? ', ' + r.rejected + ' rejected' : '') + (typeof r.accuracy === 'number' ? ' · ' + (r.accuracy * 100).toFixed(2) + '%' : '') + '</div>').join('') || 'no rounds yet'
+  chart($('acc-chart'), s.rounds, 'accuracy', 'var(--acc)', (v) => (v * 100).toFixed(1) + '%')
+  chart($('loss-chart'), s.rounds, 'loss', 'var(--loss)', (v) => v.toFixed(3))
+  $('workers').tBodies[0].innerHTML = s.workers.map((w) => '<tr data-address="' + esc(w.address) + '">' + [
+    '<span class="mono">' + esc(short(w.address)) + '</span>', '<span class="mono">' + esc(short(w.peerId)) + '</span>', esc(w.backend),
+    w.samplesPerSecond != null ? Math.round(w.samplesPerSecond) : '', w.gflops != null ? w.gflops.toFixed(1) : '', w.cores ?? '',
+    w.memoryGiB != null ? w.memoryGiB.toFixed(1) + ' GiB' : '', esc(w.gpu ?? 'none'), esc(w.status), w.reputation ?? '', w.contributions,
+    w.lastScore ?? '', eth(w.rewardsWei), '<span class="' + (w.slashedWei && w.slashedWei !== '0' ? 'bad' : '') + '">' + eth(w.slashedWei) + '</span>'
+  ].map((c) => '<td>' + c + '</td>').join('') + '</tr>').join('')
+  $('events').tBodies[0].innerHTML = s.chain.events.slice(-50).reverse().map((e) => '<tr class="' + (e.kind === 'slashed' || e.kind === 'fraud' ? 'bad' : '') + '" data-kind="' + e.kind + '">' + [
+    e.block, e.kind, e.contributionId ?? '', '<span class="mono">' + esc(short(e.account)) + '</span>', e.score ?? '', eth(e.amountWei)
+  ].map((c) => '<td>' + c + '</td>').join('') + '</tr>').join('')
+  $('updated').textContent = 'updated ' + new Date().toLocaleTimeString()
+}
+
+async function poll () {
+  try {
+    const res = await fetch('/api/status', { cache: 'no-store' })
+    if (res.ok) render(await res.json())
+    else $('updated').textContent = 'status error ' + res.status
+  } catch { $('updated').textContent = 'coordinator unreachable' }
+  setTimeout(poll, 1000)
+}
+poll()
+</script>
+</body>
+</html>
+`
