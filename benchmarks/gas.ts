@@ -1,0 +1,156 @@
+/**
+ * Gas of every CotrainStaking operation, measured through the ERC-1967 proxy on Hardhat's
+ * in-process simulator (the same deployment path as the devnet: lib/chain/deployStaking.ts).
+ *
+ * Scenario: quorum 3, ten contributors with five contributions each (50 in all), three validators
+ * each scoring all 50 in one distributeRewardsBatch (the third batch finalizes every one), then
+ * claims, unstaking and a fraud finding. Per-call figures are receipt gasUsed (21k base included);
+ * "per score" is a batch's gasUsed divided by its 50 scores.
+ *
+ * Targets: submitContribution <= 100k; distributeRewardsBatch <= 60k per score (batch of 50, quorum 3).
+ *
+ * Usage: npm run bench:gas  (builds, then node benchmarks/gas.ts)
+ * Writes benchmarks/results/gas.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { network } from 'hardhat'
+import { keccak256, parseEther, toHex } from 'viem'
+import type { Address, Hash } from 'viem'
+import { deployStaking } from '../lib/chain/deployStaking.ts'
+import { stakingArtifact } from '../lib/chain/stakingArtifact.ts'
+
+const BATCH = 50
+const CONTRIBUTORS = 10
+const SUBMIT_TARGET = 100_000
+const PER_SCORE_TARGET = 60_000
+
+const { viem, networkHelpers } = await network.create()
+const publicClient = await viem.getPublicClient()
+const wallets = await viem.getWalletClients()
+const [owner, v1, v2, v3, v4] = wallets
+const contributors = wallets.slice(5, 5 + CONTRIBUTORS)
+const validators = [v1, v2, v3]
+
+const { address } = await deployStaking({
+  walletClient: owner,
+  publicClient,
+  params: {
+    minimumStake: parseEther('1'),
+    stakePerPending: parseEther('0.1'),
+    baseRewards: [parseEther('0.01'), parseEther('0.02'), parseEther('0.005')],
+    quorum: 3,
+    rewardLockPeriod: 86_400n,
+    unbondingPeriod: 7n * 86_400n,
+    slashBps: 5000,
+    reporterShareBps: 1000,
+  },
+})
+const s = await viem.getContractAt('CotrainStaking', address)
+for (const v of [v1, v2, v3, v4]) await s.write.addValidator([v.account.address])
+await s.write.fundRewardPool({ value: parseEther('1000') })
+
+async function gasOf (tx: Promise<Hash>): Promise<number> {
+  const receipt = await publicClient.waitForTransactionReceipt({ hash: await tx })
+  if (receipt.status !== 'success') throw new Error('benchmark transaction reverted')
+  return Number(receipt.gasUsed)
+}
+
+interface Row { operation: string, gas: number, note: string, target?: number }
+const rows: Row[] = []
+const stats = (xs: number[]) => ({ min: Math.min(...xs), max: Math.max(...xs), mean: Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) })
+
+// contributors: register, add stake, submit five each
+const register: number[] = []
+const addStake: number[] = []
+const submit: number[] = []
+const ids: bigint[] = []
+for (const [i, c] of contributors.entries()) {
+  const account = c.account.address
+  register.push(await gasOf(s.write.registerContributor({ value: parseEther('1'), account })))
+  addStake.push(await gasOf(s.write.addStake({ value: parseEther('1'), account })))
+  for (let k = 0; k < BATCH / CONTRIBUTORS; k++) {
+    ids.push(await s.read.nextContributionId())
+    submit.push(await gasOf(s.write.submitContribution([k % 3, keccak256(toHex(`bench-${i}-${k}`))], { account })))
+  }
+}
+rows.push({ operation: 'registerContributor', gas: stats(register).max, note: 'first stake' })
+rows.push({ operation: 'addStake', gas: stats(addStake).max, note: '' })
+rows.push({ operation: 'submitContribution', gas: stats(submit).max, note: `max of ${submit.length} (mean ${stats(submit).mean})`, target: SUBMIT_TARGET })
+
+// one contribution scored one call at a time
+const single = contributors[0].account.address
+const soloId = await s.read.nextContributionId()
+await s.write.submitContribution([0, keccak256(toHex('bench-solo'))], { account: single })
+const soloGas: number[] = []
+for (const v of validators) soloGas.push(await gasOf(s.write.distributeRewards([soloId, 80], { account: v.account.address })))
+rows.push({ operation: 'distributeRewards (1st score)', gas: soloGas[0], note: 'single call' })
+rows.push({ operation: 'distributeRewards (2nd score)', gas: soloGas[1], note: 'single call' })
+rows.push({ operation: 'distributeRewards (finalizing)', gas: soloGas[2], note: 'single call, quorum 3' })
+
+// 50 contributions scored in batches, one batch per validator
+const batchGas: number[] = []
+for (const [n, v] of validators.entries()) {
+  const scores = ids.map((_, i) => 40 + ((i * 7 + n * 13) % 60))
+  batchGas.push(await gasOf(s.write.distributeRewardsBatch([ids, scores], { account: v.account.address })))
+}
+const labels = ['1st scores', '2nd scores', '3rd scores, all finalize']
+for (const [n, g] of batchGas.entries()) {
+  rows.push({ operation: `distributeRewardsBatch per score (${labels[n]})`, gas: Math.round(g / BATCH), note: `batch of ${BATCH}: ${g} total`, target: PER_SCORE_TARGET })
+}
+rows.push({ operation: 'distributeRewardsBatch per score (mean of 3)', gas: Math.round(batchGas.reduce((a, b) => a + b, 0) / (3 * BATCH)), note: `quorum 3, ${3 * BATCH} scores`, target: PER_SCORE_TARGET })
+
+// claims after the lock, unstaking, withdrawal
+await networkHelpers.time.increase(86_400)
+rows.push({ operation: 'claimRewards', gas: await gasOf(s.write.claimRewards({ account: contributors[1].account.address })), note: 'five matured rewards' })
+rows.push({ operation: 'requestUnstake', gas: await gasOf(s.write.requestUnstake([parseEther('0.5')], { account: contributors[1].account.address })), note: '' })
+await networkHelpers.time.increase(7 * 86_400)
+rows.push({ operation: 'withdrawStake', gas: await gasOf(s.write.withdrawStake({ account: contributors[1].account.address })), note: '' })
+
+// fraud: a finalized contribution with a locked reward; reports from three validators
+const cheat = contributors[2].account.address
+const cheatId = await s.read.nextContributionId()
+await s.write.submitContribution([0, keccak256(toHex('bench-cheat'))], { account: cheat })
+for (const v of validators) await s.write.distributeRewards([cheatId, 90], { account: v.account.address })
+const reports: number[] = []
+for (const v of [v1, v2, v4]) reports.push(await gasOf(s.write.reportFraud([cheatId, keccak256(toHex('evidence'))], { account: v.account.address })))
+rows.push({ operation: 'reportFraud (1st report)', gas: reports[0], note: '' })
+rows.push({ operation: 'reportFraud (quorum, slashes)', gas: reports[2], note: 'slash stake + locked rewards, pay 3 reporters' })
+
+const deployedBytes = ((await publicClient.getCode({ address: await implementationOf(address) })) ?? '0x').length / 2 - 1
+
+async function implementationOf (proxy: Address): Promise<Address> {
+  const slot = '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc'
+  const raw = await publicClient.getStorageAt({ address: proxy, slot })
+  return `0x${(raw ?? '0x').slice(-40)}`
+}
+
+// ------------------------------------------------------------------------ report
+const pad = (x: string, n: number) => x.padEnd(n)
+const width = Math.max(...rows.map((r) => r.operation.length))
+console.log(`CotrainStaking gas (through the proxy; implementation ${deployedBytes} bytes of ${24_576})`)
+console.log(`${pad('operation', width)}  ${'gas'.padStart(8)}  ${'target'.padStart(8)}  note`)
+for (const r of rows) {
+  const target = r.target == null ? '' : `${r.gas <= r.target ? '<=' : '>'} ${r.target / 1000}k`
+  console.log(`${pad(r.operation, width)}  ${String(r.gas).padStart(8)}  ${target.padStart(8)}  ${r.note}`)
+}
+const failed = rows.filter((r) => r.target != null && r.gas > r.target)
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'gas.json')
+mkdirSync(dirname(out), { recursive: true })
+writeFileSync(out, JSON.stringify({
+  benchmark: 'gas',
+  date: new Date().toISOString(),
+  contract: stakingArtifact().contractName,
+  implementationBytes: deployedBytes,
+  scenario: { quorum: 3, batch: BATCH, contributors: CONTRIBUTORS },
+  targets: { submitContribution: SUBMIT_TARGET, distributeRewardsBatchPerScore: PER_SCORE_TARGET },
+  rows,
+  targetsMet: failed.length === 0,
+}, null, 2) + '\n')
+console.log(`wrote ${out}`)
+if (failed.length > 0) {
+  console.error(`over target: ${failed.map((r) => r.operation).join(', ')}`)
+  process.exitCode = 1
+}
