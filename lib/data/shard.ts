@@ -1,0 +1,140 @@
+import { InvalidInputError } from '../errors.ts'
+import { HashMismatchError } from '../errors.ts'
+import { sha256Hex, normalizeHex, type Hex } from '../hash/sha256.ts'
+import { sampleSize, sliceDataset, validateDataset, type Dataset } from './Dataset.ts'
+import { ShardFormatError } from './errors.ts'
+
+/**
+ * The canonical shard format, version 1. All integers big-endian.
+ *
+ * | offset      | size      | field                                        |
+ * |-------------|-----------|----------------------------------------------|
+ * | 0           | 4         | magic `CTSH` (0x43 0x54 0x53 0x48)           |
+ * | 4           | 2         | version = 1                                  |
+ * | 6           | 1         | pixel type: 1 = uint8                        |
+ * | 7           | 1         | rank r of one sample's shape, 1..4           |
+ * | 8           | 2         | numClasses, 1..256                           |
+ * | 10          | 2         | reserved, 0                                  |
+ * | 12          | 4         | count N >= 1                                 |
+ * | 16          | 4r        | sample dims, each >= 1                       |
+ * | 16+4r       | N*prod(d) | pixels, uint8, sample after sample           |
+ * | ...         | N         | labels, uint8, each < numClasses             |
+ *
+ * Nothing follows the labels. The shard's content id is sha256 of these bytes
+ * (0x hex), so one dataset slice has exactly one id.
+ */
+export const SHARD_MAGIC = 'CTSH'
+export const SHARD_VERSION = 1
+/** Largest shard accepted (1 GiB), so a forged header cannot force a huge allocation. */
+export const MAX_SHARD_BYTES = 2 ** 30
+
+/** A shard: its content id, canonical bytes, and decoded dataset. */
+export interface Shard {
+  id: Hex
+  bytes: Uint8Array
+  dataset: Dataset
+}
+
+/** Encodes a dataset in the canonical shard format (validating it first). */
+export function encodeShard (dataset: Dataset): Uint8Array {
+  validateDataset(dataset)
+  const rank = dataset.sampleShape.length
+  if (rank > 4) throw new InvalidInputError(`shard sample rank must be 1..4, got ${rank}`)
+  if (dataset.count < 1) throw new InvalidInputError('a shard needs at least one sample')
+  const header = 16 + 4 * rank
+  const total = header + dataset.images.length + dataset.count
+  if (total > MAX_SHARD_BYTES) throw new InvalidInputError(`shard would be ${total} bytes, over the ${MAX_SHARD_BYTES} limit`, { hint: 'split the dataset into more shards' })
+  const out = new Uint8Array(total)
+  const v = new DataView(out.buffer)
+  out.set(new TextEncoder().encode(SHARD_MAGIC), 0)
+  v.setUint16(4, SHARD_VERSION, false)
+  out[6] = 1
+  out[7] = rank
+  v.setUint16(8, dataset.numClasses, false)
+  v.setUint32(12, dataset.count, false)
+  dataset.sampleShape.forEach((d, i) => v.setUint32(16 + 4 * i, d, false))
+  out.set(dataset.images, header)
+  out.set(dataset.labels, header + dataset.images.length)
+  return out
+}
+
+/** Content id of shard bytes: sha256, 0x hex. */
+export function shardId (bytes: Uint8Array): Hex {
+  return sha256Hex(bytes)
+}
+
+/**
+ * Decodes and validates shard bytes: magic, version, pixel type, rank, exact
+ * length, labels in range. With `expectedId`, the bytes must also hash to it
+ * (throws {@link HashMismatchError}). Other problems throw {@link ShardFormatError}
+ * naming the field.
+ *
+ * @example
+ * const { id, dataset } = decodeShard(bytes, { expectedId })
+ */
+export function decodeShard (bytes: Uint8Array, options: { expectedId?: string } = {}): Shard {
+  if (bytes.byteLength > MAX_SHARD_BYTES) throw new ShardFormatError(`shard is ${bytes.byteLength} bytes, over the ${MAX_SHARD_BYTES} limit`)
+  if (bytes.byteLength < 16) throw new ShardFormatError(`shard is ${bytes.byteLength} bytes, shorter than its 16-byte header`)
+  const magic = new TextDecoder().decode(bytes.subarray(0, 4))
+  if (magic !== SHARD_MAGIC) throw new ShardFormatError(`not a cotrain shard: magic '${magic.replace(/[^\x20-\x7e]/g, '?')}', expected '${SHARD_MAGIC}'`)
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const version = v.getUint16(4, false)
+  if (version !== SHARD_VERSION) throw new ShardFormatError(`unsupported shard version ${version}`, { hint: 'upgrade cotrain' })
+  if (bytes[6] !== 1) throw new ShardFormatError(`unsupported shard pixel type ${bytes[6]} (only 1 = uint8)`)
+  const rank = bytes[7]
+  if (rank < 1 || rank > 4) throw new ShardFormatError(`shard sample rank ${rank} is out of range 1..4`)
+  const numClasses = v.getUint16(8, false)
+  if (numClasses < 1 || numClasses > 256) throw new ShardFormatError(`shard numClasses ${numClasses} is out of range 1..256`)
+  if (v.getUint16(10, false) !== 0) throw new ShardFormatError('shard reserved header bytes are not zero')
+  const count = v.getUint32(12, false)
+  if (count < 1) throw new ShardFormatError('shard has zero samples')
+  const header = 16 + 4 * rank
+  if (bytes.byteLength < header) throw new ShardFormatError(`shard is ${bytes.byteLength} bytes, shorter than its ${header}-byte header`)
+  const sampleShape: number[] = []
+  for (let i = 0; i < rank; i++) {
+    const d = v.getUint32(16 + 4 * i, false)
+    if (d < 1) throw new ShardFormatError(`shard sample dimension ${i} is 0`)
+    sampleShape.push(d)
+  }
+  const size = sampleSize({ sampleShape })
+  const expected = header + count * size + count
+  if (bytes.byteLength !== expected) {
+    throw new ShardFormatError(`shard length ${bytes.byteLength} does not match its header (${count} samples of [${sampleShape.join(', ')}] need ${expected} bytes)`, { hint: 'the shard is truncated or corrupt; fetch it again' })
+  }
+  const labelsStart = header + count * size
+  const labels = bytes.slice(labelsStart, labelsStart + count)
+  for (let i = 0; i < count; i++) {
+    if (labels[i] >= numClasses) throw new ShardFormatError(`shard label ${labels[i]} at sample ${i} is out of range 0..${numClasses - 1}`)
+  }
+  const id = shardId(bytes)
+  if (options.expectedId !== undefined) {
+    const want = normalizeHex(options.expectedId, 32, 'shard id')
+    if (want !== id) throw new HashMismatchError('shard', want, id)
+  }
+  return { id, bytes, dataset: { images: bytes.slice(header, labelsStart), labels, sampleShape, count, numClasses } }
+}
+
+/**
+ * Splits a dataset into `n` contiguous shards in sample order, sizes as equal
+ * as possible (the first `count % n` shards get one extra sample).
+ * Deterministic: the same dataset and n give the same shard ids anywhere.
+ *
+ * @example
+ * const shards = splitIntoShards(await loadMnist(), 10) // 10 x 6000 samples
+ */
+export function splitIntoShards (dataset: Dataset, n: number): Shard[] {
+  if (!Number.isInteger(n) || n < 1) throw new InvalidInputError(`shard count must be a positive integer, got ${n}`)
+  if (n > dataset.count) throw new InvalidInputError(`cannot split ${dataset.count} samples into ${n} shards`)
+  const base = Math.floor(dataset.count / n)
+  const extra = dataset.count % n
+  const shards: Shard[] = []
+  let start = 0
+  for (let i = 0; i < n; i++) {
+    const end = start + base + (i < extra ? 1 : 0)
+    const part = sliceDataset(dataset, start, end)
+    const bytes = encodeShard(part)
+    shards.push({ id: shardId(bytes), bytes, dataset: part })
+    start = end
+  }
+  return shards
+}

@@ -1,0 +1,27 @@
+import { resolveModelConfig, type ModelConfig, type ModelConfigInput } from './config.ts'
+
+/**
+ * Approximate floating-point operations per sample: forward counts 2 flops
+ * per multiply-add of dense and conv layers (activations, pooling and the
+ * loss are ignored); a training step is taken as 3x forward (forward, input
+ * gradient, weight gradient). Used to turn samples/s into GFLOP/s.
+ */
+export function modelFlops (input: ModelConfigInput | ModelConfig): { forward: number, train: number } {
+  const c = resolveModelConfig(input)
+  let forward = 0
+  if (c.kind === 'mlp') {
+    let width = c.inputShape.reduce((a, b) => a * b, 1)
+    for (const h of [...c.hidden, c.numClasses]) { forward += 2 * width * h; width = h }
+  } else {
+    let [h, w, ch] = c.inputShape
+    for (const f of c.filters) {
+      forward += 2 * c.kernelSize * c.kernelSize * ch * f * h * w
+      ch = f
+      h = Math.floor(h / 2)
+      w = Math.floor(w / 2)
+    }
+    let width = h * w * ch
+    for (const d of [...c.dense, c.numClasses]) { forward += 2 * width * d; width = d }
+  }
+  return { forward, train: 3 * forward }
+}
