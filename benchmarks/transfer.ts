@@ -1,0 +1,176 @@
+/**
+ * Shard transfer throughput over loopback between two OS processes:
+ * the content protocol over libp2p (TCP + Noise + Yamux, sha256-verified,
+ * as the worker fetches shards) against raw TCP (node:net) with and without
+ * the same sha256, measured in the same run. Prints a table and writes
+ * benchmarks/results/transfer.json.
+ *
+ * npm run bench:transfer -- --size 128 --repeats 3 [--chunks 262144,524288,1048576]
+ */
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { createConnection, createServer } from 'node:net'
+import { cpus, loadavg } from 'node:os'
+import { dirname, join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { multiaddr } from '@multiformats/multiaddr'
+import { createNode } from '../lib/net/createNode.ts'
+import { fetchContent, startContentService } from '../lib/net/content.ts'
+import { contentIdOf } from '../lib/net/contentId.ts'
+import { CONTENT_CHUNK_BYTES } from '../lib/net/constants.ts'
+import { drained } from '../lib/net/frames.ts'
+import { seededBlob } from '../lib/net/testing/seededBlob.ts'
+import type { Libp2p } from '@libp2p/interface'
+
+const MiB = 1024 * 1024
+const BARE_PROTOCOL = '/cotrain/bench/bare/1.0.0'
+const HERE = fileURLToPath(import.meta.url)
+
+const { values } = parseArgs({
+  options: {
+    serve: { type: 'boolean', default: false },
+    size: { type: 'string', default: '128' },
+    repeats: { type: 'string', default: '3' },
+    chunks: { type: 'string', default: String(CONTENT_CHUNK_BYTES) },
+    out: { type: 'string', default: join(dirname(HERE), 'results', 'transfer.json') }
+  }
+})
+const size = Number(values.size) * MiB
+
+if (values.serve) {
+  // Server process: raw TCP and libp2p serving the same bytes.
+  const blob = seededBlob(size, 'bench')
+  const raw = createServer((socket) => { socket.end(blob) })
+  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve))
+  const node = await createNode()
+  const id = contentIdOf(blob)
+  const chunkSize = Number(values.chunks.split(',')[0])
+  await startContentService(node, { provider: (c) => c === id ? blob : undefined, chunkSize })
+  // libp2p's own ceiling: the same bytes on a bare stream, no framing, no hash.
+  await node.handle(BARE_PROTOCOL, async (stream) => {
+    for (let at = 0; at < blob.byteLength; at += 64 * 1024) {
+      if (!stream.send(blob.subarray(at, at + 64 * 1024))) await drained(stream)
+    }
+    await stream.close()
+  })
+  const port = (raw.address() as { port: number }).port
+  process.stdout.write(JSON.stringify({ port, multiaddr: node.getMultiaddrs()[0].toString(), contentId: id }) + '\n')
+  process.stdin.on('end', () => process.exit(0))
+  process.stdin.resume()
+} else {
+  await runBenchmark()
+}
+
+interface Server { child: ChildProcess, port: number, multiaddr: string, contentId: string }
+
+async function startServer (chunkSize: number): Promise<Server> {
+  const child = spawn(process.execPath, [HERE, '--serve', '--size', values.size, '--chunks', String(chunkSize)], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! })
+    rl.once('line', (l) => { rl.close(); resolve(l) })
+    child.once('exit', (code) => { reject(new Error(`server exited with ${code}`)) })
+  })
+  return { child, ...JSON.parse(line) }
+}
+
+/** Reads everything the raw server sends into one buffer; optionally hashes it as it arrives. */
+async function rawTcp (port: number, hash: boolean): Promise<number> {
+  const out = new Uint8Array(size)
+  const h = hash ? createHash('sha256') : undefined
+  const start = performance.now()
+  await new Promise<void>((resolve, reject) => {
+    let at = 0
+    const socket = createConnection({ port, host: '127.0.0.1' })
+    socket.on('data', (d: Buffer) => { out.set(d, at); at += d.byteLength; h?.update(d) })
+    socket.on('end', () => { at === size ? resolve() : reject(new Error(`got ${at} of ${size} bytes`)) })
+    socket.on('error', reject)
+  })
+  h?.digest()
+  return performance.now() - start
+}
+
+/** Reads a bare libp2p stream to its end, counting bytes. */
+async function bareStream (node: Libp2p, addr: string): Promise<number> {
+  const start = performance.now()
+  const stream = await node.dialProtocol(multiaddr(addr), BARE_PROTOCOL)
+  let got = 0
+  await new Promise<void>((resolve) => {
+    stream.addEventListener('message', (e) => { got += e.data.byteLength })
+    stream.addEventListener('remoteCloseWrite', () => { resolve() })
+  })
+  await stream.close()
+  if (got !== size) throw new Error(`got ${got} of ${size} bytes`)
+  return performance.now() - start
+}
+
+function median (xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+async function runBenchmark (): Promise<void> {
+  const repeats = Number(values.repeats)
+  const chunkSizes = values.chunks.split(',').map(Number)
+  const client = await createNode()
+  const rows: Array<{ method: string, chunkBytes?: number, mbPerS: number[], median: number, best: number }> = []
+  const mb = (ms: number): number => size / 1e6 / (ms / 1000)
+  const record = (method: string, times: number[], chunkBytes?: number): void => {
+    const speeds = times.map(mb)
+    rows.push({ method, chunkBytes, mbPerS: speeds.map((s) => Math.round(s)), median: Math.round(median(speeds)), best: Math.round(Math.max(...speeds)) })
+  }
+  const loadBefore = loadavg()[0]
+  const rawTimes: number[] = []
+  const rawHashTimes: number[] = []
+  const bareTimes: number[] = []
+  for (const chunkSize of chunkSizes) {
+    const server = await startServer(chunkSize)
+    const p2pTimes: number[] = []
+    // Warm up every path (JIT, connection, yamux window growth).
+    await rawTcp(server.port, false)
+    await bareStream(client, server.multiaddr)
+    await fetchContent(client, multiaddr(server.multiaddr), server.contentId, { maxSize: size })
+    for (let r = 0; r < repeats; r++) {
+      // Interleave the methods so background load hits them alike.
+      rawTimes.push(await rawTcp(server.port, false))
+      rawHashTimes.push(await rawTcp(server.port, true))
+      bareTimes.push(await bareStream(client, server.multiaddr))
+      const start = performance.now()
+      await fetchContent(client, multiaddr(server.multiaddr), server.contentId, { maxSize: size })
+      p2pTimes.push(performance.now() - start)
+    }
+    record('libp2p content protocol (noise+yamux, sha256)', p2pTimes, chunkSize)
+    server.child.stdin!.end()
+  }
+  record('libp2p bare stream (noise+yamux, no framing/hash)', bareTimes)
+  record('raw TCP (node:net)', rawTimes)
+  record('raw TCP + sha256', rawHashTimes)
+  await client.stop()
+
+  const raw = rows.find((r) => r.method.startsWith('raw TCP ('))!.median
+  const table = rows.map((r) => ({ method: r.method, chunk: r.chunkBytes === undefined ? '-' : `${r.chunkBytes / 1024} KiB`, 'MB/s median': r.median, 'MB/s best': r.best, 'vs raw': (r.median / raw).toFixed(2) }))
+  console.log(`transfer of ${values.size} MiB over loopback, ${repeats} runs each (${cpus().length} cores, load ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after)`)
+  console.table(table)
+  const best = Math.max(...rows.filter((r) => r.chunkBytes !== undefined).map((r) => r.median))
+  const rawHash = rows.find((r) => r.method === 'raw TCP + sha256')!.median
+  console.log(`content protocol / raw TCP = ${(best / raw).toFixed(2)} (goal >= 0.5); / raw TCP + sha256 = ${(best / rawHash).toFixed(2)}`)
+  mkdirSync(dirname(values.out), { recursive: true })
+  writeFileSync(values.out, JSON.stringify({
+    benchmark: 'transfer',
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    loadAverage: { before: loadBefore, after: loadavg()[0] },
+    sizeMiB: Number(values.size),
+    repeats,
+    results: rows,
+    ratio: Number((best / raw).toFixed(3)),
+    ratioVsRawWithSha256: Number((best / rawHash).toFixed(3)),
+    note: 'medians; the machine is shared with other jobs, see loadAverage'
+  }, null, 2) + '\n')
+  console.log(`wrote ${values.out}`)
+}

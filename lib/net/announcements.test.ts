@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict'
+import { createNode } from './createNode.ts'
+import type { CotrainNode } from './createNode.ts'
+import { encodeRoundAnnouncement, publishRoundAnnouncement, subscribeRoundAnnouncements } from './announcements.ts'
+import type { DecodedRoundAnnouncement } from './messages.ts'
+import { ANNOUNCEMENT_TOPIC, LIMITS } from './constants.ts'
+import { sampleAnnouncement } from './testing/sampleMessages.ts'
+
+async function until (check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+describe('round announcements over gossipsub', function () {
+  let coordinator: CotrainNode
+  let impostor: CotrainNode
+  let workers: CotrainNode[]
+
+  before(async () => {
+    [coordinator, impostor, ...workers] = await Promise.all([1, 2, 3, 4].map(async () => await createNode({ gossipsub: true })))
+    for (const n of [impostor, ...workers]) await n.dial(coordinator.getMultiaddrs()[0])
+    // The impostor reaches the workers directly, not only through the coordinator.
+    for (const w of workers) await impostor.dial(w.getMultiaddrs()[0])
+  })
+
+  after(async () => {
+    await Promise.all([coordinator, impostor, ...workers].map(async (n) => { await n.stop() }))
+  })
+
+  it('delivers the coordinator\'s announcements once per round, in order, and ignores an impostor\'s', async () => {
+    const got: DecodedRoundAnnouncement[][] = workers.map(() => [])
+    const subs = workers.map((w, i) => subscribeRoundAnnouncements(w, { coordinator: coordinator.peerId, onAnnouncement: (a) => got[i].push(a) }))
+    impostor.services.pubsub!.subscribe(ANNOUNCEMENT_TOPIC)
+    await until(() => workers.every((w) => coordinator.services.pubsub!.getSubscribers(ANNOUNCEMENT_TOPIC).some((p) => p.equals(w.peerId))))
+    await until(() => impostor.services.pubsub!.getSubscribers(ANNOUNCEMENT_TOPIC).length === workers.length)
+
+    const sent = await publishRoundAnnouncement(impostor, { ...sampleAnnouncement, round: 99 })
+    assert.equal(sent.recipients.length, workers.length)
+    await publishRoundAnnouncement(coordinator, { ...sampleAnnouncement, round: 4 })
+    await until(() => got.every((g) => g.length === 1))
+    await publishRoundAnnouncement(coordinator, { ...sampleAnnouncement, round: 3 }) // older: dropped
+    await publishRoundAnnouncement(coordinator, { ...sampleAnnouncement, round: 5 })
+    await until(() => got.every((g) => g.length === 2))
+    for (const g of got) assert.deepEqual(g.map((a) => a.round), [4, 5])
+    assert.equal(got[0][0].hyperParameters?.innerSteps, 100)
+    subs.forEach((s) => { s.stop() })
+  })
+
+  it('refuses to publish an oversized or malformed announcement', async () => {
+    assert.throws(() => encodeRoundAnnouncement({ ...sampleAnnouncement, modelConfigJson: 'x'.repeat(LIMITS.modelConfigJson + 1) }), /model_config_json/)
+    assert.throws(() => encodeRoundAnnouncement({ ...sampleAnnouncement, round: 0 }), /round/)
+    assert.throws(() => encodeRoundAnnouncement({ ...sampleAnnouncement, roundSeed: new Uint8Array(33) }), /round_seed/)
+    assert.ok(LIMITS.announcement < 4 * 1024 * 1024, 'gossipsub drops messages over 4 MiB silently')
+  })
+})

@@ -1,0 +1,95 @@
+/**
+ * Round announcements over gossipsub. Only the small RoundAnnouncement goes
+ * on the topic (limit LIMITS.announcement; gossipsub drops anything over
+ * 4 MiB silently); weights and shards travel over the content protocol.
+ * Subscribers accept only messages signed by the coordinator's peer id, and
+ * the topic validator stops invalid ones from being forwarded.
+ */
+import { TopicValidatorResult } from '@libp2p/gossipsub'
+import type { GossipSub, Message, PublishResult } from '@libp2p/gossipsub'
+import type { Libp2p, PeerId } from '@libp2p/interface'
+import { CotrainError, MessageTooLargeError } from '../errors.ts'
+import { ANNOUNCEMENT_TOPIC, LIMITS } from './constants.ts'
+import { checkRoundAnnouncement, decodeRoundAnnouncement, pb } from './messages.ts'
+import type { DecodedRoundAnnouncement, RoundAnnouncement } from './messages.ts'
+
+function pubsubOf (node: Libp2p): GossipSub {
+  const pubsub = (node.services as { pubsub?: GossipSub }).pubsub
+  if (pubsub == null) throw new CotrainError('this node runs no gossipsub', { hint: 'create it with createNode({ gossipsub: true })' })
+  return pubsub
+}
+
+/** Encodes and checks an announcement; throws before anything is sent. */
+export function encodeRoundAnnouncement (announcement: RoundAnnouncement): Uint8Array {
+  checkRoundAnnouncement(announcement)
+  const data = pb.RoundAnnouncement.encode(announcement).finish()
+  if (data.byteLength > LIMITS.announcement) throw new MessageTooLargeError('round announcement', data.byteLength, LIMITS.announcement)
+  return data
+}
+
+/**
+ * Publishes a round announcement (the coordinator).
+ *
+ * @example
+ * await publishRoundAnnouncement(node, { round: 3, modelId, hyperParameters, roundSeed, openedAt, trainDeadline, submitDeadline })
+ */
+export async function publishRoundAnnouncement (node: Libp2p, announcement: RoundAnnouncement, options: { topic?: string } = {}): Promise<PublishResult> {
+  return await pubsubOf(node).publish(options.topic ?? ANNOUNCEMENT_TOPIC, encodeRoundAnnouncement(announcement))
+}
+
+export interface SubscribeRoundAnnouncementsOptions {
+  /** Only announcements signed by this peer are delivered. */
+  coordinator: PeerId
+  /** Called once per new round, in increasing round order; older and repeated rounds are dropped. */
+  onAnnouncement: (announcement: DecodedRoundAnnouncement, from: PeerId) => void
+  topic?: string
+}
+
+/**
+ * Subscribes to announcements (workers, validators). Returns `stop()`.
+ *
+ * @example
+ * const sub = subscribeRoundAnnouncements(node, { coordinator, onAnnouncement: (a) => rounds.push(a) })
+ * sub.stop()
+ */
+export function subscribeRoundAnnouncements (node: Libp2p, options: SubscribeRoundAnnouncementsOptions): { stop: () => void } {
+  const pubsub = pubsubOf(node)
+  const topic = options.topic ?? ANNOUNCEMENT_TOPIC
+  const log = node.logger.forComponent('cotrain:net:announcements')
+  let lastRound = 0
+
+  const parse = (msg: Message): DecodedRoundAnnouncement | undefined => {
+    if (msg.type !== 'signed' || !msg.from.equals(options.coordinator)) return undefined
+    if (msg.data.byteLength > LIMITS.announcement) return undefined
+    try {
+      return decodeRoundAnnouncement(msg.data)
+    } catch (err) {
+      log('dropped a bad announcement from %p - %s', msg.from, (err as Error).message)
+      return undefined
+    }
+  }
+  const validator = (_peer: PeerId, msg: Message): TopicValidatorResult =>
+    parse(msg) === undefined ? TopicValidatorResult.Reject : TopicValidatorResult.Accept
+  const onMessage = (evt: CustomEvent<Message>): void => {
+    if (evt.detail.topic !== topic) return
+    const announcement = parse(evt.detail)
+    if (announcement === undefined || announcement.round <= lastRound) return
+    lastRound = announcement.round
+    try {
+      options.onAnnouncement(announcement, (evt.detail as { from: PeerId }).from)
+    } catch (err) {
+      log.error('announcement handler failed - %e', err)
+    }
+  }
+
+  pubsub.topicValidators.set(topic, validator)
+  pubsub.addEventListener('message', onMessage)
+  pubsub.subscribe(topic)
+  return {
+    stop: () => {
+      pubsub.removeEventListener('message', onMessage)
+      if (pubsub.topicValidators.get(topic) === validator) pubsub.topicValidators.delete(topic)
+      pubsub.unsubscribe(topic)
+    }
+  }
+}

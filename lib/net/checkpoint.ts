@@ -1,0 +1,77 @@
+/**
+ * /cotrain/checkpoint/1.0.0: a verifier asks a worker for checkpoint `index`
+ * of a round, with the leaf fields and the Merkle proof against the
+ * submitted proof root. Small checkpoints come inline; larger ones are
+ * fetched by content id over /cotrain/content/1.0.0 from the same peer.
+ */
+import type { DialTarget, Libp2p } from '@libp2p/interface'
+import type { cotrain } from '../proto/cotrain.js'
+import { HashMismatchError } from '../errors.ts'
+import { CHECKPOINT_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
+import { checkCheckpointReply, checkCheckpointRequest, pb } from './messages.ts'
+import type { CheckpointReply, CheckpointRequest, DecodedCheckpointRequest } from './messages.ts'
+import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
+import { fetchContent } from './content.ts'
+import type { FetchContentOptions } from './content.ts'
+import { contentIdOf, toContentId } from './contentId.ts'
+
+export const checkpointProtocol = defineProtocol({
+  id: CHECKPOINT_PROTOCOL,
+  name: 'checkpoint',
+  limits: { request: LIMITS.checkpointRequest, response: LIMITS.checkpointResponse },
+  timeoutMs: TIMEOUTS.request,
+  maxInboundStreams: MAX_INBOUND_STREAMS.checkpoint,
+  request: pb.CheckpointRequest,
+  checkRequest: checkCheckpointRequest,
+  response: pb.CheckpointResponse,
+  okField: 'reply',
+  checkOk: checkCheckpointReply,
+  decodedOk: undefined as unknown as cotrain.v1.CheckpointReply
+})
+
+export interface CheckpointServiceOptions extends ServiceOptions {
+  /**
+   * The leaf, proof and checkpoint id for a request; put the bytes in
+   * `checkpoint` when they are at most LIMITS.inlineCheckpoint, else serve
+   * them by `checkpointId` from this node's content service. Throw
+   * ProtocolError NOT_FOUND / OUT_OF_RANGE for unknown rounds or indexes.
+   */
+  onCheckpointRequest: (req: DecodedCheckpointRequest, ctx: HandlerContext) => CheckpointReply | Promise<CheckpointReply>
+}
+
+export type CheckpointService = ProtocolService<CheckpointRequest, DecodedCheckpointRequest, CheckpointReply, cotrain.v1.CheckpointReply>
+
+/**
+ * Starts answering challenges (a worker, until its rounds settle).
+ *
+ * @example
+ * await startCheckpointService(node, { onCheckpointRequest: ({ round, index }) => prover.opening(round, index) })
+ */
+export async function startCheckpointService (node: Libp2p, options: CheckpointServiceOptions): Promise<CheckpointService> {
+  const service = new ProtocolService(node, checkpointProtocol, async (req, ctx, lp) => {
+    const reply = await options.onCheckpointRequest(req, ctx)
+    await lp.write(checkpointProtocol.encodeOk(reply), { signal: ctx.signal })
+  }, options)
+  await service.start()
+  return service
+}
+
+/**
+ * Asks `worker` for a checkpoint and returns its reply with the checkpoint
+ * bytes, sha256-checked against `reply.checkpointId` (fetched over the content
+ * protocol when not inline). Checking the leaf against the proof root is the
+ * verifier's job (lib/proof).
+ */
+export async function requestCheckpoint (node: Libp2p, worker: DialTarget, req: CheckpointRequest, options: RequestOptions & Omit<FetchContentOptions, 'signal'> = {}): Promise<{ reply: cotrain.v1.CheckpointReply, checkpoint: Uint8Array }> {
+  const reply = await sendRequest(node, worker, checkpointProtocol, req, options)
+  const id = toContentId(reply.checkpointId)
+  if (reply.checkpoint.byteLength > 0 || reply.checkpointSize === 0) {
+    const actual = contentIdOf(reply.checkpoint)
+    if (actual !== id) throw new HashMismatchError(`checkpoint ${req.index ?? 0} of round ${req.round ?? 0}`, id, actual)
+    return { reply, checkpoint: reply.checkpoint }
+  }
+  const checkpoint = await fetchContent(node, worker, id, { ...options, maxSize: Math.max(reply.checkpointSize, 1) })
+  if (checkpoint.byteLength !== reply.checkpointSize) throw new HashMismatchError(`checkpoint ${req.index ?? 0} size`, String(reply.checkpointSize), String(checkpoint.byteLength))
+  return { reply, checkpoint }
+}

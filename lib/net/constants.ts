@@ -1,0 +1,89 @@
+/**
+ * Protocol ids, size limits and timeouts of the cotrain wire protocol, in one
+ * place. Every id carries a version: a breaking change to a message gets a
+ * new id, and nodes can serve both while peers upgrade.
+ */
+
+const KiB = 1024
+const MiB = 1024 * KiB
+
+/** Worker -> coordinator: capabilities and the signed address binding. */
+export const JOIN_PROTOCOL = '/cotrain/join/1.0.0'
+/** Anyone -> holder: bytes of a content-addressed object (weights, shard, checkpoint). */
+export const CONTENT_PROTOCOL = '/cotrain/content/1.0.0'
+/** Worker -> coordinator: the shards to train on this round. */
+export const ASSIGN_PROTOCOL = '/cotrain/assign/1.0.0'
+/** Worker -> coordinator: the round's update with its proof metadata. */
+export const SUBMIT_PROTOCOL = '/cotrain/submit/1.0.0'
+/** Verifier -> worker: one checkpoint with its leaf and Merkle proof. */
+export const CHECKPOINT_PROTOCOL = '/cotrain/checkpoint/1.0.0'
+/** Validator -> coordinator: a round's submissions, a page at a time. */
+export const SUBMISSIONS_PROTOCOL = '/cotrain/submissions/1.0.0'
+
+/** Gossipsub topic of round announcements (announcements only, never payloads). */
+export const ANNOUNCEMENT_TOPIC = 'cotrain/v1/rounds'
+
+/** Default size of one content chunk on the wire, and the most a server may send. */
+export const CONTENT_CHUNK_BYTES = 512 * KiB
+export const MAX_CONTENT_CHUNK_BYTES = 1 * MiB
+/** Framing around a chunk's data (offsets, tags, length prefixes). */
+const FRAME_OVERHEAD = 1 * KiB
+
+/** Largest encoded message per protocol and direction. */
+export const LIMITS = {
+  joinRequest: 4 * KiB,
+  joinResponse: 96 * KiB,
+  assignRequest: 1 * KiB,
+  assignResponse: 1 * MiB,
+  contentRequest: 1 * KiB,
+  contentResponse: MAX_CONTENT_CHUNK_BYTES + FRAME_OVERHEAD,
+  submitRequest: 64 * MiB,
+  submitResponse: 1 * KiB,
+  checkpointRequest: 1 * KiB,
+  checkpointResponse: 1 * MiB + 64 * KiB,
+  submissionsRequest: 1 * KiB,
+  submissionsResponse: 4 * MiB,
+  /** A round announcement on gossipsub (gossipsub itself stops at 4 MiB). */
+  announcement: 64 * KiB,
+  /** Model config JSON inside an announcement. */
+  modelConfigJson: 48 * KiB,
+  /** A checkpoint sent inline in a checkpoint reply; larger ones go over the content protocol. */
+  inlineCheckpoint: 1 * MiB,
+  /** Default ceiling for one fetched object; the content id check needs all of it. */
+  contentObject: 1024 * MiB,
+  /** Error messages on the wire are cut to this many characters. */
+  errorMessage: 256,
+  /** Proof siblings in a checkpoint reply (2^64 leaves). */
+  proofDepth: 64,
+  /** Leaf summaries in a submission. */
+  leaves: 1_000_000
+} as const
+
+/** Timeouts in milliseconds; every one can be overridden per call with `timeoutMs` / a signal. */
+export const TIMEOUTS = {
+  /** Dial, negotiate, send one small request, read its reply. */
+  request: 10_000,
+  /** Send a submission (up to 64 MiB) and read the ack. */
+  submit: 120_000,
+  /** No chunk for this long means the transfer stalled; the client retries from its offset. */
+  contentStall: 30_000,
+  /** A server waits this long for a request to arrive. */
+  readRequest: 10_000
+} as const
+
+/** Streams one peer may have open per protocol on one connection. */
+export const MAX_INBOUND_STREAMS = {
+  join: 4,
+  assign: 4,
+  content: 16,
+  submit: 2,
+  checkpoint: 8,
+  submissions: 4
+} as const
+
+/** How far a join binding's timestamp may be from the coordinator's clock. */
+export const JOIN_MAX_CLOCK_SKEW_S = 300
+
+/** Retries of a broken content transfer, and the first back-off (doubles each time). */
+export const CONTENT_MAX_ATTEMPTS = 6
+export const CONTENT_RETRY_DELAY_MS = 200

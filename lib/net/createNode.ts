@@ -1,0 +1,84 @@
+/**
+ * A cotrain libp2p node: TCP + Noise + Yamux, identify and ping, and
+ * gossipsub when asked (for round announcements). Binds 127.0.0.1 unless
+ * told otherwise.
+ */
+import { createLibp2p } from 'libp2p'
+import { noise } from '@chainsafe/libp2p-noise'
+import { yamux } from '@libp2p/yamux'
+import { tcp } from '@libp2p/tcp'
+import { identify } from '@libp2p/identify'
+import type { Identify } from '@libp2p/identify'
+import { ping } from '@libp2p/ping'
+import type { Ping } from '@libp2p/ping'
+import { gossipsub } from '@libp2p/gossipsub'
+import type { GossipSub, GossipsubOpts } from '@libp2p/gossipsub'
+import type { Libp2p, PrivateKey } from '@libp2p/interface'
+import type { Libp2pOptions } from 'libp2p'
+import { loadOrCreateIdentity } from './identity.ts'
+
+export interface CotrainServices extends Record<string, unknown> {
+  identify: Identify
+  ping: Ping
+  /** Present when the node was created with `gossipsub`. */
+  pubsub?: GossipSub
+}
+
+/** A node as createNode returns it. */
+export type CotrainNode = Libp2p<CotrainServices>
+
+export interface CreateNodeOptions {
+  /** The node's key; else `identityPath`'s; else a fresh one per run. */
+  privateKey?: PrivateKey
+  /** Load (or create) the key at this path: see loadOrCreateIdentity. */
+  identityPath?: string
+  /** Listen addresses; default `/ip4/127.0.0.1/tcp/0` (loopback, any free port). */
+  listen?: string[]
+  /** Addresses to announce instead of the listen addresses (e.g. behind NAT). */
+  announce?: string[]
+  /** Run gossipsub (as `node.services.pubsub`); pass options to tune it. */
+  gossipsub?: boolean | Partial<GossipsubOpts>
+  /** Start listening right away (default true). */
+  start?: boolean
+  /** Passed to libp2p's connection manager (e.g. maxConnections). */
+  connectionManager?: Libp2pOptions['connectionManager']
+}
+
+/**
+ * Creates (and by default starts) a node.
+ *
+ * @example
+ * const node = await createNode({ identityPath: 'data/peer.key', listen: ['/ip4/0.0.0.0/tcp/4001'], gossipsub: true })
+ * console.log(node.getMultiaddrs().map(String))
+ */
+export async function createNode (options: CreateNodeOptions = {}): Promise<CotrainNode> {
+  const privateKey = options.privateKey ?? (options.identityPath === undefined ? undefined : await loadOrCreateIdentity(options.identityPath))
+  const services: Record<string, (components: any) => unknown> = {
+    identify: identify(),
+    ping: ping()
+  }
+  if (options.gossipsub !== undefined && options.gossipsub !== false) {
+    services.pubsub = gossipsub({
+      // A coordinator announces before any worker has subscribed.
+      allowPublishToZeroTopicPeers: true,
+      emitSelf: false,
+      ...(options.gossipsub === true ? {} : options.gossipsub)
+    })
+  }
+  const node = await createLibp2p({
+    privateKey,
+    start: options.start ?? true,
+    addresses: {
+      listen: options.listen ?? ['/ip4/127.0.0.1/tcp/0'],
+      announce: options.announce ?? []
+    },
+    transports: [tcp()],
+    connectionEncrypters: [noise()],
+    // A paused stream (FrameReader's backpressure) must hold what the sender
+    // still had window for: up to yamux's 16 MiB maximum stream window.
+    streamMuxers: [yamux({ streamOptions: { maxReadBufferLength: 32 * 1024 * 1024 } })],
+    connectionManager: options.connectionManager,
+    services
+  })
+  return node as unknown as CotrainNode
+}

@@ -1,0 +1,33 @@
+/**
+ * The cotrain networking layer: a libp2p node and the wire protocols the
+ * coordinator, workers and validators speak. Business logic plugs in through
+ * the services' callbacks; see docs/protocol.md.
+ */
+export * from './constants.ts'
+export { createNode } from './createNode.ts'
+export type { CotrainNode, CotrainServices, CreateNodeOptions } from './createNode.ts'
+export { loadOrCreateIdentity } from './identity.ts'
+export { ErrorCode, ProtocolError, errorCodeName, toProtocolError } from './ProtocolError.ts'
+export * from './messages.ts'
+export { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+export type { HandlerContext, ProtocolDefinition, RejectedEventDetail, RequestEventDetail, RequestOptions, ServiceOptions } from './protocol.ts'
+export { contentIdBytes, contentIdOf, toContentId } from './contentId.ts'
+export type { ContentId } from './contentId.ts'
+export { joinBindingMessage, signJoinBinding, verifyJoinBinding } from './joinBinding.ts'
+export type { BindingSigner, JoinBindingFields, SignedBinding } from './joinBinding.ts'
+export { JoinService, joinProtocol, requestJoin, startJoinService } from './join.ts'
+export type { JoinServiceOptions, RequestJoinParams, VerifiedJoin } from './join.ts'
+export { joinedOnly, requireBoundAddress } from './peerBinding.ts'
+export type { AddressOf } from './peerBinding.ts'
+export { addressBytes, assignProtocol, requestAssignment, startAssignService } from './assign.ts'
+export type { AssignService, AssignServiceOptions } from './assign.ts'
+export { startSubmitService, submitProtocol, submitUpdate } from './submit.ts'
+export type { SubmitService, SubmitServiceOptions } from './submit.ts'
+export { ContentService, contentProtocol, fetchContent, fetchContentToFile, startContentService } from './content.ts'
+export type { ContentProvider, ContentReader, ContentServedDetail, ContentServiceOptions, ContentSource, FetchContentOptions } from './content.ts'
+export { checkpointProtocol, requestCheckpoint, startCheckpointService } from './checkpoint.ts'
+export type { CheckpointService, CheckpointServiceOptions } from './checkpoint.ts'
+export { listSubmissions, startSubmissionsService, submissionsProtocol } from './submissions.ts'
+export type { SubmissionsService, SubmissionsServiceOptions } from './submissions.ts'
+export { encodeRoundAnnouncement, publishRoundAnnouncement, subscribeRoundAnnouncements } from './announcements.ts'
+export type { SubscribeRoundAnnouncementsOptions } from './announcements.ts'

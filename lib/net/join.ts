@@ -1,0 +1,129 @@
+/**
+ * /cotrain/join/1.0.0: a worker introduces itself to a coordinator with its
+ * capabilities and a signed binding of its Ethereum address to its peer id.
+ */
+import { bytesToHex, getAddress } from 'viem'
+import type { Address } from 'viem'
+import type { DialTarget, Libp2p, PeerId } from '@libp2p/interface'
+import type { cotrain } from '../proto/cotrain.js'
+import { ANNOUNCEMENT_TOPIC, JOIN_MAX_CLOCK_SKEW_S, JOIN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
+import { ErrorCode, ProtocolError } from './ProtocolError.ts'
+import { signJoinBinding, verifyJoinBinding } from './joinBinding.ts'
+import type { BindingSigner } from './joinBinding.ts'
+import { checkJoin, checkJoinAccepted, pb } from './messages.ts'
+import type { Capabilities, DecodedJoin, Join, JoinAccepted } from './messages.ts'
+import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
+
+export const joinProtocol = defineProtocol({
+  id: JOIN_PROTOCOL,
+  name: 'join',
+  limits: { request: LIMITS.joinRequest, response: LIMITS.joinResponse },
+  timeoutMs: TIMEOUTS.request,
+  maxInboundStreams: MAX_INBOUND_STREAMS.join,
+  request: pb.Join,
+  checkRequest: checkJoin,
+  response: pb.JoinResponse,
+  okField: 'accepted',
+  checkOk: checkJoinAccepted,
+  decodedOk: undefined as unknown as cotrain.v1.JoinAccepted
+})
+
+/** A join whose binding checked out. */
+export interface VerifiedJoin {
+  /** Checksummed address the peer proved it holds. */
+  address: Address
+  peer: PeerId
+  join: DecodedJoin
+}
+
+export interface JoinServiceOptions extends ServiceOptions {
+  /**
+   * Decides on a verified join: return the accept fields (worker address,
+   * server time and topic are filled in when left out), or throw a
+   * ProtocolError (e.g. FORBIDDEN for an unstaked address).
+   */
+  onJoin: (join: VerifiedJoin, ctx: HandlerContext) => Partial<JoinAccepted> | Promise<Partial<JoinAccepted>>
+  maxClockSkewS?: number
+  /** Unix seconds; for tests. */
+  now?: () => number
+}
+
+/** The coordinator's side of join; remembers which address each peer proved. */
+export class JoinService extends ProtocolService<Join, DecodedJoin, JoinAccepted, cotrain.v1.JoinAccepted> {
+  private readonly bindings = new Map<string, Address>()
+  private readonly nonces = new Map<string, number>()
+
+  constructor (node: Libp2p, options: JoinServiceOptions) {
+    const now = options.now ?? (() => Math.floor(Date.now() / 1000))
+    const skew = options.maxClockSkewS ?? JOIN_MAX_CLOCK_SKEW_S
+    super(node, joinProtocol, async (join, ctx, lp) => {
+      const t = now()
+      const address = await verifyJoinBinding(
+        { workerAddress: join.workerAddress, issuedAt: join.issuedAt, nonce: join.nonce, signature: join.signature },
+        { workerPeerId: ctx.peer, coordinatorPeerId: node.peerId, now: t, maxSkewS: skew })
+      this.useNonce(bytesToHex(join.nonce), t, skew)
+      const accept = await options.onJoin({ address, peer: ctx.peer, join }, ctx)
+      this.bindings.set(ctx.peer.toString(), address)
+      await lp.write(joinProtocol.encodeOk({
+        workerAddress: join.workerAddress,
+        serverTime: t,
+        announcementTopic: ANNOUNCEMENT_TOPIC,
+        ...accept
+      }), { signal: ctx.signal })
+    }, options)
+  }
+
+  /** The address `peer` bound at its last accepted join, if any. */
+  addressOf (peer: PeerId | string): Address | undefined {
+    return this.bindings.get(peer.toString())
+  }
+
+  /** A nonce is good once within the skew window; older ones are refused by the clock check. */
+  private useNonce (nonce: string, now: number, skew: number): void {
+    for (const [n, expiry] of this.nonces) if (expiry < now) this.nonces.delete(n)
+    if (this.nonces.has(nonce)) throw new ProtocolError(ErrorCode.ERROR_CODE_DUPLICATE, 'binding nonce already used')
+    if (this.nonces.size >= 100_000) throw new ProtocolError(ErrorCode.ERROR_CODE_BUSY, 'too many joins, try again later')
+    this.nonces.set(nonce, now + 2 * skew)
+  }
+}
+
+/**
+ * Starts serving joins on `node` (a coordinator).
+ *
+ * @example
+ * const joins = await startJoinService(node, { onJoin: ({ address }) => ({ currentRound }) })
+ * joins.addressOf(peer)
+ */
+export async function startJoinService (node: Libp2p, options: JoinServiceOptions): Promise<JoinService> {
+  const service = new JoinService(node, options)
+  await service.start()
+  return service
+}
+
+export interface RequestJoinParams {
+  /** Holds the worker's Ethereum key; signs the binding. */
+  signer: BindingSigner
+  capabilities: Capabilities
+  clientVersion?: string
+}
+
+/**
+ * Joins the coordinator at `coordinator` (its peer id, or a multiaddr): signs
+ * a binding for the connected coordinator's peer id and sends Join.
+ * Throws ProtocolError when refused.
+ */
+export async function requestJoin (node: Libp2p, coordinator: DialTarget, params: RequestJoinParams, options: RequestOptions = {}): Promise<{ coordinator: PeerId, accepted: cotrain.v1.JoinAccepted }> {
+  const signal = AbortSignal.any([options.signal ?? new AbortController().signal, AbortSignal.timeout(options.timeoutMs ?? TIMEOUTS.request)])
+  const connection = await node.dial(coordinator, { signal })
+  const binding = await signJoinBinding({ signer: params.signer, workerPeerId: node.peerId, coordinatorPeerId: connection.remotePeer })
+  const accepted = await sendRequest(node, connection.remotePeer, joinProtocol, {
+    capabilities: params.capabilities,
+    ...binding,
+    clientVersion: params.clientVersion ?? ''
+  }, options)
+  if (getAddress(bytesToHex(accepted.workerAddress)) !== getAddress(params.signer.address)) {
+    throw new ProtocolError(ErrorCode.ERROR_CODE_INVALID, 'coordinator accepted a different address', { remote: true, protocol: JOIN_PROTOCOL })
+  }
+  return { coordinator: connection.remotePeer, accepted }
+}

@@ -1,0 +1,61 @@
+/**
+ * /cotrain/submit/1.0.0: a joined worker sends its round update (delta and
+ * proof metadata); the coordinator acks once it has stored it.
+ */
+import type { DialTarget, Libp2p } from '@libp2p/interface'
+import type { cotrain } from '../proto/cotrain.js'
+import { LIMITS, MAX_INBOUND_STREAMS, SUBMIT_PROTOCOL, TIMEOUTS } from './constants.ts'
+import { checkSubmissionAck, checkUpdateSubmission, pb } from './messages.ts'
+import type { DecodedUpdateSubmission, SubmissionAck, UpdateSubmission } from './messages.ts'
+import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
+import { joinedOnly, requireBoundAddress } from './peerBinding.ts'
+import type { AddressOf } from './peerBinding.ts'
+
+export const submitProtocol = defineProtocol({
+  id: SUBMIT_PROTOCOL,
+  name: 'submit',
+  limits: { request: LIMITS.submitRequest, response: LIMITS.submitResponse },
+  timeoutMs: TIMEOUTS.submit,
+  maxInboundStreams: MAX_INBOUND_STREAMS.submit,
+  request: pb.UpdateSubmission,
+  checkRequest: checkUpdateSubmission,
+  response: pb.SubmitResponse,
+  okField: 'ack',
+  checkOk: checkSubmissionAck,
+  decodedOk: undefined as unknown as cotrain.v1.SubmissionAck
+})
+
+export interface SubmitServiceOptions extends ServiceOptions {
+  /**
+   * Stores a schema-checked submission and returns the ack; throws
+   * ProtocolError STALE (round closed), DUPLICATE (already have it) or
+   * INVALID (commitment does not match) to refuse it.
+   */
+  onSubmit: (submission: DecodedUpdateSubmission, ctx: HandlerContext) => SubmissionAck | Promise<SubmissionAck>
+  /** When given, only joined peers may submit, and only for their own address. */
+  addressOf?: AddressOf
+}
+
+export type SubmitService = ProtocolService<UpdateSubmission, DecodedUpdateSubmission, SubmissionAck, cotrain.v1.SubmissionAck>
+
+/**
+ * Starts accepting submissions (a coordinator).
+ *
+ * @example
+ * await startSubmitService(node, { addressOf: (p) => joins.addressOf(p), onSubmit: (s) => store.save(s) })
+ */
+export async function startSubmitService (node: Libp2p, options: SubmitServiceOptions): Promise<SubmitService> {
+  const service = new ProtocolService(node, submitProtocol, async (submission, ctx, lp) => {
+    await requireBoundAddress(options.addressOf, ctx.peer, submission.workerAddress)
+    const ack = await options.onSubmit(submission, ctx)
+    await lp.write(submitProtocol.encodeOk(ack), { signal: ctx.signal })
+  }, { ...options, authorize: joinedOnly(options.addressOf, options.authorize) })
+  await service.start()
+  return service
+}
+
+/** Sends `submission` to `coordinator` and returns its ack; throws ProtocolError when refused. */
+export async function submitUpdate (node: Libp2p, coordinator: DialTarget, submission: UpdateSubmission, options: RequestOptions = {}): Promise<cotrain.v1.SubmissionAck> {
+  return await sendRequest(node, coordinator, submitProtocol, submission, options)
+}

@@ -1,0 +1,881 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+export namespace cotrain {
+
+    namespace v1 {
+
+        interface IAssignmentRequest extends cotrain.v1.AssignmentRequest.$Properties {
+        }
+
+        class AssignmentRequest {
+            constructor(properties?: cotrain.v1.AssignmentRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            workerAddress: Uint8Array;
+            static create(properties: cotrain.v1.AssignmentRequest.$Shape): cotrain.v1.AssignmentRequest & cotrain.v1.AssignmentRequest.$Shape;
+            static create(properties?: cotrain.v1.AssignmentRequest.$Properties): cotrain.v1.AssignmentRequest;
+            static encode(message: cotrain.v1.AssignmentRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.AssignmentRequest & cotrain.v1.AssignmentRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.AssignmentRequest;
+            static toObject(message: cotrain.v1.AssignmentRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace AssignmentRequest {
+            interface $Properties {
+                round?: (number|null);
+                workerAddress?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.AssignmentRequest.$Properties;
+        }
+
+        interface IShardRef extends cotrain.v1.ShardRef.$Properties {
+        }
+
+        class ShardRef {
+            constructor(properties?: cotrain.v1.ShardRef.$Properties);
+            $unknowns?: Uint8Array[];
+            contentId: Uint8Array;
+            index: number;
+            samples: number;
+            size: number;
+            static create(properties: cotrain.v1.ShardRef.$Shape): cotrain.v1.ShardRef & cotrain.v1.ShardRef.$Shape;
+            static create(properties?: cotrain.v1.ShardRef.$Properties): cotrain.v1.ShardRef;
+            static encode(message: cotrain.v1.ShardRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.ShardRef & cotrain.v1.ShardRef.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.ShardRef;
+            static toObject(message: cotrain.v1.ShardRef, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace ShardRef {
+            interface $Properties {
+                contentId?: (Uint8Array|null);
+                index?: (number|null);
+                samples?: (number|null);
+                size?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.ShardRef.$Properties;
+        }
+
+        interface IAssignment extends cotrain.v1.Assignment.$Properties {
+        }
+
+        class Assignment {
+            constructor(properties?: cotrain.v1.Assignment.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            workerAddress: Uint8Array;
+            shards: cotrain.v1.ShardRef.$Properties[];
+            totalSamples: number;
+            announcement?: (cotrain.v1.RoundAnnouncement.$Properties|null);
+            retryAfter: number;
+            static create(properties: cotrain.v1.Assignment.$Shape): cotrain.v1.Assignment & cotrain.v1.Assignment.$Shape;
+            static create(properties?: cotrain.v1.Assignment.$Properties): cotrain.v1.Assignment;
+            static encode(message: cotrain.v1.Assignment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.Assignment & cotrain.v1.Assignment.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.Assignment;
+            static toObject(message: cotrain.v1.Assignment, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace Assignment {
+            interface $Properties {
+                round?: (number|null);
+                workerAddress?: (Uint8Array|null);
+                shards?: (cotrain.v1.ShardRef.$Properties[]|null);
+                totalSamples?: (number|null);
+                announcement?: (cotrain.v1.RoundAnnouncement.$Properties|null);
+                retryAfter?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.Assignment.$Properties;
+        }
+
+        interface IAssignmentResponse extends cotrain.v1.AssignmentResponse.$Properties {
+        }
+
+        class AssignmentResponse {
+            constructor(properties?: cotrain.v1.AssignmentResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            assignment?: (cotrain.v1.Assignment.$Properties|null);
+            error?: (cotrain.v1.Error.$Properties|null);
+            result?: ("assignment"|"error");
+            static create(properties: cotrain.v1.AssignmentResponse.$Shape): cotrain.v1.AssignmentResponse & cotrain.v1.AssignmentResponse.$Shape;
+            static create(properties?: cotrain.v1.AssignmentResponse.$Properties): cotrain.v1.AssignmentResponse;
+            static encode(message: cotrain.v1.AssignmentResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.AssignmentResponse & cotrain.v1.AssignmentResponse.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.AssignmentResponse;
+            static toObject(message: cotrain.v1.AssignmentResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace AssignmentResponse {
+            interface $Properties {
+                assignment?: (cotrain.v1.Assignment.$Properties|null);
+                error?: (cotrain.v1.Error.$Properties|null);
+                result?: ("assignment"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              assignment?: cotrain.v1.Assignment.$Shape|null;
+              error?: cotrain.v1.Error.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; assignment?: null; error?: null }|{ result?: "assignment"; assignment: cotrain.v1.Assignment.$Shape; error?: null }|{ result?: "error"; assignment?: null; error: cotrain.v1.Error.$Shape })
+            );
+        }
+
+        enum ErrorCode {
+            ERROR_CODE_UNSPECIFIED = 0,
+            ERROR_CODE_MALFORMED = 1,
+            ERROR_CODE_TOO_LARGE = 2,
+            ERROR_CODE_UNAUTHENTICATED = 3,
+            ERROR_CODE_FORBIDDEN = 4,
+            ERROR_CODE_STALE = 5,
+            ERROR_CODE_DUPLICATE = 6,
+            ERROR_CODE_NOT_FOUND = 7,
+            ERROR_CODE_OUT_OF_RANGE = 8,
+            ERROR_CODE_INVALID = 9,
+            ERROR_CODE_BUSY = 10,
+            ERROR_CODE_TIMEOUT = 11,
+            ERROR_CODE_UNSUPPORTED = 12,
+            ERROR_CODE_INTERNAL = 13
+        }
+
+        interface IError extends cotrain.v1.Error.$Properties {
+        }
+
+        class Error {
+            constructor(properties?: cotrain.v1.Error.$Properties);
+            $unknowns?: Uint8Array[];
+            code: cotrain.v1.ErrorCode;
+            message: string;
+            static create(properties: cotrain.v1.Error.$Shape): cotrain.v1.Error & cotrain.v1.Error.$Shape;
+            static create(properties?: cotrain.v1.Error.$Properties): cotrain.v1.Error;
+            static encode(message: cotrain.v1.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.Error & cotrain.v1.Error.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.Error;
+            static toObject(message: cotrain.v1.Error, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace Error {
+            interface $Properties {
+                code?: (cotrain.v1.ErrorCode|null);
+                message?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.Error.$Properties;
+        }
+
+        interface IHyperParameters extends cotrain.v1.HyperParameters.$Properties {
+        }
+
+        class HyperParameters {
+            constructor(properties?: cotrain.v1.HyperParameters.$Properties);
+            $unknowns?: Uint8Array[];
+            innerSteps: number;
+            batchSize: number;
+            learningRate: number;
+            checkpointInterval: number;
+            optimizer: string;
+            static create(properties: cotrain.v1.HyperParameters.$Shape): cotrain.v1.HyperParameters & cotrain.v1.HyperParameters.$Shape;
+            static create(properties?: cotrain.v1.HyperParameters.$Properties): cotrain.v1.HyperParameters;
+            static encode(message: cotrain.v1.HyperParameters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.HyperParameters & cotrain.v1.HyperParameters.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.HyperParameters;
+            static toObject(message: cotrain.v1.HyperParameters, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace HyperParameters {
+            interface $Properties {
+                innerSteps?: (number|null);
+                batchSize?: (number|null);
+                learningRate?: (number|null);
+                checkpointInterval?: (number|null);
+                optimizer?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.HyperParameters.$Properties;
+        }
+
+        interface IRoundAnnouncement extends cotrain.v1.RoundAnnouncement.$Properties {
+        }
+
+        class RoundAnnouncement {
+            constructor(properties?: cotrain.v1.RoundAnnouncement.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            modelId: Uint8Array;
+            hyperParameters?: (cotrain.v1.HyperParameters.$Properties|null);
+            roundSeed: Uint8Array;
+            modelConfigJson: string;
+            openedAt: number;
+            trainDeadline: number;
+            submitDeadline: number;
+            datasetId: Uint8Array;
+            static create(properties: cotrain.v1.RoundAnnouncement.$Shape): cotrain.v1.RoundAnnouncement & cotrain.v1.RoundAnnouncement.$Shape;
+            static create(properties?: cotrain.v1.RoundAnnouncement.$Properties): cotrain.v1.RoundAnnouncement;
+            static encode(message: cotrain.v1.RoundAnnouncement.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.RoundAnnouncement & cotrain.v1.RoundAnnouncement.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.RoundAnnouncement;
+            static toObject(message: cotrain.v1.RoundAnnouncement, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace RoundAnnouncement {
+            interface $Properties {
+                round?: (number|null);
+                modelId?: (Uint8Array|null);
+                hyperParameters?: (cotrain.v1.HyperParameters.$Properties|null);
+                roundSeed?: (Uint8Array|null);
+                modelConfigJson?: (string|null);
+                openedAt?: (number|null);
+                trainDeadline?: (number|null);
+                submitDeadline?: (number|null);
+                datasetId?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.RoundAnnouncement.$Properties;
+        }
+
+        interface ICheckpointRequest extends cotrain.v1.CheckpointRequest.$Properties {
+        }
+
+        class CheckpointRequest {
+            constructor(properties?: cotrain.v1.CheckpointRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            index: number;
+            static create(properties: cotrain.v1.CheckpointRequest.$Shape): cotrain.v1.CheckpointRequest & cotrain.v1.CheckpointRequest.$Shape;
+            static create(properties?: cotrain.v1.CheckpointRequest.$Properties): cotrain.v1.CheckpointRequest;
+            static encode(message: cotrain.v1.CheckpointRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.CheckpointRequest & cotrain.v1.CheckpointRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.CheckpointRequest;
+            static toObject(message: cotrain.v1.CheckpointRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace CheckpointRequest {
+            interface $Properties {
+                round?: (number|null);
+                index?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.CheckpointRequest.$Properties;
+        }
+
+        interface ILeaf extends cotrain.v1.Leaf.$Properties {
+        }
+
+        class Leaf {
+            constructor(properties?: cotrain.v1.Leaf.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            workerAddress: Uint8Array;
+            index: number;
+            weightsHash: Uint8Array;
+            optimizerHash: Uint8Array;
+            batchHash: Uint8Array;
+            loss: number;
+            updateNorm: number;
+            static create(properties: cotrain.v1.Leaf.$Shape): cotrain.v1.Leaf & cotrain.v1.Leaf.$Shape;
+            static create(properties?: cotrain.v1.Leaf.$Properties): cotrain.v1.Leaf;
+            static encode(message: cotrain.v1.Leaf.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.Leaf & cotrain.v1.Leaf.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.Leaf;
+            static toObject(message: cotrain.v1.Leaf, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace Leaf {
+            interface $Properties {
+                round?: (number|null);
+                workerAddress?: (Uint8Array|null);
+                index?: (number|null);
+                weightsHash?: (Uint8Array|null);
+                optimizerHash?: (Uint8Array|null);
+                batchHash?: (Uint8Array|null);
+                loss?: (number|null);
+                updateNorm?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.Leaf.$Properties;
+        }
+
+        interface ICheckpointReply extends cotrain.v1.CheckpointReply.$Properties {
+        }
+
+        class CheckpointReply {
+            constructor(properties?: cotrain.v1.CheckpointReply.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            index: number;
+            leaf?: (cotrain.v1.Leaf.$Properties|null);
+            proof: Uint8Array[];
+            checkpointId: Uint8Array;
+            checkpointSize: number;
+            checkpoint: Uint8Array;
+            static create(properties: cotrain.v1.CheckpointReply.$Shape): cotrain.v1.CheckpointReply & cotrain.v1.CheckpointReply.$Shape;
+            static create(properties?: cotrain.v1.CheckpointReply.$Properties): cotrain.v1.CheckpointReply;
+            static encode(message: cotrain.v1.CheckpointReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.CheckpointReply & cotrain.v1.CheckpointReply.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.CheckpointReply;
+            static toObject(message: cotrain.v1.CheckpointReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace CheckpointReply {
+            interface $Properties {
+                round?: (number|null);
+                index?: (number|null);
+                leaf?: (cotrain.v1.Leaf.$Properties|null);
+                proof?: (Uint8Array[]|null);
+                checkpointId?: (Uint8Array|null);
+                checkpointSize?: (number|null);
+                checkpoint?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.CheckpointReply.$Properties;
+        }
+
+        interface ICheckpointResponse extends cotrain.v1.CheckpointResponse.$Properties {
+        }
+
+        class CheckpointResponse {
+            constructor(properties?: cotrain.v1.CheckpointResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            reply?: (cotrain.v1.CheckpointReply.$Properties|null);
+            error?: (cotrain.v1.Error.$Properties|null);
+            result?: ("reply"|"error");
+            static create(properties: cotrain.v1.CheckpointResponse.$Shape): cotrain.v1.CheckpointResponse & cotrain.v1.CheckpointResponse.$Shape;
+            static create(properties?: cotrain.v1.CheckpointResponse.$Properties): cotrain.v1.CheckpointResponse;
+            static encode(message: cotrain.v1.CheckpointResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.CheckpointResponse & cotrain.v1.CheckpointResponse.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.CheckpointResponse;
+            static toObject(message: cotrain.v1.CheckpointResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace CheckpointResponse {
+            interface $Properties {
+                reply?: (cotrain.v1.CheckpointReply.$Properties|null);
+                error?: (cotrain.v1.Error.$Properties|null);
+                result?: ("reply"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              reply?: cotrain.v1.CheckpointReply.$Shape|null;
+              error?: cotrain.v1.Error.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; reply?: null; error?: null }|{ result?: "reply"; reply: cotrain.v1.CheckpointReply.$Shape; error?: null }|{ result?: "error"; reply?: null; error: cotrain.v1.Error.$Shape })
+            );
+        }
+
+        interface IContentRequest extends cotrain.v1.ContentRequest.$Properties {
+        }
+
+        class ContentRequest {
+            constructor(properties?: cotrain.v1.ContentRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            contentId: Uint8Array;
+            offset: number;
+            maxLength: number;
+            static create(properties: cotrain.v1.ContentRequest.$Shape): cotrain.v1.ContentRequest & cotrain.v1.ContentRequest.$Shape;
+            static create(properties?: cotrain.v1.ContentRequest.$Properties): cotrain.v1.ContentRequest;
+            static encode(message: cotrain.v1.ContentRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.ContentRequest & cotrain.v1.ContentRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.ContentRequest;
+            static toObject(message: cotrain.v1.ContentRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace ContentRequest {
+            interface $Properties {
+                contentId?: (Uint8Array|null);
+                offset?: (number|null);
+                maxLength?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.ContentRequest.$Properties;
+        }
+
+        interface IContentChunk extends cotrain.v1.ContentChunk.$Properties {
+        }
+
+        class ContentChunk {
+            constructor(properties?: cotrain.v1.ContentChunk.$Properties);
+            $unknowns?: Uint8Array[];
+            offset: number;
+            totalSize: number;
+            data: Uint8Array;
+            static create(properties: cotrain.v1.ContentChunk.$Shape): cotrain.v1.ContentChunk & cotrain.v1.ContentChunk.$Shape;
+            static create(properties?: cotrain.v1.ContentChunk.$Properties): cotrain.v1.ContentChunk;
+            static encode(message: cotrain.v1.ContentChunk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.ContentChunk & cotrain.v1.ContentChunk.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.ContentChunk;
+            static toObject(message: cotrain.v1.ContentChunk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace ContentChunk {
+            interface $Properties {
+                offset?: (number|null);
+                totalSize?: (number|null);
+                data?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.ContentChunk.$Properties;
+        }
+
+        interface IContentResponse extends cotrain.v1.ContentResponse.$Properties {
+        }
+
+        class ContentResponse {
+            constructor(properties?: cotrain.v1.ContentResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            chunk?: (cotrain.v1.ContentChunk.$Properties|null);
+            error?: (cotrain.v1.Error.$Properties|null);
+            result?: ("chunk"|"error");
+            static create(properties: cotrain.v1.ContentResponse.$Shape): cotrain.v1.ContentResponse & cotrain.v1.ContentResponse.$Shape;
+            static create(properties?: cotrain.v1.ContentResponse.$Properties): cotrain.v1.ContentResponse;
+            static encode(message: cotrain.v1.ContentResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.ContentResponse & cotrain.v1.ContentResponse.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.ContentResponse;
+            static toObject(message: cotrain.v1.ContentResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace ContentResponse {
+            interface $Properties {
+                chunk?: (cotrain.v1.ContentChunk.$Properties|null);
+                error?: (cotrain.v1.Error.$Properties|null);
+                result?: ("chunk"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              chunk?: cotrain.v1.ContentChunk.$Shape|null;
+              error?: cotrain.v1.Error.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; chunk?: null; error?: null }|{ result?: "chunk"; chunk: cotrain.v1.ContentChunk.$Shape; error?: null }|{ result?: "error"; chunk?: null; error: cotrain.v1.Error.$Shape })
+            );
+        }
+
+        interface ICapabilities extends cotrain.v1.Capabilities.$Properties {
+        }
+
+        class Capabilities {
+            constructor(properties?: cotrain.v1.Capabilities.$Properties);
+            $unknowns?: Uint8Array[];
+            backend: string;
+            tfjsVersion: string;
+            simd: boolean;
+            samplesPerSecond: number;
+            gflops: number;
+            cpuCores: number;
+            memoryMib: number;
+            gpu: string;
+            gpuMemoryMib: number;
+            static create(properties: cotrain.v1.Capabilities.$Shape): cotrain.v1.Capabilities & cotrain.v1.Capabilities.$Shape;
+            static create(properties?: cotrain.v1.Capabilities.$Properties): cotrain.v1.Capabilities;
+            static encode(message: cotrain.v1.Capabilities.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.Capabilities & cotrain.v1.Capabilities.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.Capabilities;
+            static toObject(message: cotrain.v1.Capabilities, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace Capabilities {
+            interface $Properties {
+                backend?: (string|null);
+                tfjsVersion?: (string|null);
+                simd?: (boolean|null);
+                samplesPerSecond?: (number|null);
+                gflops?: (number|null);
+                cpuCores?: (number|null);
+                memoryMib?: (number|null);
+                gpu?: (string|null);
+                gpuMemoryMib?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.Capabilities.$Properties;
+        }
+
+        interface IJoin extends cotrain.v1.Join.$Properties {
+        }
+
+        class Join {
+            constructor(properties?: cotrain.v1.Join.$Properties);
+            $unknowns?: Uint8Array[];
+            capabilities?: (cotrain.v1.Capabilities.$Properties|null);
+            workerAddress: Uint8Array;
+            issuedAt: number;
+            nonce: Uint8Array;
+            signature: Uint8Array;
+            clientVersion: string;
+            static create(properties: cotrain.v1.Join.$Shape): cotrain.v1.Join & cotrain.v1.Join.$Shape;
+            static create(properties?: cotrain.v1.Join.$Properties): cotrain.v1.Join;
+            static encode(message: cotrain.v1.Join.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.Join & cotrain.v1.Join.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.Join;
+            static toObject(message: cotrain.v1.Join, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace Join {
+            interface $Properties {
+                capabilities?: (cotrain.v1.Capabilities.$Properties|null);
+                workerAddress?: (Uint8Array|null);
+                issuedAt?: (number|null);
+                nonce?: (Uint8Array|null);
+                signature?: (Uint8Array|null);
+                clientVersion?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.Join.$Properties;
+        }
+
+        interface IJoinAccepted extends cotrain.v1.JoinAccepted.$Properties {
+        }
+
+        class JoinAccepted {
+            constructor(properties?: cotrain.v1.JoinAccepted.$Properties);
+            $unknowns?: Uint8Array[];
+            workerAddress: Uint8Array;
+            serverTime: number;
+            announcementTopic: string;
+            currentRound?: (cotrain.v1.RoundAnnouncement.$Properties|null);
+            static create(properties: cotrain.v1.JoinAccepted.$Shape): cotrain.v1.JoinAccepted & cotrain.v1.JoinAccepted.$Shape;
+            static create(properties?: cotrain.v1.JoinAccepted.$Properties): cotrain.v1.JoinAccepted;
+            static encode(message: cotrain.v1.JoinAccepted.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.JoinAccepted & cotrain.v1.JoinAccepted.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.JoinAccepted;
+            static toObject(message: cotrain.v1.JoinAccepted, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace JoinAccepted {
+            interface $Properties {
+                workerAddress?: (Uint8Array|null);
+                serverTime?: (number|null);
+                announcementTopic?: (string|null);
+                currentRound?: (cotrain.v1.RoundAnnouncement.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.JoinAccepted.$Properties;
+        }
+
+        interface IJoinResponse extends cotrain.v1.JoinResponse.$Properties {
+        }
+
+        class JoinResponse {
+            constructor(properties?: cotrain.v1.JoinResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            accepted?: (cotrain.v1.JoinAccepted.$Properties|null);
+            error?: (cotrain.v1.Error.$Properties|null);
+            result?: ("accepted"|"error");
+            static create(properties: cotrain.v1.JoinResponse.$Shape): cotrain.v1.JoinResponse & cotrain.v1.JoinResponse.$Shape;
+            static create(properties?: cotrain.v1.JoinResponse.$Properties): cotrain.v1.JoinResponse;
+            static encode(message: cotrain.v1.JoinResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.JoinResponse & cotrain.v1.JoinResponse.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.JoinResponse;
+            static toObject(message: cotrain.v1.JoinResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace JoinResponse {
+            interface $Properties {
+                accepted?: (cotrain.v1.JoinAccepted.$Properties|null);
+                error?: (cotrain.v1.Error.$Properties|null);
+                result?: ("accepted"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              accepted?: cotrain.v1.JoinAccepted.$Shape|null;
+              error?: cotrain.v1.Error.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; accepted?: null; error?: null }|{ result?: "accepted"; accepted: cotrain.v1.JoinAccepted.$Shape; error?: null }|{ result?: "error"; accepted?: null; error: cotrain.v1.Error.$Shape })
+            );
+        }
+
+        interface ISubmissionsRequest extends cotrain.v1.SubmissionsRequest.$Properties {
+        }
+
+        class SubmissionsRequest {
+            constructor(properties?: cotrain.v1.SubmissionsRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            start: number;
+            limit: number;
+            static create(properties: cotrain.v1.SubmissionsRequest.$Shape): cotrain.v1.SubmissionsRequest & cotrain.v1.SubmissionsRequest.$Shape;
+            static create(properties?: cotrain.v1.SubmissionsRequest.$Properties): cotrain.v1.SubmissionsRequest;
+            static encode(message: cotrain.v1.SubmissionsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmissionsRequest & cotrain.v1.SubmissionsRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmissionsRequest;
+            static toObject(message: cotrain.v1.SubmissionsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace SubmissionsRequest {
+            interface $Properties {
+                round?: (number|null);
+                start?: (number|null);
+                limit?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.SubmissionsRequest.$Properties;
+        }
+
+        interface ISubmissionSummary extends cotrain.v1.SubmissionSummary.$Properties {
+        }
+
+        class SubmissionSummary {
+            constructor(properties?: cotrain.v1.SubmissionSummary.$Properties);
+            $unknowns?: Uint8Array[];
+            workerPeerId: string;
+            workerAddrs: string[];
+            submission?: (cotrain.v1.UpdateSubmission.$Properties|null);
+            deltaId: Uint8Array;
+            deltaSize: number;
+            status: string;
+            static create(properties: cotrain.v1.SubmissionSummary.$Shape): cotrain.v1.SubmissionSummary & cotrain.v1.SubmissionSummary.$Shape;
+            static create(properties?: cotrain.v1.SubmissionSummary.$Properties): cotrain.v1.SubmissionSummary;
+            static encode(message: cotrain.v1.SubmissionSummary.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmissionSummary & cotrain.v1.SubmissionSummary.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmissionSummary;
+            static toObject(message: cotrain.v1.SubmissionSummary, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace SubmissionSummary {
+            interface $Properties {
+                workerPeerId?: (string|null);
+                workerAddrs?: (string[]|null);
+                submission?: (cotrain.v1.UpdateSubmission.$Properties|null);
+                deltaId?: (Uint8Array|null);
+                deltaSize?: (number|null);
+                status?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.SubmissionSummary.$Properties;
+        }
+
+        interface ISubmissionList extends cotrain.v1.SubmissionList.$Properties {
+        }
+
+        class SubmissionList {
+            constructor(properties?: cotrain.v1.SubmissionList.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            submissions: cotrain.v1.SubmissionSummary.$Properties[];
+            total: number;
+            static create(properties: cotrain.v1.SubmissionList.$Shape): cotrain.v1.SubmissionList & cotrain.v1.SubmissionList.$Shape;
+            static create(properties?: cotrain.v1.SubmissionList.$Properties): cotrain.v1.SubmissionList;
+            static encode(message: cotrain.v1.SubmissionList.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmissionList & cotrain.v1.SubmissionList.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmissionList;
+            static toObject(message: cotrain.v1.SubmissionList, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace SubmissionList {
+            interface $Properties {
+                round?: (number|null);
+                submissions?: (cotrain.v1.SubmissionSummary.$Properties[]|null);
+                total?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.SubmissionList.$Properties;
+        }
+
+        interface ISubmissionsResponse extends cotrain.v1.SubmissionsResponse.$Properties {
+        }
+
+        class SubmissionsResponse {
+            constructor(properties?: cotrain.v1.SubmissionsResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            list?: (cotrain.v1.SubmissionList.$Properties|null);
+            error?: (cotrain.v1.Error.$Properties|null);
+            result?: ("list"|"error");
+            static create(properties: cotrain.v1.SubmissionsResponse.$Shape): cotrain.v1.SubmissionsResponse & cotrain.v1.SubmissionsResponse.$Shape;
+            static create(properties?: cotrain.v1.SubmissionsResponse.$Properties): cotrain.v1.SubmissionsResponse;
+            static encode(message: cotrain.v1.SubmissionsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmissionsResponse & cotrain.v1.SubmissionsResponse.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmissionsResponse;
+            static toObject(message: cotrain.v1.SubmissionsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace SubmissionsResponse {
+            interface $Properties {
+                list?: (cotrain.v1.SubmissionList.$Properties|null);
+                error?: (cotrain.v1.Error.$Properties|null);
+                result?: ("list"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              list?: cotrain.v1.SubmissionList.$Shape|null;
+              error?: cotrain.v1.Error.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; list?: null; error?: null }|{ result?: "list"; list: cotrain.v1.SubmissionList.$Shape; error?: null }|{ result?: "error"; list?: null; error: cotrain.v1.Error.$Shape })
+            );
+        }
+
+        enum DeltaEncoding {
+            DELTA_ENCODING_UNSPECIFIED = 0,
+            DELTA_ENCODING_FLOAT32 = 1,
+            DELTA_ENCODING_INT8_SCALED = 2
+        }
+
+        interface ILeafSummary extends cotrain.v1.LeafSummary.$Properties {
+        }
+
+        class LeafSummary {
+            constructor(properties?: cotrain.v1.LeafSummary.$Properties);
+            $unknowns?: Uint8Array[];
+            loss: number;
+            updateNorm: number;
+            static create(properties: cotrain.v1.LeafSummary.$Shape): cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape;
+            static create(properties?: cotrain.v1.LeafSummary.$Properties): cotrain.v1.LeafSummary;
+            static encode(message: cotrain.v1.LeafSummary.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.LeafSummary;
+            static toObject(message: cotrain.v1.LeafSummary, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace LeafSummary {
+            interface $Properties {
+                loss?: (number|null);
+                updateNorm?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.LeafSummary.$Properties;
+        }
+
+        interface IUpdateSubmission extends cotrain.v1.UpdateSubmission.$Properties {
+        }
+
+        class UpdateSubmission {
+            constructor(properties?: cotrain.v1.UpdateSubmission.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            workerAddress: Uint8Array;
+            baseModelId: Uint8Array;
+            commitment: Uint8Array;
+            encoding: cotrain.v1.DeltaEncoding;
+            delta: Uint8Array;
+            scales: Uint8Array;
+            scaleBlock: number;
+            numParams: number;
+            deltaHash: Uint8Array;
+            proofRoot: Uint8Array;
+            leafCount: number;
+            leaves: cotrain.v1.LeafSummary.$Properties[];
+            samples: number;
+            contributionId: string;
+            txHash: Uint8Array;
+            static create(properties: cotrain.v1.UpdateSubmission.$Shape): cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape;
+            static create(properties?: cotrain.v1.UpdateSubmission.$Properties): cotrain.v1.UpdateSubmission;
+            static encode(message: cotrain.v1.UpdateSubmission.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.UpdateSubmission;
+            static toObject(message: cotrain.v1.UpdateSubmission, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace UpdateSubmission {
+            interface $Properties {
+                round?: (number|null);
+                workerAddress?: (Uint8Array|null);
+                baseModelId?: (Uint8Array|null);
+                commitment?: (Uint8Array|null);
+                encoding?: (cotrain.v1.DeltaEncoding|null);
+                delta?: (Uint8Array|null);
+                scales?: (Uint8Array|null);
+                scaleBlock?: (number|null);
+                numParams?: (number|null);
+                deltaHash?: (Uint8Array|null);
+                proofRoot?: (Uint8Array|null);
+                leafCount?: (number|null);
+                leaves?: (cotrain.v1.LeafSummary.$Properties[]|null);
+                samples?: (number|null);
+                contributionId?: (string|null);
+                txHash?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.UpdateSubmission.$Properties;
+        }
+
+        interface ISubmissionAck extends cotrain.v1.SubmissionAck.$Properties {
+        }
+
+        class SubmissionAck {
+            constructor(properties?: cotrain.v1.SubmissionAck.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            commitment: Uint8Array;
+            receivedAt: number;
+            static create(properties: cotrain.v1.SubmissionAck.$Shape): cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape;
+            static create(properties?: cotrain.v1.SubmissionAck.$Properties): cotrain.v1.SubmissionAck;
+            static encode(message: cotrain.v1.SubmissionAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmissionAck;
+            static toObject(message: cotrain.v1.SubmissionAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace SubmissionAck {
+            interface $Properties {
+                round?: (number|null);
+                commitment?: (Uint8Array|null);
+                receivedAt?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.SubmissionAck.$Properties;
+        }
+
+        interface ISubmitResponse extends cotrain.v1.SubmitResponse.$Properties {
+        }
+
+        class SubmitResponse {
+            constructor(properties?: cotrain.v1.SubmitResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            ack?: (cotrain.v1.SubmissionAck.$Properties|null);
+            error?: (cotrain.v1.Error.$Properties|null);
+            result?: ("ack"|"error");
+            static create(properties: cotrain.v1.SubmitResponse.$Shape): cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape;
+            static create(properties?: cotrain.v1.SubmitResponse.$Properties): cotrain.v1.SubmitResponse;
+            static encode(message: cotrain.v1.SubmitResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmitResponse;
+            static toObject(message: cotrain.v1.SubmitResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace SubmitResponse {
+            interface $Properties {
+                ack?: (cotrain.v1.SubmissionAck.$Properties|null);
+                error?: (cotrain.v1.Error.$Properties|null);
+                result?: ("ack"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              ack?: cotrain.v1.SubmissionAck.$Shape|null;
+              error?: cotrain.v1.Error.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; ack?: null; error?: null }|{ result?: "ack"; ack: cotrain.v1.SubmissionAck.$Shape; error?: null }|{ result?: "error"; ack?: null; error: cotrain.v1.Error.$Shape })
+            );
+        }
+    }
+}
