@@ -1,0 +1,104 @@
+import { InvalidInputError } from '../lib/errors.ts'
+
+/** Outer optimizer applied to the averaged delta: plain FedAvg, or DiLoCo's Nesterov momentum. */
+export type OuterOptimizerConfig =
+  | { kind: 'fedavg', lr: number }
+  | { kind: 'nesterov', lr: number, momentum: number }
+
+/** Everything that shapes a round. All durations in milliseconds. */
+export interface CoordinatorConfig {
+  /** Accepted updates a round needs to be aggregated. */
+  minUpdates: number
+  /** Start training as soon as this many workers are live (else wait out the join window). */
+  targetWorkers?: number
+  /** Cap on workers scheduled per round (the fastest are picked). */
+  maxWorkersPerRound?: number
+  /** Join window of a new round (state `open`). */
+  openTimeoutMs: number
+  /** Training phase (state `training`). */
+  trainingTimeoutMs: number
+  /** Grace for uploads after the training deadline (state `collecting`). */
+  collectTimeoutMs: number
+  /** Verification phase; submissions still unverified at its end are rejected. */
+  verifyTimeoutMs: number
+  /** Aggregation + evaluation; a round still aggregating at its end is failed. */
+  aggregateTimeoutMs: number
+  /** Deadline extensions a round may take in total before it fails. */
+  maxExtensions: number
+  /** A worker not seen for this long is not live (not scheduled, not a reassignment target). */
+  livenessMs: number
+  /** Per-assignment deadline = assigned + slack x projected time + grace, capped at the training deadline. */
+  assignmentSlack: number
+  assignmentGraceMs: number
+  /** Speed assumed for a worker that reported none (samples/s). */
+  defaultSamplesPerSec: number
+  /** Weight of a newly observed speed in the worker's speed estimate (0 = keep the reported one). */
+  speedSmoothing: number
+  aggregation: OuterOptimizerConfig
+}
+
+/** Defaults: one place, overridable by `resolveCoordinatorConfig`. */
+export const defaultCoordinatorConfig: CoordinatorConfig = {
+  minUpdates: 2,
+  openTimeoutMs: 30_000,
+  trainingTimeoutMs: 10 * 60_000,
+  collectTimeoutMs: 60_000,
+  verifyTimeoutMs: 5 * 60_000,
+  aggregateTimeoutMs: 5 * 60_000,
+  maxExtensions: 1,
+  livenessMs: 60_000,
+  assignmentSlack: 2,
+  assignmentGraceMs: 30_000,
+  defaultSamplesPerSec: 1000,
+  speedSmoothing: 0.3,
+  aggregation: { kind: 'nesterov', lr: 0.7, momentum: 0.9 }
+}
+
+/** Outer optimizer defaults: FedAvg lr 1; DiLoCo Nesterov lr 0.7, momentum 0.9. */
+export function outerOptimizer (kind: 'fedavg' | 'nesterov', overrides: { lr?: number, momentum?: number } = {}): OuterOptimizerConfig {
+  return kind === 'fedavg'
+    ? { kind, lr: overrides.lr ?? 1 }
+    : { kind, lr: overrides.lr ?? 0.7, momentum: overrides.momentum ?? 0.9 }
+}
+
+/**
+ * Merges overrides onto the defaults; unknown keys and out-of-range values are
+ * one-line errors naming the key.
+ *
+ * @example
+ * resolveCoordinatorConfig({ minUpdates: 3, aggregation: outerOptimizer('fedavg') })
+ */
+export function resolveCoordinatorConfig (overrides: Partial<CoordinatorConfig> = {}): CoordinatorConfig {
+  for (const key of Object.keys(overrides)) {
+    if (!(key in defaultCoordinatorConfig) && key !== 'targetWorkers' && key !== 'maxWorkersPerRound') {
+      throw new InvalidInputError(`unknown coordinator config key "${key}"`, { hint: `known keys: ${Object.keys(defaultCoordinatorConfig).join(', ')}, targetWorkers, maxWorkersPerRound` })
+    }
+  }
+  const config: CoordinatorConfig = { ...defaultCoordinatorConfig, ...stripUndefined(overrides) }
+  const positiveInts = ['minUpdates', 'openTimeoutMs', 'trainingTimeoutMs', 'collectTimeoutMs', 'verifyTimeoutMs', 'aggregateTimeoutMs', 'livenessMs'] as const
+  for (const key of positiveInts) {
+    if (!Number.isInteger(config[key]) || config[key] <= 0) throw new InvalidInputError(`coordinator config ${key} must be a positive integer, got ${String(config[key])}`)
+  }
+  for (const key of ['targetWorkers', 'maxWorkersPerRound'] as const) {
+    const v = config[key]
+    if (v !== undefined && (!Number.isInteger(v) || v < config.minUpdates)) throw new InvalidInputError(`coordinator config ${key} must be an integer >= minUpdates (${config.minUpdates}), got ${String(v)}`)
+  }
+  if (!Number.isInteger(config.maxExtensions) || config.maxExtensions < 0) throw new InvalidInputError(`coordinator config maxExtensions must be an integer >= 0, got ${String(config.maxExtensions)}`)
+  if (!(config.assignmentSlack >= 1)) throw new InvalidInputError(`coordinator config assignmentSlack must be >= 1, got ${String(config.assignmentSlack)}`)
+  if (!(config.assignmentGraceMs >= 0)) throw new InvalidInputError(`coordinator config assignmentGraceMs must be >= 0, got ${String(config.assignmentGraceMs)}`)
+  if (!(config.defaultSamplesPerSec > 0)) throw new InvalidInputError(`coordinator config defaultSamplesPerSec must be > 0, got ${String(config.defaultSamplesPerSec)}`)
+  if (!(config.speedSmoothing >= 0 && config.speedSmoothing <= 1)) throw new InvalidInputError(`coordinator config speedSmoothing must be in [0, 1], got ${String(config.speedSmoothing)}`)
+  validateOuterOptimizer(config.aggregation)
+  return config
+}
+
+/** Checks an outer optimizer config: a known kind, lr > 0, momentum in [0, 1). */
+export function validateOuterOptimizer (opt: OuterOptimizerConfig): void {
+  if (opt.kind !== 'fedavg' && opt.kind !== 'nesterov') throw new InvalidInputError(`unknown outer optimizer "${String((opt as { kind: unknown }).kind)}"`, { hint: 'use fedavg or nesterov' })
+  if (!(opt.lr > 0 && Number.isFinite(opt.lr))) throw new InvalidInputError(`outer optimizer lr must be > 0, got ${String(opt.lr)}`)
+  if (opt.kind === 'nesterov' && !(opt.momentum >= 0 && opt.momentum < 1)) throw new InvalidInputError(`outer optimizer momentum must be in [0, 1), got ${String(opt.momentum)}`)
+}
+
+function stripUndefined<T extends object> (o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}

@@ -1,0 +1,342 @@
+import assert from 'node:assert/strict'
+import { writeFileSync } from 'node:fs'
+import type { CoordinatorConfig } from '../config.ts'
+import { outerOptimizer } from '../config.ts'
+import { AssignmentError, DuplicateSubmissionError, InvalidDeltaError, RoundStateError, StaleRoundError } from '../errors.ts'
+import { CoordinatorStore } from '../store/CoordinatorStore.ts'
+import type { SubmissionRecord } from '../store/records.ts'
+import { FakeClock } from '../testing/FakeClock.ts'
+import { hex32, tempDir } from '../testing/tempDir.ts'
+import type { VerificationResult } from './RoundManager.ts'
+import { RoundManager } from './RoundManager.ts'
+
+const ADDR = (n: number): string => '0x' + n.toString(16).padStart(40, '0')
+const SHARDS = [{ id: 's1', samples: 100 }, { id: 's2', samples: 100 }, { id: 's3', samples: 100 }, { id: 's4', samples: 100 }]
+const BASE: Partial<CoordinatorConfig> = { minUpdates: 2, livenessMs: 3_600_000, aggregation: outerOptimizer('fedavg') }
+
+interface Harness {
+  store: CoordinatorStore
+  rounds: RoundManager
+  verified: string[]
+}
+
+/** Opens the store in `dir` and a RoundManager on it; `reject` lists workers whose submissions fail verification. */
+async function harness (dir: string, clock: FakeClock, config: Partial<CoordinatorConfig> = {}, reject: string[] = []): Promise<Harness> {
+  const store = await CoordinatorStore.open(dir)
+  const verified: string[] = []
+  const rounds = new RoundManager({
+    store,
+    clock: clock.now,
+    config: { ...BASE, ...config },
+    randomSeed: () => 'abcd',
+    evaluate: async (w) => ({ loss: w.reduce((s, x) => s + x * x, 0), accuracy: 0.5 }),
+    verify: async (s: SubmissionRecord): Promise<VerificationResult> => {
+      verified.push(s.worker)
+      return reject.includes(s.worker) ? { accepted: false, reason: 'replay mismatch', score: 1, fraud: true, evidence: 'seg 3' } : { accepted: true, score: 90 }
+    }
+  })
+  return { store, rounds, verified }
+}
+
+async function submit (rounds: RoundManager, round: number, peerId: string, delta: number[], samples = rounds.assignmentFor(peerId, round)!.samples): Promise<SubmissionRecord> {
+  return await rounds.submit({ round, peerId, commitment: hex32(`${round}-${peerId}`), proofRoot: hex32(`root-${peerId}`), leafCount: 4, samples, delta: Float32Array.from(delta) })
+}
+
+function join (rounds: RoundManager, n: number, samplesPerSec = 1000): void {
+  rounds.joinWorker({ peerId: `peer${n}`, address: ADDR(n), capabilities: { samplesPerSec, backend: 'wasm' } })
+}
+
+function assertClose (actual: Float32Array, expected: number[], tol = 1e-6): void {
+  assert.equal(actual.length, expected.length)
+  expected.forEach((e, i) => assert.ok(Math.abs(actual[i] - e) <= tol, `index ${i}: ${actual[i]} != ${e}`))
+}
+
+describe('RoundManager', () => {
+  let tmp: ReturnType<typeof tempDir>
+  let clock: FakeClock
+  const open: CoordinatorStore[] = []
+  beforeEach(() => { tmp = tempDir(); clock = new FakeClock() })
+  afterEach(() => { for (const s of open.splice(0)) s.close(); tmp.remove() })
+  const start = async (config: Partial<CoordinatorConfig> = {}, reject: string[] = []): Promise<Harness> => {
+    const h = await harness(tmp.dir, clock, config, reject)
+    open.push(h.store)
+    return h
+  }
+
+  it('runs a round from open to done (happy path)', async () => {
+    const { store, rounds, verified } = await start()
+    const genesis = await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
+    assert.equal(genesis.round, 0)
+    assert.equal(genesis.loss, 14)
+    join(rounds, 1, 1000)
+    join(rounds, 2, 2000)
+    join(rounds, 3, 1000)
+    const events: string[] = []
+    rounds.on('round:transitioned', e => events.push(e.round.state))
+
+    const round = rounds.openRound({ shards: SHARDS, hyperParams: { innerSteps: 50, batchSize: 32 } })
+    assert.equal(round.number, 1)
+    assert.equal(round.modelId, genesis.id)
+    assert.equal((await rounds.tick())?.state, 'open', 'waits for the join window')
+    clock.advance(30_000)
+    assert.equal((await rounds.tick())?.state, 'training')
+    const plan = Object.fromEntries(store.listAssignments(1).map(a => [a.worker, a.samples]))
+    assert.deepEqual(plan, { peer1: 100, peer2: 200, peer3: 100 }, 'the 2x faster worker gets 2 shards')
+
+    clock.advance(1000)
+    await submit(rounds, 1, 'peer1', [0.4, 0, 0])
+    await submit(rounds, 1, 'peer2', [0, 0.2, 0])
+    assert.equal((await rounds.tick())?.state, 'training', 'one assignment still out')
+    await submit(rounds, 1, 'peer3', [0, 0, 0.8])
+    const done = await rounds.tick()
+    assert.equal(done?.state, 'done')
+    assert.deepEqual(verified, ['peer1', 'peer2', 'peer3'])
+    assert.deepEqual(events, ['training', 'verifying', 'aggregating', 'done'])
+
+    // avg = (100 [0.4,0,0] + 200 [0,0.2,0] + 100 [0,0,0.8]) / 400 = [0.1, 0.1, 0.2]
+    const model = store.getLatestModel()!
+    assert.equal(model.id, done.resultModelId)
+    assert.equal(model.round, 1)
+    assertClose(await store.readModelWeights(model.id), [0.9, 1.9, 2.8])
+    assert.ok(Math.abs(done.loss! - (0.81 + 3.61 + 7.84)) < 1e-5)
+    assert.deepEqual(store.getMetricHistory().map(m => [m.round, m.state, m.acceptedUpdates, m.accuracy]), [[1, 'done', 3, 0.5]])
+    assert.deepEqual(store.listTransitions(1).map(t => t.to), ['open', 'training', 'verifying', 'aggregating', 'done'])
+    assert.equal(store.listScores(store.listSubmissions(1)[0].id)[0].score, 90)
+
+    const next = rounds.openRound({ shards: SHARDS, hyperParams: {} })
+    assert.equal(next.number, 2)
+    assert.equal(next.modelId, model.id)
+  })
+
+  describe('when submissions are bad', () => {
+    it('rejects duplicates, stale rounds, NaN, wrong length and over-claimed samples, keeping what was accepted', async () => {
+      const { store, rounds } = await start()
+      await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
+      join(rounds, 1)
+      join(rounds, 2)
+      rounds.openRound({ shards: SHARDS, hyperParams: {} })
+      rounds.startTraining()
+      const first = await submit(rounds, 1, 'peer1', [0.1, 0.1, 0.1])
+      await assert.rejects(submit(rounds, 1, 'peer1', [0.2, 0.2, 0.2]), DuplicateSubmissionError)
+      await assert.rejects(rounds.submit({ round: 1, peerId: 'peer2', commitment: first.commitment, proofRoot: hex32(1), leafCount: 1, samples: 1, delta: new Float32Array(3) }),
+        (err: unknown) => err instanceof DuplicateSubmissionError && err.conflict === 'commitment')
+      await assert.rejects(submit(rounds, 2, 'peer2', [0, 0, 0], 100), StaleRoundError)
+      await assert.rejects(submit(rounds, 1, 'peer2', [0, Number.NaN, 0]), (err: unknown) => err instanceof InvalidDeltaError && err.index === 1)
+      await assert.rejects(submit(rounds, 1, 'peer2', [0, 0]), InvalidDeltaError)
+      await assert.rejects(submit(rounds, 1, 'peer2', [0, 0, 0], 10_000), /samples claimed/)
+      assert.deepEqual(store.listSubmissions(1), [first])
+      assert.equal(store.getAssignmentFor(1, 'peer2')?.state, 'assigned')
+    })
+  })
+
+  describe('when deadlines pass', () => {
+    it('goes to collecting, extends once, then verifies with what arrived and shuts out the late worker', async () => {
+      const { store, rounds } = await start()
+      await rounds.ensureInitialModel(new Float32Array([0, 0]))
+      for (const n of [1, 2, 3]) join(rounds, n)
+      rounds.openRound({ shards: SHARDS.slice(0, 3), hyperParams: {} })
+      rounds.startTraining()
+      await submit(rounds, 1, 'peer1', [1, 1])
+      clock.advance(10 * 60_000)
+      assert.equal((await rounds.tick())?.state, 'collecting')
+      clock.advance(60_000)
+      const extended = await rounds.tick()
+      assert.equal(extended?.state, 'collecting')
+      assert.equal(extended?.extensions, 1)
+      assert.ok(extended!.deadline > clock.now())
+      await submit(rounds, 1, 'peer2', [3, 3])
+      assert.equal((await rounds.tick())?.state, 'collecting', 'waits for peer3 until the extended deadline')
+      clock.advance(extended!.deadline - clock.now())
+      assert.equal((await rounds.tick())?.state, 'done')
+      assert.equal(store.getAssignmentFor(1, 'peer3')?.state, 'missed')
+      await assert.rejects(submit(rounds, 1, 'peer3', [0, 0]), StaleRoundError)
+      assertClose(await store.readModelWeights(store.getLatestModel()!.id), [-2, -2])
+    })
+
+    it('fails the round when the extension passes without enough updates; the next round reuses the model', async () => {
+      const { store, rounds } = await start()
+      const genesis = await rounds.ensureInitialModel(new Float32Array([0, 0]))
+      join(rounds, 1)
+      join(rounds, 2)
+      rounds.openRound({ shards: SHARDS, hyperParams: {} })
+      rounds.startTraining()
+      await submit(rounds, 1, 'peer1', [1, 1])
+      clock.advance(10 * 60_000)
+      await rounds.tick()
+      clock.advance(60_000)
+      await rounds.tick()
+      clock.advance(60_000)
+      const failed = await rounds.tick()
+      assert.equal(failed?.state, 'failed')
+      assert.equal(failed?.failureReason, '1 submissions of 2 needed')
+      assert.equal(store.listSubmissions(1).length, 1, 'the submission is kept')
+      assert.equal(rounds.openRound({ shards: SHARDS, hyperParams: {} }).modelId, genesis.id)
+    })
+
+    it('fails an open round with too few workers after one extension', async () => {
+      const { rounds } = await start()
+      await rounds.ensureInitialModel(new Float32Array([0]))
+      join(rounds, 1)
+      rounds.openRound({ shards: SHARDS, hyperParams: {} })
+      clock.advance(30_000)
+      assert.equal((await rounds.tick())?.extensions, 1)
+      clock.advance(30_000)
+      const r = await rounds.tick()
+      assert.equal(r?.state, 'failed')
+      assert.match(r!.failureReason!, /1 live workers of 2 needed/)
+    })
+
+    it('reassigns the shards of a worker that missed its deadline to an idle live worker', async () => {
+      const { store, rounds } = await start({ assignmentSlack: 1, assignmentGraceMs: 1000 })
+      await rounds.ensureInitialModel(new Float32Array([0, 0]))
+      join(rounds, 1, 100) // 200 samples at 100/s: due 2 s + 1 s grace after assignment
+      join(rounds, 2, 100)
+      rounds.openRound({ shards: SHARDS, hyperParams: {} })
+      rounds.startTraining()
+      const late = store.getAssignmentFor(1, 'peer1')!
+      assert.equal(late.deadline, clock.now() + 3000)
+      join(rounds, 3, 400) // joins mid-round, idle
+      await submit(rounds, 1, 'peer2', [1, 1])
+      clock.advance(3000)
+      await rounds.tick()
+      assert.equal(store.getAssignmentFor(1, 'peer1')?.state, 'missed')
+      const taken = store.getAssignmentFor(1, 'peer3')!
+      assert.deepEqual([taken.shardIds, taken.samples, taken.reassignedFrom], [late.shardIds, 200, late.id])
+      await assert.rejects(submit(rounds, 1, 'peer1', [5, 5], 200), AssignmentError)
+      await submit(rounds, 1, 'peer3', [3, 3])
+      assert.equal((await rounds.tick())?.state, 'done')
+      assertClose(await store.readModelWeights(store.getLatestModel()!.id), [-2, -2])
+    })
+  })
+
+  it('fails the round when verification rejects too many, recording the scores', async () => {
+    const { store, rounds } = await start({}, ['peer2'])
+    await rounds.ensureInitialModel(new Float32Array([0]))
+    join(rounds, 1)
+    join(rounds, 2)
+    rounds.openRound({ shards: SHARDS, hyperParams: {} })
+    rounds.startTraining()
+    await submit(rounds, 1, 'peer1', [1])
+    await submit(rounds, 1, 'peer2', [1])
+    const r = await rounds.tick()
+    assert.equal(r?.state, 'failed')
+    assert.equal(r?.failureReason, '1 updates accepted of 2 needed')
+    const bad = store.findSubmissionFor(1, 'peer2')!
+    assert.deepEqual([bad.status, bad.statusReason], ['rejected', 'replay mismatch'])
+    assert.deepEqual(store.listScores(bad.id).map(s => [s.score, s.fraud, s.evidence]), [[1, true, 'seg 3']])
+  })
+
+  describe('after a restart', () => {
+    it('resumes the same round with every submission and finishes it', async () => {
+      const a = await start()
+      await a.rounds.ensureInitialModel(new Float32Array([1, 1]))
+      for (const n of [1, 2, 3]) join(a.rounds, n)
+      a.rounds.openRound({ shards: SHARDS.slice(0, 3), hyperParams: { innerSteps: 10 } })
+      clock.advance(30_000)
+      await a.rounds.tick()
+      const s1 = await submit(a.rounds, 1, 'peer1', [0.3, 0])
+      const s2 = await submit(a.rounds, 1, 'peer2', [0, 0.3])
+      a.store.close() // the coordinator is killed
+
+      const b = await start()
+      const current = b.rounds.currentRound()
+      assert.deepEqual([current?.number, current?.state, current?.hyperParams], [1, 'training', { innerSteps: 10 }])
+      assert.deepEqual(b.store.listSubmissions(1), [s1, s2])
+      assert.equal(b.rounds.assignmentFor('peer3')?.state, 'assigned')
+      await assert.rejects(submit(b.rounds, 1, 'peer1', [9, 9]), DuplicateSubmissionError)
+      await submit(b.rounds, 1, 'peer3', [0.3, 0.3])
+      assert.equal((await b.rounds.tick())?.state, 'done')
+      assertClose(await b.store.readModelWeights(b.store.getLatestModel()!.id), [0.8, 0.8])
+    })
+
+    it('keeps accepted verdicts and verifies only what was still pending', async () => {
+      const a = await start()
+      await a.rounds.ensureInitialModel(new Float32Array([0]))
+      for (const n of [1, 2]) join(a.rounds, n)
+      a.rounds.openRound({ shards: SHARDS, hyperParams: {} })
+      a.rounds.startTraining()
+      const s1 = await submit(a.rounds, 1, 'peer1', [1])
+      await submit(a.rounds, 1, 'peer2', [3])
+      a.rounds.recordVerification(s1.id, { accepted: true, score: 70, validator: 'v1' })
+      a.store.close()
+
+      const b = await start()
+      assert.equal(b.store.requireSubmission(s1.id).status, 'accepted')
+      assert.equal((await b.rounds.tick())?.state, 'done')
+      assert.deepEqual(b.verified, ['peer2'])
+      assertClose(await b.store.readModelWeights(b.store.getLatestModel()!.id), [-2])
+    })
+
+    it('continues Nesterov momentum from the stored buffer', async () => {
+      const config = { minUpdates: 1, aggregation: outerOptimizer('nesterov') }
+      const a = await start(config)
+      await a.rounds.ensureInitialModel(new Float32Array([1, 2]))
+      join(a.rounds, 1)
+      a.rounds.openRound({ shards: SHARDS, hyperParams: {} })
+      a.rounds.startTraining()
+      await submit(a.rounds, 1, 'peer1', [0.1, -0.2])
+      assert.equal((await a.rounds.tick())?.state, 'done')
+      assertClose(await a.store.readModelWeights(a.store.getLatestModel()!.id), [0.867, 2.266])
+      a.store.close()
+
+      const b = await start(config)
+      b.rounds.heartbeat('peer1')
+      b.rounds.openRound({ shards: SHARDS, hyperParams: {} })
+      b.rounds.startTraining()
+      await submit(b.rounds, 2, 'peer1', [0.2, 0.1])
+      const r2 = await b.rounds.tick()
+      assert.equal(r2?.state, 'done')
+      // Same as the hand-computed 2-step sequence: momentum [0.29, -0.08] carried over.
+      assertClose(await b.store.readModelWeights(r2!.resultModelId!), [0.5443, 2.2464])
+      assertClose(await b.store.blobs.getFloats(r2!.momentumId!), [0.29, -0.08])
+    })
+  })
+
+  it('finishes the round without metrics when evaluation fails, and says so', async () => {
+    const store = await CoordinatorStore.open(tmp.dir)
+    open.push(store)
+    const rounds = new RoundManager({
+      store, clock: clock.now, config: { ...BASE, minUpdates: 1 },
+      evaluate: async () => { throw new Error('backend lost') },
+      verify: async () => ({ accepted: true })
+    })
+    const failures: string[] = []
+    rounds.on('evaluation:failed', e => failures.push(`${e.round}: ${e.error.message}`))
+    await rounds.ensureInitialModel(new Float32Array([1]))
+    join(rounds, 1)
+    rounds.openRound({ shards: SHARDS, hyperParams: {} })
+    rounds.startTraining()
+    await submit(rounds, 1, 'peer1', [0.5])
+    const r = await rounds.tick()
+    assert.deepEqual([r?.state, r?.loss, r?.accuracy], ['done', undefined, undefined])
+    assert.deepEqual(failures, ['0: backend lost', '1: backend lost'])
+    assert.match(store.listTransitions(1).at(-1)!.reason, /evaluation failed/)
+  })
+
+  it('fails the round with a clear reason when a stored delta is corrupted', async () => {
+    const { store, rounds } = await start({ minUpdates: 1 })
+    await rounds.ensureInitialModel(new Float32Array([1]))
+    join(rounds, 1)
+    rounds.openRound({ shards: SHARDS, hyperParams: {} })
+    rounds.startTraining()
+    const s = await submit(rounds, 1, 'peer1', [0.5])
+    writeFileSync(store.blobs.pathOf(s.deltaId), Buffer.from(new Float32Array([0.25]).buffer))
+    const r = await rounds.tick()
+    assert.equal(r?.state, 'failed')
+    assert.match(r!.failureReason!, /aggregation failed: .*expected hash/)
+  })
+
+  it('refuses unknown config keys', async () => {
+    const store = await CoordinatorStore.open(tmp.dir)
+    open.push(store)
+    assert.throws(() => new RoundManager({ store, evaluate: async () => ({ loss: 0, accuracy: 0 }), verify: async () => ({ accepted: true }), config: { minUpdate: 2 } as never }),
+      /unknown coordinator config key "minUpdate"/)
+  })
+
+  it('refuses to open a second round while one runs', async () => {
+    const { rounds } = await start()
+    await rounds.ensureInitialModel(new Float32Array([0]))
+    rounds.openRound({ shards: SHARDS, hyperParams: {} })
+    assert.throws(() => rounds.openRound({ shards: SHARDS, hyperParams: {} }), RoundStateError)
+  })
+})

@@ -1,0 +1,643 @@
+import { randomBytes } from 'node:crypto'
+import { EventEmitter } from 'node:events'
+import { HashMismatchError, InvalidInputError, oneLine } from '../../lib/errors.ts'
+import { aggregate } from '../aggregation/aggregate.ts'
+import { validateDelta } from '../aggregation/validateDelta.ts'
+import type { CoordinatorConfig } from '../config.ts'
+import { resolveCoordinatorConfig } from '../config.ts'
+import { AssignmentError, NotEnoughWorkersError, NotFoundError, RoundStateError, StaleRoundError, WorkerBannedError } from '../errors.ts'
+import { assignShards } from '../scheduling/assignShards.ts'
+import { reassignShards } from '../scheduling/reassignShards.ts'
+import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
+import type {
+  AssignmentRecord, ModelVersion, RoundRecord, RoundState, ShardInfo, SubmissionRecord, WorkerCapabilities, WorkerRecord
+} from '../store/records.ts'
+import type { RoundStep, RoundView } from './decideRoundStep.ts'
+import { decideRoundStep } from './decideRoundStep.ts'
+import { acceptsSubmissions, assertTransition } from './roundStates.ts'
+
+/** Loss and accuracy of a model on the held-out test set. */
+export interface ModelMetrics {
+  loss: number
+  accuracy: number
+}
+
+/** Evaluates weights on the test set (injected: the training engine owns the model). */
+export type EvaluateModel = (weights: Float32Array) => Promise<ModelMetrics>
+
+/** The verdict on one submission: proof replay + quality. */
+export interface VerificationResult {
+  accepted: boolean
+  /** Why it was rejected (or a note on acceptance). */
+  reason?: string
+  /** Quality score 1-100, recorded in `scores` when given. */
+  score?: number
+  fraud?: boolean
+  /** Evidence hash or text for a fraud report. */
+  evidence?: string
+  /** Who scored it; default `coordinator`. */
+  validator?: string
+}
+
+/** What a verifier gets besides the submission row. */
+export interface VerifyContext {
+  round: RoundRecord
+  /** The submitted delta (hash-checked). */
+  readDelta: () => Promise<Float32Array>
+  /** W_r, the weights the worker trained from (hash-checked). */
+  readGlobalModel: () => Promise<Float32Array>
+}
+
+/** Verifies a submission (injected). A throw leaves it pending, retried on the next tick until the verification deadline. */
+export type VerifySubmission = (submission: SubmissionRecord, context: VerifyContext) => Promise<VerificationResult>
+
+export interface RoundManagerInit {
+  store: CoordinatorStore
+  evaluate: EvaluateModel
+  verify: VerifySubmission
+  config?: Partial<CoordinatorConfig>
+  /** Milliseconds since epoch; inject a fake one in tests. */
+  clock?: () => number
+  /** Seed of a round opened without one; default 32 random bytes as hex. */
+  randomSeed?: () => string
+}
+
+export interface JoinWorkerParameters {
+  peerId: string
+  /** 0x-prefixed Ethereum address (the network layer has checked the signed binding). */
+  address: string
+  /** Reported hardware/backend facts; `samplesPerSec` is the measured training speed. */
+  capabilities: WorkerCapabilities
+}
+
+export interface OpenRoundParameters {
+  shards: ShardInfo[]
+  hyperParams: Record<string, unknown>
+  /** Hex seed of the batch order; random when absent. */
+  seed?: string
+}
+
+export interface SubmitParameters {
+  round: number
+  peerId: string
+  /** 0x + 64 hex: the on-chain `dataHash`. */
+  commitment: string
+  /** 0x + 64 hex Merkle root of the training leaves. */
+  proofRoot: string
+  leafCount: number
+  samples: number
+  /** The decoded float32 delta W_r - W_final. */
+  delta: Float32Array
+  /** Content id the worker claims for the delta; checked when given. */
+  deltaId?: string
+  contributionId?: string
+}
+
+/** A round with its assignments and submission counts, for status pages. */
+export interface RoundSummary {
+  round: RoundRecord
+  assignments: AssignmentRecord[]
+  submissions: { pending: number, accepted: number, rejected: number }
+}
+
+/** Typed events, named noun:verb. */
+export interface RoundManagerEvents {
+  'round:opened': [RoundRecord]
+  'round:transitioned': [{ round: RoundRecord, from: RoundState, reason: string }]
+  'round:done': [{ round: RoundRecord, model: ModelVersion }]
+  'round:failed': [RoundRecord]
+  'assignment:created': [AssignmentRecord]
+  'assignment:missed': [AssignmentRecord]
+  'submission:received': [SubmissionRecord]
+  'submission:verified': [SubmissionRecord]
+  'evaluation:failed': [{ round: number, error: Error }]
+  'tick:failed': [Error]
+}
+
+const HEX32 = /^0x[0-9a-fA-F]{64}$/
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+const MAX_CAPABILITIES_BYTES = 16 * 1024
+const MAX_STEPS_PER_TICK = 32
+
+/**
+ * The coordinator's round logic over the store: workers join, a round opens
+ * from the latest global model, shards are scheduled by speed, submissions are
+ * taken and checked, then verified, aggregated and evaluated. All state lives
+ * in the store, so a new RoundManager on the same store continues the same
+ * round after a restart. Time comes only from `clock`; `tick()` applies the
+ * deadline policy (see decideRoundStep) and runs verification and aggregation.
+ *
+ * @example
+ * const rounds = new RoundManager({ store, evaluate, verify })
+ * await rounds.ensureInitialModel(initialWeights)
+ * rounds.joinWorker({ peerId, address, capabilities: { samplesPerSec: 8000 } })
+ * rounds.openRound({ shards, hyperParams: { innerSteps: 100 } })
+ * rounds.start() // ticks every second
+ */
+export class RoundManager extends EventEmitter<RoundManagerEvents> {
+  readonly store: CoordinatorStore
+  readonly config: CoordinatorConfig
+  private readonly clock: () => number
+  private readonly evaluate: EvaluateModel
+  private readonly verify: VerifySubmission
+  private readonly randomSeed: () => string
+  private ticking: Promise<RoundRecord | undefined> | undefined
+  private timer: ReturnType<typeof setInterval> | undefined
+
+  constructor (init: RoundManagerInit) {
+    super()
+    this.store = init.store
+    this.config = resolveCoordinatorConfig(init.config)
+    this.clock = init.clock ?? Date.now
+    this.evaluate = init.evaluate
+    this.verify = init.verify
+    this.randomSeed = init.randomSeed ?? (() => randomBytes(32).toString('hex'))
+  }
+
+  /** Ticks every `intervalMs` until stop(); tick errors are emitted as `tick:failed`. */
+  start (options: { intervalMs?: number } = {}): void {
+    if (this.timer != null) return
+    this.timer = setInterval(() => {
+      this.tick().catch((err: unknown) => this.emit('tick:failed', err instanceof Error ? err : new Error(String(err))))
+    }, options.intervalMs ?? 1000)
+    this.timer.unref()
+  }
+
+  /** Stops ticking and waits for a tick in progress. */
+  async stop (): Promise<void> {
+    if (this.timer != null) clearInterval(this.timer)
+    this.timer = undefined
+    await this.ticking?.catch(() => undefined)
+  }
+
+  // ---------------------------------------------------------------- models
+
+  /**
+   * The global model to start from: the latest stored one, or else `weights`
+   * stored as round 0 (evaluated, so the metric history starts at round 0).
+   */
+  async ensureInitialModel (weights: Float32Array, options: { evaluate?: boolean } = {}): Promise<ModelVersion> {
+    const latest = this.store.getLatestModel()
+    if (latest != null) return latest
+    if (weights.length === 0) throw new InvalidInputError('the initial model has no weights')
+    validateDelta(weights, weights.length, 'initial model')
+    const model = await this.store.putModel(weights, { round: 0, createdAt: this.clock() })
+    if (options.evaluate !== false) {
+      const metrics = await this.evaluateSafely(0, weights)
+      if (metrics != null) this.store.setModelMetrics(model.id, metrics)
+    }
+    return this.store.getModel(model.id)
+  }
+
+  // --------------------------------------------------------------- workers
+
+  /** Registers a worker or refreshes one joining again; it becomes live now. */
+  joinWorker (input: JoinWorkerParameters): WorkerRecord {
+    if (typeof input.peerId !== 'string' || input.peerId.length === 0 || input.peerId.length > 128) throw new InvalidInputError('peer id must be a non-empty string of at most 128 characters')
+    if (!ADDRESS.test(input.address)) throw new InvalidInputError(`"${input.address}" is not an Ethereum address`, { hint: 'send 0x followed by 40 hex characters' })
+    const caps = input.capabilities
+    if (caps == null || typeof caps !== 'object' || Array.isArray(caps)) throw new InvalidInputError('capabilities must be an object')
+    if (JSON.stringify(caps).length > MAX_CAPABILITIES_BYTES) throw new InvalidInputError(`capabilities are over ${MAX_CAPABILITIES_BYTES} bytes`)
+    const existing = this.store.getWorker(input.peerId)
+    if (existing?.status === 'banned') throw new WorkerBannedError(input.peerId)
+    const reported = caps.samplesPerSec
+    const valid = typeof reported === 'number' && Number.isFinite(reported) && reported > 0
+    // Keep the smoothed estimate unless the worker reports a new speed (new hardware, new backend).
+    const samplesPerSec = existing != null && existing.capabilities.samplesPerSec === reported
+      ? existing.samplesPerSec
+      : valid ? reported : this.config.defaultSamplesPerSec
+    return this.store.upsertWorker({ peerId: input.peerId, address: input.address, capabilities: caps, samplesPerSec, at: this.clock() })
+  }
+
+  /** Marks a worker as heard from now (keeps it live). */
+  heartbeat (peerId: string): void {
+    this.store.touchWorker(peerId, this.clock())
+  }
+
+  /** Workers that are active and were seen within `livenessMs`, by peer id. */
+  liveWorkers (now = this.clock()): WorkerRecord[] {
+    return this.store.listWorkers({ status: 'active', seenSince: now - this.config.livenessMs })
+  }
+
+  // ---------------------------------------------------------------- rounds
+
+  /** The round in progress, if any (after a restart: the one that was running). */
+  currentRound (): RoundRecord | undefined {
+    return this.store.getActiveRound()
+  }
+
+  /** A round with its assignments and submission counts. */
+  roundSummary (number: number): RoundSummary {
+    return { round: this.store.requireRound(number), assignments: this.store.listAssignments(number), submissions: this.store.countSubmissions(number) }
+  }
+
+  /**
+   * Opens the next round from the latest global model. Only one round runs at
+   * a time; a failed round's successor starts from the same model.
+   */
+  openRound (input: OpenRoundParameters): RoundRecord {
+    const active = this.store.getActiveRound()
+    if (active != null) throw new RoundStateError(active.number, active.state, 'open a new round', 'wait for it to finish')
+    const model = this.store.getLatestModel()
+    if (model == null) throw new NotFoundError('no global model to train', { hint: 'store the initial model first (ensureInitialModel)' })
+    if (!Array.isArray(input.shards) || input.shards.length < this.config.minUpdates) {
+      throw new InvalidInputError(`a round needs at least ${this.config.minUpdates} shards (minUpdates), got ${input.shards?.length ?? 0}`)
+    }
+    assignShards(input.shards, [{ peerId: 'validation', samplesPerSec: 1 }]) // validates the shard list
+    if (input.hyperParams == null || typeof input.hyperParams !== 'object') throw new InvalidInputError('hyper-parameters must be an object')
+    const seed = input.seed ?? this.randomSeed()
+    if (!/^(0x)?[0-9a-fA-F]{2,128}$/.test(seed)) throw new InvalidInputError('round seed must be hex')
+    const now = this.clock()
+    const round = this.store.insertRound({
+      number: (this.store.getLatestRound()?.number ?? 0) + 1,
+      modelId: model.id,
+      hyperParams: input.hyperParams,
+      seed,
+      shards: input.shards.map(s => ({ id: s.id, samples: s.samples })),
+      minUpdates: this.config.minUpdates,
+      deadline: now + this.config.openTimeoutMs,
+      openedAt: now
+    })
+    this.emit('round:opened', round)
+    return round
+  }
+
+  /**
+   * Schedules the open round now instead of waiting for the join window:
+   * shards go to the live workers by speed. NotEnoughWorkersError when fewer
+   * than minUpdates workers would get work.
+   */
+  startTraining (): AssignmentRecord[] {
+    const round = this.store.getActiveRound()
+    if (round?.state !== 'open') throw new RoundStateError(round?.number ?? 0, round?.state ?? 'absent', 'start training', 'open a round first')
+    return this.schedule(round, this.clock(), 'started by operator')
+  }
+
+  /** A worker's assignment in a round (default: the current one). */
+  assignmentFor (peerId: string, round = this.store.getActiveRound()?.number): AssignmentRecord | undefined {
+    return round == null ? undefined : this.store.getAssignmentFor(round, peerId)
+  }
+
+  /**
+   * Takes a worker's update for the current round: checks round, state,
+   * assignment, sample count, delta length and finiteness, stores the delta
+   * blob, then records the submission as pending. Duplicates (same round and
+   * worker, or same commitment) are a DuplicateSubmissionError and change
+   * nothing. Call tick() afterwards to move on once every assignment is in.
+   */
+  async submit (input: SubmitParameters): Promise<SubmissionRecord> {
+    if (!HEX32.test(input.commitment)) throw new InvalidInputError('commitment must be 0x followed by 64 hex characters')
+    if (!HEX32.test(input.proofRoot)) throw new InvalidInputError('proof root must be 0x followed by 64 hex characters')
+    if (!Number.isInteger(input.leafCount) || input.leafCount < 1) throw new InvalidInputError(`leaf count must be a positive integer, got ${input.leafCount}`)
+    if (!Number.isInteger(input.samples) || input.samples < 1) throw new InvalidInputError(`samples must be a positive integer, got ${input.samples}`)
+    if (!(input.delta instanceof Float32Array)) throw new InvalidInputError('delta must be a Float32Array')
+    const commitment = input.commitment.toLowerCase()
+
+    const round = this.acceptingRound(input.round)
+    const assignment = this.activeAssignment(round.number, input.peerId)
+    if (input.samples > assignment.samples) {
+      throw new InvalidInputError(`${input.samples} samples claimed, the assignment has ${assignment.samples}`, { hint: 'report the samples actually trained on' })
+    }
+    this.store.assertNotDuplicate(round.number, input.peerId, commitment)
+    const model = this.store.getModel(round.modelId)
+    validateDelta(input.delta, model.numParams, `delta of ${input.peerId}`)
+
+    const blob = await this.store.blobs.putFloats(input.delta)
+    if (input.deltaId != null && input.deltaId !== blob.id) throw new HashMismatchError(`delta of ${input.peerId}`, input.deltaId, blob.id)
+
+    const receivedAt = this.clock()
+    const submission = this.store.transaction(() => {
+      // Re-checked: the round may have moved on while the blob was written.
+      this.acceptingRound(input.round)
+      const current = this.activeAssignment(input.round, input.peerId)
+      const row = this.store.insertSubmission({
+        round: input.round,
+        worker: input.peerId,
+        assignmentId: current.id,
+        commitment,
+        deltaId: blob.id,
+        proofRoot: input.proofRoot.toLowerCase(),
+        leafCount: input.leafCount,
+        samples: input.samples,
+        contributionId: input.contributionId,
+        receivedAt
+      })
+      this.store.setAssignmentState(current.id, 'submitted')
+      this.store.touchWorker(input.peerId, receivedAt)
+      this.observeSpeed(input.peerId, input.samples, receivedAt - current.createdAt)
+      return row
+    })
+    this.emit('submission:received', submission)
+    return submission
+  }
+
+  /** Records the on-chain contribution id of a submission. */
+  recordContribution (submissionId: number, contributionId: string): void {
+    this.store.requireSubmission(submissionId)
+    this.store.setContributionId(submissionId, contributionId)
+  }
+
+  /**
+   * Records a verdict on a pending submission (the built-in verifier uses
+   * this; an external validator may too). A score is stored in `scores`.
+   */
+  recordVerification (submissionId: number, result: VerificationResult): SubmissionRecord {
+    const now = this.clock()
+    const updated = this.store.transaction(() => {
+      const s = this.store.requireSubmission(submissionId)
+      if (s.status !== 'pending') throw new InvalidInputError(`submission ${submissionId} is already ${s.status}`)
+      if (result.score !== undefined) {
+        this.store.insertScore({ submissionId, validator: result.validator ?? 'coordinator', score: result.score, fraud: result.fraud, evidence: result.evidence, createdAt: now })
+      }
+      return this.store.setSubmissionStatus(submissionId, result.accepted ? 'accepted' : 'rejected', { at: now, reason: result.reason })
+    })
+    this.emit('submission:verified', updated)
+    return updated
+  }
+
+  /**
+   * Advances the current round as far as it can go now: reassigns overdue
+   * shards, applies deadlines, verifies pending submissions, aggregates and
+   * evaluates. Concurrent calls share one run. Returns the round it worked on.
+   */
+  async tick (): Promise<RoundRecord | undefined> {
+    if (this.ticking != null) return await this.ticking
+    this.ticking = this.runTick().finally(() => { this.ticking = undefined })
+    return await this.ticking
+  }
+
+  private async runTick (): Promise<RoundRecord | undefined> {
+    for (let i = 0; i < MAX_STEPS_PER_TICK; i++) {
+      const round = this.store.getActiveRound()
+      if (round == null) return this.store.getLatestRound()
+      const now = this.clock()
+      if (acceptsSubmissions(round.state)) this.reassignOverdue(round, now)
+      const step = decideRoundStep(this.view(round, now), now, this.config)
+      if (step.kind === 'wait') return round
+      const more = await this.apply(round, step, now)
+      if (!more) return this.store.getRound(round.number)
+    }
+    return this.store.getActiveRound()
+  }
+
+  /** Applies one step; false when the tick should stop (wait for time or retries). */
+  private async apply (round: RoundRecord, step: Exclude<RoundStep, { kind: 'wait' }>, now: number): Promise<boolean> {
+    switch (step.kind) {
+      case 'schedule':
+        try {
+          this.schedule(round, now, step.reason)
+        } catch (err) {
+          if (!(err instanceof NotEnoughWorkersError)) throw err
+          if (now < round.deadline) return false
+          if (round.extensions < this.config.maxExtensions) this.extend(round, now, err.shortMessage)
+          else this.fail(round, now, err.shortMessage)
+        }
+        return true
+      case 'advance':
+        this.transition(round, step.to, now, step.reason)
+        return true
+      case 'extend':
+        this.extend(round, now, step.reason)
+        return true
+      case 'fail':
+        this.fail(round, now, step.reason)
+        return true
+      case 'verify':
+        return await this.verifyPending(round)
+      case 'expire-pending':
+        for (const s of this.store.listSubmissions(round.number, 'pending')) {
+          this.emit('submission:verified', this.store.setSubmissionStatus(s.id, 'rejected', { at: now, reason: step.reason }))
+        }
+        return true
+      case 'aggregate':
+        await this.aggregateRound(round)
+        return true
+    }
+  }
+
+  private view (round: RoundRecord, now: number): RoundView {
+    const counts = this.store.countSubmissions(round.number)
+    return {
+      state: round.state,
+      deadline: round.deadline,
+      extensions: round.extensions,
+      minUpdates: round.minUpdates,
+      liveWorkers: round.state === 'open' ? this.liveWorkers(now).length : 0,
+      outstanding: this.store.listAssignments(round.number, 'assigned').length,
+      received: counts.pending + counts.accepted,
+      pending: counts.pending,
+      accepted: counts.accepted
+    }
+  }
+
+  private schedule (round: RoundRecord, now: number, reason: string): AssignmentRecord[] {
+    let workers = this.liveWorkers(now)
+    if (this.config.maxWorkersPerRound !== undefined) {
+      workers = [...workers].sort((a, b) => b.samplesPerSec - a.samplesPerSec || (a.peerId < b.peerId ? -1 : 1)).slice(0, this.config.maxWorkersPerRound)
+    }
+    if (workers.length < round.minUpdates) throw new NotEnoughWorkersError(workers.length, round.minUpdates)
+    const plan = assignShards(round.shards, workers)
+    if (plan.length < round.minUpdates) throw new NotEnoughWorkersError(plan.length, round.minUpdates)
+    const trainingDeadline = now + this.config.trainingTimeoutMs
+    const created = this.store.transaction(() => {
+      const rows = plan.map(p => this.store.insertAssignment({
+        round: round.number,
+        worker: p.peerId,
+        shardIds: p.shardIds,
+        samples: p.samples,
+        deadline: Math.min(trainingDeadline, this.assignmentDeadline(now, p.projectedMs)),
+        createdAt: now
+      }))
+      this.transition(round, 'training', now, `${reason}: ${rows.length} workers scheduled`)
+      return rows
+    })
+    for (const a of created) this.emit('assignment:created', a)
+    return created
+  }
+
+  private assignmentDeadline (now: number, projected: number): number {
+    return now + Math.ceil(this.config.assignmentSlack * projected) + this.config.assignmentGraceMs
+  }
+
+  /** Overdue assignments go to idle live workers; those nobody can take stay open for their late worker. */
+  private reassignOverdue (round: RoundRecord, now: number): void {
+    const overdue = this.store.listAssignments(round.number, 'assigned').filter(a => a.deadline <= now)
+    if (overdue.length === 0) return
+    const busy = new Set(this.store.listAssignments(round.number).map(a => a.worker))
+    const candidates = this.liveWorkers(now).filter(w => !busy.has(w.peerId))
+    const moves = reassignShards(overdue, candidates)
+    if (moves.length === 0) return
+    const byId = new Map(overdue.map(a => [a.id, a]))
+    const events: Array<['assignment:missed' | 'assignment:created', AssignmentRecord]> = []
+    this.store.transaction(() => {
+      for (const m of moves) {
+        const old = byId.get(m.fromAssignmentId)!
+        this.store.setAssignmentState(old.id, 'missed')
+        events.push(['assignment:missed', { ...old, state: 'missed' }])
+        events.push(['assignment:created', this.store.insertAssignment({
+          round: round.number,
+          worker: m.peerId,
+          shardIds: old.shardIds,
+          samples: old.samples,
+          deadline: this.assignmentDeadline(now, m.projectedMs),
+          createdAt: now,
+          reassignedFrom: old.id
+        })])
+      }
+    })
+    for (const [name, a] of events) this.emit(name, a)
+  }
+
+  private deadlineFor (state: RoundState, now: number): number {
+    switch (state) {
+      case 'open': return now + this.config.openTimeoutMs
+      case 'training': return now + this.config.trainingTimeoutMs
+      case 'collecting': return now + this.config.collectTimeoutMs
+      case 'verifying': return now + this.config.verifyTimeoutMs
+      case 'aggregating': return now + this.config.aggregateTimeoutMs
+      default: return now
+    }
+  }
+
+  private transition (round: RoundRecord, to: RoundState, now: number, reason: string, patch: Parameters<CoordinatorStore['transitionRound']>[1]['patch'] = {}): RoundRecord {
+    assertTransition(round.number, round.state, to)
+    const missed: AssignmentRecord[] = []
+    const updated = this.store.transaction(() => {
+      if (to === 'verifying' || to === 'failed') {
+        // Submissions are closed: whoever has not delivered has missed the round.
+        for (const a of this.store.listAssignments(round.number, 'assigned')) {
+          this.store.setAssignmentState(a.id, 'missed')
+          missed.push({ ...a, state: 'missed' })
+        }
+      }
+      const terminal = to === 'done' || to === 'failed'
+      return this.store.transitionRound(round.number, {
+        from: round.state, to, at: now, deadline: this.deadlineFor(to, now), reason, patch: terminal ? { closedAt: now, ...patch } : patch
+      })
+    })
+    for (const a of missed) this.emit('assignment:missed', a)
+    this.emit('round:transitioned', { round: updated, from: round.state, reason })
+    if (to === 'failed') this.emit('round:failed', updated)
+    return updated
+  }
+
+  private extend (round: RoundRecord, now: number, reason: string): void {
+    let deadline = this.deadlineFor(round.state, now)
+    if (round.state === 'collecting') {
+      for (const a of this.store.listAssignments(round.number, 'assigned')) deadline = Math.max(deadline, a.deadline)
+    }
+    assertTransition(round.number, round.state, round.state)
+    const updated = this.store.transitionRound(round.number, {
+      from: round.state, to: round.state, at: now, deadline, reason: `extended (${reason})`, patch: { extensions: round.extensions + 1 }
+    })
+    this.emit('round:transitioned', { round: updated, from: round.state, reason: `extended (${reason})` })
+  }
+
+  private fail (round: RoundRecord, now: number, reason: string): void {
+    this.transition(round, 'failed', now, reason, { failureReason: reason })
+  }
+
+  /** Verifies pending submissions one by one; false if some stay pending (verifier error), to retry next tick. */
+  private async verifyPending (round: RoundRecord): Promise<boolean> {
+    let allDone = true
+    for (const s of this.store.listSubmissions(round.number, 'pending')) {
+      if (this.clock() >= round.deadline) return true // decideRoundStep expires the rest
+      let result: VerificationResult
+      try {
+        result = await this.verify(s, {
+          round,
+          readDelta: async () => await this.store.blobs.getFloats(s.deltaId),
+          readGlobalModel: async () => await this.store.readModelWeights(round.modelId)
+        })
+      } catch (err) {
+        allDone = false
+        this.store.setSubmissionStatus(s.id, 'pending', { at: this.clock(), reason: `verification error: ${oneLine(err)}` })
+        continue
+      }
+      if (this.store.requireSubmission(s.id).status !== 'pending') continue // decided meanwhile by an external validator
+      this.recordVerification(s.id, result)
+    }
+    return allDone
+  }
+
+  /**
+   * W_{r+1} from W_r and the accepted deltas (in peer-id order, so anyone can
+   * recompute it), with the outer optimizer and the momentum of the previous
+   * done round. Blobs are written first and the round row last, in one
+   * transaction with the model version, so a crash anywhere re-runs the same
+   * computation after a restart.
+   */
+  private async aggregateRound (round: RoundRecord): Promise<void> {
+    const opt = this.config.aggregation
+    let weights: Float32Array
+    let momentum: Float32Array | undefined
+    const accepted = this.store.listSubmissions(round.number, 'accepted')
+    try {
+      weights = new Float32Array(await this.store.readModelWeights(round.modelId))
+      const deltas = []
+      for (const s of accepted) deltas.push({ values: await this.store.blobs.getFloats(s.deltaId), samples: s.samples, label: s.worker })
+      if (opt.kind === 'nesterov') {
+        const prev = this.store.getLatestMomentumId(round.number)
+        momentum = prev == null ? new Float32Array(weights.length) : new Float32Array(await this.store.blobs.getFloats(prev))
+        if (momentum.length !== weights.length) momentum = new Float32Array(weights.length) // the model changed shape
+      }
+      aggregate({ weights, deltas, optimizer: opt, momentum })
+    } catch (err) {
+      this.fail(round, this.clock(), `aggregation failed: ${oneLine(err)}`)
+      return
+    }
+    const modelBlob = await this.store.blobs.putFloats(weights)
+    const momentumBlob = momentum == null ? undefined : await this.store.blobs.putFloats(momentum)
+    const metrics = await this.evaluateSafely(round.number, weights)
+    const now = this.clock()
+    const { updated, model } = this.store.transaction(() => {
+      const model = this.store.recordModelVersion({ blob: modelBlob, numParams: weights.length, round: round.number, createdAt: now, loss: metrics?.loss, accuracy: metrics?.accuracy })
+      const updated = this.transition(round, 'done', now, metrics == null ? `aggregated ${accepted.length} updates (evaluation failed)` : `aggregated ${accepted.length} updates`, {
+        resultModelId: model.id, momentumId: momentumBlob?.id, loss: metrics?.loss, accuracy: metrics?.accuracy
+      })
+      return { updated, model }
+    })
+    this.emit('round:done', { round: updated, model })
+  }
+
+  /** Evaluation bounded by aggregateTimeoutMs; a failure is reported, not fatal (the model is still valid). */
+  private async evaluateSafely (round: number, weights: Float32Array): Promise<ModelMetrics | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    try {
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`evaluation took over ${this.config.aggregateTimeoutMs} ms`)), this.config.aggregateTimeoutMs)
+        timer.unref()
+      })
+      const m = await Promise.race([this.evaluate(weights), timeout])
+      if (!Number.isFinite(m?.loss) || !Number.isFinite(m?.accuracy)) throw new Error(`evaluation returned ${JSON.stringify(m)}`)
+      return { loss: m.loss, accuracy: m.accuracy }
+    } catch (err) {
+      this.emit('evaluation:failed', { round, error: err instanceof Error ? err : new Error(String(err)) })
+      return undefined
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  private acceptingRound (number: number): RoundRecord {
+    const active = this.store.getActiveRound()
+    if (active == null || active.number !== number) throw new StaleRoundError(number, active?.number)
+    if (!acceptsSubmissions(active.state)) throw new RoundStateError(number, active.state, 'accept submissions', 'submissions are taken while training or collecting')
+    return active
+  }
+
+  private activeAssignment (round: number, peerId: string): AssignmentRecord {
+    const a = this.store.getAssignmentFor(round, peerId)
+    if (a == null) throw new AssignmentError(`worker ${peerId} has no assignment in round ${round}`, { hint: 'wait for the next round' })
+    if (a.state === 'missed') throw new AssignmentError(`worker ${peerId}'s assignment in round ${round} missed its deadline and was reassigned`)
+    return a // 'submitted' falls through to the duplicate check, which names the first submission
+  }
+
+  private observeSpeed (peerId: string, samples: number, elapsedMs: number): void {
+    const alpha = this.config.speedSmoothing
+    if (alpha === 0 || elapsedMs <= 0) return
+    const worker = this.store.requireWorker(peerId)
+    const observed = samples / (elapsedMs / 1000)
+    this.store.setWorkerSpeed(peerId, (1 - alpha) * worker.samplesPerSec + alpha * observed)
+  }
+}

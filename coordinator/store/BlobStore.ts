@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
+import { endianness } from 'node:os'
+import { join } from 'node:path'
+import { HashMismatchError } from '../../lib/errors.ts'
+import { bytesContentId, float32Bytes, float32FromBytes, isContentId } from '../contentId.ts'
+import { NotFoundError } from '../errors.ts'
+
+/** Where a blob lives: its content id, its path relative to the blob folder, its size. */
+export interface BlobInfo {
+  id: string
+  path: string
+  size: number
+}
+
+const LITTLE_ENDIAN_HOST = endianness() === 'LE'
+
+/**
+ * Content-addressed files on disk: a blob's name is the sha256 of its bytes,
+ * fanned out as `ab/abcdef...`. Writes are atomic and durable (temp file,
+ * fsync, rename, fsync of the folder), so a crash leaves either the whole blob
+ * or none; reads re-hash and refuse corrupted content.
+ *
+ * @example
+ * const blobs = await BlobStore.open('/var/lib/cotrain/blobs')
+ * const { id } = await blobs.putFloats(weights)
+ * const again = await blobs.getFloats(id)
+ */
+export class BlobStore {
+  readonly dir: string
+  private readonly tmpDir: string
+
+  private constructor (dir: string) {
+    this.dir = dir
+    this.tmpDir = join(dir, 'tmp')
+  }
+
+  /** Opens (creating) the folder and removes temp files a crash left behind. */
+  static async open (dir: string): Promise<BlobStore> {
+    const store = new BlobStore(dir)
+    await rm(store.tmpDir, { recursive: true, force: true })
+    await mkdir(store.tmpDir, { recursive: true })
+    return store
+  }
+
+  /** Path of a blob relative to the folder (what the database records). */
+  relativePath (id: string): string {
+    assertId(id)
+    return join(id.slice(0, 2), id)
+  }
+
+  /** Absolute path of a blob, e.g. to stream it to a peer. */
+  pathOf (id: string): string {
+    return join(this.dir, this.relativePath(id))
+  }
+
+  has (id: string): boolean {
+    return isContentId(id) && existsSync(this.pathOf(id))
+  }
+
+  /** Stores bytes under their sha256; storing the same bytes again is a no-op. */
+  async put (bytes: Uint8Array): Promise<BlobInfo> {
+    const id = bytesContentId(bytes)
+    const path = this.relativePath(id)
+    const finalPath = join(this.dir, path)
+    const existing = await stat(finalPath).catch(() => undefined)
+    if (existing?.size === bytes.byteLength) return { id, path, size: bytes.byteLength }
+
+    const shardDir = join(this.dir, id.slice(0, 2))
+    await mkdir(shardDir, { recursive: true })
+    const tmp = join(this.tmpDir, `${id}.${process.pid}.${randomBytes(4).toString('hex')}`)
+    const fh = await open(tmp, 'wx')
+    try {
+      await fh.writeFile(bytes)
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+    await rename(tmp, finalPath)
+    await syncDir(shardDir)
+    return { id, path, size: bytes.byteLength }
+  }
+
+  /** Stores a float32 vector by its content id (sha256 of its canonical bytes). */
+  async putFloats (values: Float32Array): Promise<BlobInfo> {
+    return await this.put(float32Bytes(values))
+  }
+
+  /** Reads a blob and checks its hash; NotFoundError or HashMismatchError otherwise. */
+  async get (id: string): Promise<Uint8Array> {
+    let bytes: Buffer
+    try {
+      bytes = await readFile(this.pathOf(id))
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`blob ${id} is not in ${this.dir}`, { hint: 'the blob folder must be kept together with the database' })
+      throw err
+    }
+    const actual = bytesContentId(bytes)
+    if (actual !== id) throw new HashMismatchError(`blob ${this.pathOf(id)}`, id, actual)
+    return bytes
+  }
+
+  /** Reads a float32 vector blob (hash checked). */
+  async getFloats (id: string): Promise<Float32Array> {
+    const bytes = await this.get(id)
+    if (LITTLE_ENDIAN_HOST && bytes.byteOffset % 4 === 0 && bytes.byteLength % 4 === 0) {
+      return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+    }
+    return float32FromBytes(bytes)
+  }
+
+  /** Removes a blob (no error if absent). */
+  async delete (id: string): Promise<void> {
+    await rm(this.pathOf(id), { force: true })
+  }
+}
+
+function assertId (id: string): void {
+  if (!isContentId(id)) throw new NotFoundError(`"${id}" is not a content id (64 hex characters)`)
+}
+
+async function syncDir (dir: string): Promise<void> {
+  const fh = await open(dir, 'r')
+  try {
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+}
