@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { EventEmitter } from 'node:events'
+import { fileURLToPath } from 'node:url'
+import { CotrainError } from '../lib/errors.ts'
+
+/** The repository root, where the component CLIs live. */
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+
+/** One JSON event line printed by a component started with --json. */
+export type ComponentEvent = { event: string, [key: string]: unknown }
+
+/** A component CLI that exited before the event it was waited for. */
+export class ComponentExitedError extends CotrainError {
+  override name = 'ComponentExitedError'
+}
+
+/**
+ * A cotrain component (`node <component>/cli.ts <args> --json`) running as its
+ * own OS process. Its JSON event lines are re-emitted as `event`; anything else
+ * it prints is kept (last lines) for error reports. Started in its own process
+ * group so `stop()` ends everything it started too.
+ */
+export class ComponentProcess extends EventEmitter<{ event: [ComponentEvent], exit: [number | null, NodeJS.Signals | null] }> {
+  readonly name: string
+  readonly events: ComponentEvent[] = []
+  readonly tail: string[] = []
+  private readonly child: ChildProcess
+  private exited: { code: number | null, signal: NodeJS.Signals | null } | undefined
+
+  constructor (name: string, entry: string, args: string[], options: { env?: NodeJS.ProcessEnv, cwd?: string } = {}) {
+    super()
+    this.name = name
+    this.child = spawn(process.execPath, [entry, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, ...options.env, NODE_NO_WARNINGS: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true
+    })
+    const keep = (line: string): void => {
+      this.tail.push(line)
+      if (this.tail.length > 40) this.tail.shift()
+    }
+    createInterface({ input: this.child.stdout! }).on('line', (line) => {
+      if (line.startsWith('{')) {
+        try {
+          const ev = JSON.parse(line) as ComponentEvent
+          if (typeof ev.event === 'string') {
+            this.events.push(ev)
+            this.emit('event', ev)
+            return
+          }
+        } catch { /* not an event line */ }
+      }
+      keep(line)
+    })
+    createInterface({ input: this.child.stderr! }).on('line', keep)
+    this.child.on('exit', (code, signal) => {
+      this.exited = { code, signal }
+      this.emit('exit', code, signal)
+    })
+  }
+
+  get pid (): number | undefined { return this.child.pid }
+  get running (): boolean { return this.exited == null }
+  get exitCode (): number | null | undefined { return this.exited?.code }
+
+  /** Resolves with the first event (already seen or future) matching `match`; rejects if the process exits first. */
+  async waitFor (match: (ev: ComponentEvent) => boolean, options: { signal?: AbortSignal, timeoutMs?: number } = {}): Promise<ComponentEvent> {
+    const seen = this.events.find(match)
+    if (seen != null) return seen
+    return await new Promise((resolve, reject) => {
+      const cleanup = (): void => {
+        this.off('event', onEvent)
+        this.off('exit', onExit)
+        clearTimeout(timer)
+        options.signal?.removeEventListener('abort', onAbort)
+      }
+      const onEvent = (ev: ComponentEvent): void => { if (match(ev)) { cleanup(); resolve(ev) } }
+      const onExit = (code: number | null): void => { cleanup(); reject(new ComponentExitedError(`${this.name} exited (code ${code}) before it was ready: ${this.lastError()}`)) }
+      const onAbort = (): void => { cleanup(); reject(options.signal?.reason) }
+      const timer = setTimeout(() => { cleanup(); reject(new CotrainError(`${this.name}: timed out waiting for an event`, { details: this.tail.join('\n') })) }, options.timeoutMs ?? 120_000)
+      this.on('event', onEvent)
+      this.on('exit', onExit)
+      options.signal?.addEventListener('abort', onAbort, { once: true })
+      if (!this.running) onExit(this.exitCode ?? null)
+    })
+  }
+
+  /** Resolves when the process exits, with its exit code. */
+  async exit (): Promise<number | null> {
+    if (this.exited != null) return this.exited.code
+    return await new Promise((resolve) => this.once('exit', (code) => resolve(code)))
+  }
+
+  /** The last non-event line the process printed (its one-line error, usually). */
+  lastError (): string {
+    return [...this.tail].reverse().find((l) => /error/i.test(l)) ?? this.tail.at(-1) ?? 'no output'
+  }
+
+  /** Sends `signal` to the whole process group and waits for the exit (SIGKILL after `graceMs`). */
+  async stop (signal: NodeJS.Signals = 'SIGTERM', graceMs = 5000): Promise<void> {
+    if (this.exited != null || this.child.pid == null) return
+    const pid = this.child.pid
+    const kill = (s: NodeJS.Signals): void => { try { process.kill(-pid, s) } catch { /* already gone */ } }
+    kill(signal)
+    const timer = setTimeout(() => kill('SIGKILL'), graceMs)
+    await this.exit()
+    clearTimeout(timer)
+  }
+}

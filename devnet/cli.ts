@@ -1,0 +1,66 @@
+import { resolveOptions, renderHelp, commonOptions, intBetween } from '../lib/cli/options.ts'
+import { runCommand } from '../lib/cli/runCommand.ts'
+import { renderDevnetTable, runDevnet } from './runDevnet.ts'
+
+const FAULTS = ['none', 'random-delta', 'scaled-delta', 'lazy', 'skip-steps', 'copy', 'stale-round', 'nan-delta', 'other-data']
+
+const specs = {
+  ...commonOptions,
+  workers: { type: 'number', description: 'honest workers', default: 3, env: 'COTRAIN_DEVNET_WORKERS', validate: intBetween(1, 16) },
+  rounds: { type: 'number', description: 'training rounds', default: 3, env: 'COTRAIN_DEVNET_ROUNDS', validate: intBetween(1, 100) },
+  validators: { type: 'number', description: 'validators (the contract quorum equals this)', default: 2, validate: intBetween(1, 5) },
+  model: { type: 'string', description: 'model: mlp or cnn', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => ['mlp', 'cnn'].includes(v) ? undefined : `expected mlp or cnn, got "${v}"` },
+  cheat: { type: 'string', description: `add one cheating worker with this fault mode (${FAULTS.join(', ')})`, default: 'skip-steps', env: 'COTRAIN_DEVNET_CHEAT', validate: (v: string) => FAULTS.includes(v) ? undefined : `unknown fault mode "${v}" (one of ${FAULTS.join(', ')})` },
+  steps: { type: 'number', description: 'inner training steps per round', default: 100, validate: intBetween(1, 100_000) },
+  'checkpoint-interval': { type: 'number', description: 'steps between checkpoints', default: 10, validate: intBetween(1, 10_000) },
+  'train-samples': { type: 'number', description: 'MNIST training samples to shard', default: 30000, validate: intBetween(100, 60000) },
+  'chain-port': { type: 'number', description: 'port of the local hardhat node', default: 8545, validate: intBetween(1, 65535) },
+  'dashboard-port': { type: 'number', description: 'port of the coordinator dashboard (0 = any free port)', default: 8080, validate: intBetween(0, 65535) },
+  'data-dir': { type: 'string', description: 'folder for every process state (wiped at start)', default: '.devnet' },
+  'settle-timeout': { type: 'number', description: 'seconds to wait for on-chain settlement after the last round', default: 120, validate: intBetween(1, 3600) }
+} as const
+
+await runCommand(async () => {
+  const { options } = resolveOptions(specs, { argv: process.argv.slice(2), env: process.env })
+  if (options.help) {
+    process.stdout.write(renderHelp('npm run devnet -- [options]', 'Runs a local cotrain network: hardhat node + staking contract, coordinator, validators and workers as separate processes, real MNIST training rounds with proofs, challenges, scores, rewards and slashing.', specs,
+      ['npm run devnet', 'npm run devnet -- --workers 4 --rounds 5 --model cnn', 'npm run devnet -- --cheat none', 'npm run devnet -- --cheat random-delta --json']))
+    return
+  }
+  const controller = new AbortController()
+  let interrupted = false
+  const onSignal = (): void => {
+    if (interrupted) process.exit(130)
+    interrupted = true
+    process.stderr.write('\nstopping every process the devnet started…\n')
+    controller.abort(new Error('interrupted'))
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  const started = Date.now()
+  const say = (text: string): void => { if (!options.json) process.stderr.write(`[devnet ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${text}\n`) }
+  const result = await runDevnet({
+    workers: options.workers,
+    rounds: options.rounds,
+    validators: options.validators,
+    model: options.model as 'mlp' | 'cnn',
+    cheat: options.cheat,
+    steps: options.steps,
+    checkpointInterval: options['checkpoint-interval'],
+    trainSamples: options['train-samples'],
+    chainPort: options['chain-port'],
+    dashboardPort: options['dashboard-port'],
+    dataDir: options['data-dir'],
+    settleTimeoutS: options['settle-timeout'],
+    signal: controller.signal,
+    onLine: say,
+    onEvent: (source, ev) => {
+      if (options.json) { process.stdout.write(JSON.stringify({ source, ...ev }) + '\n'); return }
+      const { event, ...rest } = ev
+      if (/progress/.test(event)) return
+      say(`${source.padEnd(14)} ${event} ${Object.entries(rest).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${k}=${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v)}`).join(' ')}`)
+    }
+  })
+  if (options.json) process.stdout.write(JSON.stringify({ event: 'devnet:done', result }, (_k, v: unknown) => typeof v === 'bigint' ? v.toString() : v) + '\n')
+  else process.stdout.write('\n' + renderDevnetTable(result) + `\nstate: ${options['data-dir']}/ (result.json has all of it)\n`)
+})

@@ -1,0 +1,176 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { formatEther, type Address } from 'viem'
+import { ComponentProcess, type ComponentEvent } from './ComponentProcess.ts'
+import { setupDevChain } from './setupDevChain.ts'
+import { readChainSummary, type AccountSummary } from './readChainSummary.ts'
+import { CotrainError } from '../lib/errors.ts'
+import type { DashboardStatus } from '../coordinator/dashboard/DashboardStatus.ts'
+
+/** Options of one devnet run; the CLI's flags map onto these one to one. */
+export interface DevnetOptions {
+  workers: number
+  rounds: number
+  validators: number
+  model: 'mlp' | 'cnn'
+  /** A fault mode for one extra, cheating worker; 'none' for an honest run. */
+  cheat: string
+  steps: number
+  checkpointInterval: number
+  trainSamples: number
+  chainPort: number
+  dashboardPort: number
+  dataDir: string
+  /** How long to wait for validators to settle every contribution after the last round. */
+  settleTimeoutS: number
+  signal?: AbortSignal
+  /** Called with every event of every component, and with devnet's own progress lines. */
+  onEvent?: (source: string, event: ComponentEvent) => void
+  onLine?: (line: string) => void
+}
+
+/** One worker (or validator) of the run as the final table shows it. */
+export interface DevnetParticipant extends AccountSummary {
+  name: string
+  role: 'worker' | 'cheater' | 'validator'
+  fault: string
+}
+
+/** What a devnet run produced: rounds with model quality and the chain's per-account outcome. */
+export interface DevnetResult {
+  contract: Address
+  rpcUrl: string
+  dashboardUrl?: string
+  rounds: Array<{ number: number, state: string, accuracy?: number, loss?: number, accepted: number, rejected: number }>
+  participants: DevnetParticipant[]
+  settled: boolean
+}
+
+/**
+ * Runs the whole system locally: a Hardhat node with the staking contract, a
+ * coordinator, validators and workers as separate processes, `rounds` rounds of
+ * real MNIST training with proofs, challenges, scores and rewards. Every process
+ * it started is stopped when it returns, throws, or `signal` aborts.
+ */
+export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> {
+  const line = options.onLine ?? (() => {})
+  rmSync(options.dataDir, { recursive: true, force: true })
+  mkdirSync(options.dataDir, { recursive: true })
+  const cheaters = options.cheat === 'none' ? 0 : 1
+  const processes: ComponentProcess[] = []
+  line(`starting hardhat node on 127.0.0.1:${options.chainPort} and deploying the staking contract`)
+  const dev = await setupDevChain({ port: options.chainPort, validators: options.validators, poolEth: '100', accounts: 1 + options.validators + options.workers + cheaters, signal: options.signal })
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(processes.map(async (p) => await p.stop()))
+    await dev.chain.stop()
+  }
+  const onAbort = (): void => { void stopAll() }
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    const common = ['--rpc-url', dev.chain.url, '--contract', dev.contract, '--json']
+    const start = (name: string, component: string, args: string[], privateKey?: string): ComponentProcess => {
+      const p = new ComponentProcess(name, join(component, 'cli.ts'), args, { env: privateKey != null ? { COTRAIN_PRIVATE_KEY: privateKey } : {} })
+      p.on('event', (ev) => options.onEvent?.(name, ev))
+      p.on('exit', (code) => { if (code !== 0 && code !== null) line(`${name} exited with code ${code}: ${p.lastError()}`) })
+      processes.push(p)
+      return p
+    }
+    line(`contract ${dev.contract}; validators ${dev.validators.join(', ')}`)
+
+    const coordDir = join(options.dataDir, 'coordinator')
+    const coordinator = start('coordinator', 'coordinator', ['start', ...common,
+      '--listen', '/ip4/127.0.0.1/tcp/0', '--data-dir', coordDir, '--model', options.model,
+      '--shards', String(Math.max(2, (options.workers + cheaters) * 2)), '--train-samples', String(options.trainSamples),
+      '--rounds', String(options.rounds), '--min-workers', String(options.workers + cheaters), '--min-updates', '1',
+      '--steps', String(options.steps), '--checkpoint-interval', String(options.checkpointInterval),
+      '--dashboard-port', String(options.dashboardPort)])
+    await coordinator.waitFor((e) => e.event === 'coordinator:ready', { signal: options.signal, timeoutMs: 180_000 })
+    const info = JSON.parse(readFileSync(join(coordDir, 'coordinator.json'), 'utf8')) as { multiaddrs: string[], dashboardUrl?: string }
+    const coordAddr = info.multiaddrs[0]
+    line(`coordinator ready at ${coordAddr}${info.dashboardUrl != null ? `; dashboard ${info.dashboardUrl}` : ''}`)
+
+    const accounts = dev.chain.accounts
+    const participants: Array<{ name: string, role: DevnetParticipant['role'], fault: string, address: Address }> = []
+    for (let i = 0; i < options.validators; i++) {
+      const name = `validator-${i + 1}`
+      start(name, 'validator', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name)], accounts[1 + i].privateKey)
+      participants.push({ name, role: 'validator', fault: 'none', address: accounts[1 + i].address })
+    }
+    for (let i = 0; i < options.workers + cheaters; i++) {
+      const cheater = i >= options.workers
+      const name = cheater ? `cheater-${options.cheat}` : `worker-${i + 1}`
+      const acct = accounts[1 + options.validators + i]
+      // Workers are not told to stop after N rounds: they must keep serving
+      // their checkpoints until the validators have checked them.
+      start(name, 'worker', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name), '--backend', 'wasm', '--fault', cheater ? options.cheat : 'none'], acct.privateKey)
+      participants.push({ name, role: cheater ? 'cheater' : 'worker', fault: cheater ? options.cheat : 'none', address: acct.address })
+    }
+
+    const code = await coordinator.exit()
+    if (options.signal?.aborted === true) throw options.signal.reason
+    if (code !== 0) throw new CotrainError(`coordinator failed (exit ${code}): ${coordinator.lastError()}`)
+    const rounds = coordinator.events.filter((e) => e.event === 'round:done' || e.event === 'round:failed').map((e) => ({
+      number: Number(e.round), state: e.event === 'round:done' ? 'done' : 'failed', accuracy: e.accuracy as number | undefined, loss: e.loss as number | undefined, accepted: Number(e.accepted ?? 0), rejected: Number(e.rejected ?? 0)
+    }))
+
+    line(`training done; waiting up to ${options.settleTimeoutS}s for validators to settle every contribution on chain`)
+    const deadline = Date.now() + options.settleTimeoutS * 1000
+    let settled = false
+    while (Date.now() < deadline && !isAborted(options.signal)) {
+      const { pendingCompute } = await readChainSummary(dev.chain.url, dev.contract, participants.filter((p) => p.role !== 'validator').map((p) => p.address))
+      if (pendingCompute === 0) { settled = true; break }
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+    // On a devnet nobody wants to wait out the reward lock: move chain time past it.
+    await rpc(dev.chain.url, 'evm_increaseTime', [Number(dev.params.rewardLockPeriod) + 1])
+    await rpc(dev.chain.url, 'evm_mine', [])
+    const { byAccount } = await readChainSummary(dev.chain.url, dev.contract, participants.map((p) => p.address))
+    const result: DevnetResult = {
+      contract: dev.contract,
+      rpcUrl: dev.chain.url,
+      dashboardUrl: info.dashboardUrl,
+      rounds,
+      participants: participants.map((p) => ({ ...byAccount.get(p.address)!, name: p.name, role: p.role, fault: p.fault })),
+      settled
+    }
+    writeFileSync(join(options.dataDir, 'result.json'), JSON.stringify(result, (_k, v: unknown) => typeof v === 'bigint' ? v.toString() : v, 2))
+    return result
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort)
+    await stopAll()
+  }
+}
+
+async function rpc (url: string, method: string, params: unknown[]): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })
+  const body = await res.json() as { result?: unknown, error?: { message: string } }
+  if (body.error != null) throw new CotrainError(`${method} failed: ${body.error.message}`)
+  return body.result
+}
+
+/** The final table: rounds with model quality, then every participant's on-chain outcome. */
+export function renderDevnetTable (result: DevnetResult): string {
+  const pct = (v?: number): string => v == null ? '-' : `${(v * 100).toFixed(2)}%`
+  const eth = (v: bigint): string => Number(formatEther(v)).toFixed(5)
+  const table = (head: string[], rows: string[][]): string => {
+    const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+    const fmt = (r: string[]): string => r.map((c, i) => c.padEnd(w[i])).join('  ')
+    return [fmt(head), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(fmt)].join('\n')
+  }
+  const rounds = table(['round', 'state', 'test accuracy', 'test loss', 'accepted', 'rejected'],
+    result.rounds.map((r) => [String(r.number), r.state, pct(r.accuracy), r.loss == null ? '-' : r.loss.toFixed(4), String(r.accepted), String(r.rejected)]))
+  const people = table(['name', 'role', 'contributions', 'finalized', 'fraud', 'pending', 'median scores', 'reputation', 'earned ETH', 'claimable ETH', 'locked ETH', 'slashed ETH'],
+    result.participants.map((p) => [p.name, p.role, String(p.contributions), String(p.finalized), String(p.fraudulent), String(p.pending), p.scores.join(',') || '-', String(p.reputation), eth(p.earnedWei), eth(p.claimableWei), eth(p.lockedWei), eth(p.slashedWei)]))
+  return `Rounds\n${rounds}\n\nParticipants (on chain, after the reward lock)\n${people}\n${result.settled ? '' : '\nnote: some contributions were still pending when the settle timeout passed\n'}`
+}
+
+/** Reads the coordinator's dashboard status, for callers that watch a run. */
+export async function fetchStatus (dashboardUrl: string): Promise<DashboardStatus> {
+  return await (await fetch(`${dashboardUrl}/api/status`)).json() as DashboardStatus
+}
+
+// A function, not an inline check, because TypeScript narrows `signal.aborted`
+// once and would think it cannot change inside the settle loop.
+function isAborted (signal?: AbortSignal): boolean {
+  return signal?.aborted === true
+}
