@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+/**
+ * `worker <command>`: the cotrain contributor client. Each command lives in
+ * worker/commands/<name>.ts; the logic is in worker/node and the libraries.
+ */
+import { dispatch } from '../lib/cli/runCommand.ts'
+import * as bench from './commands/bench.ts'
+import * as claim from './commands/claim.ts'
+import * as rewards from './commands/rewards.ts'
+import * as start from './commands/start.ts'
+import * as status from './commands/status.ts'
+
+await dispatch('worker', { start, status, rewards, claim, bench }, process.argv.slice(2))

@@ -1,0 +1,85 @@
+import { InvalidInputError } from '../../lib/errors.ts'
+import { loadAccount } from '../../lib/chain/index.ts'
+import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
+import { Progress } from '../../lib/cli/Progress.ts'
+import { BACKENDS, type BackendName } from '../../lib/training/selectBackend.ts'
+import type { WorkerEvent } from '../node/events.ts'
+import { WORKER_FAULTS, type WorkerFault } from '../node/faults.ts'
+import { WorkerNode, parseCoordinator } from '../node/WorkerNode.ts'
+import { workerBaseOptions } from './workerOptions.ts'
+
+const specs = {
+  coordinator: { type: 'string', description: "the coordinator's multiaddr with /p2p/<peer id> (see its coordinator.json)", env: 'COTRAIN_COORDINATOR' },
+  ...workerBaseOptions,
+  backend: { type: 'string', description: `training backend: auto or ${BACKENDS.join(', ')}`, default: 'auto', env: 'COTRAIN_BACKEND', validate: (v: string) => v === 'auto' || (BACKENDS as readonly string[]).includes(v) ? undefined : `unknown backend "${v}" (auto, ${BACKENDS.join(', ')})` },
+  threads: { type: 'number', description: 'data-parallel training threads (cpu/wasm)', default: 1, env: 'COTRAIN_THREADS', validate: intBetween(1, 256) },
+  fault: { type: 'string', description: `cheat on purpose (testing): ${WORKER_FAULTS.join(', ')}`, default: 'none', env: 'COTRAIN_FAULT', validate: (v: string) => (WORKER_FAULTS as readonly string[]).includes(v) ? undefined : `unknown fault "${v}" (${WORKER_FAULTS.join(', ')})` },
+  'copy-from': { type: 'string', description: "--fault copy: another worker's --data-dir to copy updates from", env: 'COTRAIN_COPY_FROM' },
+  'metrics-port': { type: 'number', description: 'serve Prometheus /metrics on 127.0.0.1:PORT (0 = any free port)', env: 'COTRAIN_METRICS_PORT', validate: intBetween(0, 65535) },
+  rounds: { type: 'number', description: 'stop after this many rounds (0 = run until stopped)', default: 0, env: 'COTRAIN_ROUNDS', validate: intBetween(0, 1_000_000) },
+  linger: { type: 'number', description: 'after the last round, serve checkpoints up to this many seconds until the coordinator moves on', default: 60, env: 'COTRAIN_LINGER', validate: intBetween(0, 86_400) },
+  listen: { type: 'string', description: 'libp2p listen address (validators dial it for checkpoints)', default: '/ip4/127.0.0.1/tcp/0', env: 'COTRAIN_LISTEN' }
+} as const satisfies OptionSpecs
+
+const help = renderHelp('worker start --coordinator MULTIADDR [options]', 'Joins a coordinator and trains rounds with proof of training; commits each update on chain when --contract is set.', specs, [
+  'COTRAIN_PRIVATE_KEY=0x... worker start --coordinator /ip4/127.0.0.1/tcp/9000/p2p/12D3KooW... --data-dir w1 --contract 0x5FbD...',
+  'worker start --coordinator ... --keystore key.json --backend wasm --threads 2 --rounds 3 --json',
+  'worker start --coordinator ... --fault skip-steps --rounds 1   # a cheater, to watch it get caught'
+])
+
+/** `worker start`: the WorkerNode until --rounds are done or SIGINT/SIGTERM. */
+export async function run (argv: string[]): Promise<void> {
+  const { options: o } = resolveOptions(specs, { argv, env: process.env })
+  if (o.help) { process.stdout.write(help); return }
+  if (o.coordinator === undefined) throw new InvalidInputError('missing --coordinator', { hint: "pass the coordinator's multiaddr (in its coordinator.json) or set COTRAIN_COORDINATOR" })
+  parseCoordinator(o.coordinator)
+  const account = await loadAccount({ keystorePath: o.keystore })
+  const json = o.json
+  const progress = new Progress({ json })
+  const worker = new WorkerNode({
+    coordinator: o.coordinator,
+    dataDir: o['data-dir'],
+    account,
+    rpcUrl: o['rpc-url'],
+    contract: o.contract as `0x${string}` | undefined,
+    backend: o.backend as BackendName | 'auto',
+    threads: o.threads,
+    fault: o.fault as WorkerFault,
+    copyFrom: o['copy-from'],
+    metricsPort: o['metrics-port'],
+    rounds: o.rounds,
+    lingerSeconds: o.linger,
+    listen: [o.listen],
+    progress,
+    log: (line) => { if (!json || o.verbose) process.stderr.write(`${line}\n`) },
+    onEvent: (e) => { process.stdout.write(json ? JSON.stringify(e) + '\n' : describeEvent(e) + '\n') }
+  })
+  const controller = new AbortController()
+  const onSignal = (): void => { controller.abort(new Error('interrupted')) }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    await worker.start({ signal: controller.signal })
+    await worker.done
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await worker.stop()
+  }
+}
+
+/** One human-readable line per event. */
+export function describeEvent (e: WorkerEvent): string {
+  switch (e.event) {
+    case 'worker:ready': return `worker ${e.address} ready: peer ${e.peerId} on ${e.addrs.join(', ')}; backend ${e.backend} (${e.backendReason}); coordinator ${e.coordinator}${e.contract !== null ? `; contract ${e.contract}` : ''}`
+    case 'round:assigned': return `round ${e.round}: assigned ${e.shards} shard(s), ${e.samples} samples, ${e.steps} steps`
+    case 'round:trained': return `round ${e.round}: trained in ${e.seconds.toFixed(1)} s (${e.samplesPerSecond.toFixed(0)} samples/s), loss ${e.loss.toFixed(4)}${e.resumedFrom !== null ? `, resumed after checkpoint ${e.resumedFrom}` : ''}${e.fault !== 'none' ? `, FAULT ${e.fault}` : ''}; commitment ${e.commitment}`
+    case 'contribution:submitted': return `round ${e.round}: committed${e.contributionId !== null ? ` on chain as contribution ${e.contributionId} (tx ${e.txHash ?? '?'})` : ' (no --contract: not on chain)'}`
+    case 'update:accepted': return `round ${e.round}: update accepted by the coordinator`
+    case 'update:rejected': return `round ${e.round}: update REJECTED by the coordinator: ${e.code} ${e.reason}`
+    case 'round:done': return `round ${e.round}: done (${e.status})`
+    case 'worker:stopped': return `worker stopped after ${e.roundsDone} round(s): ${e.reason}`
+  }
+}
+
+export const summary = 'join a coordinator and train rounds with proof of training'

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs'
+import { readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { Libp2p } from '@libp2p/interface'
+import {
+  ErrorCode, ProtocolError, startCheckpointService, startContentService,
+  type CheckpointReply, type CheckpointService, type ContentService, type ContentId
+} from '../../lib/net/index.ts'
+import { checkpointOpening } from '../../lib/validation/checkpointOpening.ts'
+import { decodeLeaf, leafHash } from '../../lib/proof/leaf.ts'
+import { merkleProof, merkleRoot } from '../../lib/proof/merkle.ts'
+import { DirCheckpointStore, roundCheckpointDir, type CheckpointManifest } from '../../lib/training/CheckpointStore.ts'
+
+interface LoadedRound {
+  store: DirCheckpointStore
+  leafHashes: `0x${string}`[]
+  proofRoot: string
+}
+
+/**
+ * Answers /cotrain/checkpoint for the rounds this worker submitted, from the
+ * checkpoint folders on disk (`<root>/round-<r>`), with Merkle proofs against
+ * the committed root. Checkpoints over the inline limit are served by content
+ * id over /cotrain/content from the same node. Only rounds marked servable
+ * (submitted) are answered: a half-trained round is nobody's business.
+ */
+export class CheckpointServer {
+  readonly root: string
+  private readonly node: Libp2p
+  private readonly servable = new Set<number>()
+  private readonly loaded = new Map<number, LoadedRound>()
+  /** Recently opened checkpoints by content id, for verifiers fetching large ones. */
+  private readonly blobs = new Map<ContentId, Uint8Array>()
+  private checkpointService: CheckpointService | undefined
+  private contentService: ContentService | undefined
+  private readonly onServed: (round: number, index: number) => void
+
+  constructor (node: Libp2p, root: string, options: { onServed?: (round: number, index: number) => void } = {}) {
+    this.node = node
+    this.root = root
+    this.onServed = options.onServed ?? (() => {})
+  }
+
+  async start (): Promise<void> {
+    this.contentService = await startContentService(this.node, { provider: (id) => this.blobs.get(id) })
+    this.checkpointService = await startCheckpointService(this.node, { onCheckpointRequest: async (req) => await this.reply(req.round, req.index) })
+  }
+
+  async stop (): Promise<void> {
+    await this.checkpointService?.stop()
+    await this.contentService?.stop()
+  }
+
+  /** Starts answering for `round` (after its submission). */
+  serve (round: number): void {
+    this.servable.add(round)
+  }
+
+  /** Stops answering for `round` and deletes its checkpoints. */
+  async drop (round: number): Promise<void> {
+    this.servable.delete(round)
+    this.loaded.delete(round)
+    await rm(roundCheckpointDir(this.root, round), { recursive: true, force: true })
+  }
+
+  /** The rounds with a checkpoint folder on disk. */
+  roundsOnDisk (names: string[]): number[] {
+    return names.map((n) => /^round-(\d+)$/.exec(n)?.[1]).filter((x): x is string => x !== undefined).map(Number)
+  }
+
+  /** The reply for checkpoint `index` of `round`: leaf fields, Merkle proof, the bytes inline or by content id. */
+  async reply (round: number, index: number): Promise<CheckpointReply> {
+    if (!this.servable.has(round)) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no submitted round ${round} here`)
+    const r = await this.load(round)
+    if (index >= r.leafHashes.length) throw new ProtocolError(ErrorCode.ERROR_CODE_OUT_OF_RANGE, `round ${round} has checkpoints 0..${r.leafHashes.length - 1}`)
+    const files = await r.store.read(index)
+    const { reply, blob, contentId } = checkpointOpening({ ...files, proof: merkleProof(r.leafHashes, index) })
+    if (reply.checkpoint?.byteLength === 0) {
+      if (this.blobs.size >= 16) this.blobs.delete(this.blobs.keys().next().value as string)
+      this.blobs.set(contentId, blob)
+    }
+    this.onServed(round, index)
+    return reply
+  }
+
+  /** The proof root of a round's checkpoints on disk (what the worker committed). */
+  async proofRoot (round: number): Promise<string> {
+    return (await this.load(round)).proofRoot
+  }
+
+  private async load (round: number): Promise<LoadedRound> {
+    const have = this.loaded.get(round)
+    if (have !== undefined) return have
+    const dir = roundCheckpointDir(this.root, round)
+    const manifestFile = path.join(dir, 'manifest.json')
+    if (!existsSync(manifestFile)) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no checkpoints of round ${round} here`)
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as CheckpointManifest
+    const store = new DirCheckpointStore(dir)
+    const leafHashes: `0x${string}`[] = []
+    for (let j = 0; j < manifest.checkpointCount; j++) leafHashes.push(leafHash(decodeLeaf(await store.readLeaf(j))))
+    const loaded = { store, leafHashes, proofRoot: merkleRoot(leafHashes) }
+    this.loaded.set(round, loaded)
+    return loaded
+  }
+}

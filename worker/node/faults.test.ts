@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict'
+import { decodeDelta } from '../../lib/proof/delta.ts'
+import { decodeLeaf } from '../../lib/proof/leaf.ts'
+import { selectBackend } from '../../lib/training/selectBackend.ts'
+import { smallRound } from '../../lib/training/testing/fixture.ts'
+import { checkpointWithProof, recomputeCommitment, trainRound, type TrainRoundResult } from '../../lib/training/trainRound.ts'
+import { verifyEnd, verifySegment } from '../../lib/training/verifySegment.ts'
+import { applyDeltaFault, trainingFaultOf } from './faults.ts'
+
+describe('worker: fault modes produce the intended wrong updates', function () {
+  this.timeout(30_000)
+  let honest: TrainRoundResult
+  const params = async (): Promise<Awaited<ReturnType<typeof smallRound>>> => await smallRound({ steps: 8, interval: 4 })
+
+  before(async () => {
+    await selectBackend({ backend: 'wasm' })
+    honest = await trainRound(await params())
+  })
+
+  const endCheck = async (r: TrainRoundResult): Promise<boolean> => {
+    const p = await params()
+    const last = await checkpointWithProof(r, r.leaves.length - 1)
+    return (await verifyEnd({ ...p, proofRoot: r.proofRoot, startWeights: p.startWeights, checkpoint: last, deltaBytes: r.deltaBytes, commitment: r.commitment })).ok
+  }
+
+  it('honest: verifyEnd passes (the baseline the cheats are measured against)', async () => {
+    assert.equal(await endCheck(honest), true)
+  })
+
+  it('scaled-delta is 10x the delta, random-delta and nan-delta differ; each has a self-consistent commitment that verifyEnd rejects', async () => {
+    const scaled = applyDeltaFault(honest, 'scaled-delta')
+    const hv = decodeDelta(honest.deltaBytes).values
+    const sv = decodeDelta(scaled.deltaBytes).values
+    const i = hv.findIndex((x) => Math.abs(x) > 1e-4)
+    assert.ok(Math.abs(sv[i] / hv[i] - 10) < 0.1)
+    const random = applyDeltaFault(honest, 'random-delta')
+    const nan = applyDeltaFault(honest, 'nan-delta')
+    assert.ok(decodeDelta(nan.deltaBytes).values.some((x) => Number.isNaN(x)))
+    for (const r of [scaled, random, nan]) {
+      assert.notEqual(r.deltaHash, honest.deltaHash)
+      assert.equal(r.commitment, recomputeCommitment(r))
+      assert.equal(await endCheck(r), false)
+    }
+  })
+
+  it('lazy trains nothing: every checkpoint equals the start, the delta is zero, and a replay catches it', async () => {
+    const p = await params()
+    const lazy = applyDeltaFault(await trainRound(p, { fault: trainingFaultOf('lazy') }), 'lazy')
+    const hashes = new Set(lazy.leaves.map((l) => l.weightsHash))
+    assert.equal(hashes.size, 1)
+    assert.ok(decodeDelta(lazy.deltaBytes).values.every((x) => x === 0))
+    assert.equal(lazy.leaves.at(-1)?.step, 8)
+    const seg = await verifySegment({ ...p, proofRoot: lazy.proofRoot, index: 0, from: await checkpointWithProof(lazy, 0), to: await checkpointWithProof(lazy, 1), replay: lazy.replay })
+    assert.equal(seg.ok, false)
+  })
+
+  it('skip-steps and other-data produce checkpoints a replay rejects, while the leaves claim the full schedule', async () => {
+    for (const mode of ['skip-steps', 'other-data'] as const) {
+      const p = await params()
+      const r = await trainRound(p, { fault: trainingFaultOf(mode) })
+      assert.equal(decodeLeaf((await checkpointWithProof(r, 1)).leaf).step, 4)
+      const seg = await verifySegment({ ...p, proofRoot: r.proofRoot, index: 0, from: await checkpointWithProof(r, 0), to: await checkpointWithProof(r, 1), replay: r.replay })
+      assert.equal(seg.ok, false, `${mode} passed replay`)
+    }
+  })
+})
