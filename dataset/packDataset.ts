@@ -1,0 +1,61 @@
+/**
+ * Packs a labelled dataset into canonical content-addressed shards and the
+ * manifest whose hash is the dataset id: what a contributor publishes and
+ * puts on chain.
+ */
+import { readFile } from 'node:fs/promises'
+import type { Hex } from 'viem'
+import type { Dataset } from '../lib/data/Dataset.ts'
+import { buildDatasetManifest, datasetIdOf } from '../lib/data/datasetManifest.ts'
+import type { DatasetManifest } from '../lib/data/datasetManifest.ts'
+import { datasetFromIdx } from '../lib/data/idx.ts'
+import { splitIntoShards } from '../lib/data/shard.ts'
+import type { Shard } from '../lib/data/shard.ts'
+import { DatasetInputError } from './errors.ts'
+
+/** Target shard size when the shard count is left to {@link packDataset} (well under the 64 MiB message limit). */
+export const AUTO_SHARD_BYTES = 8 * 1024 * 1024
+
+/** A packed dataset: shards in order, their manifest, and its id (bytes32). */
+export interface PackedDataset {
+  shards: Shard[]
+  manifest: DatasetManifest
+  datasetId: Hex
+}
+
+/**
+ * Splits `dataset` into `shards` shards (0 = enough for about 8 MiB each) and
+ * builds the manifest.
+ *
+ * @example
+ * const { datasetId, manifest, shards } = packDataset(await readIdxDataset(images, labels), 10)
+ */
+export function packDataset (dataset: Dataset, shards = 0): PackedDataset {
+  const bytes = dataset.images.byteLength + dataset.count
+  const n = shards > 0 ? shards : Math.min(dataset.count, Math.max(1, Math.ceil(bytes / AUTO_SHARD_BYTES)))
+  if (n > dataset.count) throw new DatasetInputError(`cannot split ${dataset.count} samples into ${n} shards`, { hint: 'use a smaller --shards' })
+  const parts = splitIntoShards(dataset, n)
+  const manifest = buildDatasetManifest(parts)
+  return { shards: parts, manifest, datasetId: datasetIdOf(manifest) }
+}
+
+/**
+ * Reads an MNIST-format pair of IDX files (uint8 images [N, ...sample],
+ * uint8 labels [N]) and packs them; bad files and mismatched counts are
+ * one-line errors naming the file.
+ */
+export async function packIdxFiles (imagesPath: string, labelsPath: string, options: { shards?: number, numClasses?: number } = {}): Promise<PackedDataset> {
+  const [images, labels] = await Promise.all([readInput(imagesPath, '--images'), readInput(labelsPath, '--labels')])
+  const dataset = datasetFromIdx(images, labels, { numClasses: options.numClasses, what: imagesPath })
+  return packDataset(dataset, options.shards ?? 0)
+}
+
+async function readInput (path: string, flag: string): Promise<Uint8Array> {
+  try {
+    const buf = await readFile(path)
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new DatasetInputError(`cannot read ${flag} file ${path}${code != null ? ` (${code})` : ''}`, { hint: `check the ${flag} path` })
+  }
+}

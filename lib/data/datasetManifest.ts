@@ -1,0 +1,116 @@
+/**
+ * The manifest of a contributed dataset: its shards (content ids, samples,
+ * sizes), one sample's shape, the classes and the label histogram. The
+ * dataset id is sha256 of the manifest's canonical JSON, so the contributor,
+ * the coordinator and every validator compute the same id from the same
+ * fields, and the id goes on chain as the Dataset contribution's dataHash.
+ */
+import { InvalidInputError } from '../errors.ts'
+import { sha256Hex, type Hex } from '../hash/sha256.ts'
+import { sampleSize } from './Dataset.ts'
+import type { Shard } from './shard.ts'
+
+/** Manifest format version. */
+export const DATASET_MANIFEST_VERSION = 1
+
+/** One shard as the manifest lists it; `id` is 64 lower-case hex characters (a content id, no 0x). */
+export interface DatasetShardEntry {
+  id: string
+  samples: number
+  size: number
+}
+
+/** What a dataset holds; see {@link datasetIdOf}. */
+export interface DatasetManifest {
+  version: number
+  sampleShape: number[]
+  numClasses: number
+  totalSamples: number
+  /** Samples per label, `numClasses` entries. */
+  labelHistogram: number[]
+  shards: DatasetShardEntry[]
+}
+
+/**
+ * Builds the manifest of shards made by `splitIntoShards` (or `decodeShard`).
+ *
+ * @example
+ * const manifest = buildDatasetManifest(splitIntoShards(dataset, 10))
+ */
+export function buildDatasetManifest (shards: Shard[]): DatasetManifest {
+  if (shards.length === 0) throw new InvalidInputError('a dataset needs at least one shard')
+  const first = shards[0].dataset
+  const histogram = new Array<number>(first.numClasses).fill(0)
+  let total = 0
+  for (const { dataset } of shards) {
+    if (dataset.sampleShape.join('x') !== first.sampleShape.join('x') || dataset.numClasses !== first.numClasses) {
+      throw new InvalidInputError('all shards of a dataset must have the same sample shape and classes')
+    }
+    for (const label of dataset.labels) histogram[label]++
+    total += dataset.count
+  }
+  return {
+    version: DATASET_MANIFEST_VERSION,
+    sampleShape: [...first.sampleShape],
+    numClasses: first.numClasses,
+    totalSamples: total,
+    labelHistogram: histogram,
+    shards: shards.map((s) => ({ id: s.id.replace(/^0x/, ''), samples: s.dataset.count, size: s.bytes.byteLength }))
+  }
+}
+
+/**
+ * The canonical JSON text of a manifest: fixed key order, no spaces. Its
+ * sha256 is the dataset id.
+ */
+export function canonicalManifestJson (m: DatasetManifest): string {
+  return JSON.stringify({
+    version: m.version,
+    sampleShape: m.sampleShape,
+    numClasses: m.numClasses,
+    totalSamples: m.totalSamples,
+    labelHistogram: m.labelHistogram,
+    shards: m.shards.map((s) => ({ id: s.id, samples: s.samples, size: s.size }))
+  })
+}
+
+/**
+ * The dataset id: sha256 of the canonical manifest JSON, 0x hex (a bytes32).
+ *
+ * @example
+ * await submitContribution(client, { address, ctype: ContributionType.Dataset, dataHash: datasetIdOf(manifest) })
+ */
+export function datasetIdOf (m: DatasetManifest): Hex {
+  return sha256Hex(new TextEncoder().encode(canonicalManifestJson(m)))
+}
+
+/**
+ * Structural checks every party runs on a manifest from elsewhere: version,
+ * shape, classes, the histogram and shard counts adding up, ids well formed
+ * and distinct, each shard's size consistent with its sample count. Throws
+ * InvalidInputError naming the problem.
+ */
+export function checkDatasetManifest (m: DatasetManifest, limits: { maxShards?: number, maxShardBytes?: number } = {}): void {
+  const bad = (text: string): never => { throw new InvalidInputError(`dataset manifest: ${text}`) }
+  if (m.version !== DATASET_MANIFEST_VERSION) bad(`unsupported version ${m.version}`)
+  if (m.sampleShape.length < 1 || m.sampleShape.length > 4 || m.sampleShape.some((d) => !Number.isInteger(d) || d < 1)) bad(`bad sample shape [${m.sampleShape.join(', ')}]`)
+  if (!Number.isInteger(m.numClasses) || m.numClasses < 1 || m.numClasses > 256) bad(`numClasses ${m.numClasses} is out of range 1..256`)
+  if (m.labelHistogram.length !== m.numClasses) bad(`label histogram has ${m.labelHistogram.length} entries for ${m.numClasses} classes`)
+  if (m.shards.length < 1) bad('no shards')
+  if (limits.maxShards !== undefined && m.shards.length > limits.maxShards) bad(`${m.shards.length} shards, over the limit of ${limits.maxShards}`)
+  const histogramTotal = m.labelHistogram.reduce((a, b) => a + b, 0)
+  const shardTotal = m.shards.reduce((a, s) => a + s.samples, 0)
+  if (histogramTotal !== m.totalSamples) bad(`label histogram sums to ${histogramTotal}, totalSamples is ${m.totalSamples}`)
+  if (shardTotal !== m.totalSamples) bad(`shards hold ${shardTotal} samples, totalSamples is ${m.totalSamples}`)
+  const header = 16 + 4 * m.sampleShape.length
+  const perSample = sampleSize(m) + 1
+  const seen = new Set<string>()
+  m.shards.forEach((s, i) => {
+    if (!/^[0-9a-f]{64}$/.test(s.id)) bad(`shard ${i} id is not 64 lower-case hex characters`)
+    if (seen.has(s.id)) bad(`shard ${i} repeats shard id ${s.id}`)
+    seen.add(s.id)
+    if (!Number.isInteger(s.samples) || s.samples < 1) bad(`shard ${i} has ${s.samples} samples`)
+    if (s.size !== header + s.samples * perSample) bad(`shard ${i} size ${s.size} does not fit ${s.samples} samples of [${m.sampleShape.join(', ')}]`)
+    if (limits.maxShardBytes !== undefined && s.size > limits.maxShardBytes) bad(`shard ${i} is ${s.size} bytes, over the limit of ${limits.maxShardBytes}`)
+  })
+}

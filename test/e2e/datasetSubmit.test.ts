@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { getContribution } from '../../lib/chain/actions/getContribution.ts'
+import { getContributor } from '../../lib/chain/actions/getContributor.ts'
+import { startLocalStaking } from '../../lib/chain/testing/localStaking.ts'
+import type { LocalStaking } from '../../lib/chain/testing/localStaking.ts'
+import { ContributionType } from '../../lib/chain/types.ts'
+import { encodeIdxUint8 } from '../../lib/data/idx.ts'
+import { loadMnist } from '../../lib/data/loadMnist.ts'
+import { validateDatasetShards } from '../../lib/data/validateDatasetShards.ts'
+import { createNode } from '../../lib/net/createNode.ts'
+import type { CotrainNode } from '../../lib/net/createNode.ts'
+import { fetchContent, startContentService } from '../../lib/net/content.ts'
+import type { ContentService } from '../../lib/net/content.ts'
+import { listDatasets } from '../../lib/net/dataset.ts'
+import { registerDatasetIntake } from '../../coordinator/datasets/DatasetIntake.ts'
+import type { DatasetIntakeHandle } from '../../coordinator/datasets/DatasetIntake.ts'
+import { BlobStore } from '../../coordinator/store/BlobStore.ts'
+import { tempDir } from '../../coordinator/testing/tempDir.ts'
+import { packIdxFiles } from '../../dataset/packDataset.ts'
+
+const run = promisify(execFile)
+const CLI = join(import.meta.dirname, '..', '..', 'dataset', 'cli.ts')
+
+interface CliResult { code: number, stdout: string, stderr: string }
+
+async function cli (args: string[], env: Record<string, string>): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, timeout: 30_000 })
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number, stdout: string, stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('dataset submit (CLI) against a coordinator intake and a hardhat node', function () {
+  this.timeout(60_000)
+  let local: LocalStaking
+  let coordinator: CotrainNode
+  let validator: CotrainNode
+  let datasets: DatasetIntakeHandle
+  let content: ContentService
+  let tmp: { dir: string, remove: () => void }
+  let images: string
+  let labels: string
+  let env: Record<string, string>
+  let coordinatorAddr: string
+
+  before(async () => {
+    tmp = tempDir('cotrain-dataset-')
+    const mnist = await loadMnist({ split: 'test', limit: 1200 })
+    images = join(tmp.dir, 'images.idx')
+    labels = join(tmp.dir, 'labels.idx')
+    await writeFile(images, encodeIdxUint8([mnist.count, 28, 28], mnist.images))
+    await writeFile(labels, encodeIdxUint8([mnist.count], mnist.labels))
+    local = await startLocalStaking()
+    ;[coordinator, validator] = await Promise.all([createNode(), createNode()])
+    const blobs = await BlobStore.open(join(tmp.dir, 'coordinator', 'blobs'))
+    datasets = await registerDatasetIntake(coordinator, { blobs, dataDir: join(tmp.dir, 'coordinator') })
+    await datasets.start()
+    content = await startContentService(coordinator, { provider: (id) => datasets.contentSource(id) })
+    coordinatorAddr = coordinator.getMultiaddrs()[0].toString()
+    env = { COTRAIN_PRIVATE_KEY: local.chain.accounts[5].privateKey, COTRAIN_RPC_URL: local.chain.url, COTRAIN_CONTRACT: local.address }
+  })
+
+  after(async () => {
+    await datasets?.stop()
+    await content?.stop()
+    await Promise.all([coordinator?.stop(), validator?.stop()])
+    await local?.stop()
+    tmp?.remove()
+  })
+
+  it('registers, publishes the shards, and ends with a Dataset contribution on chain', async () => {
+    const r = await cli(['submit', '--coordinator', coordinatorAddr, '--images', images, '--labels', labels, '--shards', '3', '--json'], env)
+    assert.equal(r.code, 0, r.stderr + r.stdout)
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    assert.deepEqual(events.map((e) => e.event), ['dataset:packed', 'contributor:registered', 'shard:sent', 'shard:sent', 'shard:sent', 'dataset:published', 'contribution:submitted'])
+    const done = events.at(-1)
+    const { datasetId } = await packIdxFiles(images, labels, { shards: 3 })
+    assert.equal(done.datasetId, datasetId)
+
+    const client = await local.clientFor(0)
+    const c = await getContribution(client, { address: local.address, id: BigInt(done.contributionId) })
+    assert.equal(c.ctype, ContributionType.Dataset)
+    assert.equal(c.dataHash, datasetId)
+    assert.equal(c.contributor, local.chain.accounts[5].address)
+    assert.equal((await getContributor(client, { address: local.address, account: local.chain.accounts[5].address })).registered, true)
+
+    // A validator lists it, fetches the shards from the coordinator, and checks them.
+    await validator.dial(coordinator.getMultiaddrs()[0])
+    const page = await listDatasets(validator, coordinator.peerId)
+    assert.equal(page.total, 1)
+    const listed = page.datasets[0]
+    assert.equal(listed.datasetId, datasetId)
+    assert.equal(listed.complete, true)
+    assert.equal(listed.contributor, local.chain.accounts[5].address)
+    const shards = new Map<string, Uint8Array>()
+    for (const s of listed.manifest.shards) shards.set(s.id, await fetchContent(validator, coordinator.peerId, s.id))
+    const verdict = validateDatasetShards({ manifest: listed.manifest, shards, knownShardIds: listed.knownShardIds, minSamples: 1000 })
+    assert.equal(verdict.ok, true, verdict.reasons.join('; '))
+    assert.ok(verdict.score >= 90, `score ${verdict.score}`)
+  })
+
+  it('reports a rerun as already on chain instead of submitting twice', async () => {
+    const r = await cli(['submit', '--coordinator', coordinatorAddr, '--images', images, '--labels', labels, '--shards', '3'], env)
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stdout, /^contribution #\d+ \(Dataset 0x[0-9a-f]{64}\) was already on chain$/m)
+  })
+
+  it('says in one line what is wrong: mismatched counts, unreachable coordinator, missing key', async () => {
+    const mnist = await loadMnist({ split: 'test', limit: 10 })
+    const short = join(tmp.dir, 'short-labels.idx')
+    await writeFile(short, encodeIdxUint8([9], mnist.labels.subarray(0, 9)))
+    const mismatch = await cli(['submit', '--coordinator', coordinatorAddr, '--images', images, '--labels', short], env)
+    assert.equal(mismatch.code, 1)
+    assert.match(mismatch.stderr, /^error: .*1200 images but 9 labels\n$/)
+
+    const offline = await cli(['submit', '--coordinator', '/ip4/127.0.0.1/tcp/1/p2p/' + coordinator.peerId.toString(), '--images', images, '--labels', labels, '--shards', '4'], { ...env, COTRAIN_PRIVATE_KEY: local.chain.accounts[6].privateKey })
+    assert.equal(offline.code, 1)
+    assert.match(offline.stderr, /\nerror: cannot reach the coordinator at \/ip4\/127\.0\.0\.1\/tcp\/1\/.*\(is it running\? check --coordinator\)\n$/)
+    assert.doesNotMatch(offline.stderr, /registered/, 'no stake is put down before the coordinator answers')
+
+    const noKey = await cli(['submit', '--coordinator', coordinatorAddr, '--images', images, '--labels', labels], { COTRAIN_RPC_URL: local.chain.url, COTRAIN_CONTRACT: local.address })
+    assert.equal(noKey.code, 1)
+    assert.match(noKey.stderr, /^error: no signing key .*COTRAIN_PRIVATE_KEY.*\n$/)
+  })
+})
