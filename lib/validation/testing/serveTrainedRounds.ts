@@ -1,0 +1,33 @@
+import type { Libp2p } from '@libp2p/interface'
+import { startCheckpointService, type CheckpointService } from '../../net/checkpoint.ts'
+import { startContentService, type ContentService } from '../../net/content.ts'
+import { ErrorCode, ProtocolError } from '../../net/ProtocolError.ts'
+import { checkpointWithProof, type TrainRoundResult } from '../../training/trainRound.ts'
+import { checkpointOpening } from '../checkpointOpening.ts'
+
+/**
+ * A real /cotrain/checkpoint (+ /cotrain/content for large checkpoints)
+ * server answering from in-memory training results by round: what a worker
+ * (honest or cheating) serves, for tests and benchmarks in one process.
+ * `results` may be changed while it runs (e.g. delete a round to withhold it).
+ */
+export async function serveTrainedRounds (node: Libp2p, results: Map<number, Pick<TrainRoundResult, 'store' | 'leafHashes'>>): Promise<{ served: number[], stop: () => Promise<void> }> {
+  const blobs = new Map<string, Uint8Array>()
+  const served: number[] = []
+  const content: ContentService = await startContentService(node, { provider: (id) => blobs.get(id) })
+  const checkpoints: CheckpointService = await startCheckpointService(node, {
+    onCheckpointRequest: async ({ round, index }) => {
+      const r = results.get(round)
+      if (r === undefined) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no round ${round} here`)
+      if (index >= r.leafHashes.length) throw new ProtocolError(ErrorCode.ERROR_CODE_OUT_OF_RANGE, `round ${round} has ${r.leafHashes.length} checkpoints`)
+      const { reply, blob, contentId } = checkpointOpening(await checkpointWithProof(r, index))
+      blobs.set(contentId, blob)
+      served.push(index)
+      return reply
+    }
+  })
+  return {
+    served,
+    stop: async () => { await checkpoints.stop(); await content.stop() }
+  }
+}

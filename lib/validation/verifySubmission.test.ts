@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict'
+import * as tf from '@tensorflow/tfjs'
+import { createNode, type CotrainNode } from '../net/index.ts'
+import { computeCommitment } from '../proof/commitment.ts'
+import { selectBackend } from '../training/selectBackend.ts'
+import { smallRound } from '../training/testing/fixture.ts'
+import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../training/trainRound.ts'
+import { applyDeltaFault, trainingFaultOf, type WorkerFault } from '../../worker/node/faults.ts'
+import { submissionClaimFromResult, submissionClaimFromWire } from './submissionClaim.ts'
+import { submissionDeltaFields } from './submissionDelta.ts'
+import { serveTrainedRounds } from './testing/serveTrainedRounds.ts'
+import { verifySubmission, type SubmissionClaim, type SubmissionVerification } from './verifySubmission.ts'
+import { fromHex } from '../hash/sha256.ts'
+
+const SEED = '0x' + 'c4'.repeat(32)
+const COPIER = '0x' + 'b2'.repeat(20)
+
+describe('validation: verifySubmission over a real checkpoint server', function () {
+  this.timeout(60_000)
+  let params: TrainRoundParams
+  let worker: CotrainNode
+  let verifier: CotrainNode
+  let server: Awaited<ReturnType<typeof serveTrainedRounds>>
+  const rounds = new Map<number, TrainRoundResult>()
+  let honest: TrainRoundResult
+
+  before(async () => {
+    await selectBackend({ backend: 'wasm' })
+    params = await smallRound({ steps: 40, interval: 10, round: 7 })
+    honest = await trainRound(params)
+    ;[worker, verifier] = await Promise.all([createNode(), createNode()])
+    server = await serveTrainedRounds(worker, rounds)
+  })
+  after(async () => {
+    await server?.stop()
+    await Promise.all([worker?.stop(), verifier?.stop()])
+  })
+
+  /** Serves `served` as round `claim.round` and verifies `claim` against it over libp2p. */
+  async function check (claim: SubmissionClaim, served: TrainRoundResult, p: TrainRoundParams = params, extra: { seed?: string } = {}): Promise<SubmissionVerification> {
+    rounds.set(claim.round, served)
+    return await verifySubmission({
+      node: verifier,
+      workerPeer: { peerId: worker.peerId.toString(), multiaddrs: worker.getMultiaddrs().map(String) },
+      submission: claim,
+      startWeights: p.startWeights,
+      modelConfig: p.model,
+      hyper: p.hyper,
+      roundSeed: p.roundSeed,
+      shards: p.shards,
+      challengeSeed: extra.seed ?? SEED,
+      fetchAttempts: 1
+    })
+  }
+
+  it('passes an honest update, replaying bit for bit on the same backend class', async () => {
+    const v = await check(submissionClaimFromResult(honest), honest)
+    assert.equal(v.outcome, 'valid', v.reason)
+    assert.equal(v.evidenceHash, null)
+    assert.deepEqual(v.segments, [0, 1, 2, 3])
+    const segs = v.checks.filter((c) => c.check === 'segment')
+    assert.equal(segs.length, 4)
+    assert.ok(segs.every((c) => c.exact === true && c.distance === 0), JSON.stringify(segs))
+  })
+
+  it('passes an honest update sent as wire fields (int8 delta rebuilt from delta + scales)', async () => {
+    const f = submissionDeltaFields(honest.deltaBytes)
+    const wire = {
+      round: honest.round, workerAddress: fromHex(honest.workerAddress), baseModelId: fromHex(honest.startWeightsId), commitment: fromHex(honest.commitment),
+      ...f, deltaHash: fromHex(honest.deltaHash), proofRoot: fromHex(honest.proofRoot), leafCount: honest.leaves.length,
+      leaves: honest.leaves.map((l) => ({ loss: l.loss, updateNorm: l.updateNorm })), samples: 1280, backendClass: honest.replay.backendClass, microBatches: 1
+    }
+    const { delta, ...listed } = wire
+    const v = await check(submissionClaimFromWire(listed, delta), honest)
+    assert.equal(v.outcome, 'valid', v.reason)
+  })
+
+  it('passes an honest update trained on cpu and replayed on wasm (tolerance mode)', async () => {
+    await selectBackend({ backend: 'cpu' })
+    let cpu: TrainRoundResult
+    try {
+      cpu = await trainRound({ ...params, round: 8 })
+    } finally {
+      await selectBackend({ backend: 'wasm' })
+    }
+    assert.equal(tf.getBackend(), 'wasm')
+    assert.match(cpu.replay.backendClass, /^cpu/)
+    const v = await check(submissionClaimFromResult(cpu), cpu, { ...params, round: 8 })
+    assert.equal(v.outcome, 'valid', v.reason)
+    const segs = v.checks.filter((c) => c.check === 'segment')
+    assert.ok(segs.length === 4 && segs.every((c) => c.exact === false && (c.distance ?? 1) < 1e-4), JSON.stringify(segs))
+  })
+
+  const faults: Array<{ fault: WorkerFault, check: string }> = [
+    { fault: 'random-delta', check: 'end' },
+    { fault: 'scaled-delta', check: 'end' },
+    { fault: 'nan-delta', check: 'delta' },
+    { fault: 'lazy', check: 'segment' },
+    { fault: 'skip-steps', check: 'segment' },
+    { fault: 'other-data', check: 'segment' }
+  ]
+  let roundNo = 20
+  for (const { fault, check: expected } of faults) {
+    it(`fails the ${fault} cheat (caught by the ${expected} check) with an evidence hash`, async () => {
+      const p = { ...params, round: roundNo++ }
+      const trained = await trainRound(p, { fault: trainingFaultOf(fault) })
+      const cheat = applyDeltaFault(trained, fault)
+      const v = await check(submissionClaimFromResult(cheat), cheat, p)
+      assert.equal(v.outcome, 'fraud', v.reason)
+      assert.match(v.evidenceHash ?? '', /^0x[0-9a-f]{64}$/)
+      const failed = v.checks.find((c) => !c.ok)
+      assert.equal(failed?.check, expected, v.reason)
+      // Reproducible: another verifier (same seed) reports the same evidence.
+      const again = await check(submissionClaimFromResult(cheat), cheat, p)
+      assert.equal(again.evidenceHash, v.evidenceHash)
+    })
+  }
+
+  it('fails the copy cheat: another worker\'s proof under the copier\'s commitment', async () => {
+    const claim = { ...submissionClaimFromResult(honest), round: 40, workerAddress: COPIER }
+    const copied = await trainRound({ ...params, round: 40 })
+    claim.proofRoot = copied.proofRoot
+    claim.leaves = copied.leaves.map((l) => ({ loss: l.loss, updateNorm: l.updateNorm }))
+    claim.deltaBytes = copied.deltaBytes
+    claim.deltaHash = copied.deltaHash
+    claim.commitment = computeCommitment({ round: 40, startWeightsId: copied.startWeightsId, deltaHash: copied.deltaHash, proofRoot: copied.proofRoot, workerAddress: COPIER })
+    const v = await check(claim, copied)
+    assert.equal(v.outcome, 'fraud', v.reason)
+    assert.equal(v.checks.find((c) => !c.ok)?.check, 'start', v.reason)
+  })
+
+  it('fails the stale-round cheat: round r work claimed as round r - 1 breaks the commitment', async () => {
+    const claim = { ...submissionClaimFromResult(honest), round: honest.round - 1 }
+    const v = await check(claim, honest)
+    assert.equal(v.outcome, 'fraud', v.reason)
+    assert.equal(v.checks.find((c) => !c.ok)?.check, 'commitment')
+  })
+
+  it('fails a summary that hides the largest update norm from the selection', async () => {
+    const claim = submissionClaimFromResult(honest)
+    claim.leaves = claim.leaves.map((l, i) => i === 1 ? { ...l, updateNorm: l.updateNorm / 2 } : l)
+    const v = await check(claim, honest)
+    assert.equal(v.outcome, 'fraud', v.reason)
+    assert.equal(v.checks.find((c) => !c.ok)?.check, 'summary')
+  })
+
+  it('treats a worker that refuses a committed checkpoint as fraud, an unreachable one as unavailable', async () => {
+    const claim = { ...submissionClaimFromResult(honest) }
+    rounds.delete(honest.round)
+    const refused = await verifySubmission({
+      node: verifier, workerPeer: { peerId: worker.peerId.toString(), multiaddrs: worker.getMultiaddrs().map(String) },
+      submission: claim, startWeights: params.startWeights, modelConfig: params.model, hyper: params.hyper, roundSeed: params.roundSeed, shards: params.shards, challengeSeed: SEED
+    })
+    assert.equal(refused.outcome, 'fraud', refused.reason)
+    assert.equal(refused.checks.at(-1)?.check, 'withheld')
+    const gone = await createNode()
+    const addrs = gone.getMultiaddrs().map(String)
+    const peerId = gone.peerId.toString()
+    await gone.stop()
+    const unreachable = await verifySubmission({
+      node: verifier, workerPeer: { peerId, multiaddrs: addrs },
+      submission: claim, startWeights: params.startWeights, modelConfig: params.model, hyper: params.hyper, roundSeed: params.roundSeed, shards: params.shards, challengeSeed: SEED,
+      fetchAttempts: 2, fetchRetryDelayMs: 10
+    })
+    assert.equal(unreachable.outcome, 'unavailable', unreachable.reason)
+    assert.equal(unreachable.evidenceHash, null)
+    assert.equal(unreachable.ok, false)
+  })
+})

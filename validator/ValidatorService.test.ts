@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import {
+  ContributionType, getContributor, readStaking, registerContributor, submitContribution, writeStaking, type WalletChainClient
+} from '../lib/chain/index.ts'
+import { startLocalStaking, type LocalStaking } from '../lib/chain/testing/localStaking.ts'
+import { float32ToBytes } from '../lib/hash/float32Bytes.ts'
+import { fromHex } from '../lib/hash/sha256.ts'
+import { resolveModelConfig } from '../lib/model/config.ts'
+import {
+  contentIdBytes, contentIdOf, createNode, ErrorCode, ProtocolError, startContentService, startSubmissionsService,
+  type CotrainNode, type SubmissionList
+} from '../lib/net/index.ts'
+import { resolveHyperParams } from '../lib/training/hyperParams.ts'
+import { selectBackend } from '../lib/training/selectBackend.ts'
+import { smallRound, smallShards } from '../lib/training/testing/fixture.ts'
+import { trainRound, type TrainRoundResult } from '../lib/training/trainRound.ts'
+import { submissionDeltaFields } from '../lib/validation/submissionDelta.ts'
+import { serveTrainedRounds } from '../lib/validation/testing/serveTrainedRounds.ts'
+import { applyDeltaFault } from '../worker/node/faults.ts'
+import { ValidatorService, type ValidatorEvent } from './ValidatorService.ts'
+
+describe('validator: scores honest work and reports cheats on a real chain', function () {
+  this.timeout(90_000)
+  let local: LocalStaking
+  let owner: WalletChainClient
+  let validator: WalletChainClient
+  const nodes: CotrainNode[] = []
+  const stops: Array<() => Promise<unknown>> = []
+  const ids: { honest: bigint, cheat: bigint } = { honest: 0n, cheat: 0n }
+  let coordinatorAddr: string
+  let dataDir: string
+
+  before(async () => {
+    await selectBackend({ backend: 'wasm' })
+    local = await startLocalStaking({ params: { quorum: 1 } })
+    owner = await local.clientFor(0)
+    validator = await local.clientFor(1)
+    await writeStaking(owner, { address: local.address, functionName: 'addValidator', args: [validator.account.address] })
+    await registerContributor(validator, { address: local.address })
+
+    // Two workers train round 1 for real; the second submits 10x its delta (scaled-delta).
+    const shards = await smallShards()
+    const base = await smallRound({ steps: 40, interval: 10, round: 1 })
+    const results: TrainRoundResult[] = []
+    const workerNodes: CotrainNode[] = []
+    for (const [i, cheat] of [[3, false], [4, true]] as const) {
+      const wallet = await local.clientFor(i)
+      await registerContributor(wallet, { address: local.address })
+      const trained = await trainRound({ ...base, workerAddress: wallet.account.address, shards: [shards[i - 3]] })
+      const r = cheat ? applyDeltaFault(trained, 'scaled-delta') : trained
+      const { id } = await submitContribution(wallet, { address: local.address, ctype: ContributionType.ComputePower, dataHash: r.commitment })
+      if (cheat) ids.cheat = id; else ids.honest = id
+      results.push(r)
+      const node = await createNode()
+      nodes.push(node)
+      workerNodes.push(node)
+      const server = await serveTrainedRounds(node, new Map([[1, r]]))
+      stops.push(server.stop)
+    }
+
+    // An in-process coordinator: the round's model, shards and deltas by content id, and the listing.
+    const coordinator = await createNode()
+    nodes.push(coordinator)
+    const blobs = new Map<string, Uint8Array>()
+    const put = (b: Uint8Array): Uint8Array => { const id = contentIdOf(b); blobs.set(id, b); return contentIdBytes(id) }
+    const modelId = put(float32ToBytes(base.startWeights))
+    const announcement = {
+      round: 1, modelId, roundSeed: fromHex(base.roundSeed), modelConfigJson: JSON.stringify(resolveModelConfig(base.model)),
+      trainingJson: JSON.stringify(resolveHyperParams(base.hyper)), hyperParameters: { innerSteps: 40, batchSize: 32, learningRate: 2e-3, checkpointInterval: 10, optimizer: 'adam' },
+      openedAt: 1, trainDeadline: 2, submitDeadline: 3
+    }
+    const list: SubmissionList = {
+      round: 1,
+      total: 2,
+      submissions: results.map((r, i) => {
+        const f = submissionDeltaFields(r.deltaBytes)
+        return {
+          workerPeerId: workerNodes[i].peerId.toString(),
+          workerAddrs: workerNodes[i].getMultiaddrs().map(String),
+          submission: {
+            round: 1, workerAddress: fromHex(r.workerAddress), baseModelId: modelId, commitment: fromHex(r.commitment),
+            encoding: f.encoding, scales: f.scales, scaleBlock: f.scaleBlock, numParams: f.numParams, deltaHash: fromHex(r.deltaHash),
+            proofRoot: fromHex(r.proofRoot), leafCount: r.leaves.length, leaves: r.leaves.map((l) => ({ loss: l.loss, updateNorm: l.updateNorm })),
+            samples: 1280, contributionId: (i === 0 ? ids.honest : ids.cheat).toString(), backendClass: r.replay.backendClass, microBatches: 1
+          },
+          deltaId: put(f.delta),
+          deltaSize: f.delta.byteLength,
+          status: 'accepted',
+          shardIds: [put(shards[i].bytes)],
+          announcement
+        }
+      })
+    }
+    stops.push((await startContentService(coordinator, { provider: (id) => blobs.get(id) })).stop.bind(null))
+    const listing = await startSubmissionsService(coordinator, {
+      onList: ({ round }) => {
+        if (round !== 1) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no round ${round}`)
+        return list
+      }
+    })
+    stops.push(async () => { await listing.stop() })
+    coordinatorAddr = coordinator.getMultiaddrs()[0].toString()
+    dataDir = mkdtempSync(path.join(tmpdir(), 'cotrain-validator-'))
+  })
+
+  after(async () => {
+    for (const stop of stops) await stop().catch(() => undefined)
+    await Promise.all(nodes.map(async (n) => { await n.stop() }))
+    await local?.stop()
+    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  async function runValidator (): Promise<ValidatorEvent[]> {
+    const events: ValidatorEvent[] = []
+    const v = new ValidatorService({ dataDir, coordinator: coordinatorAddr, wallet: validator, contract: local.address, rounds: 1, pollMs: 100, heldOutSamples: 300, onEvent: (e) => events.push(e) })
+    await v.start()
+    try {
+      await v.done
+    } finally {
+      await v.stop()
+    }
+    return events
+  }
+
+  it('scores the honest update on chain and reports the cheater, who is slashed', async () => {
+    const cheaterBefore = await getContributor(validator, { address: local.address, account: (await local.clientFor(4)).account.address })
+    const events = await runValidator()
+    const sent = events.find((e) => e.event === 'scores:sent')
+    assert.ok(sent !== undefined && sent.event === 'scores:sent', JSON.stringify(events))
+    assert.deepEqual(sent.ids, [ids.honest.toString()])
+    assert.ok(sent.scores[0] >= 1 && sent.scores[0] <= 100)
+    assert.equal(await readStaking<boolean>(validator, local.address, 'hasScored', [ids.honest, validator.account.address]), true)
+    const fraud = events.find((e) => e.event === 'fraud:reported')
+    assert.ok(fraud !== undefined && fraud.event === 'fraud:reported' && fraud.contributionId === ids.cheat.toString(), JSON.stringify(events))
+    assert.match(fraud.evidenceHash, /^0x[0-9a-f]{64}$/)
+    assert.equal(fraud.slashed, true)
+    assert.equal(await readStaking<boolean>(validator, local.address, 'hasReported', [ids.cheat, validator.account.address]), true)
+    const cheaterAfter = await getContributor(validator, { address: local.address, account: (await local.clientFor(4)).account.address })
+    assert.ok(cheaterAfter.stake < cheaterBefore.stake, `stake ${cheaterBefore.stake} -> ${cheaterAfter.stake}`)
+    assert.ok(events.some((e) => e.event === 'validation:submitted'), 'the batch is recorded as a Validation contribution')
+  })
+
+  it('does not score again after a restart on the same data dir', async () => {
+    const stateFile = path.join(dataDir, 'validator-state.json')
+    const state = JSON.parse(readFileSync(stateFile, 'utf8'))
+    // Rewind the round loop as if it crashed before finishing the round; the handled ids stay.
+    writeFileSync(stateFile, JSON.stringify({ ...state, nextRound: 1, roundsDone: 0 }))
+    const events = await runValidator()
+    assert.equal(events.filter((e) => e.event === 'scores:sent' || e.event === 'fraud:reported').length, 0, JSON.stringify(events))
+    assert.ok(events.some((e) => e.event === 'round:validated'))
+  })
+})
+
+

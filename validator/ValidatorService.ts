@@ -1,0 +1,352 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { DialTarget } from '@libp2p/interface'
+import { multiaddr } from '@multiformats/multiaddr'
+import { parseAbiItem, type Address, type Hex } from 'viem'
+import { getLogs } from 'viem/actions'
+import { oneLine } from '../lib/errors.ts'
+import {
+  ContributionType, distributeRewardsBatch, getChallengeSeed, readStaking, reportFraud, submitContribution,
+  type WalletChainClient
+} from '../lib/chain/index.ts'
+import { decodeShard } from '../lib/data/shard.ts'
+import type { Dataset } from '../lib/data/Dataset.ts'
+import { bytesToFloat32 } from '../lib/hash/float32Bytes.ts'
+import { toHex } from '../lib/hash/sha256.ts'
+import { resolveModelConfig } from '../lib/model/config.ts'
+import { createNode, ErrorCode, fetchContent, listSubmissions, ProtocolError, toContentId, type CotrainNode } from '../lib/net/index.ts'
+import type { cotrain } from '../lib/proto/cotrain.js'
+import { resolveHyperParams } from '../lib/training/hyperParams.ts'
+import type { TrainingShard } from '../lib/training/trainRound.ts'
+import { evidenceHash } from '../lib/validation/evidenceHash.ts'
+import { heldOutSlice, measureImprovement, median, qualityScore, scoreScale } from '../lib/validation/qualityScore.ts'
+import { submissionClaimFromWire } from '../lib/validation/submissionClaim.ts'
+import { verifySubmission } from '../lib/validation/verifySubmission.ts'
+import { validationBatchHash } from './validationBatchHash.ts'
+
+/** Events of a validator (`--json` prints one object per line). */
+export type ValidatorEvent =
+  | { event: 'validator:ready', peerId: string, address: string }
+  | { event: 'submission:verified', round: number, contributionId: string, ok: boolean, outcome: string, score: number | null, reason: string }
+  | { event: 'submission:skipped', round: number, contributionId: string, reason: string }
+  | { event: 'scores:sent', round: number, ids: string[], scores: number[], tx: string }
+  | { event: 'fraud:reported', round: number, contributionId: string, evidenceHash: string, tx: string, slashed: boolean }
+  | { event: 'validation:submitted', round: number, contributionId: string, dataHash: string }
+  | { event: 'validation:scored', contributionId: string, validator: string, score: number, agreement: string }
+  | { event: 'round:validated', round: number, scored: number, fraud: number }
+  | { event: 'validator:warning', message: string }
+
+export interface ValidatorServiceOptions {
+  dataDir: string
+  /** The coordinator's multiaddr (with /p2p/<id>). */
+  coordinator: string
+  wallet: WalletChainClient
+  contract: Address
+  /** Stop after this many rounds are validated (0 = run until stop()). */
+  rounds?: number
+  /** First round to look at (default: where the saved state left off, else 1). */
+  fromRound?: number
+  pollMs?: number
+  heldOutSamples?: number
+  /** How long a worker may be unreachable before its silence counts as withholding its proof. */
+  proofWindowMs?: number
+  /** Mine a block for a challenge seed that is not ready (dev chains; default: chain id 31337). */
+  mineSeeds?: boolean
+  /** Submit a Validation contribution per batch and score other validators' (default true). */
+  validationContributions?: boolean
+  node?: CotrainNode
+  onEvent?: (e: ValidatorEvent) => void
+}
+
+/** What survives a restart: which contributions were handled, where the round loop stands. */
+interface ValidatorState {
+  nextRound: number
+  roundsDone: number
+  /** contribution id -> score (1..100) or 'fraud'. */
+  handled: Record<string, number | 'fraud'>
+  /** contribution id -> first time the worker was unreachable (ms). */
+  unreachableSince: Record<string, number>
+  /** Validation contribution ids of other validators already scored. */
+  validationsScored: string[]
+  /** Block of our last Validation contribution. */
+  lastValidationBlock: string
+}
+
+interface Pending { round: number, id: bigint, improvement: number, startLoss: number }
+
+/**
+ * A validator: lists each round's submissions at the coordinator, verifies
+ * every one itself (lib/validation verifySubmission, challenged by the
+ * on-chain seed), scores verified ones by held-out improvement and sends the
+ * round's scores in one distributeRewardsBatch, reports failed ones with
+ * reportFraud, then records its batch as a Validation contribution and scores
+ * other validators' batches by agreement. Handled ids persist in
+ * `<dataDir>/validator-state.json`, so a restart never scores twice.
+ *
+ * @example
+ * const v = new ValidatorService({ dataDir, coordinator, wallet, contract, rounds: 3, onEvent: console.log })
+ * await v.start(); await v.done; await v.stop()
+ */
+export class ValidatorService {
+  readonly options: ValidatorServiceOptions
+  /** Resolves when `rounds` rounds are validated (never with rounds 0), rejects on a fatal error. */
+  readonly done: Promise<void>
+  private node: CotrainNode | undefined
+  private ownNode = false
+  private state: ValidatorState
+  private readonly controller = new AbortController()
+  private loop: Promise<void> | undefined
+  private heldOut: Dataset | undefined
+  private resolveDone!: () => void
+  private rejectDone!: (err: unknown) => void
+  private readonly contentDir: string
+  private readonly stateFile: string
+
+  constructor (options: ValidatorServiceOptions) {
+    this.options = options
+    this.done = new Promise((resolve, reject) => { this.resolveDone = resolve; this.rejectDone = reject })
+    this.done.catch(() => undefined)
+    mkdirSync(options.dataDir, { recursive: true })
+    this.contentDir = path.join(options.dataDir, 'content')
+    mkdirSync(this.contentDir, { recursive: true })
+    this.stateFile = path.join(options.dataDir, 'validator-state.json')
+    this.state = existsSync(this.stateFile)
+      ? JSON.parse(readFileSync(this.stateFile, 'utf8')) as ValidatorState
+      : { nextRound: 1, roundsDone: 0, handled: {}, unreachableSince: {}, validationsScored: [], lastValidationBlock: '0' }
+    if (options.fromRound !== undefined && !existsSync(this.stateFile)) this.state.nextRound = options.fromRound
+  }
+
+  get address (): Address { return this.options.wallet.account.address }
+
+  /** The contributions handled so far (id -> score or 'fraud'). */
+  get handled (): Readonly<Record<string, number | 'fraud'>> { return this.state.handled }
+
+  async start (): Promise<void> {
+    if (this.options.node !== undefined) {
+      this.node = this.options.node
+    } else {
+      this.node = await createNode({ identityPath: path.join(this.options.dataDir, 'peer.key') })
+      this.ownNode = true
+    }
+    this.heldOut = await heldOutSlice(this.address, this.options.heldOutSamples)
+    this.emit({ event: 'validator:ready', peerId: this.node.peerId.toString(), address: this.address })
+    this.loop = this.run().then(() => this.resolveDone(), (err) => { if (!this.controller.signal.aborted) this.rejectDone(err); else this.resolveDone() })
+  }
+
+  async stop (): Promise<void> {
+    this.controller.abort()
+    await this.loop?.catch(() => undefined)
+    if (this.ownNode) await this.node?.stop()
+  }
+
+  private emit (e: ValidatorEvent): void {
+    this.options.onEvent?.(e)
+  }
+
+  private save (): void {
+    const tmp = this.stateFile + '.tmp'
+    writeFileSync(tmp, JSON.stringify(this.state, null, 1))
+    renameSync(tmp, this.stateFile)
+  }
+
+  private get coordinator (): DialTarget {
+    return multiaddr(this.options.coordinator)
+  }
+
+  private async run (): Promise<void> {
+    const signal = this.controller.signal
+    const poll = this.options.pollMs ?? 1000
+    let stablePolls = 0
+    while (!signal.aborted) {
+      const target = this.options.rounds ?? 0
+      if (target > 0 && this.state.roundsDone >= target) return
+      const r = this.state.nextRound
+      const listed = await this.listRound(r)
+      if (listed === undefined) { await sleep(poll, signal); continue }
+      const pending: Pending[] = []
+      let waiting = false
+      for (const s of listed) {
+        const outcome = await this.handleSubmission(r, s, pending)
+        if (outcome === 'retry') waiting = true
+      }
+      const next = await this.listRound(r + 1)
+      const allSettled = !waiting && listed.length > 0 && listed.every((s) => s.status !== 'pending')
+      stablePolls = allSettled ? stablePolls + 1 : 0
+      if (pending.length > 0) await this.sendScores(r, pending)
+      if ((next !== undefined && !waiting) || stablePolls >= 3) {
+        this.emit({ event: 'round:validated', round: r, scored: listed.filter((s) => typeof this.state.handled[s.submission?.contributionId ?? ''] === 'number').length, fraud: listed.filter((s) => this.state.handled[s.submission?.contributionId ?? ''] === 'fraud').length })
+        this.state.nextRound = r + 1
+        this.state.roundsDone++
+        stablePolls = 0
+        this.save()
+        if (this.options.validationContributions !== false) await this.scoreOtherValidators().catch((err) => { this.emit({ event: 'validator:warning', message: `scoring other validators: ${oneLine(err)}` }) })
+        continue
+      }
+      await sleep(poll, signal)
+    }
+  }
+
+  /** All of round r's submissions, or undefined when the coordinator has no such round (yet). */
+  private async listRound (round: number): Promise<cotrain.v1.SubmissionSummary[] | undefined> {
+    const out: cotrain.v1.SubmissionSummary[] = []
+    try {
+      for (let start = 0, total = 1; start < total;) {
+        const page = await listSubmissions(this.node!, this.coordinator, { round, start }, { signal: this.controller.signal })
+        total = page.total
+        if (page.submissions.length === 0) break
+        out.push(...(page.submissions as cotrain.v1.SubmissionSummary[]))
+        start += page.submissions.length
+      }
+    } catch (err) {
+      if (err instanceof ProtocolError && err.code === ErrorCode.ERROR_CODE_NOT_FOUND) return undefined
+      if (this.controller.signal.aborted) throw err
+      this.emit({ event: 'validator:warning', message: `listing round ${round}: ${oneLine(err)}` })
+      return undefined
+    }
+    return out
+  }
+
+  /** Content by id from the coordinator, cached on disk (content ids make the cache safe). */
+  private async content (id: Uint8Array | string): Promise<Uint8Array> {
+    const cid = toContentId(id)
+    const file = path.join(this.contentDir, cid)
+    if (existsSync(file)) { const b = readFileSync(file); return new Uint8Array(b.buffer, b.byteOffset, b.byteLength) }
+    const bytes = await fetchContent(this.node!, this.coordinator, cid, { signal: this.controller.signal })
+    writeFileSync(file + '.tmp', bytes)
+    renameSync(file + '.tmp', file)
+    return bytes
+  }
+
+  private async handleSubmission (round: number, s: cotrain.v1.SubmissionSummary, pending: Pending[]): Promise<'done' | 'retry' | 'skip'> {
+    const sub = s.submission
+    const idText = sub?.contributionId ?? ''
+    if (sub == null || idText === '') return 'skip'
+    if (this.state.handled[idText] !== undefined) return 'done'
+    const id = BigInt(idText)
+    const skip = (reason: string): 'skip' => {
+      this.emit({ event: 'submission:skipped', round, contributionId: idText, reason })
+      return 'skip'
+    }
+    if (toHex(sub.workerAddress ?? new Uint8Array(0)).toLowerCase() === this.address.toLowerCase()) return skip('our own contribution')
+    const { contract } = this.options
+    const [scored, reported] = await Promise.all([
+      readStaking<boolean>(this.options.wallet, contract, 'hasScored', [id, this.address]),
+      readStaking<boolean>(this.options.wallet, contract, 'hasReported', [id, this.address])
+    ])
+    if (scored || reported) {
+      this.state.handled[idText] = reported ? 'fraud' : 0
+      this.save()
+      return skip('already scored or reported on chain')
+    }
+    const a = s.announcement as cotrain.v1.RoundAnnouncement | null | undefined
+    if (a == null) return skip('the listing carries no round announcement')
+    const hyper = resolveHyperParams(JSON.parse(a.trainingJson === '' ? '{}' : a.trainingJson))
+    const modelConfig = resolveModelConfig(JSON.parse(a.modelConfigJson))
+    const startWeights = bytesToFloat32(await this.content(a.modelId))
+    const shards: TrainingShard[] = []
+    for (const sid of s.shardIds) {
+      const shard = decodeShard(await this.content(sid), { expectedId: toHex(sid) })
+      shards.push({ id: shard.id, dataset: shard.dataset })
+    }
+    const claim = submissionClaimFromWire(sub, await this.content(s.deltaId))
+    const challengeSeed = await getChallengeSeed(this.options.wallet, { address: contract, id, mine: this.options.mineSeeds ?? this.options.wallet.chain.id === 31337, signal: this.controller.signal })
+    const v = await verifySubmission({
+      node: this.node, workerPeer: { peerId: s.workerPeerId, multiaddrs: s.workerAddrs },
+      submission: claim, startWeights, modelConfig, hyper, roundSeed: toHex(a.roundSeed), shards, challengeSeed
+    }, { signal: this.controller.signal })
+    let evidence = v.evidenceHash
+    if (v.outcome === 'unavailable') {
+      const since = this.state.unreachableSince[idText] ??= Date.now()
+      this.save()
+      if (Date.now() - since < (this.options.proofWindowMs ?? 120_000)) {
+        this.emit({ event: 'submission:verified', round, contributionId: idText, ok: false, outcome: 'unavailable', score: null, reason: v.reason })
+        return 'retry'
+      }
+      // Silent past the proof window: indistinguishable from hiding a faked checkpoint.
+      evidence = evidenceHash({ commitment: claim.commitment, challengeSeed, check: 'withheld', index: v.checks.at(-1)?.index ?? -1, expected: 'checkpoint', got: 'unreachable' })
+    }
+    if (v.outcome === 'valid') {
+      const m = await measureImprovement({ modelConfig, startWeights, deltaBytes: claim.deltaBytes, heldOut: this.heldOut! }, { signal: this.controller.signal })
+      pending.push({ round, id, improvement: m.improvement, startLoss: m.startLoss })
+      this.emit({ event: 'submission:verified', round, contributionId: idText, ok: true, outcome: v.outcome, score: null, reason: v.reason })
+      return 'done'
+    }
+    this.emit({ event: 'submission:verified', round, contributionId: idText, ok: false, outcome: 'fraud', score: null, reason: v.reason })
+    const r = await reportFraud(this.options.wallet, { address: contract, id, evidenceHash: evidence! })
+    this.state.handled[idText] = 'fraud'
+    delete this.state.unreachableSince[idText]
+    this.save()
+    this.emit({ event: 'fraud:reported', round, contributionId: idText, evidenceHash: evidence!, tx: r.hash, slashed: r.slashed })
+    return 'done'
+  }
+
+  /** Scores the verified updates of a round in one transaction, scaled by the round's median improvement. */
+  private async sendScores (round: number, pending: Pending[]): Promise<void> {
+    const scale = scoreScale({ startLoss: pending[0].startLoss, medianImprovement: median(pending.map((p) => p.improvement)) })
+    const scores = pending.map((p) => ({ id: p.id, score: qualityScore({ verified: true, improvement: p.improvement, scale })! }))
+    const r = await distributeRewardsBatch(this.options.wallet, { address: this.options.contract, scores })
+    for (const s of scores) this.state.handled[s.id.toString()] = s.score
+    this.save()
+    this.emit({ event: 'scores:sent', round, ids: scores.map((s) => s.id.toString()), scores: scores.map((s) => s.score), tx: r.hash })
+    for (const s of scores) this.emit({ event: 'submission:verified', round, contributionId: s.id.toString(), ok: true, outcome: 'valid', score: s.score, reason: 'scored' })
+    if (this.options.validationContributions === false) return
+    const dataHash = validationBatchHash(this.address, scores)
+    try {
+      const c = await submitContribution(this.options.wallet, { address: this.options.contract, ctype: ContributionType.Validation, dataHash })
+      this.state.lastValidationBlock = c.blockNumber.toString()
+      this.save()
+      this.emit({ event: 'validation:submitted', round, contributionId: c.id.toString(), dataHash })
+    } catch (err) {
+      this.emit({ event: 'validator:warning', message: `could not record the batch as a Validation contribution: ${oneLine(err)}` })
+    }
+  }
+
+  /**
+   * Scores other validators' Validation contributions: their batch is the
+   * ContributionScored events they emitted since their previous Validation
+   * contribution; its hash must be their dataHash, and their scores are
+   * compared with ours on the ids we both scored (mean absolute difference d:
+   * score = clamp(round(100 - 2d), 1, 100); a hash that does not match: 1).
+   */
+  private async scoreOtherValidators (): Promise<void> {
+    const client = this.options.wallet
+    const address = this.options.contract
+    const submitted = await getLogs(client, { address, event: parseAbiItem('event ContributionSubmitted(uint256 indexed id, address indexed contributor, uint8 ctype, bytes32 dataHash, uint256 blockNumber)'), fromBlock: 0n })
+    const scoredLogs = await getLogs(client, { address, event: parseAbiItem('event ContributionScored(uint256 indexed id, address indexed validator, uint8 qualityScore, uint8 scoreCount)'), fromBlock: 0n })
+    const lastBlock = new Map<string, bigint>()
+    const out: Array<{ id: bigint, score: number }> = []
+    for (const log of submitted) {
+      const { id, contributor, ctype, dataHash } = log.args as { id: bigint, contributor: Address, ctype: number, dataHash: Hex }
+      if (ctype !== ContributionType.Validation) continue
+      const who = contributor.toLowerCase()
+      const from = lastBlock.get(who) ?? -1n
+      lastBlock.set(who, log.blockNumber)
+      if (who === this.address.toLowerCase() || this.state.validationsScored.includes(id.toString())) continue
+      const batch = scoredLogs
+        .filter((l) => (l.args.validator as string).toLowerCase() === who && l.blockNumber > from && l.blockNumber <= log.blockNumber)
+        .map((l) => ({ id: l.args.id as bigint, score: Number(l.args.qualityScore) }))
+      if (await readStaking<boolean>(client, address, 'hasScored', [id, this.address])) { this.state.validationsScored.push(id.toString()); continue }
+      let score = 1
+      let agreement = 'batch hash mismatch'
+      if (batch.length > 0 && validationBatchHash(contributor, batch) === dataHash.toLowerCase()) {
+        const common = batch.filter((b) => typeof this.state.handled[b.id.toString()] === 'number' && (this.state.handled[b.id.toString()] as number) > 0)
+        const d = common.length === 0 ? 0 : common.reduce((acc, b) => acc + Math.abs(b.score - (this.state.handled[b.id.toString()] as number)), 0) / common.length
+        score = Math.min(100, Math.max(1, Math.round(100 - 2 * d)))
+        agreement = `${common.length} common ids, mean |difference| ${d.toFixed(1)}`
+      }
+      out.push({ id, score })
+      this.state.validationsScored.push(id.toString())
+      this.emit({ event: 'validation:scored', contributionId: id.toString(), validator: contributor, score, agreement })
+    }
+    if (out.length > 0) await distributeRewardsBatch(client, { address, scores: out })
+    this.save()
+  }
+}
+
+
+async function sleep (ms: number, signal: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => { clearTimeout(t); resolve() }, { once: true })
+  })
+}
