@@ -15,6 +15,9 @@ import { bytesToFloat32 } from '../lib/hash/float32Bytes.ts'
 import { toHex } from '../lib/hash/sha256.ts'
 import { resolveModelConfig } from '../lib/model/config.ts'
 import { createNode, ErrorCode, fetchContent, listSubmissions, ProtocolError, toContentId, type CotrainNode } from '../lib/net/index.ts'
+import { listDatasets } from '../lib/net/dataset.ts'
+import { validateDatasetShards } from '../lib/data/validateDatasetShards.ts'
+import { getContributionIdByHash } from '../lib/chain/actions/getContributionIdByHash.ts'
 import type { cotrain } from '../lib/proto/cotrain.js'
 import { resolveHyperParams } from '../lib/training/hyperParams.ts'
 import type { TrainingShard } from '../lib/training/trainRound.ts'
@@ -34,6 +37,7 @@ export type ValidatorEvent =
   | { event: 'validation:submitted', round: number, contributionId: string, dataHash: string }
   | { event: 'validation:scored', contributionId: string, validator: string, score: number, agreement: string }
   | { event: 'round:validated', round: number, scored: number, fraud: number }
+  | { event: 'dataset:validated', contributionId: string, datasetId: string, ok: boolean, score: number, reason: string }
   | { event: 'validator:warning', message: string }
 
 export interface ValidatorServiceOptions {
@@ -93,6 +97,7 @@ export class ValidatorService {
   readonly done: Promise<void>
   private node: CotrainNode | undefined
   private ownNode = false
+  private datasetWarned = false
   private state: ValidatorState
   private readonly controller = new AbortController()
   private loop: Promise<void> | undefined
@@ -160,6 +165,11 @@ export class ValidatorService {
     while (!signal.aborted) {
       const target = this.options.rounds ?? 0
       if (target > 0 && this.state.roundsDone >= target) return
+      await this.validateDatasets().catch((err) => {
+        // Said once: a coordinator without the dataset protocol would repeat it every poll.
+        if (!this.datasetWarned) this.emit({ event: 'validator:warning', message: `validating datasets: ${oneLine(err)}` })
+        this.datasetWarned = true
+      })
       const r = this.state.nextRound
       const listed = await this.listRound(r)
       if (listed === undefined) { await sleep(poll, signal); continue }
@@ -207,6 +217,36 @@ export class ValidatorService {
   }
 
   /** Content by id from the coordinator, cached on disk (content ids make the cache safe). */
+  /**
+   * Scores the Dataset contributions the coordinator has received: every shard
+   * fetched by content id and checked against the manifest, duplicates of known
+   * shards and samples, label balance (lib/data validateDatasetShards). A
+   * dataset whose bytes do not match its manifest gets the lowest score rather
+   * than a fraud report: a broken upload is not provably dishonest.
+   */
+  private async validateDatasets (): Promise<void> {
+    const { datasets } = await listDatasets(this.node!, this.coordinator, {}, { signal: this.controller.signal })
+    const scores: Array<{ id: bigint, score: number }> = []
+    for (const d of datasets) {
+      if (!d.complete || d.contributor.toLowerCase() === this.address.toLowerCase()) continue
+      const id = await getContributionIdByHash(this.options.wallet, { address: this.options.contract, dataHash: d.datasetId as Hex })
+      if (id === 0n || this.state.handled[id.toString()] !== undefined) continue
+      if (await readStaking<boolean>(this.options.wallet, this.options.contract, 'hasScored', [id, this.address])) { this.state.handled[id.toString()] = 0; continue }
+      const shards = new Map<string, Uint8Array>()
+      for (const entry of d.manifest.shards) {
+        try { shards.set(toContentId(entry.id), await this.content(entry.id)) } catch { /* a missing shard fails the check below */ }
+      }
+      const verdict = validateDatasetShards({ manifest: d.manifest, shards, knownShardIds: d.knownShardIds, expected: { sampleShape: [28, 28], numClasses: 10 } })
+      scores.push({ id, score: verdict.score })
+      this.emit({ event: 'dataset:validated', contributionId: id.toString(), datasetId: d.datasetId, ok: verdict.ok, score: verdict.score, reason: verdict.reasons.join('; ') })
+    }
+    if (scores.length === 0) return
+    const r = await distributeRewardsBatch(this.options.wallet, { address: this.options.contract, scores })
+    for (const s of scores) this.state.handled[s.id.toString()] = s.score
+    this.save()
+    this.emit({ event: 'scores:sent', round: 0, ids: scores.map((s) => s.id.toString()), scores: scores.map((s) => s.score), tx: r.hash })
+  }
+
   private async content (id: Uint8Array | string): Promise<Uint8Array> {
     const cid = toContentId(id)
     const file = path.join(this.contentDir, cid)

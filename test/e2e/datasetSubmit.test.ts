@@ -21,6 +21,8 @@ import type { DatasetIntakeHandle } from '../../coordinator/datasets/DatasetInta
 import { BlobStore } from '../../coordinator/store/BlobStore.ts'
 import { tempDir } from '../../coordinator/testing/tempDir.ts'
 import { packIdxFiles } from '../../dataset/packDataset.ts'
+import { writeStaking } from '../../lib/chain/stakingCall.ts'
+import { ValidatorService, type ValidatorEvent } from '../../validator/ValidatorService.ts'
 
 const run = promisify(execFile)
 const CLI = join(import.meta.dirname, '..', '..', 'dataset', 'cli.ts')
@@ -104,6 +106,30 @@ describe('dataset submit (CLI) against a coordinator intake and a hardhat node',
     const verdict = validateDatasetShards({ manifest: listed.manifest, shards, knownShardIds: listed.knownShardIds, minSamples: 1000 })
     assert.equal(verdict.ok, true, verdict.reasons.join('; '))
     assert.ok(verdict.score >= 90, `score ${verdict.score}`)
+  })
+
+  it('is scored on chain by a running validator service', async () => {
+    const owner = await local.clientFor(0)
+    const wallet = await local.clientFor(1)
+    await writeStaking(owner, { address: local.address, functionName: 'addValidator', args: [wallet.account.address] })
+    const events: ValidatorEvent[] = []
+    const service = new ValidatorService({ dataDir: join(tmp.dir, 'validator'), coordinator: coordinatorAddr, wallet, contract: local.address, pollMs: 200, validationContributions: false, onEvent: (e) => events.push(e) })
+    await service.start()
+    try {
+      const until = Date.now() + 30_000
+      while (!events.some((e) => e.event === 'scores:sent') && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100))
+    } finally {
+      await service.stop()
+    }
+    const validated = events.find((e) => e.event === 'dataset:validated')
+    assert.ok(validated != null && validated.event === 'dataset:validated', `no dataset:validated event: ${JSON.stringify(events)}`)
+    assert.equal(validated.ok, true)
+    assert.ok(validated.score >= 90, `score ${validated.score}`)
+    // Quorum 1: the validator's score finalizes the contribution with that median.
+    const c = await getContribution(owner, { address: local.address, id: BigInt(validated.contributionId) })
+    assert.equal(c.ctype, ContributionType.Dataset)
+    assert.equal(c.status, 1)
+    assert.equal(c.medianScore, validated.score)
   })
 
   it('reports a rerun as already on chain instead of submitting twice', async () => {

@@ -43,6 +43,7 @@ function describe (e: ValidatorEvent): string {
     case 'validation:submitted': return `round ${e.round}: batch recorded as Validation contribution #${e.contributionId}`
     case 'validation:scored': return `scored validator ${e.validator}'s batch #${e.contributionId}: ${e.score} (${e.agreement})`
     case 'round:validated': return `round ${e.round} validated: ${e.scored} scored, ${e.fraud} fraud`
+    case 'dataset:validated': return `dataset #${e.contributionId}: score ${e.score}${e.ok ? '' : ' (not intact)'} - ${e.reason}`
     case 'validator:warning': return `warning: ${e.message}`
   }
 }
