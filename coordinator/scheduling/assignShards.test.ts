@@ -15,6 +15,13 @@ describe('assignShards', () => {
     assert.equal(by.fast.projectedMs, by.slow.projectedMs, 'both finish at the same time')
   })
 
+  it('gives every worker a shard while shards last, even one 10x slower', () => {
+    const plan = assignShards(shards(3), [{ peerId: 'fast', samplesPerSec: 10_000 }, { peerId: 'slow1', samplesPerSec: 1000 }, { peerId: 'slow2', samplesPerSec: 1000 }])
+    assert.deepEqual(plan.map(p => [p.peerId, p.shardIds.length]).sort(), [['fast', 1], ['slow1', 1], ['slow2', 1]])
+    const two = assignShards(shards(2), [{ peerId: 'a', samplesPerSec: 1000 }, { peerId: 'b', samplesPerSec: 3000 }, { peerId: 'c', samplesPerSec: 2000 }])
+    assert.deepEqual(two.map(p => p.peerId).sort(), ['b', 'c'], 'the fastest workers get the shards, the slowest stays idle')
+  })
+
   it('balances uneven shards over uneven speeds to near the same finish time', () => {
     const uneven = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, samples: 200 + ((i * 7919) % 1800) }))
     const workers = [{ peerId: 'a', samplesPerSec: 500 }, { peerId: 'b', samplesPerSec: 1500 }, { peerId: 'c', samplesPerSec: 3000 }, { peerId: 'd', samplesPerSec: 1000 }]

@@ -41,7 +41,17 @@ export function assignShards (shards: readonly ShardInfo[], workers: readonly Wo
   const load = new Array<number>(ws.length).fill(0)
   const picked: string[][] = ws.map(() => [])
 
-  for (const shard of order) {
+  // Every worker trains H steps however much data it holds, so a worker left
+  // without a shard is wasted compute and a round may fall short of minUpdates
+  // distinct updates: while shards last, each worker (fastest first) takes one
+  // (largest first); speed balancing then places the rest.
+  const bySpeed = ws.map((_, w) => w).sort((a, b) => ws[b].samplesPerSec - ws[a].samplesPerSec || compare(ws[a].peerId, ws[b].peerId))
+  const seeded = Math.min(order.length, ws.length)
+  for (let i = 0; i < seeded; i++) {
+    load[bySpeed[i]] += order[i].samples
+    picked[bySpeed[i]].push(order[i].id)
+  }
+  for (const shard of order.slice(seeded)) {
     let best = 0
     let bestFinish = Infinity
     for (let w = 0; w < ws.length; w++) {

@@ -31,3 +31,5 @@ export { listSubmissions, startSubmissionsService, submissionsProtocol } from '.
 export type { SubmissionsService, SubmissionsServiceOptions } from './submissions.ts'
 export { encodeRoundAnnouncement, publishRoundAnnouncement, subscribeRoundAnnouncements } from './announcements.ts'
 export type { SubscribeRoundAnnouncementsOptions } from './announcements.ts'
+export { DATASET_MAX_SHARD_BYTES, DATASET_MAX_SHARDS, DATASET_PROTOCOL, DatasetService, datasetProtocol, datasetProtocolFor, datasetSummaryToWire, listDatasets, manifestFromWire, manifestToWire, publishDataset, startDatasetService } from './dataset.ts'
+export type { DatasetServiceOptions, ListedDataset, PublishDatasetParams, PublishDatasetResult, PublishProgress, VerifiedDatasetOffer, VerifiedDatasetShard } from './dataset.ts'

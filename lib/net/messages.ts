@@ -111,6 +111,7 @@ export function checkRoundAnnouncement (m: RoundAnnouncement, field = 'announcem
   text(h.optimizer, `${field}.hyper_parameters.optimizer`, 32)
   bytes(m.roundSeed, `${field}.round_seed`, [0, 32])
   text(m.modelConfigJson, `${field}.model_config_json`, LIMITS.modelConfigJson)
+  text(m.trainingJson, `${field}.training_json`, 4 * 1024)
   uint(m.openedAt, `${field}.opened_at`)
   uint(m.trainDeadline, `${field}.train_deadline`)
   uint(m.submitDeadline, `${field}.submit_deadline`)
@@ -209,6 +210,8 @@ export function checkSubmissionMetadata (m: UpdateSubmission, field = ''): void 
   if (!/^(|0|[1-9][0-9]{0,77})$/.test(m.contributionId ?? '')) fail('expected a decimal uint256', f('contribution_id'))
   bytes(m.txHash, f('tx_hash'), [0, HASH_BYTES])
   if ((m.txHash?.byteLength ?? 0) !== 0) bytes(m.txHash, f('tx_hash'), HASH_BYTES)
+  text(m.backendClass, f('backend_class'), 128)
+  uint(m.microBatches, f('micro_batches'))
 }
 
 export function checkSubmissionAck (m: SubmissionAck): void {
@@ -266,6 +269,10 @@ export function checkSubmissionList (m: SubmissionList): void {
     if ((sub.delta?.byteLength ?? 0) !== 0) fail('expected the delta left out', `${f}.submission.delta`)
     if (sub.round !== m.round) fail('submission of another round', `${f}.submission.round`)
     bytes(s.deltaId, `${f}.delta_id`, HASH_BYTES)
+    const shardIds = s.shardIds ?? []
+    if (shardIds.length > 1024) fail('more than 1024 shard ids', `${f}.shard_ids`)
+    shardIds.forEach((id, j) => { bytes(id, `${f}.shard_ids[${j}]`, HASH_BYTES) })
+    if (s.announcement != null && (s.announcement.round ?? 0) !== 0) checkRoundAnnouncement(s.announcement, `${f}.announcement`)
     if (s.deltaSize !== expectedDeltaBytes(sub)) fail(`expected ${expectedDeltaBytes(sub)} bytes`, `${f}.delta_size`)
     text(s.status, `${f}.status`, 32)
   })

@@ -219,6 +219,7 @@ export namespace cotrain {
             trainDeadline: number;
             submitDeadline: number;
             datasetId: Uint8Array;
+            trainingJson: string;
             static create(properties: cotrain.v1.RoundAnnouncement.$Shape): cotrain.v1.RoundAnnouncement & cotrain.v1.RoundAnnouncement.$Shape;
             static create(properties?: cotrain.v1.RoundAnnouncement.$Properties): cotrain.v1.RoundAnnouncement;
             static encode(message: cotrain.v1.RoundAnnouncement.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -239,6 +240,7 @@ export namespace cotrain {
                 trainDeadline?: (number|null);
                 submitDeadline?: (number|null);
                 datasetId?: (Uint8Array|null);
+                trainingJson?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.RoundAnnouncement.$Properties;
@@ -468,6 +470,376 @@ export namespace cotrain {
             );
         }
 
+        interface IDatasetShardInfo extends cotrain.v1.DatasetShardInfo.$Properties {
+        }
+
+        class DatasetShardInfo {
+            constructor(properties?: cotrain.v1.DatasetShardInfo.$Properties);
+            $unknowns?: Uint8Array[];
+            contentId: Uint8Array;
+            samples: number;
+            size: number;
+            static create(properties: cotrain.v1.DatasetShardInfo.$Shape): cotrain.v1.DatasetShardInfo & cotrain.v1.DatasetShardInfo.$Shape;
+            static create(properties?: cotrain.v1.DatasetShardInfo.$Properties): cotrain.v1.DatasetShardInfo;
+            static encode(message: cotrain.v1.DatasetShardInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetShardInfo & cotrain.v1.DatasetShardInfo.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetShardInfo;
+            static toObject(message: cotrain.v1.DatasetShardInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetShardInfo {
+            interface $Properties {
+                contentId?: (Uint8Array|null);
+                samples?: (number|null);
+                size?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.DatasetShardInfo.$Properties;
+        }
+
+        interface IDatasetManifest extends cotrain.v1.DatasetManifest.$Properties {
+        }
+
+        class DatasetManifest {
+            constructor(properties?: cotrain.v1.DatasetManifest.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            sampleShape: number[];
+            numClasses: number;
+            totalSamples: number;
+            labelHistogram: number[];
+            shards: cotrain.v1.DatasetShardInfo.$Properties[];
+            static create(properties: cotrain.v1.DatasetManifest.$Shape): cotrain.v1.DatasetManifest & cotrain.v1.DatasetManifest.$Shape;
+            static create(properties?: cotrain.v1.DatasetManifest.$Properties): cotrain.v1.DatasetManifest;
+            static encode(message: cotrain.v1.DatasetManifest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetManifest & cotrain.v1.DatasetManifest.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetManifest;
+            static toObject(message: cotrain.v1.DatasetManifest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetManifest {
+            interface $Properties {
+                version?: (number|null);
+                sampleShape?: (number[]|null);
+                numClasses?: (number|null);
+                totalSamples?: (number|null);
+                labelHistogram?: (number[]|null);
+                shards?: (cotrain.v1.DatasetShardInfo.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.DatasetManifest.$Properties;
+        }
+
+        interface IDatasetOffer extends cotrain.v1.DatasetOffer.$Properties {
+        }
+
+        class DatasetOffer {
+            constructor(properties?: cotrain.v1.DatasetOffer.$Properties);
+            $unknowns?: Uint8Array[];
+            manifest?: (cotrain.v1.DatasetManifest.$Properties|null);
+            contributorAddress: Uint8Array;
+            issuedAt: number;
+            nonce: Uint8Array;
+            signature: Uint8Array;
+            static create(properties: cotrain.v1.DatasetOffer.$Shape): cotrain.v1.DatasetOffer & cotrain.v1.DatasetOffer.$Shape;
+            static create(properties?: cotrain.v1.DatasetOffer.$Properties): cotrain.v1.DatasetOffer;
+            static encode(message: cotrain.v1.DatasetOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetOffer & cotrain.v1.DatasetOffer.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetOffer;
+            static toObject(message: cotrain.v1.DatasetOffer, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetOffer {
+            interface $Properties {
+                manifest?: (cotrain.v1.DatasetManifest.$Properties|null);
+                contributorAddress?: (Uint8Array|null);
+                issuedAt?: (number|null);
+                nonce?: (Uint8Array|null);
+                signature?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.DatasetOffer.$Properties;
+        }
+
+        interface IDatasetShardUpload extends cotrain.v1.DatasetShardUpload.$Properties {
+        }
+
+        class DatasetShardUpload {
+            constructor(properties?: cotrain.v1.DatasetShardUpload.$Properties);
+            $unknowns?: Uint8Array[];
+            datasetId: Uint8Array;
+            index: number;
+            data: Uint8Array;
+            static create(properties: cotrain.v1.DatasetShardUpload.$Shape): cotrain.v1.DatasetShardUpload & cotrain.v1.DatasetShardUpload.$Shape;
+            static create(properties?: cotrain.v1.DatasetShardUpload.$Properties): cotrain.v1.DatasetShardUpload;
+            static encode(message: cotrain.v1.DatasetShardUpload.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetShardUpload & cotrain.v1.DatasetShardUpload.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetShardUpload;
+            static toObject(message: cotrain.v1.DatasetShardUpload, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetShardUpload {
+            interface $Properties {
+                datasetId?: (Uint8Array|null);
+                index?: (number|null);
+                data?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.DatasetShardUpload.$Properties;
+        }
+
+        interface IDatasetListRequest extends cotrain.v1.DatasetListRequest.$Properties {
+        }
+
+        class DatasetListRequest {
+            constructor(properties?: cotrain.v1.DatasetListRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            start: number;
+            limit: number;
+            static create(properties: cotrain.v1.DatasetListRequest.$Shape): cotrain.v1.DatasetListRequest & cotrain.v1.DatasetListRequest.$Shape;
+            static create(properties?: cotrain.v1.DatasetListRequest.$Properties): cotrain.v1.DatasetListRequest;
+            static encode(message: cotrain.v1.DatasetListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetListRequest & cotrain.v1.DatasetListRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetListRequest;
+            static toObject(message: cotrain.v1.DatasetListRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetListRequest {
+            interface $Properties {
+                start?: (number|null);
+                limit?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.DatasetListRequest.$Properties;
+        }
+
+        interface IDatasetRequest extends cotrain.v1.DatasetRequest.$Properties {
+        }
+
+        class DatasetRequest {
+            constructor(properties?: cotrain.v1.DatasetRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            offer?: (cotrain.v1.DatasetOffer.$Properties|null);
+            shard?: (cotrain.v1.DatasetShardUpload.$Properties|null);
+            list?: (cotrain.v1.DatasetListRequest.$Properties|null);
+            kind?: ("offer"|"shard"|"list");
+            static create(properties: cotrain.v1.DatasetRequest.$Shape): cotrain.v1.DatasetRequest & cotrain.v1.DatasetRequest.$Shape;
+            static create(properties?: cotrain.v1.DatasetRequest.$Properties): cotrain.v1.DatasetRequest;
+            static encode(message: cotrain.v1.DatasetRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetRequest & cotrain.v1.DatasetRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetRequest;
+            static toObject(message: cotrain.v1.DatasetRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetRequest {
+            interface $Properties {
+                offer?: (cotrain.v1.DatasetOffer.$Properties|null);
+                shard?: (cotrain.v1.DatasetShardUpload.$Properties|null);
+                list?: (cotrain.v1.DatasetListRequest.$Properties|null);
+                kind?: ("offer"|"shard"|"list");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              offer?: cotrain.v1.DatasetOffer.$Shape|null;
+              shard?: cotrain.v1.DatasetShardUpload.$Shape|null;
+              list?: cotrain.v1.DatasetListRequest.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; offer?: null; shard?: null; list?: null }|{ kind?: "offer"; offer: cotrain.v1.DatasetOffer.$Shape; shard?: null; list?: null }|{ kind?: "shard"; offer?: null; shard: cotrain.v1.DatasetShardUpload.$Shape; list?: null }|{ kind?: "list"; offer?: null; shard?: null; list: cotrain.v1.DatasetListRequest.$Shape })
+            );
+        }
+
+        interface IDatasetOfferAccepted extends cotrain.v1.DatasetOfferAccepted.$Properties {
+        }
+
+        class DatasetOfferAccepted {
+            constructor(properties?: cotrain.v1.DatasetOfferAccepted.$Properties);
+            $unknowns?: Uint8Array[];
+            datasetId: Uint8Array;
+            missing: number[];
+            static create(properties: cotrain.v1.DatasetOfferAccepted.$Shape): cotrain.v1.DatasetOfferAccepted & cotrain.v1.DatasetOfferAccepted.$Shape;
+            static create(properties?: cotrain.v1.DatasetOfferAccepted.$Properties): cotrain.v1.DatasetOfferAccepted;
+            static encode(message: cotrain.v1.DatasetOfferAccepted.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetOfferAccepted & cotrain.v1.DatasetOfferAccepted.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetOfferAccepted;
+            static toObject(message: cotrain.v1.DatasetOfferAccepted, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetOfferAccepted {
+            interface $Properties {
+                datasetId?: (Uint8Array|null);
+                missing?: (number[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.DatasetOfferAccepted.$Properties;
+        }
+
+        interface IDatasetShardStored extends cotrain.v1.DatasetShardStored.$Properties {
+        }
+
+        class DatasetShardStored {
+            constructor(properties?: cotrain.v1.DatasetShardStored.$Properties);
+            $unknowns?: Uint8Array[];
+            datasetId: Uint8Array;
+            index: number;
+            complete: boolean;
+            static create(properties: cotrain.v1.DatasetShardStored.$Shape): cotrain.v1.DatasetShardStored & cotrain.v1.DatasetShardStored.$Shape;
+            static create(properties?: cotrain.v1.DatasetShardStored.$Properties): cotrain.v1.DatasetShardStored;
+            static encode(message: cotrain.v1.DatasetShardStored.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetShardStored & cotrain.v1.DatasetShardStored.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetShardStored;
+            static toObject(message: cotrain.v1.DatasetShardStored, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetShardStored {
+            interface $Properties {
+                datasetId?: (Uint8Array|null);
+                index?: (number|null);
+                complete?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.DatasetShardStored.$Properties;
+        }
+
+        interface IDatasetSummary extends cotrain.v1.DatasetSummary.$Properties {
+        }
+
+        class DatasetSummary {
+            constructor(properties?: cotrain.v1.DatasetSummary.$Properties);
+            $unknowns?: Uint8Array[];
+            datasetId: Uint8Array;
+            manifest?: (cotrain.v1.DatasetManifest.$Properties|null);
+            contributorAddress: Uint8Array;
+            receivedAt: number;
+            complete: boolean;
+            knownShardIds: Uint8Array[];
+            static create(properties: cotrain.v1.DatasetSummary.$Shape): cotrain.v1.DatasetSummary & cotrain.v1.DatasetSummary.$Shape;
+            static create(properties?: cotrain.v1.DatasetSummary.$Properties): cotrain.v1.DatasetSummary;
+            static encode(message: cotrain.v1.DatasetSummary.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetSummary & cotrain.v1.DatasetSummary.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetSummary;
+            static toObject(message: cotrain.v1.DatasetSummary, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetSummary {
+            interface $Properties {
+                datasetId?: (Uint8Array|null);
+                manifest?: (cotrain.v1.DatasetManifest.$Properties|null);
+                contributorAddress?: (Uint8Array|null);
+                receivedAt?: (number|null);
+                complete?: (boolean|null);
+                knownShardIds?: (Uint8Array[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.DatasetSummary.$Properties;
+        }
+
+        interface IDatasetList extends cotrain.v1.DatasetList.$Properties {
+        }
+
+        class DatasetList {
+            constructor(properties?: cotrain.v1.DatasetList.$Properties);
+            $unknowns?: Uint8Array[];
+            datasets: cotrain.v1.DatasetSummary.$Properties[];
+            total: number;
+            static create(properties: cotrain.v1.DatasetList.$Shape): cotrain.v1.DatasetList & cotrain.v1.DatasetList.$Shape;
+            static create(properties?: cotrain.v1.DatasetList.$Properties): cotrain.v1.DatasetList;
+            static encode(message: cotrain.v1.DatasetList.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetList & cotrain.v1.DatasetList.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetList;
+            static toObject(message: cotrain.v1.DatasetList, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetList {
+            interface $Properties {
+                datasets?: (cotrain.v1.DatasetSummary.$Properties[]|null);
+                total?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.DatasetList.$Properties;
+        }
+
+        interface IDatasetReply extends cotrain.v1.DatasetReply.$Properties {
+        }
+
+        class DatasetReply {
+            constructor(properties?: cotrain.v1.DatasetReply.$Properties);
+            $unknowns?: Uint8Array[];
+            offered?: (cotrain.v1.DatasetOfferAccepted.$Properties|null);
+            stored?: (cotrain.v1.DatasetShardStored.$Properties|null);
+            list?: (cotrain.v1.DatasetList.$Properties|null);
+            kind?: ("offered"|"stored"|"list");
+            static create(properties: cotrain.v1.DatasetReply.$Shape): cotrain.v1.DatasetReply & cotrain.v1.DatasetReply.$Shape;
+            static create(properties?: cotrain.v1.DatasetReply.$Properties): cotrain.v1.DatasetReply;
+            static encode(message: cotrain.v1.DatasetReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetReply & cotrain.v1.DatasetReply.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetReply;
+            static toObject(message: cotrain.v1.DatasetReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetReply {
+            interface $Properties {
+                offered?: (cotrain.v1.DatasetOfferAccepted.$Properties|null);
+                stored?: (cotrain.v1.DatasetShardStored.$Properties|null);
+                list?: (cotrain.v1.DatasetList.$Properties|null);
+                kind?: ("offered"|"stored"|"list");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              offered?: cotrain.v1.DatasetOfferAccepted.$Shape|null;
+              stored?: cotrain.v1.DatasetShardStored.$Shape|null;
+              list?: cotrain.v1.DatasetList.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; offered?: null; stored?: null; list?: null }|{ kind?: "offered"; offered: cotrain.v1.DatasetOfferAccepted.$Shape; stored?: null; list?: null }|{ kind?: "stored"; offered?: null; stored: cotrain.v1.DatasetShardStored.$Shape; list?: null }|{ kind?: "list"; offered?: null; stored?: null; list: cotrain.v1.DatasetList.$Shape })
+            );
+        }
+
+        interface IDatasetResponse extends cotrain.v1.DatasetResponse.$Properties {
+        }
+
+        class DatasetResponse {
+            constructor(properties?: cotrain.v1.DatasetResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            reply?: (cotrain.v1.DatasetReply.$Properties|null);
+            error?: (cotrain.v1.Error.$Properties|null);
+            result?: ("reply"|"error");
+            static create(properties: cotrain.v1.DatasetResponse.$Shape): cotrain.v1.DatasetResponse & cotrain.v1.DatasetResponse.$Shape;
+            static create(properties?: cotrain.v1.DatasetResponse.$Properties): cotrain.v1.DatasetResponse;
+            static encode(message: cotrain.v1.DatasetResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.DatasetResponse & cotrain.v1.DatasetResponse.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.DatasetResponse;
+            static toObject(message: cotrain.v1.DatasetResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DatasetResponse {
+            interface $Properties {
+                reply?: (cotrain.v1.DatasetReply.$Properties|null);
+                error?: (cotrain.v1.Error.$Properties|null);
+                result?: ("reply"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              reply?: cotrain.v1.DatasetReply.$Shape|null;
+              error?: cotrain.v1.Error.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; reply?: null; error?: null }|{ result?: "reply"; reply: cotrain.v1.DatasetReply.$Shape; error?: null }|{ result?: "error"; reply?: null; error: cotrain.v1.Error.$Shape })
+            );
+        }
+
         interface ICapabilities extends cotrain.v1.Capabilities.$Properties {
         }
 
@@ -646,6 +1018,8 @@ export namespace cotrain {
             deltaId: Uint8Array;
             deltaSize: number;
             status: string;
+            shardIds: Uint8Array[];
+            announcement?: (cotrain.v1.RoundAnnouncement.$Properties|null);
             static create(properties: cotrain.v1.SubmissionSummary.$Shape): cotrain.v1.SubmissionSummary & cotrain.v1.SubmissionSummary.$Shape;
             static create(properties?: cotrain.v1.SubmissionSummary.$Properties): cotrain.v1.SubmissionSummary;
             static encode(message: cotrain.v1.SubmissionSummary.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -663,6 +1037,8 @@ export namespace cotrain {
                 deltaId?: (Uint8Array|null);
                 deltaSize?: (number|null);
                 status?: (string|null);
+                shardIds?: (Uint8Array[]|null);
+                announcement?: (cotrain.v1.RoundAnnouncement.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.SubmissionSummary.$Properties;
@@ -784,6 +1160,8 @@ export namespace cotrain {
             samples: number;
             contributionId: string;
             txHash: Uint8Array;
+            backendClass: string;
+            microBatches: number;
             static create(properties: cotrain.v1.UpdateSubmission.$Shape): cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape;
             static create(properties?: cotrain.v1.UpdateSubmission.$Properties): cotrain.v1.UpdateSubmission;
             static encode(message: cotrain.v1.UpdateSubmission.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -811,6 +1189,8 @@ export namespace cotrain {
                 samples?: (number|null);
                 contributionId?: (string|null);
                 txHash?: (Uint8Array|null);
+                backendClass?: (string|null);
+                microBatches?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.UpdateSubmission.$Properties;

@@ -1860,6 +1860,7 @@ export const cotrain = $root.cotrain = (() => {
              * @property {number|null} [trainDeadline] RoundAnnouncement trainDeadline
              * @property {number|null} [submitDeadline] RoundAnnouncement submitDeadline
              * @property {Uint8Array|null} [datasetId] RoundAnnouncement datasetId
+             * @property {string|null} [trainingJson] RoundAnnouncement trainingJson
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1964,6 +1965,14 @@ export const cotrain = $root.cotrain = (() => {
             RoundAnnouncement.prototype.datasetId = $util.newBuffer([]);
 
             /**
+             * RoundAnnouncement trainingJson.
+             * @member {string} trainingJson
+             * @memberof cotrain.v1.RoundAnnouncement
+             * @instance
+             */
+            RoundAnnouncement.prototype.trainingJson = "";
+
+            /**
              * Creates a new RoundAnnouncement instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.RoundAnnouncement
@@ -2013,6 +2022,8 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.submitDeadline);
                 if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId") && message.datasetId.length)
                     writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.datasetId);
+                if (message.trainingJson != null && $Object.hasOwnProperty.call(message, "trainingJson") && message.trainingJson !== "")
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.trainingJson);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2135,6 +2146,15 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.datasetId;
                             continue;
                         }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.trainingJson = value;
+                            else
+                                delete message.trainingJson;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2208,6 +2228,9 @@ export const cotrain = $root.cotrain = (() => {
                             $util.base64.decode(object.datasetId, message.datasetId = $util.newBuffer($util.base64.length(object.datasetId)), 0);
                         else if (object.datasetId.length >= 0)
                             message.datasetId = object.datasetId;
+                if (object.trainingJson != null)
+                    if (typeof object.trainingJson !== "string" || object.trainingJson.length)
+                        message.trainingJson = $String(object.trainingJson);
                 return message;
             };
 
@@ -2256,6 +2279,7 @@ export const cotrain = $root.cotrain = (() => {
                         if (options.bytes !== $Array)
                             object.datasetId = $util.newBuffer(object.datasetId);
                     }
+                    object.trainingJson = "";
                 }
                 if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
                     object.round = message.round;
@@ -2275,6 +2299,8 @@ export const cotrain = $root.cotrain = (() => {
                     object.submitDeadline = message.submitDeadline;
                 if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId"))
                     object.datasetId = options.bytes === $String ? $util.base64.encode(message.datasetId, 0, message.datasetId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.datasetId) : message.datasetId;
+                if (message.trainingJson != null && $Object.hasOwnProperty.call(message, "trainingJson"))
+                    object.trainingJson = message.trainingJson;
                 return object;
             };
 
@@ -4425,6 +4451,3516 @@ export const cotrain = $root.cotrain = (() => {
             return ContentResponse;
         })();
 
+        v1.DatasetShardInfo = (function() {
+
+            /**
+             * Properties of a DatasetShardInfo.
+             * @typedef {Object} cotrain.v1.DatasetShardInfo.$Properties
+             * @property {Uint8Array|null} [contentId] DatasetShardInfo contentId
+             * @property {number|null} [samples] DatasetShardInfo samples
+             * @property {number|null} [size] DatasetShardInfo size
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetShardInfo.
+             * @memberof cotrain.v1
+             * @interface IDatasetShardInfo
+             * @augments cotrain.v1.DatasetShardInfo.$Properties
+             * @deprecated Use cotrain.v1.DatasetShardInfo.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatasetShardInfo.
+             * @typedef {cotrain.v1.DatasetShardInfo.$Properties} cotrain.v1.DatasetShardInfo.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetShardInfo.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetShardInfo.
+             * @constructor
+             * @param {cotrain.v1.DatasetShardInfo.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetShardInfo = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetShardInfo contentId.
+             * @member {Uint8Array} contentId
+             * @memberof cotrain.v1.DatasetShardInfo
+             * @instance
+             */
+            DatasetShardInfo.prototype.contentId = $util.newBuffer([]);
+
+            /**
+             * DatasetShardInfo samples.
+             * @member {number} samples
+             * @memberof cotrain.v1.DatasetShardInfo
+             * @instance
+             */
+            DatasetShardInfo.prototype.samples = 0;
+
+            /**
+             * DatasetShardInfo size.
+             * @member {number} size
+             * @memberof cotrain.v1.DatasetShardInfo
+             * @instance
+             */
+            DatasetShardInfo.prototype.size = 0;
+
+            /**
+             * Creates a new DatasetShardInfo instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetShardInfo
+             * @static
+             * @param {cotrain.v1.DatasetShardInfo.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetShardInfo} DatasetShardInfo instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetShardInfo.$Shape): cotrain.v1.DatasetShardInfo & cotrain.v1.DatasetShardInfo.$Shape;
+             *   (properties?: cotrain.v1.DatasetShardInfo.$Properties): cotrain.v1.DatasetShardInfo;
+             * }}
+             */
+            DatasetShardInfo.create = function(properties) {
+                return new DatasetShardInfo(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetShardInfo message. Does not implicitly {@link cotrain.v1.DatasetShardInfo.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetShardInfo
+             * @static
+             * @param {cotrain.v1.DatasetShardInfo.$Properties} message DatasetShardInfo message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetShardInfo.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.contentId != null && $Object.hasOwnProperty.call(message, "contentId") && message.contentId.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.contentId);
+                if (message.samples != null && $Object.hasOwnProperty.call(message, "samples") && message.samples !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.samples);
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size") && message.size !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.size);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetShardInfo message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetShardInfo
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetShardInfo & cotrain.v1.DatasetShardInfo.$Shape} DatasetShardInfo
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetShardInfo.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetShardInfo();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.contentId = value;
+                            else
+                                delete message.contentId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.samples = value;
+                            else
+                                delete message.samples;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.size = value;
+                            else
+                                delete message.size;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetShardInfo message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetShardInfo
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetShardInfo} DatasetShardInfo
+             */
+            DatasetShardInfo.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetShardInfo)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetShardInfo: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetShardInfo();
+                if (object.contentId != null)
+                    if (object.contentId.length)
+                        if (typeof object.contentId === "string")
+                            $util.base64.decode(object.contentId, message.contentId = $util.newBuffer($util.base64.length(object.contentId)), 0);
+                        else if (object.contentId.length >= 0)
+                            message.contentId = object.contentId;
+                if (object.samples != null)
+                    if ($Number(object.samples) !== 0)
+                        message.samples = object.samples >>> 0;
+                if (object.size != null)
+                    if ($Number(object.size) !== 0)
+                        message.size = object.size >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetShardInfo message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetShardInfo
+             * @static
+             * @param {cotrain.v1.DatasetShardInfo} message DatasetShardInfo
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetShardInfo.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === $String)
+                        object.contentId = "";
+                    else {
+                        object.contentId = [];
+                        if (options.bytes !== $Array)
+                            object.contentId = $util.newBuffer(object.contentId);
+                    }
+                    object.samples = 0;
+                    object.size = 0;
+                }
+                if (message.contentId != null && $Object.hasOwnProperty.call(message, "contentId"))
+                    object.contentId = options.bytes === $String ? $util.base64.encode(message.contentId, 0, message.contentId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.contentId) : message.contentId;
+                if (message.samples != null && $Object.hasOwnProperty.call(message, "samples"))
+                    object.samples = message.samples;
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                    object.size = message.size;
+                return object;
+            };
+
+            /**
+             * Converts this DatasetShardInfo to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetShardInfo
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetShardInfo.prototype.toJSON = function() {
+                return DatasetShardInfo.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetShardInfo;
+        })();
+
+        v1.DatasetManifest = (function() {
+
+            /**
+             * Properties of a DatasetManifest.
+             * @typedef {Object} cotrain.v1.DatasetManifest.$Properties
+             * @property {number|null} [version] DatasetManifest version
+             * @property {Array.<number>|null} [sampleShape] DatasetManifest sampleShape
+             * @property {number|null} [numClasses] DatasetManifest numClasses
+             * @property {number|null} [totalSamples] DatasetManifest totalSamples
+             * @property {Array.<number>|null} [labelHistogram] DatasetManifest labelHistogram
+             * @property {Array.<cotrain.v1.DatasetShardInfo.$Properties>|null} [shards] DatasetManifest shards
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetManifest.
+             * @memberof cotrain.v1
+             * @interface IDatasetManifest
+             * @augments cotrain.v1.DatasetManifest.$Properties
+             * @deprecated Use cotrain.v1.DatasetManifest.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatasetManifest.
+             * @typedef {cotrain.v1.DatasetManifest.$Properties} cotrain.v1.DatasetManifest.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetManifest.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetManifest.
+             * @constructor
+             * @param {cotrain.v1.DatasetManifest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetManifest = function (properties) {
+                this.sampleShape = [];
+                this.labelHistogram = [];
+                this.shards = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetManifest version.
+             * @member {number} version
+             * @memberof cotrain.v1.DatasetManifest
+             * @instance
+             */
+            DatasetManifest.prototype.version = 0;
+
+            /**
+             * DatasetManifest sampleShape.
+             * @member {Array.<number>} sampleShape
+             * @memberof cotrain.v1.DatasetManifest
+             * @instance
+             */
+            DatasetManifest.prototype.sampleShape = $util.emptyArray;
+
+            /**
+             * DatasetManifest numClasses.
+             * @member {number} numClasses
+             * @memberof cotrain.v1.DatasetManifest
+             * @instance
+             */
+            DatasetManifest.prototype.numClasses = 0;
+
+            /**
+             * DatasetManifest totalSamples.
+             * @member {number} totalSamples
+             * @memberof cotrain.v1.DatasetManifest
+             * @instance
+             */
+            DatasetManifest.prototype.totalSamples = 0;
+
+            /**
+             * DatasetManifest labelHistogram.
+             * @member {Array.<number>} labelHistogram
+             * @memberof cotrain.v1.DatasetManifest
+             * @instance
+             */
+            DatasetManifest.prototype.labelHistogram = $util.emptyArray;
+
+            /**
+             * DatasetManifest shards.
+             * @member {Array.<cotrain.v1.DatasetShardInfo.$Properties>} shards
+             * @memberof cotrain.v1.DatasetManifest
+             * @instance
+             */
+            DatasetManifest.prototype.shards = $util.emptyArray;
+
+            /**
+             * Creates a new DatasetManifest instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetManifest
+             * @static
+             * @param {cotrain.v1.DatasetManifest.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetManifest} DatasetManifest instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetManifest.$Shape): cotrain.v1.DatasetManifest & cotrain.v1.DatasetManifest.$Shape;
+             *   (properties?: cotrain.v1.DatasetManifest.$Properties): cotrain.v1.DatasetManifest;
+             * }}
+             */
+            DatasetManifest.create = function(properties) {
+                return new DatasetManifest(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetManifest message. Does not implicitly {@link cotrain.v1.DatasetManifest.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetManifest
+             * @static
+             * @param {cotrain.v1.DatasetManifest.$Properties} message DatasetManifest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetManifest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
+                if (message.sampleShape != null && message.sampleShape.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).uint32s(message.sampleShape);
+                if (message.numClasses != null && $Object.hasOwnProperty.call(message, "numClasses") && message.numClasses !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.numClasses);
+                if (message.totalSamples != null && $Object.hasOwnProperty.call(message, "totalSamples") && message.totalSamples !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.totalSamples);
+                if (message.labelHistogram != null && message.labelHistogram.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).uint32s(message.labelHistogram);
+                if (message.shards != null && message.shards.length)
+                    for (let i = 0; i < message.shards.length; ++i)
+                        $root.cotrain.v1.DatasetShardInfo.encode(message.shards[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetManifest message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetManifest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetManifest & cotrain.v1.DatasetManifest.$Shape} DatasetManifest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetManifest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetManifest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType === 2) {
+                                if (!(message.sampleShape && message.sampleShape.length))
+                                    message.sampleShape = [];
+                                reader.uint32s(message.sampleShape);
+                                continue;
+                            }
+                            if (wireType !== 0)
+                                break;
+                            if (!(message.sampleShape && message.sampleShape.length))
+                                message.sampleShape = [];
+                            message.sampleShape.push(reader.uint32());
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.numClasses = value;
+                            else
+                                delete message.numClasses;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.totalSamples = value;
+                            else
+                                delete message.totalSamples;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType === 2) {
+                                if (!(message.labelHistogram && message.labelHistogram.length))
+                                    message.labelHistogram = [];
+                                reader.uint32s(message.labelHistogram);
+                                continue;
+                            }
+                            if (wireType !== 0)
+                                break;
+                            if (!(message.labelHistogram && message.labelHistogram.length))
+                                message.labelHistogram = [];
+                            message.labelHistogram.push(reader.uint32());
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.shards && message.shards.length))
+                                message.shards = [];
+                            message.shards.push($root.cotrain.v1.DatasetShardInfo.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetManifest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetManifest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetManifest} DatasetManifest
+             */
+            DatasetManifest.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetManifest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetManifest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetManifest();
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.sampleShape) {
+                    if (!$Array.isArray(object.sampleShape))
+                        throw $TypeError(".cotrain.v1.DatasetManifest.sampleShape: array expected");
+                    message.sampleShape = $Array(object.sampleShape.length);
+                    for (let i = 0; i < object.sampleShape.length; ++i)
+                        message.sampleShape[i] = object.sampleShape[i] >>> 0;
+                }
+                if (object.numClasses != null)
+                    if ($Number(object.numClasses) !== 0)
+                        message.numClasses = object.numClasses >>> 0;
+                if (object.totalSamples != null)
+                    if ($Number(object.totalSamples) !== 0)
+                        message.totalSamples = object.totalSamples >>> 0;
+                if (object.labelHistogram) {
+                    if (!$Array.isArray(object.labelHistogram))
+                        throw $TypeError(".cotrain.v1.DatasetManifest.labelHistogram: array expected");
+                    message.labelHistogram = $Array(object.labelHistogram.length);
+                    for (let i = 0; i < object.labelHistogram.length; ++i)
+                        message.labelHistogram[i] = object.labelHistogram[i] >>> 0;
+                }
+                if (object.shards) {
+                    if (!$Array.isArray(object.shards))
+                        throw $TypeError(".cotrain.v1.DatasetManifest.shards: array expected");
+                    message.shards = $Array(object.shards.length);
+                    for (let i = 0; i < object.shards.length; ++i) {
+                        if (!$util.isObject(object.shards[i]))
+                            throw $TypeError(".cotrain.v1.DatasetManifest.shards: object expected");
+                        message.shards[i] = $root.cotrain.v1.DatasetShardInfo.fromObject(object.shards[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetManifest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetManifest
+             * @static
+             * @param {cotrain.v1.DatasetManifest} message DatasetManifest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetManifest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.sampleShape = [];
+                    object.labelHistogram = [];
+                    object.shards = [];
+                }
+                if (options.defaults) {
+                    object.version = 0;
+                    object.numClasses = 0;
+                    object.totalSamples = 0;
+                }
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.sampleShape && message.sampleShape.length) {
+                    object.sampleShape = $Array(message.sampleShape.length);
+                    for (let j = 0; j < message.sampleShape.length; ++j)
+                        object.sampleShape[j] = message.sampleShape[j];
+                }
+                if (message.numClasses != null && $Object.hasOwnProperty.call(message, "numClasses"))
+                    object.numClasses = message.numClasses;
+                if (message.totalSamples != null && $Object.hasOwnProperty.call(message, "totalSamples"))
+                    object.totalSamples = message.totalSamples;
+                if (message.labelHistogram && message.labelHistogram.length) {
+                    object.labelHistogram = $Array(message.labelHistogram.length);
+                    for (let j = 0; j < message.labelHistogram.length; ++j)
+                        object.labelHistogram[j] = message.labelHistogram[j];
+                }
+                if (message.shards && message.shards.length) {
+                    object.shards = $Array(message.shards.length);
+                    for (let j = 0; j < message.shards.length; ++j)
+                        object.shards[j] = $root.cotrain.v1.DatasetShardInfo.toObject(message.shards[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            /**
+             * Converts this DatasetManifest to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetManifest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetManifest.prototype.toJSON = function() {
+                return DatasetManifest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetManifest;
+        })();
+
+        v1.DatasetOffer = (function() {
+
+            /**
+             * Properties of a DatasetOffer.
+             * @typedef {Object} cotrain.v1.DatasetOffer.$Properties
+             * @property {cotrain.v1.DatasetManifest.$Properties|null} [manifest] DatasetOffer manifest
+             * @property {Uint8Array|null} [contributorAddress] DatasetOffer contributorAddress
+             * @property {number|null} [issuedAt] DatasetOffer issuedAt
+             * @property {Uint8Array|null} [nonce] DatasetOffer nonce
+             * @property {Uint8Array|null} [signature] DatasetOffer signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetOffer.
+             * @memberof cotrain.v1
+             * @interface IDatasetOffer
+             * @augments cotrain.v1.DatasetOffer.$Properties
+             * @deprecated Use cotrain.v1.DatasetOffer.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatasetOffer.
+             * @typedef {cotrain.v1.DatasetOffer.$Properties} cotrain.v1.DatasetOffer.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetOffer.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetOffer.
+             * @constructor
+             * @param {cotrain.v1.DatasetOffer.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetOffer = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetOffer manifest.
+             * @member {cotrain.v1.DatasetManifest.$Properties|null|undefined} manifest
+             * @memberof cotrain.v1.DatasetOffer
+             * @instance
+             */
+            DatasetOffer.prototype.manifest = null;
+
+            /**
+             * DatasetOffer contributorAddress.
+             * @member {Uint8Array} contributorAddress
+             * @memberof cotrain.v1.DatasetOffer
+             * @instance
+             */
+            DatasetOffer.prototype.contributorAddress = $util.newBuffer([]);
+
+            /**
+             * DatasetOffer issuedAt.
+             * @member {number} issuedAt
+             * @memberof cotrain.v1.DatasetOffer
+             * @instance
+             */
+            DatasetOffer.prototype.issuedAt = 0;
+
+            /**
+             * DatasetOffer nonce.
+             * @member {Uint8Array} nonce
+             * @memberof cotrain.v1.DatasetOffer
+             * @instance
+             */
+            DatasetOffer.prototype.nonce = $util.newBuffer([]);
+
+            /**
+             * DatasetOffer signature.
+             * @member {Uint8Array} signature
+             * @memberof cotrain.v1.DatasetOffer
+             * @instance
+             */
+            DatasetOffer.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new DatasetOffer instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetOffer
+             * @static
+             * @param {cotrain.v1.DatasetOffer.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetOffer} DatasetOffer instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetOffer.$Shape): cotrain.v1.DatasetOffer & cotrain.v1.DatasetOffer.$Shape;
+             *   (properties?: cotrain.v1.DatasetOffer.$Properties): cotrain.v1.DatasetOffer;
+             * }}
+             */
+            DatasetOffer.create = function(properties) {
+                return new DatasetOffer(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetOffer message. Does not implicitly {@link cotrain.v1.DatasetOffer.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetOffer
+             * @static
+             * @param {cotrain.v1.DatasetOffer.$Properties} message DatasetOffer message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetOffer.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                    $root.cotrain.v1.DatasetManifest.encode(message.manifest, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.contributorAddress != null && $Object.hasOwnProperty.call(message, "contributorAddress") && message.contributorAddress.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.contributorAddress);
+                if (message.issuedAt != null && $Object.hasOwnProperty.call(message, "issuedAt") && message.issuedAt !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.issuedAt);
+                if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && message.nonce.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.nonce);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetOffer message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetOffer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetOffer & cotrain.v1.DatasetOffer.$Shape} DatasetOffer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetOffer.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetOffer();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.manifest = $root.cotrain.v1.DatasetManifest.decode(reader, reader.size(), $undefined, _depth + 1, message.manifest);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.contributorAddress = value;
+                            else
+                                delete message.contributorAddress;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.issuedAt = value;
+                            else
+                                delete message.issuedAt;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.nonce = value;
+                            else
+                                delete message.nonce;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetOffer message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetOffer
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetOffer} DatasetOffer
+             */
+            DatasetOffer.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetOffer)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetOffer: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetOffer();
+                if (object.manifest != null) {
+                    if (!$util.isObject(object.manifest))
+                        throw $TypeError(".cotrain.v1.DatasetOffer.manifest: object expected");
+                    message.manifest = $root.cotrain.v1.DatasetManifest.fromObject(object.manifest, _depth + 1);
+                }
+                if (object.contributorAddress != null)
+                    if (object.contributorAddress.length)
+                        if (typeof object.contributorAddress === "string")
+                            $util.base64.decode(object.contributorAddress, message.contributorAddress = $util.newBuffer($util.base64.length(object.contributorAddress)), 0);
+                        else if (object.contributorAddress.length >= 0)
+                            message.contributorAddress = object.contributorAddress;
+                if (object.issuedAt != null)
+                    if ($Number(object.issuedAt) !== 0)
+                        message.issuedAt = object.issuedAt >>> 0;
+                if (object.nonce != null)
+                    if (object.nonce.length)
+                        if (typeof object.nonce === "string")
+                            $util.base64.decode(object.nonce, message.nonce = $util.newBuffer($util.base64.length(object.nonce)), 0);
+                        else if (object.nonce.length >= 0)
+                            message.nonce = object.nonce;
+                if (object.signature != null)
+                    if (object.signature.length)
+                        if (typeof object.signature === "string")
+                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                        else if (object.signature.length >= 0)
+                            message.signature = object.signature;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetOffer message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetOffer
+             * @static
+             * @param {cotrain.v1.DatasetOffer} message DatasetOffer
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetOffer.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.manifest = null;
+                    if (options.bytes === $String)
+                        object.contributorAddress = "";
+                    else {
+                        object.contributorAddress = [];
+                        if (options.bytes !== $Array)
+                            object.contributorAddress = $util.newBuffer(object.contributorAddress);
+                    }
+                    object.issuedAt = 0;
+                    if (options.bytes === $String)
+                        object.nonce = "";
+                    else {
+                        object.nonce = [];
+                        if (options.bytes !== $Array)
+                            object.nonce = $util.newBuffer(object.nonce);
+                    }
+                    if (options.bytes === $String)
+                        object.signature = "";
+                    else {
+                        object.signature = [];
+                        if (options.bytes !== $Array)
+                            object.signature = $util.newBuffer(object.signature);
+                    }
+                }
+                if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                    object.manifest = $root.cotrain.v1.DatasetManifest.toObject(message.manifest, options, _depth + 1);
+                if (message.contributorAddress != null && $Object.hasOwnProperty.call(message, "contributorAddress"))
+                    object.contributorAddress = options.bytes === $String ? $util.base64.encode(message.contributorAddress, 0, message.contributorAddress.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.contributorAddress) : message.contributorAddress;
+                if (message.issuedAt != null && $Object.hasOwnProperty.call(message, "issuedAt"))
+                    object.issuedAt = message.issuedAt;
+                if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce"))
+                    object.nonce = options.bytes === $String ? $util.base64.encode(message.nonce, 0, message.nonce.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.nonce) : message.nonce;
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                return object;
+            };
+
+            /**
+             * Converts this DatasetOffer to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetOffer
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetOffer.prototype.toJSON = function() {
+                return DatasetOffer.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetOffer;
+        })();
+
+        v1.DatasetShardUpload = (function() {
+
+            /**
+             * Properties of a DatasetShardUpload.
+             * @typedef {Object} cotrain.v1.DatasetShardUpload.$Properties
+             * @property {Uint8Array|null} [datasetId] DatasetShardUpload datasetId
+             * @property {number|null} [index] DatasetShardUpload index
+             * @property {Uint8Array|null} [data] DatasetShardUpload data
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetShardUpload.
+             * @memberof cotrain.v1
+             * @interface IDatasetShardUpload
+             * @augments cotrain.v1.DatasetShardUpload.$Properties
+             * @deprecated Use cotrain.v1.DatasetShardUpload.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatasetShardUpload.
+             * @typedef {cotrain.v1.DatasetShardUpload.$Properties} cotrain.v1.DatasetShardUpload.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetShardUpload.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetShardUpload.
+             * @constructor
+             * @param {cotrain.v1.DatasetShardUpload.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetShardUpload = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetShardUpload datasetId.
+             * @member {Uint8Array} datasetId
+             * @memberof cotrain.v1.DatasetShardUpload
+             * @instance
+             */
+            DatasetShardUpload.prototype.datasetId = $util.newBuffer([]);
+
+            /**
+             * DatasetShardUpload index.
+             * @member {number} index
+             * @memberof cotrain.v1.DatasetShardUpload
+             * @instance
+             */
+            DatasetShardUpload.prototype.index = 0;
+
+            /**
+             * DatasetShardUpload data.
+             * @member {Uint8Array} data
+             * @memberof cotrain.v1.DatasetShardUpload
+             * @instance
+             */
+            DatasetShardUpload.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Creates a new DatasetShardUpload instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetShardUpload
+             * @static
+             * @param {cotrain.v1.DatasetShardUpload.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetShardUpload} DatasetShardUpload instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetShardUpload.$Shape): cotrain.v1.DatasetShardUpload & cotrain.v1.DatasetShardUpload.$Shape;
+             *   (properties?: cotrain.v1.DatasetShardUpload.$Properties): cotrain.v1.DatasetShardUpload;
+             * }}
+             */
+            DatasetShardUpload.create = function(properties) {
+                return new DatasetShardUpload(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetShardUpload message. Does not implicitly {@link cotrain.v1.DatasetShardUpload.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetShardUpload
+             * @static
+             * @param {cotrain.v1.DatasetShardUpload.$Properties} message DatasetShardUpload message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetShardUpload.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId") && message.datasetId.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.datasetId);
+                if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.index);
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.data);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetShardUpload message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetShardUpload
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetShardUpload & cotrain.v1.DatasetShardUpload.$Shape} DatasetShardUpload
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetShardUpload.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetShardUpload();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.datasetId = value;
+                            else
+                                delete message.datasetId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.index = value;
+                            else
+                                delete message.index;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.data = value;
+                            else
+                                delete message.data;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetShardUpload message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetShardUpload
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetShardUpload} DatasetShardUpload
+             */
+            DatasetShardUpload.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetShardUpload)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetShardUpload: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetShardUpload();
+                if (object.datasetId != null)
+                    if (object.datasetId.length)
+                        if (typeof object.datasetId === "string")
+                            $util.base64.decode(object.datasetId, message.datasetId = $util.newBuffer($util.base64.length(object.datasetId)), 0);
+                        else if (object.datasetId.length >= 0)
+                            message.datasetId = object.datasetId;
+                if (object.index != null)
+                    if ($Number(object.index) !== 0)
+                        message.index = object.index >>> 0;
+                if (object.data != null)
+                    if (object.data.length)
+                        if (typeof object.data === "string")
+                            $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                        else if (object.data.length >= 0)
+                            message.data = object.data;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetShardUpload message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetShardUpload
+             * @static
+             * @param {cotrain.v1.DatasetShardUpload} message DatasetShardUpload
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetShardUpload.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === $String)
+                        object.datasetId = "";
+                    else {
+                        object.datasetId = [];
+                        if (options.bytes !== $Array)
+                            object.datasetId = $util.newBuffer(object.datasetId);
+                    }
+                    object.index = 0;
+                    if (options.bytes === $String)
+                        object.data = "";
+                    else {
+                        object.data = [];
+                        if (options.bytes !== $Array)
+                            object.data = $util.newBuffer(object.data);
+                    }
+                }
+                if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId"))
+                    object.datasetId = options.bytes === $String ? $util.base64.encode(message.datasetId, 0, message.datasetId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.datasetId) : message.datasetId;
+                if (message.index != null && $Object.hasOwnProperty.call(message, "index"))
+                    object.index = message.index;
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+                return object;
+            };
+
+            /**
+             * Converts this DatasetShardUpload to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetShardUpload
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetShardUpload.prototype.toJSON = function() {
+                return DatasetShardUpload.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetShardUpload;
+        })();
+
+        v1.DatasetListRequest = (function() {
+
+            /**
+             * Properties of a DatasetListRequest.
+             * @typedef {Object} cotrain.v1.DatasetListRequest.$Properties
+             * @property {number|null} [start] DatasetListRequest start
+             * @property {number|null} [limit] DatasetListRequest limit
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetListRequest.
+             * @memberof cotrain.v1
+             * @interface IDatasetListRequest
+             * @augments cotrain.v1.DatasetListRequest.$Properties
+             * @deprecated Use cotrain.v1.DatasetListRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatasetListRequest.
+             * @typedef {cotrain.v1.DatasetListRequest.$Properties} cotrain.v1.DatasetListRequest.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetListRequest.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetListRequest.
+             * @constructor
+             * @param {cotrain.v1.DatasetListRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetListRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetListRequest start.
+             * @member {number} start
+             * @memberof cotrain.v1.DatasetListRequest
+             * @instance
+             */
+            DatasetListRequest.prototype.start = 0;
+
+            /**
+             * DatasetListRequest limit.
+             * @member {number} limit
+             * @memberof cotrain.v1.DatasetListRequest
+             * @instance
+             */
+            DatasetListRequest.prototype.limit = 0;
+
+            /**
+             * Creates a new DatasetListRequest instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetListRequest
+             * @static
+             * @param {cotrain.v1.DatasetListRequest.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetListRequest} DatasetListRequest instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetListRequest.$Shape): cotrain.v1.DatasetListRequest & cotrain.v1.DatasetListRequest.$Shape;
+             *   (properties?: cotrain.v1.DatasetListRequest.$Properties): cotrain.v1.DatasetListRequest;
+             * }}
+             */
+            DatasetListRequest.create = function(properties) {
+                return new DatasetListRequest(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetListRequest message. Does not implicitly {@link cotrain.v1.DatasetListRequest.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetListRequest
+             * @static
+             * @param {cotrain.v1.DatasetListRequest.$Properties} message DatasetListRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetListRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.start != null && $Object.hasOwnProperty.call(message, "start") && message.start !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.start);
+                if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && message.limit !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.limit);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetListRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetListRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetListRequest & cotrain.v1.DatasetListRequest.$Shape} DatasetListRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetListRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetListRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.start = value;
+                            else
+                                delete message.start;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.limit = value;
+                            else
+                                delete message.limit;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetListRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetListRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetListRequest} DatasetListRequest
+             */
+            DatasetListRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetListRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetListRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetListRequest();
+                if (object.start != null)
+                    if ($Number(object.start) !== 0)
+                        message.start = object.start >>> 0;
+                if (object.limit != null)
+                    if ($Number(object.limit) !== 0)
+                        message.limit = object.limit >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetListRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetListRequest
+             * @static
+             * @param {cotrain.v1.DatasetListRequest} message DatasetListRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetListRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.start = 0;
+                    object.limit = 0;
+                }
+                if (message.start != null && $Object.hasOwnProperty.call(message, "start"))
+                    object.start = message.start;
+                if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
+                    object.limit = message.limit;
+                return object;
+            };
+
+            /**
+             * Converts this DatasetListRequest to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetListRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetListRequest.prototype.toJSON = function() {
+                return DatasetListRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetListRequest;
+        })();
+
+        v1.DatasetRequest = (function() {
+
+            /**
+             * Properties of a DatasetRequest.
+             * @typedef {Object} cotrain.v1.DatasetRequest.$Properties
+             * @property {cotrain.v1.DatasetOffer.$Properties|null} [offer] DatasetRequest offer
+             * @property {cotrain.v1.DatasetShardUpload.$Properties|null} [shard] DatasetRequest shard
+             * @property {cotrain.v1.DatasetListRequest.$Properties|null} [list] DatasetRequest list
+             * @property {"offer"|"shard"|"list"} [kind] DatasetRequest kind
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetRequest.
+             * @memberof cotrain.v1
+             * @interface IDatasetRequest
+             * @augments cotrain.v1.DatasetRequest.$Properties
+             * @deprecated Use cotrain.v1.DatasetRequest.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a DatasetRequest.
+             * @typedef {{
+             *   offer?: cotrain.v1.DatasetOffer.$Shape|null;
+             *   shard?: cotrain.v1.DatasetShardUpload.$Shape|null;
+             *   list?: cotrain.v1.DatasetListRequest.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ kind?: undefined; offer?: null; shard?: null; list?: null }|{ kind?: "offer"; offer: cotrain.v1.DatasetOffer.$Shape; shard?: null; list?: null }|{ kind?: "shard"; offer?: null; shard: cotrain.v1.DatasetShardUpload.$Shape; list?: null }|{ kind?: "list"; offer?: null; shard?: null; list: cotrain.v1.DatasetListRequest.$Shape })
+             * )} cotrain.v1.DatasetRequest.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetRequest.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetRequest.
+             * @constructor
+             * @param {cotrain.v1.DatasetRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetRequest offer.
+             * @member {cotrain.v1.DatasetOffer.$Properties|null|undefined} offer
+             * @memberof cotrain.v1.DatasetRequest
+             * @instance
+             */
+            DatasetRequest.prototype.offer = null;
+
+            /**
+             * DatasetRequest shard.
+             * @member {cotrain.v1.DatasetShardUpload.$Properties|null|undefined} shard
+             * @memberof cotrain.v1.DatasetRequest
+             * @instance
+             */
+            DatasetRequest.prototype.shard = null;
+
+            /**
+             * DatasetRequest list.
+             * @member {cotrain.v1.DatasetListRequest.$Properties|null|undefined} list
+             * @memberof cotrain.v1.DatasetRequest
+             * @instance
+             */
+            DatasetRequest.prototype.list = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * DatasetRequest kind.
+             * @member {"offer"|"shard"|"list"|undefined} kind
+             * @memberof cotrain.v1.DatasetRequest
+             * @instance
+             */
+            $Object.defineProperty(DatasetRequest.prototype, "kind", {
+                get: $util.oneOfGetter($oneOfFields = ["offer", "shard", "list"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new DatasetRequest instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetRequest
+             * @static
+             * @param {cotrain.v1.DatasetRequest.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetRequest} DatasetRequest instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetRequest.$Shape): cotrain.v1.DatasetRequest & cotrain.v1.DatasetRequest.$Shape;
+             *   (properties?: cotrain.v1.DatasetRequest.$Properties): cotrain.v1.DatasetRequest;
+             * }}
+             */
+            DatasetRequest.create = function(properties) {
+                return new DatasetRequest(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetRequest message. Does not implicitly {@link cotrain.v1.DatasetRequest.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetRequest
+             * @static
+             * @param {cotrain.v1.DatasetRequest.$Properties} message DatasetRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.offer != null && $Object.hasOwnProperty.call(message, "offer"))
+                    $root.cotrain.v1.DatasetOffer.encode(message.offer, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.shard != null && $Object.hasOwnProperty.call(message, "shard"))
+                    $root.cotrain.v1.DatasetShardUpload.encode(message.shard, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.list != null && $Object.hasOwnProperty.call(message, "list"))
+                    $root.cotrain.v1.DatasetListRequest.encode(message.list, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetRequest & cotrain.v1.DatasetRequest.$Shape} DatasetRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.offer = $root.cotrain.v1.DatasetOffer.decode(reader, reader.size(), $undefined, _depth + 1, message.offer);
+                            message.kind = "offer";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.shard = $root.cotrain.v1.DatasetShardUpload.decode(reader, reader.size(), $undefined, _depth + 1, message.shard);
+                            message.kind = "shard";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.list = $root.cotrain.v1.DatasetListRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.list);
+                            message.kind = "list";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetRequest} DatasetRequest
+             */
+            DatasetRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetRequest();
+                if (object.offer != null) {
+                    if (!$util.isObject(object.offer))
+                        throw $TypeError(".cotrain.v1.DatasetRequest.offer: object expected");
+                    message.offer = $root.cotrain.v1.DatasetOffer.fromObject(object.offer, _depth + 1);
+                }
+                if (object.shard != null) {
+                    if (!$util.isObject(object.shard))
+                        throw $TypeError(".cotrain.v1.DatasetRequest.shard: object expected");
+                    message.shard = $root.cotrain.v1.DatasetShardUpload.fromObject(object.shard, _depth + 1);
+                }
+                if (object.list != null) {
+                    if (!$util.isObject(object.list))
+                        throw $TypeError(".cotrain.v1.DatasetRequest.list: object expected");
+                    message.list = $root.cotrain.v1.DatasetListRequest.fromObject(object.list, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetRequest
+             * @static
+             * @param {cotrain.v1.DatasetRequest} message DatasetRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (message.offer != null && $Object.hasOwnProperty.call(message, "offer")) {
+                    object.offer = $root.cotrain.v1.DatasetOffer.toObject(message.offer, options, _depth + 1);
+                    if (options.oneofs)
+                        object.kind = "offer";
+                }
+                if (message.shard != null && $Object.hasOwnProperty.call(message, "shard")) {
+                    object.shard = $root.cotrain.v1.DatasetShardUpload.toObject(message.shard, options, _depth + 1);
+                    if (options.oneofs)
+                        object.kind = "shard";
+                }
+                if (message.list != null && $Object.hasOwnProperty.call(message, "list")) {
+                    object.list = $root.cotrain.v1.DatasetListRequest.toObject(message.list, options, _depth + 1);
+                    if (options.oneofs)
+                        object.kind = "list";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this DatasetRequest to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetRequest.prototype.toJSON = function() {
+                return DatasetRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetRequest;
+        })();
+
+        v1.DatasetOfferAccepted = (function() {
+
+            /**
+             * Properties of a DatasetOfferAccepted.
+             * @typedef {Object} cotrain.v1.DatasetOfferAccepted.$Properties
+             * @property {Uint8Array|null} [datasetId] DatasetOfferAccepted datasetId
+             * @property {Array.<number>|null} [missing] DatasetOfferAccepted missing
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetOfferAccepted.
+             * @memberof cotrain.v1
+             * @interface IDatasetOfferAccepted
+             * @augments cotrain.v1.DatasetOfferAccepted.$Properties
+             * @deprecated Use cotrain.v1.DatasetOfferAccepted.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatasetOfferAccepted.
+             * @typedef {cotrain.v1.DatasetOfferAccepted.$Properties} cotrain.v1.DatasetOfferAccepted.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetOfferAccepted.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetOfferAccepted.
+             * @constructor
+             * @param {cotrain.v1.DatasetOfferAccepted.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetOfferAccepted = function (properties) {
+                this.missing = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetOfferAccepted datasetId.
+             * @member {Uint8Array} datasetId
+             * @memberof cotrain.v1.DatasetOfferAccepted
+             * @instance
+             */
+            DatasetOfferAccepted.prototype.datasetId = $util.newBuffer([]);
+
+            /**
+             * DatasetOfferAccepted missing.
+             * @member {Array.<number>} missing
+             * @memberof cotrain.v1.DatasetOfferAccepted
+             * @instance
+             */
+            DatasetOfferAccepted.prototype.missing = $util.emptyArray;
+
+            /**
+             * Creates a new DatasetOfferAccepted instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetOfferAccepted
+             * @static
+             * @param {cotrain.v1.DatasetOfferAccepted.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetOfferAccepted} DatasetOfferAccepted instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetOfferAccepted.$Shape): cotrain.v1.DatasetOfferAccepted & cotrain.v1.DatasetOfferAccepted.$Shape;
+             *   (properties?: cotrain.v1.DatasetOfferAccepted.$Properties): cotrain.v1.DatasetOfferAccepted;
+             * }}
+             */
+            DatasetOfferAccepted.create = function(properties) {
+                return new DatasetOfferAccepted(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetOfferAccepted message. Does not implicitly {@link cotrain.v1.DatasetOfferAccepted.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetOfferAccepted
+             * @static
+             * @param {cotrain.v1.DatasetOfferAccepted.$Properties} message DatasetOfferAccepted message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetOfferAccepted.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId") && message.datasetId.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.datasetId);
+                if (message.missing != null && message.missing.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).uint32s(message.missing);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetOfferAccepted message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetOfferAccepted
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetOfferAccepted & cotrain.v1.DatasetOfferAccepted.$Shape} DatasetOfferAccepted
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetOfferAccepted.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetOfferAccepted();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.datasetId = value;
+                            else
+                                delete message.datasetId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType === 2) {
+                                if (!(message.missing && message.missing.length))
+                                    message.missing = [];
+                                reader.uint32s(message.missing);
+                                continue;
+                            }
+                            if (wireType !== 0)
+                                break;
+                            if (!(message.missing && message.missing.length))
+                                message.missing = [];
+                            message.missing.push(reader.uint32());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetOfferAccepted message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetOfferAccepted
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetOfferAccepted} DatasetOfferAccepted
+             */
+            DatasetOfferAccepted.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetOfferAccepted)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetOfferAccepted: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetOfferAccepted();
+                if (object.datasetId != null)
+                    if (object.datasetId.length)
+                        if (typeof object.datasetId === "string")
+                            $util.base64.decode(object.datasetId, message.datasetId = $util.newBuffer($util.base64.length(object.datasetId)), 0);
+                        else if (object.datasetId.length >= 0)
+                            message.datasetId = object.datasetId;
+                if (object.missing) {
+                    if (!$Array.isArray(object.missing))
+                        throw $TypeError(".cotrain.v1.DatasetOfferAccepted.missing: array expected");
+                    message.missing = $Array(object.missing.length);
+                    for (let i = 0; i < object.missing.length; ++i)
+                        message.missing[i] = object.missing[i] >>> 0;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetOfferAccepted message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetOfferAccepted
+             * @static
+             * @param {cotrain.v1.DatasetOfferAccepted} message DatasetOfferAccepted
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetOfferAccepted.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.missing = [];
+                if (options.defaults)
+                    if (options.bytes === $String)
+                        object.datasetId = "";
+                    else {
+                        object.datasetId = [];
+                        if (options.bytes !== $Array)
+                            object.datasetId = $util.newBuffer(object.datasetId);
+                    }
+                if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId"))
+                    object.datasetId = options.bytes === $String ? $util.base64.encode(message.datasetId, 0, message.datasetId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.datasetId) : message.datasetId;
+                if (message.missing && message.missing.length) {
+                    object.missing = $Array(message.missing.length);
+                    for (let j = 0; j < message.missing.length; ++j)
+                        object.missing[j] = message.missing[j];
+                }
+                return object;
+            };
+
+            /**
+             * Converts this DatasetOfferAccepted to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetOfferAccepted
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetOfferAccepted.prototype.toJSON = function() {
+                return DatasetOfferAccepted.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetOfferAccepted;
+        })();
+
+        v1.DatasetShardStored = (function() {
+
+            /**
+             * Properties of a DatasetShardStored.
+             * @typedef {Object} cotrain.v1.DatasetShardStored.$Properties
+             * @property {Uint8Array|null} [datasetId] DatasetShardStored datasetId
+             * @property {number|null} [index] DatasetShardStored index
+             * @property {boolean|null} [complete] DatasetShardStored complete
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetShardStored.
+             * @memberof cotrain.v1
+             * @interface IDatasetShardStored
+             * @augments cotrain.v1.DatasetShardStored.$Properties
+             * @deprecated Use cotrain.v1.DatasetShardStored.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatasetShardStored.
+             * @typedef {cotrain.v1.DatasetShardStored.$Properties} cotrain.v1.DatasetShardStored.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetShardStored.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetShardStored.
+             * @constructor
+             * @param {cotrain.v1.DatasetShardStored.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetShardStored = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetShardStored datasetId.
+             * @member {Uint8Array} datasetId
+             * @memberof cotrain.v1.DatasetShardStored
+             * @instance
+             */
+            DatasetShardStored.prototype.datasetId = $util.newBuffer([]);
+
+            /**
+             * DatasetShardStored index.
+             * @member {number} index
+             * @memberof cotrain.v1.DatasetShardStored
+             * @instance
+             */
+            DatasetShardStored.prototype.index = 0;
+
+            /**
+             * DatasetShardStored complete.
+             * @member {boolean} complete
+             * @memberof cotrain.v1.DatasetShardStored
+             * @instance
+             */
+            DatasetShardStored.prototype.complete = false;
+
+            /**
+             * Creates a new DatasetShardStored instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetShardStored
+             * @static
+             * @param {cotrain.v1.DatasetShardStored.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetShardStored} DatasetShardStored instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetShardStored.$Shape): cotrain.v1.DatasetShardStored & cotrain.v1.DatasetShardStored.$Shape;
+             *   (properties?: cotrain.v1.DatasetShardStored.$Properties): cotrain.v1.DatasetShardStored;
+             * }}
+             */
+            DatasetShardStored.create = function(properties) {
+                return new DatasetShardStored(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetShardStored message. Does not implicitly {@link cotrain.v1.DatasetShardStored.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetShardStored
+             * @static
+             * @param {cotrain.v1.DatasetShardStored.$Properties} message DatasetShardStored message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetShardStored.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId") && message.datasetId.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.datasetId);
+                if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.index);
+                if (message.complete != null && $Object.hasOwnProperty.call(message, "complete") && message.complete !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.complete);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetShardStored message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetShardStored
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetShardStored & cotrain.v1.DatasetShardStored.$Shape} DatasetShardStored
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetShardStored.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetShardStored();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.datasetId = value;
+                            else
+                                delete message.datasetId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.index = value;
+                            else
+                                delete message.index;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.complete = value;
+                            else
+                                delete message.complete;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetShardStored message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetShardStored
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetShardStored} DatasetShardStored
+             */
+            DatasetShardStored.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetShardStored)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetShardStored: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetShardStored();
+                if (object.datasetId != null)
+                    if (object.datasetId.length)
+                        if (typeof object.datasetId === "string")
+                            $util.base64.decode(object.datasetId, message.datasetId = $util.newBuffer($util.base64.length(object.datasetId)), 0);
+                        else if (object.datasetId.length >= 0)
+                            message.datasetId = object.datasetId;
+                if (object.index != null)
+                    if ($Number(object.index) !== 0)
+                        message.index = object.index >>> 0;
+                if (object.complete != null)
+                    if (object.complete)
+                        message.complete = $Boolean(object.complete);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetShardStored message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetShardStored
+             * @static
+             * @param {cotrain.v1.DatasetShardStored} message DatasetShardStored
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetShardStored.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === $String)
+                        object.datasetId = "";
+                    else {
+                        object.datasetId = [];
+                        if (options.bytes !== $Array)
+                            object.datasetId = $util.newBuffer(object.datasetId);
+                    }
+                    object.index = 0;
+                    object.complete = false;
+                }
+                if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId"))
+                    object.datasetId = options.bytes === $String ? $util.base64.encode(message.datasetId, 0, message.datasetId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.datasetId) : message.datasetId;
+                if (message.index != null && $Object.hasOwnProperty.call(message, "index"))
+                    object.index = message.index;
+                if (message.complete != null && $Object.hasOwnProperty.call(message, "complete"))
+                    object.complete = message.complete;
+                return object;
+            };
+
+            /**
+             * Converts this DatasetShardStored to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetShardStored
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetShardStored.prototype.toJSON = function() {
+                return DatasetShardStored.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetShardStored;
+        })();
+
+        v1.DatasetSummary = (function() {
+
+            /**
+             * Properties of a DatasetSummary.
+             * @typedef {Object} cotrain.v1.DatasetSummary.$Properties
+             * @property {Uint8Array|null} [datasetId] DatasetSummary datasetId
+             * @property {cotrain.v1.DatasetManifest.$Properties|null} [manifest] DatasetSummary manifest
+             * @property {Uint8Array|null} [contributorAddress] DatasetSummary contributorAddress
+             * @property {number|null} [receivedAt] DatasetSummary receivedAt
+             * @property {boolean|null} [complete] DatasetSummary complete
+             * @property {Array.<Uint8Array>|null} [knownShardIds] DatasetSummary knownShardIds
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetSummary.
+             * @memberof cotrain.v1
+             * @interface IDatasetSummary
+             * @augments cotrain.v1.DatasetSummary.$Properties
+             * @deprecated Use cotrain.v1.DatasetSummary.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatasetSummary.
+             * @typedef {cotrain.v1.DatasetSummary.$Properties} cotrain.v1.DatasetSummary.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetSummary.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetSummary.
+             * @constructor
+             * @param {cotrain.v1.DatasetSummary.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetSummary = function (properties) {
+                this.knownShardIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetSummary datasetId.
+             * @member {Uint8Array} datasetId
+             * @memberof cotrain.v1.DatasetSummary
+             * @instance
+             */
+            DatasetSummary.prototype.datasetId = $util.newBuffer([]);
+
+            /**
+             * DatasetSummary manifest.
+             * @member {cotrain.v1.DatasetManifest.$Properties|null|undefined} manifest
+             * @memberof cotrain.v1.DatasetSummary
+             * @instance
+             */
+            DatasetSummary.prototype.manifest = null;
+
+            /**
+             * DatasetSummary contributorAddress.
+             * @member {Uint8Array} contributorAddress
+             * @memberof cotrain.v1.DatasetSummary
+             * @instance
+             */
+            DatasetSummary.prototype.contributorAddress = $util.newBuffer([]);
+
+            /**
+             * DatasetSummary receivedAt.
+             * @member {number} receivedAt
+             * @memberof cotrain.v1.DatasetSummary
+             * @instance
+             */
+            DatasetSummary.prototype.receivedAt = 0;
+
+            /**
+             * DatasetSummary complete.
+             * @member {boolean} complete
+             * @memberof cotrain.v1.DatasetSummary
+             * @instance
+             */
+            DatasetSummary.prototype.complete = false;
+
+            /**
+             * DatasetSummary knownShardIds.
+             * @member {Array.<Uint8Array>} knownShardIds
+             * @memberof cotrain.v1.DatasetSummary
+             * @instance
+             */
+            DatasetSummary.prototype.knownShardIds = $util.emptyArray;
+
+            /**
+             * Creates a new DatasetSummary instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetSummary
+             * @static
+             * @param {cotrain.v1.DatasetSummary.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetSummary} DatasetSummary instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetSummary.$Shape): cotrain.v1.DatasetSummary & cotrain.v1.DatasetSummary.$Shape;
+             *   (properties?: cotrain.v1.DatasetSummary.$Properties): cotrain.v1.DatasetSummary;
+             * }}
+             */
+            DatasetSummary.create = function(properties) {
+                return new DatasetSummary(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetSummary message. Does not implicitly {@link cotrain.v1.DatasetSummary.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetSummary
+             * @static
+             * @param {cotrain.v1.DatasetSummary.$Properties} message DatasetSummary message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetSummary.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId") && message.datasetId.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.datasetId);
+                if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                    $root.cotrain.v1.DatasetManifest.encode(message.manifest, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.contributorAddress != null && $Object.hasOwnProperty.call(message, "contributorAddress") && message.contributorAddress.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.contributorAddress);
+                if (message.receivedAt != null && $Object.hasOwnProperty.call(message, "receivedAt") && message.receivedAt !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.receivedAt);
+                if (message.complete != null && $Object.hasOwnProperty.call(message, "complete") && message.complete !== false)
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.complete);
+                if (message.knownShardIds != null && message.knownShardIds.length)
+                    for (let i = 0; i < message.knownShardIds.length; ++i)
+                        writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.knownShardIds[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetSummary message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetSummary
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetSummary & cotrain.v1.DatasetSummary.$Shape} DatasetSummary
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetSummary.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetSummary();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.datasetId = value;
+                            else
+                                delete message.datasetId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.manifest = $root.cotrain.v1.DatasetManifest.decode(reader, reader.size(), $undefined, _depth + 1, message.manifest);
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.contributorAddress = value;
+                            else
+                                delete message.contributorAddress;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.receivedAt = value;
+                            else
+                                delete message.receivedAt;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.complete = value;
+                            else
+                                delete message.complete;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.knownShardIds && message.knownShardIds.length))
+                                message.knownShardIds = [];
+                            message.knownShardIds.push(reader.bytes());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetSummary message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetSummary
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetSummary} DatasetSummary
+             */
+            DatasetSummary.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetSummary)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetSummary: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetSummary();
+                if (object.datasetId != null)
+                    if (object.datasetId.length)
+                        if (typeof object.datasetId === "string")
+                            $util.base64.decode(object.datasetId, message.datasetId = $util.newBuffer($util.base64.length(object.datasetId)), 0);
+                        else if (object.datasetId.length >= 0)
+                            message.datasetId = object.datasetId;
+                if (object.manifest != null) {
+                    if (!$util.isObject(object.manifest))
+                        throw $TypeError(".cotrain.v1.DatasetSummary.manifest: object expected");
+                    message.manifest = $root.cotrain.v1.DatasetManifest.fromObject(object.manifest, _depth + 1);
+                }
+                if (object.contributorAddress != null)
+                    if (object.contributorAddress.length)
+                        if (typeof object.contributorAddress === "string")
+                            $util.base64.decode(object.contributorAddress, message.contributorAddress = $util.newBuffer($util.base64.length(object.contributorAddress)), 0);
+                        else if (object.contributorAddress.length >= 0)
+                            message.contributorAddress = object.contributorAddress;
+                if (object.receivedAt != null)
+                    if ($Number(object.receivedAt) !== 0)
+                        message.receivedAt = object.receivedAt >>> 0;
+                if (object.complete != null)
+                    if (object.complete)
+                        message.complete = $Boolean(object.complete);
+                if (object.knownShardIds) {
+                    if (!$Array.isArray(object.knownShardIds))
+                        throw $TypeError(".cotrain.v1.DatasetSummary.knownShardIds: array expected");
+                    message.knownShardIds = $Array(object.knownShardIds.length);
+                    for (let i = 0; i < object.knownShardIds.length; ++i)
+                        if (typeof object.knownShardIds[i] === "string")
+                            $util.base64.decode(object.knownShardIds[i], message.knownShardIds[i] = $util.newBuffer($util.base64.length(object.knownShardIds[i])), 0);
+                        else if (object.knownShardIds[i].length >= 0)
+                            message.knownShardIds[i] = object.knownShardIds[i];
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetSummary message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetSummary
+             * @static
+             * @param {cotrain.v1.DatasetSummary} message DatasetSummary
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetSummary.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.knownShardIds = [];
+                if (options.defaults) {
+                    if (options.bytes === $String)
+                        object.datasetId = "";
+                    else {
+                        object.datasetId = [];
+                        if (options.bytes !== $Array)
+                            object.datasetId = $util.newBuffer(object.datasetId);
+                    }
+                    object.manifest = null;
+                    if (options.bytes === $String)
+                        object.contributorAddress = "";
+                    else {
+                        object.contributorAddress = [];
+                        if (options.bytes !== $Array)
+                            object.contributorAddress = $util.newBuffer(object.contributorAddress);
+                    }
+                    object.receivedAt = 0;
+                    object.complete = false;
+                }
+                if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId"))
+                    object.datasetId = options.bytes === $String ? $util.base64.encode(message.datasetId, 0, message.datasetId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.datasetId) : message.datasetId;
+                if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                    object.manifest = $root.cotrain.v1.DatasetManifest.toObject(message.manifest, options, _depth + 1);
+                if (message.contributorAddress != null && $Object.hasOwnProperty.call(message, "contributorAddress"))
+                    object.contributorAddress = options.bytes === $String ? $util.base64.encode(message.contributorAddress, 0, message.contributorAddress.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.contributorAddress) : message.contributorAddress;
+                if (message.receivedAt != null && $Object.hasOwnProperty.call(message, "receivedAt"))
+                    object.receivedAt = message.receivedAt;
+                if (message.complete != null && $Object.hasOwnProperty.call(message, "complete"))
+                    object.complete = message.complete;
+                if (message.knownShardIds && message.knownShardIds.length) {
+                    object.knownShardIds = $Array(message.knownShardIds.length);
+                    for (let j = 0; j < message.knownShardIds.length; ++j)
+                        object.knownShardIds[j] = options.bytes === $String ? $util.base64.encode(message.knownShardIds[j], 0, message.knownShardIds[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.knownShardIds[j]) : message.knownShardIds[j];
+                }
+                return object;
+            };
+
+            /**
+             * Converts this DatasetSummary to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetSummary
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetSummary.prototype.toJSON = function() {
+                return DatasetSummary.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetSummary;
+        })();
+
+        v1.DatasetList = (function() {
+
+            /**
+             * Properties of a DatasetList.
+             * @typedef {Object} cotrain.v1.DatasetList.$Properties
+             * @property {Array.<cotrain.v1.DatasetSummary.$Properties>|null} [datasets] DatasetList datasets
+             * @property {number|null} [total] DatasetList total
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetList.
+             * @memberof cotrain.v1
+             * @interface IDatasetList
+             * @augments cotrain.v1.DatasetList.$Properties
+             * @deprecated Use cotrain.v1.DatasetList.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatasetList.
+             * @typedef {cotrain.v1.DatasetList.$Properties} cotrain.v1.DatasetList.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetList.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetList.
+             * @constructor
+             * @param {cotrain.v1.DatasetList.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetList = function (properties) {
+                this.datasets = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetList datasets.
+             * @member {Array.<cotrain.v1.DatasetSummary.$Properties>} datasets
+             * @memberof cotrain.v1.DatasetList
+             * @instance
+             */
+            DatasetList.prototype.datasets = $util.emptyArray;
+
+            /**
+             * DatasetList total.
+             * @member {number} total
+             * @memberof cotrain.v1.DatasetList
+             * @instance
+             */
+            DatasetList.prototype.total = 0;
+
+            /**
+             * Creates a new DatasetList instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetList
+             * @static
+             * @param {cotrain.v1.DatasetList.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetList} DatasetList instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetList.$Shape): cotrain.v1.DatasetList & cotrain.v1.DatasetList.$Shape;
+             *   (properties?: cotrain.v1.DatasetList.$Properties): cotrain.v1.DatasetList;
+             * }}
+             */
+            DatasetList.create = function(properties) {
+                return new DatasetList(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetList message. Does not implicitly {@link cotrain.v1.DatasetList.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetList
+             * @static
+             * @param {cotrain.v1.DatasetList.$Properties} message DatasetList message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetList.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.datasets != null && message.datasets.length)
+                    for (let i = 0; i < message.datasets.length; ++i)
+                        $root.cotrain.v1.DatasetSummary.encode(message.datasets[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.total != null && $Object.hasOwnProperty.call(message, "total") && message.total !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.total);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetList message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetList & cotrain.v1.DatasetList.$Shape} DatasetList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetList.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetList();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.datasets && message.datasets.length))
+                                message.datasets = [];
+                            message.datasets.push($root.cotrain.v1.DatasetSummary.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.total = value;
+                            else
+                                delete message.total;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetList message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetList
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetList} DatasetList
+             */
+            DatasetList.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetList)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetList: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetList();
+                if (object.datasets) {
+                    if (!$Array.isArray(object.datasets))
+                        throw $TypeError(".cotrain.v1.DatasetList.datasets: array expected");
+                    message.datasets = $Array(object.datasets.length);
+                    for (let i = 0; i < object.datasets.length; ++i) {
+                        if (!$util.isObject(object.datasets[i]))
+                            throw $TypeError(".cotrain.v1.DatasetList.datasets: object expected");
+                        message.datasets[i] = $root.cotrain.v1.DatasetSummary.fromObject(object.datasets[i], _depth + 1);
+                    }
+                }
+                if (object.total != null)
+                    if ($Number(object.total) !== 0)
+                        message.total = object.total >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetList message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetList
+             * @static
+             * @param {cotrain.v1.DatasetList} message DatasetList
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetList.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.datasets = [];
+                if (options.defaults)
+                    object.total = 0;
+                if (message.datasets && message.datasets.length) {
+                    object.datasets = $Array(message.datasets.length);
+                    for (let j = 0; j < message.datasets.length; ++j)
+                        object.datasets[j] = $root.cotrain.v1.DatasetSummary.toObject(message.datasets[j], options, _depth + 1);
+                }
+                if (message.total != null && $Object.hasOwnProperty.call(message, "total"))
+                    object.total = message.total;
+                return object;
+            };
+
+            /**
+             * Converts this DatasetList to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetList
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetList.prototype.toJSON = function() {
+                return DatasetList.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetList;
+        })();
+
+        v1.DatasetReply = (function() {
+
+            /**
+             * Properties of a DatasetReply.
+             * @typedef {Object} cotrain.v1.DatasetReply.$Properties
+             * @property {cotrain.v1.DatasetOfferAccepted.$Properties|null} [offered] DatasetReply offered
+             * @property {cotrain.v1.DatasetShardStored.$Properties|null} [stored] DatasetReply stored
+             * @property {cotrain.v1.DatasetList.$Properties|null} [list] DatasetReply list
+             * @property {"offered"|"stored"|"list"} [kind] DatasetReply kind
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetReply.
+             * @memberof cotrain.v1
+             * @interface IDatasetReply
+             * @augments cotrain.v1.DatasetReply.$Properties
+             * @deprecated Use cotrain.v1.DatasetReply.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a DatasetReply.
+             * @typedef {{
+             *   offered?: cotrain.v1.DatasetOfferAccepted.$Shape|null;
+             *   stored?: cotrain.v1.DatasetShardStored.$Shape|null;
+             *   list?: cotrain.v1.DatasetList.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ kind?: undefined; offered?: null; stored?: null; list?: null }|{ kind?: "offered"; offered: cotrain.v1.DatasetOfferAccepted.$Shape; stored?: null; list?: null }|{ kind?: "stored"; offered?: null; stored: cotrain.v1.DatasetShardStored.$Shape; list?: null }|{ kind?: "list"; offered?: null; stored?: null; list: cotrain.v1.DatasetList.$Shape })
+             * )} cotrain.v1.DatasetReply.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetReply.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetReply.
+             * @constructor
+             * @param {cotrain.v1.DatasetReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetReply offered.
+             * @member {cotrain.v1.DatasetOfferAccepted.$Properties|null|undefined} offered
+             * @memberof cotrain.v1.DatasetReply
+             * @instance
+             */
+            DatasetReply.prototype.offered = null;
+
+            /**
+             * DatasetReply stored.
+             * @member {cotrain.v1.DatasetShardStored.$Properties|null|undefined} stored
+             * @memberof cotrain.v1.DatasetReply
+             * @instance
+             */
+            DatasetReply.prototype.stored = null;
+
+            /**
+             * DatasetReply list.
+             * @member {cotrain.v1.DatasetList.$Properties|null|undefined} list
+             * @memberof cotrain.v1.DatasetReply
+             * @instance
+             */
+            DatasetReply.prototype.list = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * DatasetReply kind.
+             * @member {"offered"|"stored"|"list"|undefined} kind
+             * @memberof cotrain.v1.DatasetReply
+             * @instance
+             */
+            $Object.defineProperty(DatasetReply.prototype, "kind", {
+                get: $util.oneOfGetter($oneOfFields = ["offered", "stored", "list"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new DatasetReply instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetReply
+             * @static
+             * @param {cotrain.v1.DatasetReply.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetReply} DatasetReply instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetReply.$Shape): cotrain.v1.DatasetReply & cotrain.v1.DatasetReply.$Shape;
+             *   (properties?: cotrain.v1.DatasetReply.$Properties): cotrain.v1.DatasetReply;
+             * }}
+             */
+            DatasetReply.create = function(properties) {
+                return new DatasetReply(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetReply message. Does not implicitly {@link cotrain.v1.DatasetReply.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetReply
+             * @static
+             * @param {cotrain.v1.DatasetReply.$Properties} message DatasetReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.offered != null && $Object.hasOwnProperty.call(message, "offered"))
+                    $root.cotrain.v1.DatasetOfferAccepted.encode(message.offered, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.stored != null && $Object.hasOwnProperty.call(message, "stored"))
+                    $root.cotrain.v1.DatasetShardStored.encode(message.stored, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.list != null && $Object.hasOwnProperty.call(message, "list"))
+                    $root.cotrain.v1.DatasetList.encode(message.list, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetReply & cotrain.v1.DatasetReply.$Shape} DatasetReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.offered = $root.cotrain.v1.DatasetOfferAccepted.decode(reader, reader.size(), $undefined, _depth + 1, message.offered);
+                            message.kind = "offered";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.stored = $root.cotrain.v1.DatasetShardStored.decode(reader, reader.size(), $undefined, _depth + 1, message.stored);
+                            message.kind = "stored";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.list = $root.cotrain.v1.DatasetList.decode(reader, reader.size(), $undefined, _depth + 1, message.list);
+                            message.kind = "list";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetReply message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetReply
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetReply} DatasetReply
+             */
+            DatasetReply.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetReply: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetReply();
+                if (object.offered != null) {
+                    if (!$util.isObject(object.offered))
+                        throw $TypeError(".cotrain.v1.DatasetReply.offered: object expected");
+                    message.offered = $root.cotrain.v1.DatasetOfferAccepted.fromObject(object.offered, _depth + 1);
+                }
+                if (object.stored != null) {
+                    if (!$util.isObject(object.stored))
+                        throw $TypeError(".cotrain.v1.DatasetReply.stored: object expected");
+                    message.stored = $root.cotrain.v1.DatasetShardStored.fromObject(object.stored, _depth + 1);
+                }
+                if (object.list != null) {
+                    if (!$util.isObject(object.list))
+                        throw $TypeError(".cotrain.v1.DatasetReply.list: object expected");
+                    message.list = $root.cotrain.v1.DatasetList.fromObject(object.list, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetReply message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetReply
+             * @static
+             * @param {cotrain.v1.DatasetReply} message DatasetReply
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetReply.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (message.offered != null && $Object.hasOwnProperty.call(message, "offered")) {
+                    object.offered = $root.cotrain.v1.DatasetOfferAccepted.toObject(message.offered, options, _depth + 1);
+                    if (options.oneofs)
+                        object.kind = "offered";
+                }
+                if (message.stored != null && $Object.hasOwnProperty.call(message, "stored")) {
+                    object.stored = $root.cotrain.v1.DatasetShardStored.toObject(message.stored, options, _depth + 1);
+                    if (options.oneofs)
+                        object.kind = "stored";
+                }
+                if (message.list != null && $Object.hasOwnProperty.call(message, "list")) {
+                    object.list = $root.cotrain.v1.DatasetList.toObject(message.list, options, _depth + 1);
+                    if (options.oneofs)
+                        object.kind = "list";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this DatasetReply to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetReply
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetReply.prototype.toJSON = function() {
+                return DatasetReply.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetReply;
+        })();
+
+        v1.DatasetResponse = (function() {
+
+            /**
+             * Properties of a DatasetResponse.
+             * @typedef {Object} cotrain.v1.DatasetResponse.$Properties
+             * @property {cotrain.v1.DatasetReply.$Properties|null} [reply] DatasetResponse reply
+             * @property {cotrain.v1.Error.$Properties|null} [error] DatasetResponse error
+             * @property {"reply"|"error"} [result] DatasetResponse result
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatasetResponse.
+             * @memberof cotrain.v1
+             * @interface IDatasetResponse
+             * @augments cotrain.v1.DatasetResponse.$Properties
+             * @deprecated Use cotrain.v1.DatasetResponse.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a DatasetResponse.
+             * @typedef {{
+             *   reply?: cotrain.v1.DatasetReply.$Shape|null;
+             *   error?: cotrain.v1.Error.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ result?: undefined; reply?: null; error?: null }|{ result?: "reply"; reply: cotrain.v1.DatasetReply.$Shape; error?: null }|{ result?: "error"; reply?: null; error: cotrain.v1.Error.$Shape })
+             * )} cotrain.v1.DatasetResponse.$Shape
+             */
+
+            /**
+             * Constructs a new DatasetResponse.
+             * @memberof cotrain.v1
+             * @classdesc Represents a DatasetResponse.
+             * @constructor
+             * @param {cotrain.v1.DatasetResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatasetResponse = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DatasetResponse reply.
+             * @member {cotrain.v1.DatasetReply.$Properties|null|undefined} reply
+             * @memberof cotrain.v1.DatasetResponse
+             * @instance
+             */
+            DatasetResponse.prototype.reply = null;
+
+            /**
+             * DatasetResponse error.
+             * @member {cotrain.v1.Error.$Properties|null|undefined} error
+             * @memberof cotrain.v1.DatasetResponse
+             * @instance
+             */
+            DatasetResponse.prototype.error = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * DatasetResponse result.
+             * @member {"reply"|"error"|undefined} result
+             * @memberof cotrain.v1.DatasetResponse
+             * @instance
+             */
+            $Object.defineProperty(DatasetResponse.prototype, "result", {
+                get: $util.oneOfGetter($oneOfFields = ["reply", "error"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new DatasetResponse instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.DatasetResponse
+             * @static
+             * @param {cotrain.v1.DatasetResponse.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.DatasetResponse} DatasetResponse instance
+             * @type {{
+             *   (properties: cotrain.v1.DatasetResponse.$Shape): cotrain.v1.DatasetResponse & cotrain.v1.DatasetResponse.$Shape;
+             *   (properties?: cotrain.v1.DatasetResponse.$Properties): cotrain.v1.DatasetResponse;
+             * }}
+             */
+            DatasetResponse.create = function(properties) {
+                return new DatasetResponse(properties);
+            };
+
+            /**
+             * Encodes the specified DatasetResponse message. Does not implicitly {@link cotrain.v1.DatasetResponse.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.DatasetResponse
+             * @static
+             * @param {cotrain.v1.DatasetResponse.$Properties} message DatasetResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatasetResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.reply != null && $Object.hasOwnProperty.call(message, "reply"))
+                    $root.cotrain.v1.DatasetReply.encode(message.reply, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    $root.cotrain.v1.Error.encode(message.error, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DatasetResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.DatasetResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.DatasetResponse & cotrain.v1.DatasetResponse.$Shape} DatasetResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatasetResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.DatasetResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.reply = $root.cotrain.v1.DatasetReply.decode(reader, reader.size(), $undefined, _depth + 1, message.reply);
+                            message.result = "reply";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.error = $root.cotrain.v1.Error.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                            message.result = "error";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DatasetResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.DatasetResponse
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.DatasetResponse} DatasetResponse
+             */
+            DatasetResponse.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.DatasetResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.DatasetResponse: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.DatasetResponse();
+                if (object.reply != null) {
+                    if (!$util.isObject(object.reply))
+                        throw $TypeError(".cotrain.v1.DatasetResponse.reply: object expected");
+                    message.reply = $root.cotrain.v1.DatasetReply.fromObject(object.reply, _depth + 1);
+                }
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw $TypeError(".cotrain.v1.DatasetResponse.error: object expected");
+                    message.error = $root.cotrain.v1.Error.fromObject(object.error, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DatasetResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.DatasetResponse
+             * @static
+             * @param {cotrain.v1.DatasetResponse} message DatasetResponse
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatasetResponse.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (message.reply != null && $Object.hasOwnProperty.call(message, "reply")) {
+                    object.reply = $root.cotrain.v1.DatasetReply.toObject(message.reply, options, _depth + 1);
+                    if (options.oneofs)
+                        object.result = "reply";
+                }
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    object.error = $root.cotrain.v1.Error.toObject(message.error, options, _depth + 1);
+                    if (options.oneofs)
+                        object.result = "error";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this DatasetResponse to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.DatasetResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatasetResponse.prototype.toJSON = function() {
+                return DatasetResponse.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DatasetResponse;
+        })();
+
         v1.Capabilities = (function() {
 
             /**
@@ -6047,6 +9583,8 @@ export const cotrain = $root.cotrain = (() => {
              * @property {Uint8Array|null} [deltaId] SubmissionSummary deltaId
              * @property {number|null} [deltaSize] SubmissionSummary deltaSize
              * @property {string|null} [status] SubmissionSummary status
+             * @property {Array.<Uint8Array>|null} [shardIds] SubmissionSummary shardIds
+             * @property {cotrain.v1.RoundAnnouncement.$Properties|null} [announcement] SubmissionSummary announcement
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6073,6 +9611,7 @@ export const cotrain = $root.cotrain = (() => {
              */
             const SubmissionSummary = function (properties) {
                 this.workerAddrs = [];
+                this.shardIds = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -6128,6 +9667,22 @@ export const cotrain = $root.cotrain = (() => {
             SubmissionSummary.prototype.status = "";
 
             /**
+             * SubmissionSummary shardIds.
+             * @member {Array.<Uint8Array>} shardIds
+             * @memberof cotrain.v1.SubmissionSummary
+             * @instance
+             */
+            SubmissionSummary.prototype.shardIds = $util.emptyArray;
+
+            /**
+             * SubmissionSummary announcement.
+             * @member {cotrain.v1.RoundAnnouncement.$Properties|null|undefined} announcement
+             * @memberof cotrain.v1.SubmissionSummary
+             * @instance
+             */
+            SubmissionSummary.prototype.announcement = null;
+
+            /**
              * Creates a new SubmissionSummary instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.SubmissionSummary
@@ -6172,6 +9727,11 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.deltaSize);
                 if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== "")
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.status);
+                if (message.shardIds != null && message.shardIds.length)
+                    for (let i = 0; i < message.shardIds.length; ++i)
+                        writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.shardIds[i]);
+                if (message.announcement != null && $Object.hasOwnProperty.call(message, "announcement"))
+                    $root.cotrain.v1.RoundAnnouncement.encode(message.announcement, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6266,6 +9826,20 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.status;
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.shardIds && message.shardIds.length))
+                                message.shardIds = [];
+                            message.shardIds.push(reader.bytes());
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            message.announcement = $root.cotrain.v1.RoundAnnouncement.decode(reader, reader.size(), $undefined, _depth + 1, message.announcement);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6328,6 +9902,21 @@ export const cotrain = $root.cotrain = (() => {
                 if (object.status != null)
                     if (typeof object.status !== "string" || object.status.length)
                         message.status = $String(object.status);
+                if (object.shardIds) {
+                    if (!$Array.isArray(object.shardIds))
+                        throw $TypeError(".cotrain.v1.SubmissionSummary.shardIds: array expected");
+                    message.shardIds = $Array(object.shardIds.length);
+                    for (let i = 0; i < object.shardIds.length; ++i)
+                        if (typeof object.shardIds[i] === "string")
+                            $util.base64.decode(object.shardIds[i], message.shardIds[i] = $util.newBuffer($util.base64.length(object.shardIds[i])), 0);
+                        else if (object.shardIds[i].length >= 0)
+                            message.shardIds[i] = object.shardIds[i];
+                }
+                if (object.announcement != null) {
+                    if (!$util.isObject(object.announcement))
+                        throw $TypeError(".cotrain.v1.SubmissionSummary.announcement: object expected");
+                    message.announcement = $root.cotrain.v1.RoundAnnouncement.fromObject(object.announcement, _depth + 1);
+                }
                 return message;
             };
 
@@ -6348,8 +9937,10 @@ export const cotrain = $root.cotrain = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.arrays || options.defaults)
+                if (options.arrays || options.defaults) {
                     object.workerAddrs = [];
+                    object.shardIds = [];
+                }
                 if (options.defaults) {
                     object.workerPeerId = "";
                     object.submission = null;
@@ -6362,6 +9953,7 @@ export const cotrain = $root.cotrain = (() => {
                     }
                     object.deltaSize = 0;
                     object.status = "";
+                    object.announcement = null;
                 }
                 if (message.workerPeerId != null && $Object.hasOwnProperty.call(message, "workerPeerId"))
                     object.workerPeerId = message.workerPeerId;
@@ -6378,6 +9970,13 @@ export const cotrain = $root.cotrain = (() => {
                     object.deltaSize = message.deltaSize;
                 if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
                     object.status = message.status;
+                if (message.shardIds && message.shardIds.length) {
+                    object.shardIds = $Array(message.shardIds.length);
+                    for (let j = 0; j < message.shardIds.length; ++j)
+                        object.shardIds[j] = options.bytes === $String ? $util.base64.encode(message.shardIds[j], 0, message.shardIds[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.shardIds[j]) : message.shardIds[j];
+                }
+                if (message.announcement != null && $Object.hasOwnProperty.call(message, "announcement"))
+                    object.announcement = $root.cotrain.v1.RoundAnnouncement.toObject(message.announcement, options, _depth + 1);
                 return object;
             };
 
@@ -7207,6 +10806,8 @@ export const cotrain = $root.cotrain = (() => {
              * @property {number|null} [samples] UpdateSubmission samples
              * @property {string|null} [contributionId] UpdateSubmission contributionId
              * @property {Uint8Array|null} [txHash] UpdateSubmission txHash
+             * @property {string|null} [backendClass] UpdateSubmission backendClass
+             * @property {number|null} [microBatches] UpdateSubmission microBatches
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7368,6 +10969,22 @@ export const cotrain = $root.cotrain = (() => {
             UpdateSubmission.prototype.txHash = $util.newBuffer([]);
 
             /**
+             * UpdateSubmission backendClass.
+             * @member {string} backendClass
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.backendClass = "";
+
+            /**
+             * UpdateSubmission microBatches.
+             * @member {number} microBatches
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.microBatches = 0;
+
+            /**
              * Creates a new UpdateSubmission instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.UpdateSubmission
@@ -7432,6 +11049,10 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 15, wireType 2 =*/122).string(message.contributionId);
                 if (message.txHash != null && $Object.hasOwnProperty.call(message, "txHash") && message.txHash.length)
                     writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.txHash);
+                if (message.backendClass != null && $Object.hasOwnProperty.call(message, "backendClass") && message.backendClass !== "")
+                    writer.uint32(/* id 17, wireType 2 =*/138).string(message.backendClass);
+                if (message.microBatches != null && $Object.hasOwnProperty.call(message, "microBatches") && message.microBatches !== 0)
+                    writer.uint32(/* id 18, wireType 0 =*/144).uint32(message.microBatches);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -7619,6 +11240,24 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.txHash;
                             continue;
                         }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.backendClass = value;
+                            else
+                                delete message.backendClass;
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.microBatches = value;
+                            else
+                                delete message.microBatches;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -7748,6 +11387,12 @@ export const cotrain = $root.cotrain = (() => {
                             $util.base64.decode(object.txHash, message.txHash = $util.newBuffer($util.base64.length(object.txHash)), 0);
                         else if (object.txHash.length >= 0)
                             message.txHash = object.txHash;
+                if (object.backendClass != null)
+                    if (typeof object.backendClass !== "string" || object.backendClass.length)
+                        message.backendClass = $String(object.backendClass);
+                if (object.microBatches != null)
+                    if ($Number(object.microBatches) !== 0)
+                        message.microBatches = object.microBatches >>> 0;
                 return message;
             };
 
@@ -7834,6 +11479,8 @@ export const cotrain = $root.cotrain = (() => {
                         if (options.bytes !== $Array)
                             object.txHash = $util.newBuffer(object.txHash);
                     }
+                    object.backendClass = "";
+                    object.microBatches = 0;
                 }
                 if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
                     object.round = message.round;
@@ -7870,6 +11517,10 @@ export const cotrain = $root.cotrain = (() => {
                     object.contributionId = message.contributionId;
                 if (message.txHash != null && $Object.hasOwnProperty.call(message, "txHash"))
                     object.txHash = options.bytes === $String ? $util.base64.encode(message.txHash, 0, message.txHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.txHash) : message.txHash;
+                if (message.backendClass != null && $Object.hasOwnProperty.call(message, "backendClass"))
+                    object.backendClass = message.backendClass;
+                if (message.microBatches != null && $Object.hasOwnProperty.call(message, "microBatches"))
+                    object.microBatches = message.microBatches;
                 return object;
             };
 

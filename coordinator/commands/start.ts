@@ -1,0 +1,110 @@
+import { multiaddr } from '@multiformats/multiaddr'
+import { isAddress, type Address } from 'viem'
+import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
+import { InvalidInputError } from '../../lib/errors.ts'
+import { CoordinatorService, type CoordinatorEvent } from '../service/CoordinatorService.ts'
+import { coordinatorBaseOptions } from './coordinatorOptions.ts'
+
+const positive = (v: number): string | undefined => v > 0 && Number.isFinite(v) ? undefined : `expected a positive number, got ${v}`
+
+/** One line in `coordinator --help`. */
+export const summary = 'run the coordinator: shard data, schedule rounds, verify, aggregate, serve the dashboard'
+
+const specs = {
+  ...coordinatorBaseOptions,
+  listen: { type: 'string', description: 'libp2p listen multiaddr (comma-separated for several)', default: '/ip4/127.0.0.1/tcp/0', env: 'COTRAIN_LISTEN' },
+  'rpc-url': { type: 'string', description: 'Ethereum JSON-RPC endpoint', default: 'http://127.0.0.1:8545', env: 'COTRAIN_RPC_URL' },
+  contract: { type: 'string', description: 'staking contract (proxy): submissions must be committed there', env: 'COTRAIN_CONTRACT', validate: (v: string) => isAddress(v, { strict: false }) ? undefined : `not an address: "${v}"` },
+  model: { type: 'string', description: 'model: mlp or cnn', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => v === 'mlp' || v === 'cnn' ? undefined : `unknown model "${v}" (mlp, cnn)` },
+  shards: { type: 'number', description: 'shards the training set is split into', default: 10, env: 'COTRAIN_SHARDS', validate: intBetween(1, 100_000) },
+  'train-samples': { type: 'number', description: 'use the first N MNIST training samples (0 = all 60000)', default: 0, env: 'COTRAIN_TRAIN_SAMPLES', validate: intBetween(0, 60_000) },
+  'test-samples': { type: 'number', description: 'evaluate on the first N MNIST test samples', default: 2000, env: 'COTRAIN_TEST_SAMPLES', validate: intBetween(1, 10_000) },
+  rounds: { type: 'number', description: 'exit after this many rounds are done (0 = run forever)', default: 0, env: 'COTRAIN_ROUNDS', validate: intBetween(0, 1_000_000) },
+  'min-workers': { type: 'number', description: 'open a round once this many workers are live', default: 2, env: 'COTRAIN_MIN_WORKERS', validate: intBetween(1, 100_000) },
+  'min-updates': { type: 'number', description: 'accepted updates a round needs', default: 2, env: 'COTRAIN_MIN_UPDATES', validate: intBetween(1, 100_000) },
+  aggregator: { type: 'string', description: 'outer optimizer: fedavg or nesterov (DiLoCo)', default: 'nesterov', env: 'COTRAIN_AGGREGATOR', validate: (v: string) => v === 'fedavg' || v === 'nesterov' ? undefined : `unknown aggregator "${v}" (fedavg, nesterov)` },
+  steps: { type: 'number', description: 'inner steps H per round', default: 100, env: 'COTRAIN_STEPS', validate: intBetween(1, 10_000_000) },
+  'batch-size': { type: 'number', description: 'batch size', default: 64, env: 'COTRAIN_BATCH_SIZE', validate: intBetween(1, 65_536) },
+  lr: { type: 'number', description: 'inner (Adam) learning rate', default: 0.001, env: 'COTRAIN_LR', validate: positive },
+  'checkpoint-interval': { type: 'number', description: 'checkpoint and proof leaf every K steps', default: 10, env: 'COTRAIN_CHECKPOINT_INTERVAL', validate: intBetween(1, 10_000_000) },
+  'delta-encoding': { type: 'string', description: 'update encoding: int8 or float32', default: 'int8', env: 'COTRAIN_DELTA_ENCODING', validate: (v: string) => v === 'int8' || v === 'float32' ? undefined : `unknown encoding "${v}" (int8, float32)` },
+  'round-timeout': { type: 'number', description: 'seconds a round trains before collecting', default: 600, env: 'COTRAIN_ROUND_TIMEOUT', validate: positive },
+  'assignment-grace': { type: 'number', description: 'seconds past its projected time before a worker\'s shards are reassigned (default: a third of --round-timeout, at most 30)', env: 'COTRAIN_ASSIGNMENT_GRACE', validate: (v: number) => v >= 0 ? undefined : `expected >= 0, got ${v}` },
+  'dashboard-port': { type: 'number', description: 'dashboard, /api/status and /metrics on 127.0.0.1:PORT (0 = any free port)', default: 0, env: 'COTRAIN_DASHBOARD_PORT', validate: intBetween(0, 65_535) }
+} as const satisfies OptionSpecs
+
+const help = renderHelp('coordinator start [options]', 'Shards MNIST, runs training rounds with verification by replay, aggregates, evaluates, and serves the dashboard.', specs, [
+  'coordinator start --listen /ip4/127.0.0.1/tcp/9000 --data-dir coord --shards 3 --min-workers 3 --rounds 2',
+  'coordinator start --contract 0x5FbD... --aggregator fedavg --steps 60 --batch-size 32 --round-timeout 60 --json'
+])
+
+/** `coordinator start`: the service until --rounds are done or SIGINT/SIGTERM. */
+export async function run (argv: string[]): Promise<void> {
+  const { options: o } = resolveOptions(specs, { argv, env: process.env })
+  if (o.help) { process.stdout.write(help); return }
+  const listen = o.listen.split(',').map(s => s.trim()).filter(s => s !== '')
+  for (const addr of listen) {
+    try {
+      multiaddr(addr)
+    } catch (err) {
+      throw new InvalidInputError(`bad --listen address "${addr}": ${(err as Error).message.split('\n')[0]}`, { hint: 'use a multiaddr like /ip4/127.0.0.1/tcp/9000' })
+    }
+  }
+  const service = new CoordinatorService({
+    dataDir: o['data-dir'],
+    listen,
+    rpcUrl: o['rpc-url'],
+    contract: o.contract as Address | undefined,
+    model: { kind: o.model as 'mlp' | 'cnn' },
+    shards: o.shards,
+    trainSamples: o['train-samples'] === 0 ? undefined : o['train-samples'],
+    testSamples: o['test-samples'],
+    rounds: o.rounds,
+    minWorkers: o['min-workers'],
+    minUpdates: o['min-updates'],
+    aggregator: o.aggregator as 'fedavg' | 'nesterov',
+    training: { steps: o.steps, batchSize: o['batch-size'], learningRate: o.lr, checkpointInterval: o['checkpoint-interval'], deltaEncoding: o['delta-encoding'] as 'int8' | 'float32' },
+    roundTimeoutMs: Math.round(o['round-timeout'] * 1000),
+    assignmentGraceMs: o['assignment-grace'] === undefined ? undefined : Math.round(o['assignment-grace'] * 1000),
+    dashboardPort: o['dashboard-port']
+  })
+  const json = o.json
+  service.on('event', (e) => {
+    if (!json && !o.verbose && (e.event === 'round:transitioned' || e.event === 'assignment:created')) return
+    process.stdout.write(json ? JSON.stringify(e) + '\n' : describeEvent(e) + '\n')
+  })
+  const controller = new AbortController()
+  let stopped: () => void = () => {}
+  const interrupted = new Promise<void>((resolve) => { stopped = resolve })
+  const onSignal = (): void => { controller.abort(new Error('interrupted')); stopped() }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    await service.start({ signal: controller.signal })
+    await Promise.race([service.finished, interrupted])
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await service.stop()
+  }
+}
+
+const pct = (v: unknown): string => typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '-'
+
+/** One human-readable line per event. */
+export function describeEvent (e: CoordinatorEvent): string {
+  switch (e.event) {
+    case 'coordinator:ready': return `coordinator ready: peer ${String(e.peerId)}\n  listening on ${(e.multiaddrs as string[]).join(', ')}\n  dashboard ${String(e.dashboardUrl ?? '-')}${e.resumedRound !== undefined ? `\n  resuming round ${String(e.resumedRound)} (${String(e.resumedState)})` : ''}`
+    case 'worker:joined': return `worker ${String(e.address)} joined (${String(e.peerId)})`
+    case 'round:opened': return `round ${String(e.round)}: opened from model ${String(e.modelId).slice(0, 12)}..., ${String(e.shards)} shards`
+    case 'round:training': return `round ${String(e.round)}: training`
+    case 'submission:received': return `round ${String(e.round)}: update from ${String(e.peerId)}`
+    case 'submission:refused': return `round ${String(e.round)}: refused an update from ${String(e.peerId)}: ${String(e.reason)}`
+    case 'submission:verified': return `round ${String(e.round)}: update from ${String(e.peerId)} ${String(e.status)}${e.reason != null ? ` (${String(e.reason)})` : ''}`
+    case 'assignment:missed': return `round ${String(e.round)}: ${String(e.peerId)} missed its assignment`
+    case 'round:done': return `round ${String(e.round)}: done, ${String(e.accepted)} updates, test accuracy ${pct(e.accuracy)}, loss ${typeof e.loss === 'number' ? e.loss.toFixed(4) : '-'}`
+    case 'round:failed': return `round ${String(e.round)}: FAILED: ${String(e.reason)}`
+    case 'coordinator:finished': return `all ${String(e.rounds)} rounds done`
+    default: return `${e.event} ${JSON.stringify({ ...e, event: undefined })}`
+  }
+}

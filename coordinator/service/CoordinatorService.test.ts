@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { multiaddr } from '@multiformats/multiaddr'
+import { privateKeyToAccount } from 'viem/accounts'
+import { devAccounts } from '../../lib/chain/index.ts'
+import { decodeShard } from '../../lib/data/shard.ts'
+import { bytesToFloat32 } from '../../lib/hash/float32Bytes.ts'
+import { fromHex } from '../../lib/hash/sha256.ts'
+import {
+  createNode, errorCodeName, fetchContent, ProtocolError, requestAssignment, requestJoin, submitUpdate,
+  toContentId, type CotrainNode, type UpdateSubmission
+} from '../../lib/net/index.ts'
+import { deltaToWire } from '../../lib/proof/deltaWire.ts'
+import { trainRound, withDelta, type TrainRoundResult } from '../../lib/training/trainRound.ts'
+import { CoordinatorService } from './CoordinatorService.ts'
+
+/** The wire submission of a training result, as the worker sends it. */
+function wireSubmission (r: TrainRoundResult): UpdateSubmission {
+  return {
+    round: r.round,
+    workerAddress: fromHex(r.workerAddress, 20),
+    baseModelId: fromHex(r.startWeightsId, 32),
+    commitment: fromHex(r.commitment, 32),
+    ...deltaToWire(r.deltaBytes),
+    deltaHash: fromHex(r.deltaHash, 32),
+    proofRoot: fromHex(r.proofRoot, 32),
+    leafCount: r.leaves.length,
+    leaves: r.leaves.map(l => ({ loss: l.loss, updateNorm: l.updateNorm })),
+    samples: r.samples,
+    backendClass: r.replay.backendClass,
+    microBatches: r.replay.microBatches
+  }
+}
+
+async function refusal (p: Promise<unknown>): Promise<{ code: string, reason: string }> {
+  try {
+    await p
+  } catch (err) {
+    assert.ok(err instanceof ProtocolError && err.remote, `expected an Error reply, got ${String(err)}`)
+    return { code: errorCodeName(err.code), reason: err.reason }
+  }
+  assert.fail('the submission was accepted')
+}
+
+describe('CoordinatorService submit checks (in process, real libp2p and training)', function () {
+  this.timeout(60_000)
+  let dir: string
+  let service: CoordinatorService
+  let worker: CotrainNode
+  let stranger: CotrainNode
+  let coordinator: ReturnType<typeof multiaddr>
+  let result: TrainRoundResult
+  let releaseVerify: () => void = () => {}
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cotrain-service-'))
+    const verifyGate = new Promise<void>((resolve) => { releaseVerify = resolve })
+    service = new CoordinatorService({
+      dataDir: dir,
+      shards: 1,
+      trainSamples: 600,
+      testSamples: 200,
+      rounds: 0,
+      minWorkers: 1,
+      minUpdates: 1,
+      aggregator: 'fedavg',
+      training: { steps: 4, batchSize: 16, checkpointInterval: 2 },
+      roundTimeoutMs: 30_000,
+      tickIntervalMs: 100,
+      // Verification is not under test here: hold the round in `verifying` so the duplicate meets the same round.
+      verify: async () => { await verifyGate; return { accepted: true } }
+    })
+    const info = await service.start()
+    coordinator = multiaddr(info.multiaddrs[0])
+    worker = await createNode()
+    stranger = await createNode()
+    const account = privateKeyToAccount(devAccounts(4)[3].privateKey as `0x${string}`)
+    await requestJoin(worker, coordinator, { signer: account, capabilities: { backend: 'cpu', samplesPerSecond: 1000 } })
+    let a = await requestAssignment(worker, coordinator, { round: 0, workerAddress: account.address })
+    for (let i = 0; i < 50 && (a.shards ?? []).length === 0; i++) {
+      await new Promise(resolve => setTimeout(resolve, 100))
+      a = await requestAssignment(worker, coordinator, { round: 0, workerAddress: account.address })
+    }
+    assert.equal(a.round, 1)
+    const ann = a.announcement!
+    const startWeights = bytesToFloat32(await fetchContent(worker, coordinator, ann.modelId!))
+    const shards = []
+    for (const ref of a.shards!) {
+      const s = decodeShard(await fetchContent(worker, coordinator, ref.contentId!), { expectedId: toContentId(ref.contentId!) })
+      shards.push({ id: s.id, dataset: s.dataset })
+    }
+    result = await trainRound({
+      round: 1,
+      roundSeed: Buffer.from(ann.roundSeed!).toString('hex'),
+      workerAddress: account.address,
+      model: JSON.parse(ann.modelConfigJson!),
+      startWeights,
+      shards,
+      hyper: JSON.parse(ann.trainingJson!)
+    })
+  })
+
+  after(async () => {
+    releaseVerify()
+    await worker?.stop()
+    await stranger?.stop()
+    await service?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('refuses a peer that has not joined (UNAUTHENTICATED)', async () => {
+    const r = await refusal(submitUpdate(stranger, coordinator, wireSubmission(result)))
+    assert.equal(r.code, 'UNAUTHENTICATED')
+  })
+
+  it('refuses a submission for another round (STALE)', async () => {
+    const r = await refusal(submitUpdate(worker, coordinator, { ...wireSubmission(result), round: 7 }))
+    assert.equal(r.code, 'STALE')
+    assert.match(r.reason, /round 7 is not the current round/)
+  })
+
+  it('refuses a commitment that is not hash(round, model, delta hash, proof root, address) (INVALID)', async () => {
+    const sub = wireSubmission(result)
+    const commitment = new Uint8Array(sub.commitment!)
+    commitment[0] ^= 1
+    const r = await refusal(submitUpdate(worker, coordinator, { ...sub, commitment }))
+    assert.equal(r.code, 'INVALID')
+    assert.match(r.reason, /commitment does not match/)
+  })
+
+  it('refuses a NaN delta even with a consistent hash and commitment (INVALID)', async () => {
+    const nan = new Float32Array(result.delta)
+    nan[5] = Number.NaN
+    const r = await refusal(submitUpdate(worker, coordinator, wireSubmission(withDelta(result, nan))))
+    assert.equal(r.code, 'INVALID')
+    assert.match(r.reason, /not finite/)
+  })
+
+  it('takes the honest update once and refuses it again (DUPLICATE), storing only the first', async () => {
+    const ack = await submitUpdate(worker, coordinator, wireSubmission(result))
+    assert.equal(ack.round, 1)
+    const r = await refusal(submitUpdate(worker, coordinator, wireSubmission(result)))
+    assert.equal(r.code, 'DUPLICATE')
+    const rows = service.store.listSubmissions(1)
+    assert.equal(rows.length, 1, 'the refused submissions left nothing behind')
+    assert.equal(rows[0].commitment, result.commitment)
+  })
+})

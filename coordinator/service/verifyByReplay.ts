@@ -1,0 +1,72 @@
+import type { Libp2p } from '@libp2p/interface'
+import { getChallengeSeed, HARDHAT_CHAIN_ID, type ChainClient } from '../../lib/chain/index.ts'
+import type { Dataset } from '../../lib/data/Dataset.ts'
+import { sha256Hex } from '../../lib/hash/sha256.ts'
+import type { ModelConfig } from '../../lib/model/config.ts'
+import { submissionClaimFromWire, verifySubmission } from '../../lib/validation/index.ts'
+import type { VerificationResult, VerifySubmission } from '../rounds/RoundManager.ts'
+import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
+import { roundPlanOf } from './roundPlan.ts'
+import type { SubmissionArchive } from './SubmissionArchive.ts'
+
+/** What the coordinator's verifier reads. */
+export interface VerifyByReplayDependencies {
+  node: () => Libp2p
+  store: () => CoordinatorStore
+  model: ModelConfig
+  /** A shard's samples by content id (64 hex). */
+  shards: (id: string) => Dataset | undefined
+  archive: SubmissionArchive
+  /** The worker's listen addresses, to dial /cotrain/checkpoint. */
+  workerAddrs: (peerId: string) => string[]
+  chain?: { client: ChainClient, contract: `0x${string}` }
+}
+
+/**
+ * The coordinator's acceptance check (RoundManager's `verify`): the shared
+ * verifier of lib/validation, challenged with the on-chain seed of the
+ * contribution (the hash of the block after it; on a dev chain an empty block
+ * is mined when it does not exist yet). Without a contract the seed is derived
+ * from the round seed and the commitment, which a worker can compute before it
+ * commits: a weaker check, for chain-less test networks only.
+ *
+ * A worker that cannot be reached throws, which leaves the submission pending
+ * and retried next tick until the verification deadline rejects it.
+ */
+export function verifyByReplay (deps: VerifyByReplayDependencies): VerifySubmission {
+  return async (submission, ctx): Promise<VerificationResult> => {
+    const archived = deps.archive.get(submission.commitment)
+    if (archived == null) return { accepted: false, reason: 'no proof metadata stored for this submission' }
+    const store = deps.store()
+    const wireDelta = await store.blobs.get(archived.wireDeltaId)
+    const claim = submissionClaimFromWire(archived.submission, wireDelta)
+    const assignment = store.requireAssignment(submission.assignmentId)
+    const shards = assignment.shardIds.map((id) => {
+      const dataset = deps.shards(id)
+      if (dataset == null) throw new Error(`shard ${id} is not loaded`)
+      return { id, dataset }
+    })
+    const plan = roundPlanOf(ctx.round)
+    let challengeSeed: string
+    if (deps.chain != null && submission.contributionId != null) {
+      const dev = deps.chain.client.chain?.id === HARDHAT_CHAIN_ID
+      challengeSeed = await getChallengeSeed(deps.chain.client, { address: deps.chain.contract, id: BigInt(submission.contributionId), mine: dev, timeoutMs: 10_000 })
+    } else {
+      challengeSeed = sha256Hex(new TextEncoder().encode(`cotrain/offchain-challenge/v1/${ctx.round.seed}/${submission.commitment}`))
+    }
+    const v = await verifySubmission({
+      node: deps.node(),
+      workerPeer: { peerId: submission.worker, multiaddrs: deps.workerAddrs(submission.worker) },
+      submission: claim,
+      startWeights: await ctx.readGlobalModel(),
+      modelConfig: deps.model,
+      hyper: plan.training,
+      roundSeed: ctx.round.seed,
+      shards,
+      challengeSeed
+    })
+    if (v.outcome === 'unavailable') throw new Error(`worker unreachable for verification: ${v.reason}`)
+    if (v.outcome === 'valid') return { accepted: true, reason: `verified ${v.segments.length} segments in ${v.seconds.toFixed(1)} s` }
+    return { accepted: false, fraud: true, evidence: v.evidenceHash ?? undefined, reason: v.reason }
+  }
+}
