@@ -1,5 +1,5 @@
 import { encodeFunctionData, keccak256, parseEventLogs, type Address, type Hash, type Hex, type TransactionReceipt } from 'viem'
-import { getTransactionReceipt, prepareTransactionRequest, readContract, sendRawTransaction, simulateContract, writeContract } from 'viem/actions'
+import { estimateContractGas, getTransactionReceipt, prepareTransactionRequest, readContract, sendRawTransaction, simulateContract, writeContract } from 'viem/actions'
 import { ChainError } from './errors.ts'
 import { rpcUrlOf, type ChainClient, type WalletChainClient } from './createChainClient.ts'
 import { stakingAbi } from './stakingArtifact.ts'
@@ -28,6 +28,22 @@ export type WriteOptions = {
 /** A signed transaction not yet broadcast: what the outbox writes to disk first. */
 export type SignedStakingTransaction = { serialized: Hex, hash: Hash, nonce: number }
 
+/** The most gas one transaction may use (EIP-7825's cap, 2^24). */
+const MAX_TRANSACTION_GAS = 16_777_216n
+
+/**
+ * The gas limit to send with a call estimated at `estimate`. Estimates are
+ * taken against the state before other pending transactions land, and the
+ * contract's costliest paths are taken by whichever vote arrives last (the
+ * quorum-th score finalizes and pays, the quorum-th report slashes): two
+ * validators estimating at the same moment would otherwise see one of them
+ * run out of gas. Unused gas is refunded, so the headroom costs nothing.
+ */
+export function gasWithHeadroom (estimate: bigint): bigint {
+  const padded = estimate * 2n + 100_000n
+  return padded > MAX_TRANSACTION_GAS ? (estimate > MAX_TRANSACTION_GAS ? estimate : MAX_TRANSACTION_GAS) : padded
+}
+
 /** Calls a view of the staking contract; failures become {@link ChainError}s. */
 export async function readStaking<T> (client: ChainClient, address: Address, functionName: string, args: readonly unknown[] = []): Promise<T> {
   try {
@@ -49,15 +65,9 @@ export async function writeStaking (
   const context = { rpcUrl: rpcUrlOf(client), account: client.account.address }
   let hash: Hash
   try {
-    hash = await writeContract(client, {
-      address: params.address,
-      abi: stakingAbi(),
-      functionName: params.functionName,
-      args: params.args ?? [],
-      value: params.value,
-      account: client.account,
-      chain: client.chain,
-    })
+    const call = { address: params.address, abi: stakingAbi(), functionName: params.functionName, args: params.args ?? [], value: params.value, account: client.account }
+    const gas = gasWithHeadroom(await estimateContractGas(client, call))
+    hash = await writeContract(client, { ...call, chain: client.chain, gas })
   } catch (err) {
     throw toChainError(err, context)
   }
@@ -78,7 +88,8 @@ export async function signStakingTransaction (
   try {
     await simulateContract(client, { address: params.address, abi: stakingAbi(), functionName: params.functionName, args: params.args ?? [], value: params.value, account })
     const data = encodeFunctionData({ abi: stakingAbi(), functionName: params.functionName, args: params.args ?? [] })
-    const request = await prepareTransactionRequest(client, { account, to: params.address, data, value: params.value, chain: client.chain })
+    const prepared = await prepareTransactionRequest(client, { account, to: params.address, data, value: params.value, chain: client.chain })
+    const request = { ...prepared, gas: gasWithHeadroom(prepared.gas) }
     const serialized = await account.signTransaction(request as Parameters<typeof account.signTransaction>[0])
     return { serialized, hash: keccak256(serialized), nonce: request.nonce }
   } catch (err) {
