@@ -83,7 +83,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       '--shards', String(Math.max(2, (options.workers + cheaters) * 2)), '--train-samples', String(options.trainSamples),
       '--rounds', String(options.rounds), '--min-workers', String(options.workers + cheaters), '--min-updates', '1',
       '--steps', String(options.steps), '--checkpoint-interval', String(options.checkpointInterval),
-      '--dashboard-port', String(options.dashboardPort)])
+      '--dashboard-port', String(options.dashboardPort), '--linger', String(options.settleTimeoutS + 60)])
     await coordinator.waitFor((e) => e.event === 'coordinator:ready', { signal: options.signal, timeoutMs: 180_000 })
     const info = JSON.parse(readFileSync(join(coordDir, 'coordinator.json'), 'utf8')) as { multiaddrs: string[], dashboardUrl?: string }
     const coordAddr = info.multiaddrs[0]
@@ -106,9 +106,11 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       participants.push({ name, role: cheater ? 'cheater' : 'worker', fault: cheater ? options.cheat : 'none', address: acct.address })
     }
 
-    const code = await coordinator.exit()
+    // The coordinator keeps serving after its last round (--linger): validators
+    // still fetch models, shards and deltas from it to settle those rounds.
+    // waitFor rejects with the coordinator's last error if it exits first.
+    await coordinator.waitFor((e) => e.event === 'coordinator:finished', { signal: options.signal, timeoutMs: options.rounds * 600_000 })
     if (options.signal?.aborted === true) throw options.signal.reason
-    if (code !== 0) throw new CotrainError(`coordinator failed (exit ${code}): ${coordinator.lastError()}`)
     const rounds = coordinator.events.filter((e) => e.event === 'round:done' || e.event === 'round:failed').map((e) => ({
       number: Number(e.round), state: e.event === 'round:done' ? 'done' : 'failed', accuracy: e.accuracy as number | undefined, loss: e.loss as number | undefined, accepted: Number(e.accepted ?? 0), rejected: Number(e.rejected ?? 0)
     }))

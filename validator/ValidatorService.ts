@@ -6,7 +6,7 @@ import { parseAbiItem, type Address, type Hex } from 'viem'
 import { getLogs } from 'viem/actions'
 import { oneLine } from '../lib/errors.ts'
 import {
-  ContributionType, distributeRewardsBatch, getChallengeSeed, readStaking, reportFraud, submitContribution,
+  ContractRevertedError, ContributionType, distributeRewardsBatch, getChallengeSeed, readStaking, registerContributor, reportFraud, submitContribution,
   type WalletChainClient
 } from '../lib/chain/index.ts'
 import { decodeShard } from '../lib/data/shard.ts'
@@ -134,6 +134,12 @@ export class ValidatorService {
       this.ownNode = true
     }
     this.heldOut = await heldOutSlice(this.address, this.options.heldOutSamples)
+    if (this.options.validationContributions !== false) {
+      // Validation work is a contribution like any other: the contract needs the validator registered with stake to record and pay it.
+      await registerContributor(this.options.wallet, { address: this.options.contract }).catch((err: unknown) => {
+        this.emit({ event: 'validator:warning', message: `not registered as a contributor, so validation work goes unrewarded: ${oneLine(err)}` })
+      })
+    }
     this.emit({ event: 'validator:ready', peerId: this.node.peerId.toString(), address: this.address })
     this.loop = this.run().then(() => this.resolveDone(), (err) => { if (!this.controller.signal.aborted) this.rejectDone(err); else this.resolveDone() })
   }
@@ -176,13 +182,20 @@ export class ValidatorService {
       const pending: Pending[] = []
       let waiting = false
       for (const s of listed) {
-        const outcome = await this.handleSubmission(r, s, pending)
+        const outcome = await this.handleSubmission(r, s, pending).catch((err: unknown) => this.onSubmissionError(r, s, err))
         if (outcome === 'retry') waiting = true
       }
       const next = await this.listRound(r + 1)
       const allSettled = !waiting && listed.length > 0 && listed.every((s) => s.status !== 'pending')
       stablePolls = allSettled ? stablePolls + 1 : 0
-      if (pending.length > 0) await this.sendScores(r, pending)
+      if (pending.length > 0) {
+        // Unsent scores stay unhandled, so the next poll verifies and sends them again.
+        await this.sendScores(r, pending).catch((err: unknown) => {
+          if (isFatal(err)) throw err
+          waiting = true
+          this.emit({ event: 'validator:warning', message: `sending round ${r}'s scores (retried next poll): ${oneLine(err)}` })
+        })
+      }
       if ((next !== undefined && !waiting) || stablePolls >= 3) {
         this.emit({ event: 'round:validated', round: r, scored: listed.filter((s) => typeof this.state.handled[s.submission?.contributionId ?? ''] === 'number').length, fraud: listed.filter((s) => this.state.handled[s.submission?.contributionId ?? ''] === 'fraud').length })
         this.state.nextRound = r + 1
@@ -194,6 +207,18 @@ export class ValidatorService {
       }
       await sleep(poll, signal)
     }
+  }
+
+  /**
+   * A submission whose check failed on the way (the coordinator or the worker
+   * busy, a transfer broken, the RPC down) is retried at the next poll rather
+   * than ending the validator; only errors no retry can mend (this account is
+   * not a validator) are fatal.
+   */
+  private onSubmissionError (round: number, s: cotrain.v1.SubmissionSummary, err: unknown): 'retry' {
+    if (isFatal(err) || this.controller.signal.aborted) throw err
+    this.emit({ event: 'validator:warning', message: `checking round ${round} #${s.submission?.contributionId ?? '?'} (retried next poll): ${oneLine(err)}` })
+    return 'retry'
   }
 
   /** All of round r's submissions, or undefined when the coordinator has no such round (yet). */
@@ -312,11 +337,18 @@ export class ValidatorService {
       return 'done'
     }
     this.emit({ event: 'submission:verified', round, contributionId: idText, ok: false, outcome: 'fraud', score: null, reason: v.reason })
-    const r = await reportFraud(this.options.wallet, { address: contract, id, evidenceHash: evidence! })
+    let report: { hash: string, slashed: boolean } | undefined
+    try {
+      report = await reportFraud(this.options.wallet, { address: contract, id, evidenceHash: evidence! })
+    } catch (err) {
+      // Other validators' reports reached quorum first: the slash this report asked for happened.
+      if (!(err instanceof ContractRevertedError && err.errorName === 'ContributionAlreadyFraudulent')) throw err
+    }
     this.state.handled[idText] = 'fraud'
     delete this.state.unreachableSince[idText]
     this.save()
-    this.emit({ event: 'fraud:reported', round, contributionId: idText, evidenceHash: evidence!, tx: r.hash, slashed: r.slashed })
+    if (report !== undefined) this.emit({ event: 'fraud:reported', round, contributionId: idText, evidenceHash: evidence!, tx: report.hash, slashed: report.slashed })
+    else this.emit({ event: 'submission:skipped', round, contributionId: idText, reason: 'already slashed on chain by other validators\' reports' })
     return 'done'
   }
 
@@ -383,6 +415,10 @@ export class ValidatorService {
   }
 }
 
+/** Errors that retrying cannot mend: the account lacks the validator role. */
+function isFatal (err: unknown): boolean {
+  return err instanceof ContractRevertedError && err.errorName === 'ValidatorUnauthorized'
+}
 
 async function sleep (ms: number, signal: AbortSignal): Promise<void> {
   await new Promise<void>((resolve) => {

@@ -20,6 +20,7 @@ const specs = {
   'train-samples': { type: 'number', description: 'use the first N MNIST training samples (0 = all 60000)', default: 0, env: 'COTRAIN_TRAIN_SAMPLES', validate: intBetween(0, 60_000) },
   'test-samples': { type: 'number', description: 'evaluate on the first N MNIST test samples', default: 2000, env: 'COTRAIN_TEST_SAMPLES', validate: intBetween(1, 10_000) },
   rounds: { type: 'number', description: 'exit after this many rounds are done (0 = run forever)', default: 0, env: 'COTRAIN_ROUNDS', validate: intBetween(0, 1_000_000) },
+  linger: { type: 'number', description: 'after the last round, keep serving models, shards, deltas and submission lists to validators this many seconds (they settle the last rounds on chain)', default: 0, env: 'COTRAIN_LINGER', validate: intBetween(0, 604_800) },
   'min-workers': { type: 'number', description: 'open a round once this many workers are live', default: 2, env: 'COTRAIN_MIN_WORKERS', validate: intBetween(1, 100_000) },
   'min-updates': { type: 'number', description: 'accepted updates a round needs', default: 2, env: 'COTRAIN_MIN_UPDATES', validate: intBetween(1, 100_000) },
   aggregator: { type: 'string', description: 'outer optimizer: fedavg or nesterov (DiLoCo)', default: 'nesterov', env: 'COTRAIN_AGGREGATOR', validate: (v: string) => v === 'fedavg' || v === 'nesterov' ? undefined : `unknown aggregator "${v}" (fedavg, nesterov)` },
@@ -82,6 +83,12 @@ export async function run (argv: string[]): Promise<void> {
   try {
     await service.start({ signal: controller.signal })
     await Promise.race([service.finished, interrupted])
+    if (o.linger > 0 && !controller.signal.aborted) {
+      service.emit('event', { event: 'coordinator:lingering', seconds: o.linger })
+      let timer: ReturnType<typeof setTimeout> | undefined
+      await Promise.race([interrupted, new Promise<void>((resolve) => { timer = setTimeout(resolve, o.linger * 1000) })])
+      clearTimeout(timer)
+    }
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
@@ -105,6 +112,7 @@ export function describeEvent (e: CoordinatorEvent): string {
     case 'round:done': return `round ${String(e.round)}: done, ${String(e.accepted)} updates, test accuracy ${pct(e.accuracy)}, loss ${typeof e.loss === 'number' ? e.loss.toFixed(4) : '-'}`
     case 'round:failed': return `round ${String(e.round)}: FAILED: ${String(e.reason)}`
     case 'coordinator:finished': return `all ${String(e.rounds)} rounds done`
+    case 'coordinator:lingering': return `serving validators for up to ${String(e.seconds)} s more (Ctrl-C stops)`
     default: return `${e.event} ${JSON.stringify({ ...e, event: undefined })}`
   }
 }

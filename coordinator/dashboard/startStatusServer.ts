@@ -36,10 +36,16 @@ export async function startStatusServer (options: {
       return
     }
     if (options.status != null && path === '/api/status') {
-      Promise.resolve(options.status()).then(
-        (s) => res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(s)),
-        (err: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`status failed: ${err.message}\n`)
-      )
+      // Any failure, serialising included, is a 500 for this request, never an unhandled rejection that ends the coordinator.
+      void (async () => {
+        try {
+          const body = JSON.stringify(await options.status!())
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body)
+        } catch (err) {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
+          res.end(`status failed: ${err instanceof Error ? err.message : String(err)}\n`)
+        }
+      })()
       return
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n')

@@ -26,6 +26,8 @@ import { startStatusServer, type StatusServer } from '../dashboard/startStatusSe
 import { RoundManager, type VerifySubmission } from '../rounds/RoundManager.ts'
 import { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import type { RoundRecord, ShardInfo, WorkerCapabilities } from '../store/records.ts'
+import { getContributor } from '../../lib/chain/actions/getContributor.ts'
+import { registerDatasetIntake } from '../datasets/DatasetIntake.ts'
 import { buildDashboardStatus } from './buildDashboardStatus.ts'
 import { ChainView } from './ChainView.ts'
 import { checkSubmission } from './checkSubmission.ts'
@@ -336,6 +338,25 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
 
     const submissions = await startSubmissionsService(this.node, { onList: (req) => this.onList(req.round, req.start, req.limit) })
     this.stoppers.push(async () => await submissions.stop())
+
+    // Contributed datasets: shards land in the same blob store, so the content service above serves them to validators.
+    const chain = this.chain
+    const datasets = await registerDatasetIntake(this.node, {
+      blobs: this.store.blobs,
+      dataDir: this.options.dataDir,
+      authorize: chain == null
+        ? undefined
+        : async (contributor) => {
+          const c = await getContributor(chain.client, { address: chain.contract, account: contributor })
+          if (!c.registered) throw new ProtocolError(ErrorCode.ERROR_CODE_FORBIDDEN, `${contributor} is not registered on the staking contract: register with stake first`)
+        }
+    })
+    await datasets.start()
+    datasets.intake.addEventListener('dataset:complete', (e) => {
+      const d = (e as CustomEvent<{ datasetId: string, contributor: string }>).detail
+      this.emitEvent('dataset:received', { datasetId: d.datasetId, contributor: d.contributor })
+    })
+    this.stoppers.push(async () => await datasets.stop())
   }
 
   /** The peer's listen addresses as identify reported them (empty until identify has run). */
