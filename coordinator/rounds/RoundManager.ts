@@ -423,6 +423,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
       extensions: round.extensions,
       minUpdates: round.minUpdates,
       liveWorkers: round.state === 'open' ? this.liveWorkers(now).length : 0,
+      activeWorkers: round.state === 'open' ? this.store.listWorkers({ status: 'active' }).length : 0,
       outstanding: this.store.listAssignments(round.number, 'assigned').length,
       received: counts.pending + counts.accepted,
       pending: counts.pending,

@@ -14,6 +14,12 @@ describe('decideRoundStep', () => {
     assert.equal(decideRoundStep({ ...base, liveWorkers: 1, extensions: 1 }, 100, policy).kind, 'fail')
   })
 
+  it('opens with every active worker when fewer than the target exist, instead of waiting out the join window', () => {
+    assert.equal(decideRoundStep({ ...base, liveWorkers: 2, activeWorkers: 2 }, 50, { ...policy, targetWorkers: 3 }).kind, 'schedule')
+    assert.equal(decideRoundStep({ ...base, liveWorkers: 2, activeWorkers: 3 }, 50, { ...policy, targetWorkers: 3 }).kind, 'wait', 'a third active worker may still show up')
+    assert.equal(decideRoundStep({ ...base, liveWorkers: 1, activeWorkers: 1 }, 50, { ...policy, targetWorkers: 3 }).kind, 'wait', 'never below minUpdates')
+  })
+
   it('training: early exit when all are in, else collecting at the deadline', () => {
     const t: RoundView = { ...base, state: 'training' }
     assert.deepEqual(decideRoundStep({ ...t, outstanding: 0, received: 3 }, 10, policy), { kind: 'advance', to: 'verifying', reason: 'all assignments submitted' })

@@ -8,6 +8,12 @@ export interface RoundView {
   minUpdates: number
   /** Live workers (for `open`). */
   liveWorkers: number
+  /**
+   * Workers that could still join the round: active (not banned, not made
+   * ineligible), seen recently or not. A target above it cannot be met, so the
+   * round would wait out its join window for workers that no longer exist.
+   */
+  activeWorkers?: number
   /** Assignments still `assigned` (work in flight). */
   outstanding: number
   /** Submissions not rejected (pending + accepted). */
@@ -38,8 +44,9 @@ export type RoundStep =
  * (`maxExtensions`), with overdue shards reassigned meanwhile; missing it again
  * fails the round, and the next round starts from the same global model.
  *
- * - open: schedule once `targetWorkers` are live, or at the deadline if at
- *   least `minUpdates` are; else extend / fail.
+ * - open: schedule once `targetWorkers` are live (or every active worker,
+ *   when fewer exist), or at the deadline if at least `minUpdates` are; else
+ *   extend / fail.
  * - training: to verifying as soon as every assignment is in and there are
  *   enough; at the deadline to collecting (a grace period for uploads).
  * - collecting: to verifying when every assignment is in or at the deadline
@@ -55,7 +62,8 @@ export function decideRoundStep (view: RoundView, now: number, policy: RoundPoli
   switch (view.state) {
     case 'open': {
       const ready = view.liveWorkers >= view.minUpdates
-      if (ready && policy.targetWorkers !== undefined && view.liveWorkers >= policy.targetWorkers) return { kind: 'schedule', reason: `${view.liveWorkers} workers live` }
+      const target = policy.targetWorkers === undefined ? undefined : Math.min(policy.targetWorkers, view.activeWorkers ?? Infinity)
+      if (ready && target !== undefined && view.liveWorkers >= target) return { kind: 'schedule', reason: `${view.liveWorkers} workers live` }
       if (!late) return { kind: 'wait' }
       if (ready) return { kind: 'schedule', reason: 'join window closed' }
       const why = `${view.liveWorkers} live workers of ${view.minUpdates} needed`

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { peerIdFromString } from '@libp2p/peer-id'
 import type { Address } from 'viem'
 import { getAddress } from 'viem'
-import { createChainClient, type ChainClient } from '../../lib/chain/index.ts'
+import { createChainClient, readStaking, type ChainClient } from '../../lib/chain/index.ts'
 import { CotrainError, InvalidInputError, oneLine } from '../../lib/errors.ts'
 import { loadMnist } from '../../lib/data/loadMnist.ts'
 import type { Dataset } from '../../lib/data/Dataset.ts'
@@ -484,11 +484,40 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       this.resolveFinished()
       return
     }
+    await this.dropIneligibleWorkers()
+    // The first round waits for the initial fleet; later ones for as many of
+    // --min-workers as still exist (a slashed or departed worker is not waited for).
     const live = this.rounds.liveWorkers().length
-    if (live < this.options.minWorkers) return
+    const active = this.store.listWorkers({ status: 'active' }).length
+    const needed = this.store.listRounds().length === 0 ? this.options.minWorkers : Math.max(this.options.minUpdates, Math.min(this.options.minWorkers, active))
+    if (live < needed) return
     const plan: RoundPlan = { training: this.training, model: this.model }
     this.rounds.openRound({ shards: [...this.shards.values()].map(s => s.info), hyperParams: plan as unknown as Record<string, unknown>, seed: sha256Hex(new TextEncoder().encode(`${this.node.peerId.toString()}/${Date.now()}/${Math.random()}`)).slice(2) })
     await this.rounds.tick()
+  }
+
+  /**
+   * With a contract, a worker that can no longer commit on chain (unregistered,
+   * or slashed below the minimum stake) is set inactive before a round is
+   * scheduled, so it is neither given shards nor waited for. Joining again
+   * (after adding stake) makes it active again.
+   */
+  private async dropIneligibleWorkers (): Promise<void> {
+    if (this.chain == null || this.chainView == null) return
+    const live = this.rounds.liveWorkers()
+    if (live.length === 0) return
+    const [snapshot, minimum] = await Promise.all([
+      this.chainView.snapshot(live.map(w => getAddress(w.address))),
+      readStaking<bigint>(this.chain.client, this.chain.contract, 'minimumStake')
+    ])
+    for (const w of live) {
+      const c = snapshot.contributors.get(w.address.toLowerCase())
+      if (c == null) continue
+      const reason = !c.registered ? 'not registered on the staking contract' : c.stake < minimum ? `stake ${c.stake} wei is below the minimum ${minimum}` : undefined
+      if (reason === undefined) continue
+      this.store.setWorkerStatus(w.peerId, 'inactive')
+      this.emitEvent('worker:ineligible', { peerId: w.peerId, address: w.address, reason })
+    }
   }
 
   private async refreshListenAddrs (): Promise<void> {

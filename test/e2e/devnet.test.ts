@@ -23,13 +23,17 @@ describe('devnet end to end', function () {
   let browserSkipReason: string | undefined
 
   before(async () => {
+    // What every process said, printed when the run fails.
+    const log: string[] = []
     mkdirSync(outDir, { recursive: true })
     const dashboardPort = await freePort()
     const chainPort = await freePort()
     const run = runDevnet({
       workers: 2, rounds: 2, validators: 2, model: 'mlp', cheat: 'skip-steps',
       steps: 40, checkpointInterval: 5, trainSamples: 6000,
-      chainPort, dashboardPort, dataDir: join(outDir, 'state'), settleTimeoutS: 90
+      chainPort, dashboardPort, dataDir: join(outDir, 'state'), settleTimeoutS: 90,
+      onLine: (l) => log.push(l),
+      onEvent: (source, e) => { if (!/progress/.test(e.event)) log.push(`${source} ${JSON.stringify(e).slice(0, 300)}`) }
     })
     const dashboardUrl = `http://127.0.0.1:${dashboardPort}`
     const watch = (async () => {
@@ -64,8 +68,13 @@ describe('devnet end to end', function () {
         await browser.close()
       }
     })()
-    const [r] = await Promise.all([run, watch])
-    result = r
+    try {
+      const [r] = await Promise.all([run, watch])
+      result = r
+    } catch (err) {
+      console.log(log.slice(-60).join('\n'))
+      throw err
+    }
   })
 
   it('finishes both rounds with rising test accuracy', () => {
