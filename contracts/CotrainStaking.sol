@@ -338,7 +338,7 @@ contract CotrainStaking is
         r.fraudReportCount = reports;
         $.fraudReporters[id].push(msg.sender);
         emit FraudReported(id, msg.sender, evidenceHash, reports);
-        if (reports >= $.quorum) _slash(id, contributor, r);
+        if (reports >= _quorumFor($, contributor)) _slash(id, contributor, r);
     }
 
     // ------------------------------------------------------------------ pool
@@ -623,6 +623,19 @@ contract CotrainStaking is
         return $.contributionsByHash[dataHash];
     }
 
+    /// @dev Scores (or fraud reports) that settle `contributor`'s work: the quorum, except that a
+    /// validator never scores its own, so a validator's work (its Validation contributions) needs at
+    /// most the other validators; otherwise, with quorum equal to the validator count, it would stay
+    /// pending forever, never be paid, and keep the validator's stake bound.
+    function _quorumFor(StakingStorage storage $, address contributor) private view returns (uint256) {
+        uint256 q = $.quorum;
+        if ($.validators[contributor]) {
+            uint256 others = $.validatorCount - 1;
+            if (others < q) q = others == 0 ? 1 : others;
+        }
+        return q;
+    }
+
     /// @dev One validator score; the quorum-th finalizes.
     function _score(uint256 id, uint8 qualityScore) private {
         if (qualityScore == 0 || qualityScore > 100) revert QualityScoreOutOfRange(qualityScore);
@@ -637,7 +650,7 @@ contract CotrainStaking is
         r.scores |= uint120(qualityScore) << (8 * count);
         r.scoreCount = ++count;
         emit ContributionScored(id, msg.sender, qualityScore, count);
-        if (count >= $.quorum) {
+        if (count >= _quorumFor($, core.contributor)) {
             _finalize(id, core, r);
         } else {
             $.reviews[id] = r;

@@ -332,6 +332,27 @@ describe('CotrainStaking', function () {
       await assertSolvent(f)
     })
 
+    it('settles a validator\'s own work with the other validators when they are fewer than the quorum', async function () {
+      const { f, s, owner, v1, v2, v3, v4 } = await setup()
+      await s.write.removeValidator([v4], { account: owner })
+      // 3 validators, quorum 3: v1's Validation contribution can only ever get 2 scores.
+      await s.write.registerContributor({ value: ONE, account: v1 })
+      await s.write.submitContribution([Validation, hashOf('v1 batch')], { account: v1 })
+      const id = await s.read.contributionIdByHash([hashOf('v1 batch')])
+      await s.write.distributeRewards([id, 80], { account: v2 })
+      assert.equal((await s.read.getContribution([id])).status, Pending)
+      await viem.assertions.emit(s.write.distributeRewards([id, 60], { account: v3 }), s, 'ContributionFinalized')
+      const c = await s.read.getContribution([id])
+      assert.equal(c.status, Finalized)
+      assert.equal(c.medianScore, 60)
+      // A non-validator's work still needs the full quorum.
+      const [other] = await registerAndSubmit(f, f.c1, ['c1 work'])
+      await s.write.distributeRewards([other, 70], { account: v1 })
+      await s.write.distributeRewards([other, 70], { account: v2 })
+      assert.equal((await s.read.getContribution([other])).status, Pending)
+      await assertSolvent(f)
+    })
+
     it('finalizes on the next score after the quorum is lowered', async function () {
       const { f, s, owner, v1, v2, v3 } = await setup()
       const [id] = await registerAndSubmit(f, f.c1, ['lowered'])
