@@ -51,14 +51,20 @@ export const defaultCoordinatorConfig: CoordinatorConfig = {
   assignmentGraceMs: 30_000,
   defaultSamplesPerSec: 1000,
   speedSmoothing: 0.3,
-  aggregation: { kind: 'nesterov', lr: 0.7, momentum: 0.9 }
+  aggregation: { kind: 'nesterov', lr: 0.8, momentum: 0.7 }
 }
 
-/** Outer optimizer defaults: FedAvg lr 1; DiLoCo Nesterov lr 0.7, momentum 0.9. */
+/**
+ * Outer optimizer defaults: FedAvg lr 1; Nesterov lr 0.8, momentum 0.7.
+ * DiLoCo's published 0.7 / 0.9 is tuned for H = 500 inner steps on language
+ * models; with H = 100 on MNIST (benchmarks/learning-quality.ts, 4 workers x
+ * 8 rounds) it diverges at lr 1.0 (28.8 %), 0.5 / 0.8 ends at 95.66 % and
+ * 0.8 / 0.7 at 96.15 % against one worker's 97.15 % on the same samples.
+ */
 export function outerOptimizer (kind: 'fedavg' | 'nesterov', overrides: { lr?: number, momentum?: number } = {}): OuterOptimizerConfig {
   return kind === 'fedavg'
     ? { kind, lr: overrides.lr ?? 1 }
-    : { kind, lr: overrides.lr ?? 0.7, momentum: overrides.momentum ?? 0.9 }
+    : { kind, lr: overrides.lr ?? 0.8, momentum: overrides.momentum ?? 0.7 }
 }
 
 /**

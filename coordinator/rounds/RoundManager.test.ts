@@ -268,7 +268,7 @@ describe('RoundManager', () => {
     })
 
     it('continues Nesterov momentum from the stored buffer', async () => {
-      const config = { minUpdates: 1, aggregation: outerOptimizer('nesterov') }
+      const config = { minUpdates: 1, aggregation: outerOptimizer('nesterov', { lr: 0.7, momentum: 0.9 }) }
       const a = await start(config)
       await a.rounds.ensureInitialModel(new Float32Array([1, 2]))
       join(a.rounds, 1)
