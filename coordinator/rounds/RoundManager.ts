@@ -214,6 +214,20 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     this.store.touchWorker(peerId, this.clock())
   }
 
+  /**
+   * After a restart: the time the coordinator was down is not the workers'
+   * fault, so a round still verifying with submissions pending gets a fresh
+   * verification deadline instead of rejecting them at the first tick.
+   */
+  resumeVerification (now = this.clock()): RoundRecord | undefined {
+    const round = this.currentRound()
+    if (round?.state !== 'verifying' || this.store.listSubmissions(round.number, 'pending').length === 0) return undefined
+    const reason = 'resumed after a coordinator restart'
+    const updated = this.store.transitionRound(round.number, { from: 'verifying', to: 'verifying', at: now, deadline: this.deadlineFor('verifying', now), reason })
+    this.emit('round:transitioned', { round: updated, from: 'verifying', reason })
+    return updated
+  }
+
   /** Workers that are active and were seen within `livenessMs`, by peer id. */
   liveWorkers (now = this.clock()): WorkerRecord[] {
     return this.store.listWorkers({ status: 'active', seenSince: now - this.config.livenessMs })

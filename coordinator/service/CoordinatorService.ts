@@ -198,6 +198,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       }
       writeCoordinatorInfo(o.dataDir, this.info)
       this.refreshGauges()
+      this.rounds.resumeVerification()
       this.rounds.start({ intervalMs: o.tickIntervalMs ?? 500 })
       this.timer = setInterval(() => { this.loop().catch((err: unknown) => this.emitEvent('tick:failed', { error: oneLine(err) })) }, o.tickIntervalMs ?? 500)
       const current = this.rounds.currentRound()

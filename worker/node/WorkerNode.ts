@@ -290,8 +290,14 @@ export class WorkerNode {
         } catch (err) {
           if (this.signal.aborted) break
           failures++
-          // After the last round a coordinator that went away means the run is over.
-          if (lingerUntil > 0 && failures >= 2) { reason = 'coordinator gone after the last round'; break }
+          // After the last round, keep serving checkpoints for the whole linger
+          // time even when the coordinator is unreachable: it may be restarting
+          // with our update still pending, and validators fetch from us directly.
+          if (lingerUntil > 0) {
+            if (Date.now() >= lingerUntil) { reason = 'linger time over (coordinator unreachable)'; break }
+            await this.pause(Math.min(2000, lingerUntil - Date.now()))
+            continue
+          }
           if (failures >= 10) throw new CoordinatorUnreachableError(`the coordinator at ${o.coordinator} stopped answering: ${(err as Error).message.split('\n')[0]}`, { hint: 'is it still running?', cause: err })
           o.log?.(`assignment request failed (${(err as Error).message.split('\n')[0]}), retrying`)
           await this.pause(Math.min(10_000, 500 * 2 ** failures))
