@@ -41,7 +41,9 @@ const MAX_TRANSACTION_GAS = 16_777_216n
  */
 export function gasWithHeadroom (estimate: bigint): bigint {
   const padded = estimate * 2n + 100_000n
-  return padded > MAX_TRANSACTION_GAS ? (estimate > MAX_TRANSACTION_GAS ? estimate : MAX_TRANSACTION_GAS) : padded
+  if (padded <= MAX_TRANSACTION_GAS) return padded
+  // Past the cap: send the cap, or the bare estimate if even that exceeds it (the node then says why).
+  return estimate > MAX_TRANSACTION_GAS ? estimate : MAX_TRANSACTION_GAS
 }
 
 /** Calls a view of the staking contract; failures become {@link ChainError}s. */
