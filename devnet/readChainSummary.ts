@@ -16,6 +16,8 @@ export interface AccountSummary {
   claimableWei: bigint
   slashedWei: bigint
   stakeWei: bigint
+  /** Ids of this account's compute contributions that are neither finalized nor fraudulent. */
+  pendingComputeIds: bigint[]
 }
 
 /** Reads per-account contributions, scores, rewards, reputation and slashes from the staking contract's state and events. */
@@ -31,13 +33,13 @@ export async function readChainSummary (rpcUrl: string, contract: Address, accou
     const c = await client.readContract({ abi, address: contract, functionName: 'getContributor', args: [address] }) as { reputation: number, stake: bigint, unbondingAmount: bigint, totalEarned: bigint, totalSlashed: bigint }
     const [locked, claimable] = await client.readContract({ abi, address: contract, functionName: 'rewardsOf', args: [address] }) as [bigint, bigint]
     const mine = submitted.filter((e) => e.args.contributor.toLowerCase() === address.toLowerCase())
-    const summary: AccountSummary = { address, contributions: mine.length, finalized: 0, fraudulent: 0, pending: 0, scores: [], reputation: Number(c.reputation), earnedWei: c.totalEarned, lockedWei: locked, claimableWei: claimable, slashedWei: c.totalSlashed, stakeWei: c.stake + c.unbondingAmount }
+    const summary: AccountSummary = { address, contributions: mine.length, finalized: 0, fraudulent: 0, pending: 0, scores: [], reputation: Number(c.reputation), earnedWei: c.totalEarned, lockedWei: locked, claimableWei: claimable, slashedWei: c.totalSlashed, stakeWei: c.stake + c.unbondingAmount, pendingComputeIds: [] }
     for (const e of mine) {
       const info = await client.readContract({ abi, address: contract, functionName: 'getContribution', args: [e.args.id] }) as { status: number }
       if (info.status === 1) { summary.finalized++; summary.scores.push(scoreOf.get(e.args.id) ?? 0) } else if (info.status === 2) summary.fraudulent++
       else {
         summary.pending++
-        if (Number(e.args.ctype) === ContributionType.ComputePower) pendingCompute++
+        if (Number(e.args.ctype) === ContributionType.ComputePower) { pendingCompute++; summary.pendingComputeIds.push(e.args.id) }
       }
     }
     byAccount.set(address, summary)

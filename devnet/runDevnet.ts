@@ -44,6 +44,10 @@ export interface DevnetResult {
   rounds: Array<{ number: number, state: string, accuracy?: number, loss?: number, accepted: number, rejected: number }>
   participants: DevnetParticipant[]
   settled: boolean
+  /** Seconds from the coordinator's last round to the last compute contribution settling (or to the timeout). */
+  settleSeconds: number
+  /** Compute contributions still pending when the settle wait ended, as `name#id`. */
+  pendingAtEnd: string[]
 }
 
 /**
@@ -116,13 +120,20 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     }))
 
     line(`training done; waiting up to ${options.settleTimeoutS}s for validators to settle every contribution on chain`)
-    const deadline = Date.now() + options.settleTimeoutS * 1000
+    const settleStart = Date.now()
+    const deadline = settleStart + options.settleTimeoutS * 1000
     let settled = false
-    while (Date.now() < deadline && !isAborted(options.signal)) {
-      const { pendingCompute } = await readChainSummary(dev.chain.url, dev.contract, participants.filter((p) => p.role !== 'validator').map((p) => p.address))
+    let pendingAtEnd: string[] = []
+    const contributors = participants.filter((p) => p.role !== 'validator')
+    while (!isAborted(options.signal)) {
+      const { pendingCompute, byAccount } = await readChainSummary(dev.chain.url, dev.contract, contributors.map((p) => p.address))
+      pendingAtEnd = contributors.flatMap((p) => byAccount.get(p.address)!.pendingComputeIds.map((id) => `${p.name}#${id}`))
       if (pendingCompute === 0) { settled = true; break }
+      if (Date.now() >= deadline) break
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }
+    const settleSeconds = (Date.now() - settleStart) / 1000
+    line(settled ? `every compute contribution settled ${settleSeconds.toFixed(0)}s after the last round` : `still pending after ${settleSeconds.toFixed(0)}s: ${pendingAtEnd.join(', ')}`)
     // On a devnet nobody wants to wait out the reward lock: move chain time past it.
     await rpc(dev.chain.url, 'evm_increaseTime', [Number(dev.params.rewardLockPeriod) + 1])
     await rpc(dev.chain.url, 'evm_mine', [])
@@ -133,7 +144,9 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       dashboardUrl: info.dashboardUrl,
       rounds,
       participants: participants.map((p) => ({ ...byAccount.get(p.address)!, name: p.name, role: p.role, fault: p.fault })),
-      settled
+      settled,
+      settleSeconds,
+      pendingAtEnd
     }
     writeFileSync(join(options.dataDir, 'result.json'), JSON.stringify(result, (_k, v: unknown) => typeof v === 'bigint' ? v.toString() : v, 2))
     return result
@@ -163,7 +176,7 @@ export function renderDevnetTable (result: DevnetResult): string {
     result.rounds.map((r) => [String(r.number), r.state, pct(r.accuracy), r.loss == null ? '-' : r.loss.toFixed(4), String(r.accepted), String(r.rejected)]))
   const people = table(['name', 'role', 'contributions', 'finalized', 'fraud', 'pending', 'median scores', 'reputation', 'earned ETH', 'claimable ETH', 'locked ETH', 'slashed ETH'],
     result.participants.map((p) => [p.name, p.role, String(p.contributions), String(p.finalized), String(p.fraudulent), String(p.pending), p.scores.join(',') || '-', String(p.reputation), eth(p.earnedWei), eth(p.claimableWei), eth(p.lockedWei), eth(p.slashedWei)]))
-  return `Rounds\n${rounds}\n\nParticipants (on chain, after the reward lock)\n${people}\n${result.settled ? '' : '\nnote: some contributions were still pending when the settle timeout passed\n'}`
+  return `Rounds\n${rounds}\n\nParticipants (on chain, after the reward lock)\n${people}\n${result.settled ? `\nevery compute contribution settled ${result.settleSeconds.toFixed(0)}s after the last round\n` : `\nnote: still pending when the settle timeout passed: ${result.pendingAtEnd.join(', ')}\n`}`
 }
 
 /** Reads the coordinator's dashboard status, for callers that watch a run. */

@@ -51,5 +51,11 @@ export class HashMismatchError extends CotrainError {
 export function oneLine (err: unknown): string {
   if (err instanceof CotrainError) return err.message
   if (err instanceof Error) return `${err.name === 'Error' ? '' : err.name + ': '}${err.message}`.split('\n')[0]
+  // Some libp2p stream paths reject with the DOM Event that ended them (a
+  // 'close' or 'abort'); String() would print "[object Event]".
+  if (typeof Event !== 'undefined' && err instanceof Event) {
+    const inner = (err as Event & { error?: unknown }).error
+    return inner != null ? oneLine(inner) : `connection ended (${err.type} event)`
+  }
   return String(err)
 }

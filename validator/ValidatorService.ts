@@ -25,11 +25,12 @@ import { evidenceHash } from '../lib/validation/evidenceHash.ts'
 import { heldOutSlice, measureImprovement, median, qualityScore, scoreScale } from '../lib/validation/qualityScore.ts'
 import { submissionClaimFromWire } from '../lib/validation/submissionClaim.ts'
 import { verifySubmission } from '../lib/validation/verifySubmission.ts'
+import { selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
 import { validationBatchHash } from './validationBatchHash.ts'
 
 /** Events of a validator (`--json` prints one object per line). */
 export type ValidatorEvent =
-  | { event: 'validator:ready', peerId: string, address: string }
+  | { event: 'validator:ready', peerId: string, address: string, backend: string, backendReason: string }
   | { event: 'submission:verified', round: number, contributionId: string, ok: boolean, outcome: string, score: number | null, reason: string }
   | { event: 'submission:skipped', round: number, contributionId: string, reason: string }
   | { event: 'scores:sent', round: number, ids: string[], scores: number[], tx: string }
@@ -58,6 +59,12 @@ export interface ValidatorServiceOptions {
   mineSeeds?: boolean
   /** Submit a Validation contribution per batch and score other validators' (default true). */
   validationContributions?: boolean
+  /**
+   * The TensorFlow.js backend replays run on (default auto: the fastest that
+   * loads). Replaying is most of a validator's work: on the pure-JS cpu
+   * backend it is about 4x slower than on wasm.
+   */
+  backend?: BackendName | 'auto'
   node?: CotrainNode
   onEvent?: (e: ValidatorEvent) => void
 }
@@ -133,6 +140,7 @@ export class ValidatorService {
       this.node = await createNode({ identityPath: path.join(this.options.dataDir, 'peer.key') })
       this.ownNode = true
     }
+    const backend = await selectBackend({ backend: this.options.backend ?? 'auto' })
     this.heldOut = await heldOutSlice(this.address, this.options.heldOutSamples)
     if (this.options.validationContributions !== false) {
       // Validation work is a contribution like any other: the contract needs the validator registered with stake to record and pay it.
@@ -140,7 +148,7 @@ export class ValidatorService {
         this.emit({ event: 'validator:warning', message: `not registered as a contributor, so validation work goes unrewarded: ${oneLine(err)}` })
       })
     }
-    this.emit({ event: 'validator:ready', peerId: this.node.peerId.toString(), address: this.address })
+    this.emit({ event: 'validator:ready', peerId: this.node.peerId.toString(), address: this.address, backend: backend.backendClass, backendReason: backend.reason })
     this.loop = this.run().then(() => this.resolveDone(), (err) => { if (!this.controller.signal.aborted) this.rejectDone(err); else this.resolveDone() })
   }
 

@@ -4,6 +4,8 @@ import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../
 import { InvalidInputError } from '../../lib/errors.ts'
 import { CoordinatorService, type CoordinatorEvent } from '../service/CoordinatorService.ts'
 import { coordinatorBaseOptions } from './coordinatorOptions.ts'
+import { backendOption } from '../../lib/cli/backendOption.ts'
+import type { BackendName } from '../../lib/training/selectBackend.ts'
 
 const positive = (v: number): string | undefined => v > 0 && Number.isFinite(v) ? undefined : `expected a positive number, got ${v}`
 
@@ -15,6 +17,7 @@ const specs = {
   listen: { type: 'string', description: 'libp2p listen multiaddr (comma-separated for several)', default: '/ip4/127.0.0.1/tcp/0', env: 'COTRAIN_LISTEN' },
   'rpc-url': { type: 'string', description: 'Ethereum JSON-RPC endpoint', default: 'http://127.0.0.1:8545', env: 'COTRAIN_RPC_URL' },
   contract: { type: 'string', description: 'staking contract (proxy): submissions must be committed there', env: 'COTRAIN_CONTRACT', validate: (v: string) => isAddress(v, { strict: false }) ? undefined : `not an address: "${v}"` },
+  ...backendOption,
   model: { type: 'string', description: 'model: mlp or cnn', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => v === 'mlp' || v === 'cnn' ? undefined : `unknown model "${v}" (mlp, cnn)` },
   shards: { type: 'number', description: 'shards the training set is split into', default: 10, env: 'COTRAIN_SHARDS', validate: intBetween(1, 100_000) },
   'train-samples': { type: 'number', description: 'use the first N MNIST training samples (0 = all 60000)', default: 0, env: 'COTRAIN_TRAIN_SAMPLES', validate: intBetween(0, 60_000) },
@@ -67,7 +70,8 @@ export async function run (argv: string[]): Promise<void> {
     training: { steps: o.steps, batchSize: o['batch-size'], learningRate: o.lr, checkpointInterval: o['checkpoint-interval'], deltaEncoding: o['delta-encoding'] as 'int8' | 'float32' },
     roundTimeoutMs: Math.round(o['round-timeout'] * 1000),
     assignmentGraceMs: o['assignment-grace'] === undefined ? undefined : Math.round(o['assignment-grace'] * 1000),
-    dashboardPort: o['dashboard-port']
+    dashboardPort: o['dashboard-port'],
+    backend: o.backend as BackendName | 'auto'
   })
   const json = o.json
   service.on('event', (e) => {

@@ -20,7 +20,7 @@ import {
   ErrorCode, ProtocolError, type Assignment, type CotrainNode, type DecodedUpdateSubmission, type JoinService, type SubmissionAck, type SubmissionList
 } from '../../lib/net/index.ts'
 import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training/hyperParams.ts'
-import { selectBackend } from '../../lib/training/selectBackend.ts'
+import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
 import { outerOptimizer, type CoordinatorConfig } from '../config.ts'
 import { startStatusServer, type StatusServer } from '../dashboard/startStatusServer.ts'
 import { RoundManager, type VerifySubmission } from '../rounds/RoundManager.ts'
@@ -40,6 +40,8 @@ import { verifyByReplay } from './verifyByReplay.ts'
 /** Everything `coordinator start` configures. Durations in milliseconds. */
 export interface CoordinatorServiceOptions {
   dataDir: string
+  /** The TensorFlow.js backend for replays and evaluation (default auto: the fastest that loads). */
+  backend?: BackendName | 'auto'
   /** libp2p listen multiaddrs; default `/ip4/127.0.0.1/tcp/0`. */
   listen?: string[]
   rpcUrl?: string
@@ -162,7 +164,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       await this.connectChain()
       options.signal?.throwIfAborted()
       await this.loadData()
-      await selectBackend()
+      await selectBackend({ backend: o.backend ?? 'auto' })
       options.signal?.throwIfAborted()
       this.rounds = new RoundManager({
         store: this.store,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { freePort } from '../../lib/chain/startLocalChain.ts'
@@ -21,10 +21,14 @@ describe('devnet end to end', function () {
   let result: DevnetResult
   let dashboard: { accuracyPoints: string[], apiAccuracies: string[], workerRows: number, apiWorkers: number, screenshot: string } | undefined
   let browserSkipReason: string | undefined
+  // What every process said, with seconds since the start: written to
+  // .devnet-test/devnet.log, and its tail printed when a check fails.
+  const log: string[] = []
+  const logTail = (): string => log.slice(-80).join('\n')
 
   before(async () => {
-    // What every process said, printed when the run fails.
-    const log: string[] = []
+    const started = Date.now()
+    const stamp = (text: string): void => { log.push(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s ${text}`) }
     mkdirSync(outDir, { recursive: true })
     const dashboardPort = await freePort()
     const chainPort = await freePort()
@@ -32,8 +36,8 @@ describe('devnet end to end', function () {
       workers: 2, rounds: 2, validators: 2, model: 'mlp', cheat: 'skip-steps',
       steps: 40, checkpointInterval: 5, trainSamples: 6000,
       chainPort, dashboardPort, dataDir: join(outDir, 'state'), settleTimeoutS: 90,
-      onLine: (l) => log.push(l),
-      onEvent: (source, e) => { if (!/progress/.test(e.event)) log.push(`${source} ${JSON.stringify(e).slice(0, 300)}`) }
+      onLine: stamp,
+      onEvent: (source, e) => { if (!/progress/.test(e.event)) stamp(`${source} ${JSON.stringify(e).slice(0, 300)}`) }
     })
     const dashboardUrl = `http://127.0.0.1:${dashboardPort}`
     const watch = (async () => {
@@ -72,8 +76,10 @@ describe('devnet end to end', function () {
       const [r] = await Promise.all([run, watch])
       result = r
     } catch (err) {
-      console.log(log.slice(-60).join('\n'))
+      console.log(logTail())
       throw err
+    } finally {
+      writeFileSync(join(outDir, 'devnet.log'), log.join('\n') + '\n')
     }
   })
 
@@ -85,7 +91,7 @@ describe('devnet end to end', function () {
   })
 
   it('settles every compute contribution on chain with 2 validators', () => {
-    assert.equal(result.settled, true)
+    assert.equal(result.settled, true, `still pending after ${result.settleSeconds.toFixed(0)}s: ${result.pendingAtEnd.join(', ')}\n${logTail()}`)
   })
 
   it('gives honest workers finalized scores and claimable rewards, and never slashes them', () => {

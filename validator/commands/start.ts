@@ -9,6 +9,8 @@ import { Progress } from '../../lib/cli/Progress.ts'
 import { commonOptions, intBetween, renderHelp, resolveOptions } from '../../lib/cli/options.ts'
 import type { OptionSpecs } from '../../lib/cli/options.ts'
 import { InvalidInputError } from '../../lib/errors.ts'
+import { backendOption } from '../../lib/cli/backendOption.ts'
+import type { BackendName } from '../../lib/training/selectBackend.ts'
 import { ValidatorService, type ValidatorEvent } from '../ValidatorService.ts'
 
 /** The options of `validator start`. */
@@ -22,6 +24,7 @@ export const startOptions = {
   'from-round': { type: 'number', description: 'first round to validate on a fresh data dir', env: 'COTRAIN_FROM_ROUND', default: 1, validate: intBetween(1, 2 ** 31) },
   'poll-ms': { type: 'number', description: 'how often to poll the coordinator for submissions', env: 'COTRAIN_POLL_MS', default: 1000, validate: intBetween(50, 600_000) },
   'held-out': { type: 'number', description: 'held-out MNIST test digits for the quality score', env: 'COTRAIN_HELD_OUT', default: 1000, validate: intBetween(100, 10_000) },
+  ...backendOption,
   'proof-window': { type: 'number', description: 'seconds a worker may stay unreachable before its silence counts as withholding its proof', env: 'COTRAIN_PROOF_WINDOW', default: 120, validate: intBetween(1, 86_400) },
   ...commonOptions
 } as const satisfies OptionSpecs
@@ -35,7 +38,7 @@ const EXAMPLES = [
 
 function describe (e: ValidatorEvent): string {
   switch (e.event) {
-    case 'validator:ready': return `validator ${e.address} ready (peer ${e.peerId})`
+    case 'validator:ready': return `validator ${e.address} ready (peer ${e.peerId}); backend ${e.backend} (${e.backendReason})`
     case 'submission:verified': return `round ${e.round} #${e.contributionId}: ${e.outcome}${e.score === null ? '' : ` score ${e.score}`} - ${e.reason}`
     case 'submission:skipped': return `round ${e.round} #${e.contributionId}: skipped (${e.reason})`
     case 'scores:sent': return `round ${e.round}: scored ${e.ids.map((id, i) => `#${id}=${e.scores[i]}`).join(', ')} (tx ${e.tx})`
@@ -70,6 +73,7 @@ export async function runStart (argv: string[], env: NodeJS.ProcessEnv = process
     pollMs: o['poll-ms'],
     heldOutSamples: o['held-out'],
     proofWindowMs: o['proof-window'] * 1000,
+    backend: o.backend as BackendName | 'auto',
     onEvent: (e) => {
       if (o.json) process.stdout.write(JSON.stringify(e) + '\n')
       else progress.line(describe(e))

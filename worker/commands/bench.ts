@@ -1,11 +1,12 @@
 import { renderHelp, resolveOptions, commonOptions, type OptionSpecs } from '../../lib/cli/options.ts'
-import { BACKENDS, selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
+import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
+import { backendOption } from '../../lib/cli/backendOption.ts'
 import { describeHardware, detectHardware } from '../hardware/detectHardware.ts'
 import { measureCapability } from '../hardware/measureCapability.ts'
 import { printResult } from './workerOptions.ts'
 
 const specs = {
-  backend: { type: 'string', description: `backend to measure: auto or ${BACKENDS.join(', ')}`, default: 'auto', env: 'COTRAIN_BACKEND', validate: (v: string) => v === 'auto' || (BACKENDS as readonly string[]).includes(v) ? undefined : `unknown backend "${v}" (auto, ${BACKENDS.join(', ')})` },
+  ...backendOption,
   'budget-ms': { type: 'number', description: 'time for the capability benchmark', default: 1200, env: 'COTRAIN_BENCH_BUDGET_MS' },
   ...commonOptions
 } as const satisfies OptionSpecs

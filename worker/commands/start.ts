@@ -2,7 +2,8 @@ import { InvalidInputError } from '../../lib/errors.ts'
 import { loadAccount } from '../../lib/chain/index.ts'
 import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
 import { Progress } from '../../lib/cli/Progress.ts'
-import { BACKENDS, type BackendName } from '../../lib/training/selectBackend.ts'
+import type { BackendName } from '../../lib/training/selectBackend.ts'
+import { backendOption } from '../../lib/cli/backendOption.ts'
 import type { WorkerEvent } from '../node/events.ts'
 import { WORKER_FAULTS, type WorkerFault } from '../node/faults.ts'
 import { WorkerNode, parseCoordinator } from '../node/WorkerNode.ts'
@@ -11,7 +12,7 @@ import { workerBaseOptions } from './workerOptions.ts'
 const specs = {
   coordinator: { type: 'string', description: "the coordinator's multiaddr with /p2p/<peer id> (see its coordinator.json)", env: 'COTRAIN_COORDINATOR' },
   ...workerBaseOptions,
-  backend: { type: 'string', description: `training backend: auto or ${BACKENDS.join(', ')}`, default: 'auto', env: 'COTRAIN_BACKEND', validate: (v: string) => v === 'auto' || (BACKENDS as readonly string[]).includes(v) ? undefined : `unknown backend "${v}" (auto, ${BACKENDS.join(', ')})` },
+  ...backendOption,
   threads: { type: 'number', description: 'data-parallel training threads (cpu/wasm)', default: 1, env: 'COTRAIN_THREADS', validate: intBetween(1, 256) },
   fault: { type: 'string', description: `cheat on purpose (testing): ${WORKER_FAULTS.join(', ')}`, default: 'none', env: 'COTRAIN_FAULT', validate: (v: string) => (WORKER_FAULTS as readonly string[]).includes(v) ? undefined : `unknown fault "${v}" (${WORKER_FAULTS.join(', ')})` },
   'copy-from': { type: 'string', description: "--fault copy: another worker's --data-dir to copy updates from", env: 'COTRAIN_COPY_FROM' },
