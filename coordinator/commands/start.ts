@@ -4,6 +4,7 @@ import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../
 import { InvalidInputError } from '../../lib/errors.ts'
 import { CoordinatorService, type CoordinatorEvent } from '../service/CoordinatorService.ts'
 import { coordinatorBaseOptions } from './coordinatorOptions.ts'
+import { DEFAULT_INNER_LEARNING_RATE } from '../config.ts'
 import { backendOption } from '../../lib/cli/backendOption.ts'
 import type { BackendName } from '../../lib/training/selectBackend.ts'
 
@@ -29,7 +30,7 @@ const specs = {
   aggregator: { type: 'string', description: 'outer optimizer: fedavg or nesterov (DiLoCo)', default: 'nesterov', env: 'COTRAIN_AGGREGATOR', validate: (v: string) => v === 'fedavg' || v === 'nesterov' ? undefined : `unknown aggregator "${v}" (fedavg, nesterov)` },
   steps: { type: 'number', description: 'inner steps H per round', default: 100, env: 'COTRAIN_STEPS', validate: intBetween(1, 10_000_000) },
   'batch-size': { type: 'number', description: 'batch size', default: 64, env: 'COTRAIN_BATCH_SIZE', validate: intBetween(1, 65_536) },
-  lr: { type: 'number', description: 'inner (Adam) learning rate', default: 0.001, env: 'COTRAIN_LR', validate: positive },
+  lr: { type: 'number', description: 'inner (Adam) learning rate', default: DEFAULT_INNER_LEARNING_RATE, env: 'COTRAIN_LR', validate: positive },
   'checkpoint-interval': { type: 'number', description: 'checkpoint and proof leaf every K steps', default: 10, env: 'COTRAIN_CHECKPOINT_INTERVAL', validate: intBetween(1, 10_000_000) },
   'delta-encoding': { type: 'string', description: 'update encoding: int8 or float32', default: 'int8', env: 'COTRAIN_DELTA_ENCODING', validate: (v: string) => v === 'int8' || v === 'float32' ? undefined : `unknown encoding "${v}" (int8, float32)` },
   'round-timeout': { type: 'number', description: 'seconds a round trains before collecting', default: 600, env: 'COTRAIN_ROUND_TIMEOUT', validate: positive },

@@ -21,7 +21,7 @@ import {
 } from '../../lib/net/index.ts'
 import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training/hyperParams.ts'
 import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
-import { outerOptimizer, type CoordinatorConfig } from '../config.ts'
+import { DEFAULT_INNER_LEARNING_RATE, outerOptimizer, stripUndefined, type CoordinatorConfig } from '../config.ts'
 import { startStatusServer, type StatusServer } from '../dashboard/startStatusServer.ts'
 import { RoundManager, type VerifySubmission } from '../rounds/RoundManager.ts'
 import { CoordinatorStore } from '../store/CoordinatorStore.ts'
@@ -146,7 +146,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     super()
     this.options = options
     this.model = resolveModelConfig(options.model ?? { kind: 'mlp' })
-    this.training = resolveHyperParams(options.training)
+    this.training = resolveHyperParams({ learningRate: DEFAULT_INNER_LEARNING_RATE, ...stripUndefined(options.training ?? {}) })
     if (!Number.isInteger(options.shards) || options.shards < 1) throw new InvalidInputError(`--shards must be a positive integer, got ${options.shards}`)
     if (options.shards < options.minUpdates) throw new InvalidInputError(`--shards ${options.shards} is fewer than --min-updates ${options.minUpdates}`, { hint: 'every update needs its own shard' })
     this.finished = new Promise((resolve) => { this.resolveFinished = resolve })
