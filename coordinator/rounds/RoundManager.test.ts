@@ -20,8 +20,12 @@ interface Harness {
   verified: string[]
 }
 
-/** Opens the store in `dir` and a RoundManager on it; `reject` lists workers whose submissions fail verification. */
-async function harness (dir: string, clock: FakeClock, config: Partial<CoordinatorConfig> = {}, reject: string[] = []): Promise<Harness> {
+/**
+ * Opens the store in `dir` and a RoundManager on it; `reject` lists workers
+ * whose submissions fail verification, `unreachable` those whose verifier
+ * throws (a worker that cannot be reached: the submission stays pending).
+ */
+async function harness (dir: string, clock: FakeClock, config: Partial<CoordinatorConfig> = {}, reject: string[] = [], unreachable: string[] = []): Promise<Harness> {
   const store = await CoordinatorStore.open(dir)
   const verified: string[] = []
   const rounds = new RoundManager({
@@ -31,6 +35,7 @@ async function harness (dir: string, clock: FakeClock, config: Partial<Coordinat
     randomSeed: () => 'abcd',
     evaluate: async (w) => ({ loss: w.reduce((s, x) => s + x * x, 0), accuracy: 0.5 }),
     verify: async (s: SubmissionRecord): Promise<VerificationResult> => {
+      if (unreachable.includes(s.worker)) throw new Error(`${s.worker} unreachable`)
       verified.push(s.worker)
       return reject.includes(s.worker) ? { accepted: false, reason: 'replay mismatch', score: 1, fraud: true, evidence: 'seg 3' } : { accepted: true, score: 90 }
     }
@@ -57,8 +62,8 @@ describe('RoundManager', () => {
   const open: CoordinatorStore[] = []
   beforeEach(() => { tmp = tempDir(); clock = new FakeClock() })
   afterEach(() => { for (const s of open.splice(0)) s.close(); tmp.remove() })
-  const start = async (config: Partial<CoordinatorConfig> = {}, reject: string[] = []): Promise<Harness> => {
-    const h = await harness(tmp.dir, clock, config, reject)
+  const start = async (config: Partial<CoordinatorConfig> = {}, reject: string[] = [], unreachable: string[] = []): Promise<Harness> => {
+    const h = await harness(tmp.dir, clock, config, reject, unreachable)
     open.push(h.store)
     return h
   }
@@ -265,6 +270,50 @@ describe('RoundManager', () => {
       assert.equal((await b.rounds.tick())?.state, 'done')
       assert.deepEqual(b.verified, ['peer2'])
       assertClose(await b.store.readModelWeights(b.store.getLatestModel()!.id), [-2])
+    })
+
+    it('gives a round still verifying a fresh deadline, so downtime does not reject its pending submissions', async () => {
+      const config = { verifyTimeoutMs: 60_000 }
+      const a = await start(config, [], ['peer2'])
+      await a.rounds.ensureInitialModel(new Float32Array([0]))
+      for (const n of [1, 2]) join(a.rounds, n)
+      a.rounds.openRound({ shards: SHARDS, hyperParams: {} })
+      a.rounds.startTraining()
+      await submit(a.rounds, 1, 'peer1', [1])
+      const s2 = await submit(a.rounds, 1, 'peer2', [3])
+      assert.equal((await a.rounds.tick())?.state, 'verifying', 'peer2 could not be verified yet')
+      assert.equal(a.store.requireSubmission(s2.id).status, 'pending')
+      a.store.close()
+
+      // Down for longer than the whole verification window.
+      clock.advance(120_000)
+      const b = await start(config)
+      const resumed = b.rounds.resumeVerification()
+      assert.equal(resumed?.state, 'verifying')
+      assert.equal(resumed?.deadline, clock.now() + 60_000)
+      assert.equal(b.store.listTransitions(1).at(-1)?.reason, 'resumed after a coordinator restart')
+      const done = await b.rounds.tick()
+      assert.equal(done?.state, 'done')
+      assert.equal(b.store.requireSubmission(s2.id).status, 'accepted', 'verified after the restart, not expired')
+      assert.equal(b.store.listSubmissions(1, 'accepted').length, 2)
+      assert.equal(b.rounds.resumeVerification(), undefined, 'nothing to resume once the round is done')
+    })
+
+    it('without the fresh deadline the same downtime rejects the pending submission', async () => {
+      const config = { verifyTimeoutMs: 60_000, minUpdates: 1 }
+      const a = await start(config, [], ['peer2'])
+      await a.rounds.ensureInitialModel(new Float32Array([0]))
+      for (const n of [1, 2]) join(a.rounds, n)
+      a.rounds.openRound({ shards: SHARDS, hyperParams: {} })
+      a.rounds.startTraining()
+      await submit(a.rounds, 1, 'peer1', [1])
+      const s2 = await submit(a.rounds, 1, 'peer2', [3])
+      await a.rounds.tick()
+      a.store.close()
+      clock.advance(120_000)
+      const b = await start(config)
+      await b.rounds.tick()
+      assert.equal(b.store.requireSubmission(s2.id).status, 'rejected')
     })
 
     it('continues Nesterov momentum from the stored buffer', async () => {
