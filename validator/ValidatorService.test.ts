@@ -2,11 +2,13 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { getAbiItem, toFunctionSelector } from 'viem'
 
 import {
   ContributionType, getContributor, readStaking, registerContributor, submitContribution, writeStaking, type WalletChainClient
 } from '../lib/chain/index.ts'
 import { startLocalStaking, type LocalStaking } from '../lib/chain/testing/localStaking.ts'
+import { stakingAbi } from '../lib/chain/stakingArtifact.ts'
 import { float32ToBytes } from '../lib/hash/float32Bytes.ts'
 import { fromHex } from '../lib/hash/sha256.ts'
 import { resolveModelConfig } from '../lib/model/config.ts'
@@ -22,6 +24,25 @@ import { submissionDeltaFields } from '../lib/validation/submissionDelta.ts'
 import { serveTrainedRounds } from '../lib/validation/testing/serveTrainedRounds.ts'
 import { applyDeltaFault } from '../worker/node/faults.ts'
 import { ValidatorService, type ValidatorEvent } from './ValidatorService.ts'
+
+/**
+ * Fault injection: `wallet` with its first `times` transactions calling
+ * `functionName` failing as an unreachable RPC would (at gas estimation,
+ * before anything is sent).
+ */
+function failingSends (wallet: WalletChainClient, functionName: string, times: number): WalletChainClient {
+  const selector = toFunctionSelector(getAbiItem({ abi: stakingAbi(), name: functionName }) as never)
+  let left = times
+  const request = (async (args: { method: string, params?: unknown }) => {
+    const data = (args.params as Array<{ data?: string }> | undefined)?.[0]?.data
+    if (args.method === 'eth_estimateGas' && typeof data === 'string' && data.startsWith(selector) && left > 0) {
+      left--
+      throw new Error('injected fault: RPC unreachable')
+    }
+    return await wallet.request(args as never)
+  }) as WalletChainClient['request']
+  return { ...wallet, request }
+}
 
 describe('validator: scores honest work and reports cheats on a real chain', function () {
   this.timeout(90_000)
@@ -114,9 +135,9 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  async function runValidator (): Promise<ValidatorEvent[]> {
+  async function runValidator (wallet = validator): Promise<ValidatorEvent[]> {
     const events: ValidatorEvent[] = []
-    const v = new ValidatorService({ dataDir, coordinator: coordinatorAddr, wallet: validator, contract: local.address, rounds: 1, pollMs: 100, heldOutSamples: 300, onEvent: (e) => events.push(e) })
+    const v = new ValidatorService({ dataDir, coordinator: coordinatorAddr, wallet, contract: local.address, rounds: 1, pollMs: 100, heldOutSamples: 300, onEvent: (e) => events.push(e) })
     await v.start()
     try {
       await v.done
@@ -126,9 +147,13 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     return events
   }
 
-  it('scores the honest update on chain and reports the cheater, who is slashed', async () => {
+  it('scores the honest update on chain (a failed send is retried without replaying again) and reports the cheater, who is slashed', async () => {
     const cheaterBefore = await getContributor(validator, { address: local.address, account: (await local.clientFor(4)).account.address })
-    const events = await runValidator()
+    const events = await runValidator(failingSends(validator, 'distributeRewardsBatch', 1))
+    const warning = events.find((e) => e.event === 'validator:warning' && /sending round 1's scores/.test(e.message))
+    assert.ok(warning !== undefined && warning.event === 'validator:warning' && /injected fault/.test(warning.message), JSON.stringify(events))
+    const replays = events.filter((e) => e.event === 'submission:verified' && e.contributionId === ids.honest.toString() && e.score === null)
+    assert.equal(replays.length, 1, `the honest update was replayed ${replays.length} times`)
     const sent = events.find((e) => e.event === 'scores:sent')
     assert.ok(sent !== undefined && sent.event === 'scores:sent', JSON.stringify(events))
     assert.deepEqual(sent.ids, [ids.honest.toString()])

@@ -77,6 +77,12 @@ interface ValidatorState {
   handled: Record<string, number | 'fraud'>
   /** contribution id -> first time the worker was unreachable (ms). */
   unreachableSince: Record<string, number>
+  /**
+   * Verified updates whose scores are not on chain yet (the send failed or the
+   * validator stopped first), so the next poll or run sends them without
+   * replaying the training again.
+   */
+  verifiedUnsent?: Record<string, { round: number, improvement: number, startLoss: number }>
   /** Validation contribution ids of other validators already scored. */
   validationsScored: string[]
   /** Block of our last Validation contribution. */
@@ -275,7 +281,10 @@ export class ValidatorService {
     }
     if (scores.length === 0) return
     const r = await distributeRewardsBatch(this.options.wallet, { address: this.options.contract, scores })
-    for (const s of scores) this.state.handled[s.id.toString()] = s.score
+    for (const s of scores) {
+      this.state.handled[s.id.toString()] = s.score
+      delete this.state.verifiedUnsent?.[s.id.toString()]
+    }
     this.save()
     this.emit({ event: 'scores:sent', round: 0, ids: scores.map((s) => s.id.toString()), scores: scores.map((s) => s.score), tx: r.hash })
   }
@@ -308,8 +317,14 @@ export class ValidatorService {
     ])
     if (scored || reported) {
       this.state.handled[idText] = reported ? 'fraud' : 0
+      delete this.state.verifiedUnsent?.[idText]
       this.save()
       return skip('already scored or reported on chain')
+    }
+    const known = this.state.verifiedUnsent?.[idText]
+    if (known !== undefined) {
+      pending.push({ round, id, improvement: known.improvement, startLoss: known.startLoss })
+      return 'done'
     }
     const a = s.announcement as cotrain.v1.RoundAnnouncement | null | undefined
     if (a == null) return skip('the listing carries no round announcement')
@@ -341,6 +356,8 @@ export class ValidatorService {
     if (v.outcome === 'valid') {
       const m = await measureImprovement({ modelConfig, startWeights, deltaBytes: claim.deltaBytes, heldOut: this.heldOut! }, { signal: this.controller.signal })
       pending.push({ round, id, improvement: m.improvement, startLoss: m.startLoss })
+      this.state.verifiedUnsent = { ...this.state.verifiedUnsent, [idText]: { round, improvement: m.improvement, startLoss: m.startLoss } }
+      this.save()
       this.emit({ event: 'submission:verified', round, contributionId: idText, ok: true, outcome: v.outcome, score: null, reason: v.reason })
       return 'done'
     }
