@@ -15,8 +15,8 @@
  * independent, so they go to one child process per core.
  *
  * Measured on 2 cores (16 rounds of H = 100, two weight seeds): the rounds
- * match the single worker within 0.05 pp (97.45 vs 97.46 %, 97.33 vs
- * 97.29 %); with 8 rounds they stay 0.3-0.6 pp behind, still climbing.
+ * match the single worker within 0.05 pp (97.45 vs 97.46 %, 97.39 vs
+ * 97.42 % with LQ_SEED=s2); with 8 rounds they stay 0.3-0.6 pp behind, still climbing.
  *
  * Run: node benchmarks/learning-quality.ts  (writes results/learning-quality.json)
  */
