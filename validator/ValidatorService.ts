@@ -22,7 +22,7 @@ import type { cotrain } from '../lib/proto/cotrain.js'
 import { resolveHyperParams } from '../lib/training/hyperParams.ts'
 import type { TrainingShard } from '../lib/training/trainRound.ts'
 import { evidenceHash } from '../lib/validation/evidenceHash.ts'
-import { heldOutSlice, measureImprovement, median, qualityScore, scoreScale } from '../lib/validation/qualityScore.ts'
+import { heldOutReference, heldOutSlice, measureImprovement, median, qualityScore, scoreScale, type HeldOutReference } from '../lib/validation/qualityScore.ts'
 import { submissionClaimFromWire } from '../lib/validation/submissionClaim.ts'
 import { verifySubmission } from '../lib/validation/verifySubmission.ts'
 import { selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
@@ -115,6 +115,8 @@ export class ValidatorService {
   private readonly controller = new AbortController()
   private loop: Promise<void> | undefined
   private heldOut: Dataset | undefined
+  /** Held-out loss and gradient at the model a round trains from, by model id: one per round, shared by its updates. */
+  private reference: { modelId: string, value: HeldOutReference } | undefined
   private resolveDone!: () => void
   private rejectDone!: (err: unknown) => void
   private readonly contentDir: string
@@ -187,6 +189,7 @@ export class ValidatorService {
       if (target > 0 && this.state.roundsDone >= target) return
       await this.validateDatasets().catch((err) => {
         // Said once: a coordinator without the dataset protocol would repeat it every poll.
+        if (this.controller.signal.aborted) return // stopping, not a problem to report
         if (!this.datasetWarned) this.emit({ event: 'validator:warning', message: `validating datasets: ${oneLine(err)}` })
         this.datasetWarned = true
       })
@@ -354,7 +357,11 @@ export class ValidatorService {
       evidence = evidenceHash({ commitment: claim.commitment, challengeSeed, check: 'withheld', index: v.checks.at(-1)?.index ?? -1, expected: 'checkpoint', got: 'unreachable' })
     }
     if (v.outcome === 'valid') {
-      const m = await measureImprovement({ modelConfig, startWeights, deltaBytes: claim.deltaBytes, heldOut: this.heldOut! }, { signal: this.controller.signal })
+      const modelId = toContentId(a.modelId)
+      if (this.reference?.modelId !== modelId) {
+        this.reference = { modelId, value: await heldOutReference({ modelConfig, weights: startWeights, heldOut: this.heldOut! }, { signal: this.controller.signal }) }
+      }
+      const m = await measureImprovement({ modelConfig, startWeights, deltaBytes: claim.deltaBytes, heldOut: this.heldOut!, reference: this.reference.value }, { signal: this.controller.signal })
       pending.push({ round, id, improvement: m.improvement, startLoss: m.startLoss })
       this.state.verifiedUnsent = { ...this.state.verifiedUnsent, [idText]: { round, improvement: m.improvement, startLoss: m.startLoss } }
       this.save()
