@@ -154,6 +154,8 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     assert.ok(warning !== undefined && warning.event === 'validator:warning' && /injected fault/.test(warning.message), JSON.stringify(events))
     const replays = events.filter((e) => e.event === 'submission:verified' && e.contributionId === ids.honest.toString() && e.score === null)
     assert.equal(replays.length, 1, `the honest update was replayed ${replays.length} times`)
+    const saved = JSON.parse(readFileSync(path.join(dataDir, 'validator-state.json'), 'utf8')) as { verifiedUnsent?: Record<string, unknown> }
+    assert.deepEqual(Object.keys(saved.verifiedUnsent ?? {}), [], 'sent scores leave nothing to resend')
     const sent = events.find((e) => e.event === 'scores:sent')
     assert.ok(sent !== undefined && sent.event === 'scores:sent', JSON.stringify(events))
     assert.deepEqual(sent.ids, [ids.honest.toString()])

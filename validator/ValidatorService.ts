@@ -284,10 +284,7 @@ export class ValidatorService {
     }
     if (scores.length === 0) return
     const r = await distributeRewardsBatch(this.options.wallet, { address: this.options.contract, scores })
-    for (const s of scores) {
-      this.state.handled[s.id.toString()] = s.score
-      delete this.state.verifiedUnsent?.[s.id.toString()]
-    }
+    for (const s of scores) this.state.handled[s.id.toString()] = s.score
     this.save()
     this.emit({ event: 'scores:sent', round: 0, ids: scores.map((s) => s.id.toString()), scores: scores.map((s) => s.score), tx: r.hash })
   }
@@ -389,7 +386,10 @@ export class ValidatorService {
     const scale = scoreScale({ startLoss: pending[0].startLoss, medianImprovement: median(pending.map((p) => p.improvement)) })
     const scores = pending.map((p) => ({ id: p.id, score: qualityScore({ verified: true, improvement: p.improvement, scale })! }))
     const r = await distributeRewardsBatch(this.options.wallet, { address: this.options.contract, scores })
-    for (const s of scores) this.state.handled[s.id.toString()] = s.score
+    for (const s of scores) {
+      this.state.handled[s.id.toString()] = s.score
+      delete this.state.verifiedUnsent?.[s.id.toString()]
+    }
     this.save()
     this.emit({ event: 'scores:sent', round, ids: scores.map((s) => s.id.toString()), scores: scores.map((s) => s.score), tx: r.hash })
     for (const s of scores) this.emit({ event: 'submission:verified', round, contributionId: s.id.toString(), ok: true, outcome: 'valid', score: s.score, reason: 'scored' })
