@@ -27,6 +27,7 @@ import { submissionClaimFromWire } from '../lib/validation/submissionClaim.ts'
 import { verifySubmission } from '../lib/validation/verifySubmission.ts'
 import { selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
 import { validationBatchHash } from './validationBatchHash.ts'
+import { validationBatches, type SubmittedLog } from './validationBatches.ts'
 
 /** Events of a validator (`--json` prints one object per line). */
 export type ValidatorEvent =
@@ -417,18 +418,12 @@ export class ValidatorService {
     const address = this.options.contract
     const submitted = await getLogs(client, { address, event: parseAbiItem('event ContributionSubmitted(uint256 indexed id, address indexed contributor, uint8 ctype, bytes32 dataHash, uint256 blockNumber)'), fromBlock: 0n })
     const scoredLogs = await getLogs(client, { address, event: parseAbiItem('event ContributionScored(uint256 indexed id, address indexed validator, uint8 qualityScore, uint8 scoreCount)'), fromBlock: 0n })
-    const lastBlock = new Map<string, bigint>()
     const out: Array<{ id: bigint, score: number }> = []
-    for (const log of submitted) {
-      const { id, contributor, ctype, dataHash } = log.args as { id: bigint, contributor: Address, ctype: number, dataHash: Hex }
-      if (ctype !== ContributionType.Validation) continue
-      const who = contributor.toLowerCase()
-      const from = lastBlock.get(who) ?? -1n
-      lastBlock.set(who, log.blockNumber)
-      if (who === this.address.toLowerCase() || this.state.validationsScored.includes(id.toString())) continue
-      const batch = scoredLogs
-        .filter((l) => (l.args.validator as string).toLowerCase() === who && l.blockNumber > from && l.blockNumber <= log.blockNumber)
-        .map((l) => ({ id: l.args.id as bigint, score: Number(l.args.qualityScore) }))
+    const batches = validationBatches(
+      submitted.map((l) => ({ ...(l.args as Omit<SubmittedLog, 'blockNumber'>), blockNumber: l.blockNumber })),
+      scoredLogs.map((l) => ({ id: l.args.id as bigint, validator: l.args.validator as Address, score: Number(l.args.qualityScore), blockNumber: l.blockNumber })))
+    for (const { id, contributor, dataHash, batch } of batches) {
+      if (contributor.toLowerCase() === this.address.toLowerCase() || this.state.validationsScored.includes(id.toString())) continue
       if (await readStaking<boolean>(client, address, 'hasScored', [id, this.address])) { this.state.validationsScored.push(id.toString()); continue }
       let score = 1
       let agreement = 'batch hash mismatch'
