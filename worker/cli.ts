@@ -7,7 +7,8 @@ import { dispatch } from '../lib/cli/runCommand.ts'
 import * as bench from './commands/bench.ts'
 import * as claim from './commands/claim.ts'
 import * as rewards from './commands/rewards.ts'
+import * as stake from './commands/stake.ts'
 import * as start from './commands/start.ts'
 import * as status from './commands/status.ts'
 
-await dispatch('worker', { start, status, rewards, claim, bench }, process.argv.slice(2))
+await dispatch('worker', { start, status, stake, rewards, claim, bench }, process.argv.slice(2))

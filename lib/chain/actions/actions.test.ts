@@ -112,7 +112,7 @@ describe('chain actions against hardhat node', function () {
     await registerContributor(stranger, { address: address(), stake: parseEther('1') })
     await writeStaking(stranger, { address: address(), functionName: 'requestUnstake', args: [parseEther('0.5')] })
     await failsWith(submitContribution(stranger, { address: address(), ctype: ContributionType.ComputePower, dataHash: hashOf('y') }),
-      /is under-staked: stake 0.5 ETH, minimum 1 ETH \(add stake before submitting\)$/)
+      /is under-staked: stake 0.5 ETH, minimum 1 ETH \(top up with: worker stake add ETH\)$/)
   })
 
   it('paused is a retryable one-line error', async function () {
