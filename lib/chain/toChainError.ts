@@ -33,7 +33,7 @@ const contractErrors: Record<string, (a: readonly unknown[]) => Decoded> = {
   ContributorNotRegistered: (a) => ({ message: `${String(a[0])} is not registered as a contributor`, hint: 'register first with at least the minimum stake' }),
   ContributorAlreadyRegistered: (a) => ({ message: `${String(a[0])} is already registered`, hint: 'stake more with: worker stake add ETH' }),
   ContributorStakeTooLow: (a) => ({ message: `${String(a[0])} is under-staked: stake ${eth(a[1])}, minimum ${eth(a[2])}`, hint: 'top up with: worker stake add ETH' }),
-  ContributorTooManyPending: (a) => ({ message: `${String(a[0])} has too many pending contributions (${String(a[1])} of ${String(a[2])} allowed)`, hint: 'wait for validators to score them, or stake more (worker stake add ETH)', retryable: true }),
+  ContributorTooManyPending: (a) => ({ message: `${String(a[0])} has too many pending contributions (${String(a[1])} of ${String(a[2])} allowed)`, hint: 'wait for validators to score them, or stake more with: worker stake add ETH', retryable: true }),
   StakeBelowMinimum: (a) => ({ message: `stake ${eth(a[0])} is below the minimum of ${eth(a[1])}`, hint: 'stake at least minimumStake' }),
   AmountZero: () => ({ message: 'the amount must be more than 0' }),
   AddressZero: () => ({ message: 'the zero address is not allowed here' }),

@@ -103,7 +103,7 @@ describe('chain actions against hardhat node', function () {
     // Worker has 3 pending of 4 allowed: one more fits, the next does not.
     await submitContribution(worker, { address: address(), ctype: ContributionType.ComputePower, dataHash: hashOf('p4') })
     const tooMany = await failsWith(submitContribution(worker, { address: address(), ctype: ContributionType.ComputePower, dataHash: hashOf('p5') }),
-      /has too many pending contributions \(4 of 4 allowed\) \(wait for validators to score them, or add stake\)$/)
+      /has too many pending contributions \(4 of 4 allowed\) \(wait for validators to score them, or stake more with: worker stake add ETH\)$/)
     assert.equal(tooMany.retryable, true)
     const stranger = await local.clientFor(5)
     await failsWith(submitContribution(stranger, { address: address(), ctype: ContributionType.ComputePower, dataHash: hashOf('x') }),
