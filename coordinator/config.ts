@@ -61,6 +61,8 @@ export const defaultCoordinatorConfig: CoordinatorConfig = {
  * with benchmarks/learning-quality.ts (4 workers x 8 rounds, H = 100,
  * Nesterov 0.8 / 0.7) 96.15 % at 1e-3, 96.95 % at 2e-3, 97.17 % at 3e-3,
  * 97.25 % at 4e-3, 96.97 % at 5e-3; 3e-3 leaves room for noisier models.
+ * The CNN (3 workers x 4 rounds of 100 steps) reached 97.70 % test accuracy
+ * at 3e-3 against 95.90 % at 1e-3.
  */
 export const DEFAULT_INNER_LEARNING_RATE = 0.003
 
