@@ -272,8 +272,12 @@ describe('RoundManager', () => {
       assertClose(await b.store.readModelWeights(b.store.getLatestModel()!.id), [-2])
     })
 
-    it('gives a round still verifying a fresh deadline, so downtime does not reject its pending submissions', async () => {
-      const config = { verifyTimeoutMs: 60_000 }
+    /**
+     * Round 1 with peer1 verified and peer2's verification failing (its worker
+     * unreachable), then the coordinator killed and down for longer than the
+     * whole verification window; returns the restarted one and peer2's row.
+     */
+    const downWhileVerifying = async (config: Partial<CoordinatorConfig>): Promise<{ b: Harness, s2: SubmissionRecord }> => {
       const a = await start(config, [], ['peer2'])
       await a.rounds.ensureInitialModel(new Float32Array([0]))
       for (const n of [1, 2]) join(a.rounds, n)
@@ -284,10 +288,12 @@ describe('RoundManager', () => {
       assert.equal((await a.rounds.tick())?.state, 'verifying', 'peer2 could not be verified yet')
       assert.equal(a.store.requireSubmission(s2.id).status, 'pending')
       a.store.close()
+      clock.advance(2 * (config.verifyTimeoutMs ?? 0))
+      return { b: await start(config), s2 }
+    }
 
-      // Down for longer than the whole verification window.
-      clock.advance(120_000)
-      const b = await start(config)
+    it('gives a round still verifying a fresh deadline, so downtime does not reject its pending submissions', async () => {
+      const { b, s2 } = await downWhileVerifying({ verifyTimeoutMs: 60_000 })
       const resumed = b.rounds.resumeVerification()
       assert.equal(resumed?.state, 'verifying')
       assert.equal(resumed?.deadline, clock.now() + 60_000)
@@ -300,18 +306,7 @@ describe('RoundManager', () => {
     })
 
     it('without the fresh deadline the same downtime rejects the pending submission', async () => {
-      const config = { verifyTimeoutMs: 60_000, minUpdates: 1 }
-      const a = await start(config, [], ['peer2'])
-      await a.rounds.ensureInitialModel(new Float32Array([0]))
-      for (const n of [1, 2]) join(a.rounds, n)
-      a.rounds.openRound({ shards: SHARDS, hyperParams: {} })
-      a.rounds.startTraining()
-      await submit(a.rounds, 1, 'peer1', [1])
-      const s2 = await submit(a.rounds, 1, 'peer2', [3])
-      await a.rounds.tick()
-      a.store.close()
-      clock.advance(120_000)
-      const b = await start(config)
+      const { b, s2 } = await downWhileVerifying({ verifyTimeoutMs: 60_000, minUpdates: 1 })
       await b.rounds.tick()
       assert.equal(b.store.requireSubmission(s2.id).status, 'rejected')
     })
