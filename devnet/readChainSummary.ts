@@ -21,14 +21,13 @@ export interface AccountSummary {
 }
 
 /** Reads per-account contributions, scores, rewards, reputation and slashes from the staking contract's state and events. */
-export async function readChainSummary (rpcUrl: string, contract: Address, accounts: Address[]): Promise<{ byAccount: Map<Address, AccountSummary>, pendingCompute: number }> {
+export async function readChainSummary (rpcUrl: string, contract: Address, accounts: Address[]): Promise<Map<Address, AccountSummary>> {
   const client = createPublicClient({ transport: http(rpcUrl) })
   const abi = stakingAbi()
   const submitted = await client.getContractEvents({ abi, address: contract, eventName: 'ContributionSubmitted', fromBlock: 0n }) as Array<{ args: { id: bigint, contributor: Address, ctype: number } }>
   const finalized = await client.getContractEvents({ abi, address: contract, eventName: 'ContributionFinalized', fromBlock: 0n }) as Array<{ args: { id: bigint, medianScore: number } }>
   const scoreOf = new Map(finalized.map((e) => [e.args.id, Number(e.args.medianScore)]))
   const byAccount = new Map<Address, AccountSummary>()
-  let pendingCompute = 0
   for (const address of accounts) {
     const c = await client.readContract({ abi, address: contract, functionName: 'getContributor', args: [address] }) as { reputation: number, stake: bigint, unbondingAmount: bigint, totalEarned: bigint, totalSlashed: bigint }
     const [locked, claimable] = await client.readContract({ abi, address: contract, functionName: 'rewardsOf', args: [address] }) as [bigint, bigint]
@@ -39,10 +38,10 @@ export async function readChainSummary (rpcUrl: string, contract: Address, accou
       if (info.status === 1) { summary.finalized++; summary.scores.push(scoreOf.get(e.args.id) ?? 0) } else if (info.status === 2) summary.fraudulent++
       else {
         summary.pending++
-        if (Number(e.args.ctype) === ContributionType.ComputePower) { pendingCompute++; summary.pendingComputeIds.push(e.args.id) }
+        if (Number(e.args.ctype) === ContributionType.ComputePower) summary.pendingComputeIds.push(e.args.id)
       }
     }
     byAccount.set(address, summary)
   }
-  return { byAccount, pendingCompute }
+  return byAccount
 }

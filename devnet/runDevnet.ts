@@ -126,9 +126,9 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     let pendingAtEnd: string[] = []
     const contributors = participants.filter((p) => p.role !== 'validator')
     while (!isAborted(options.signal)) {
-      const { pendingCompute, byAccount } = await readChainSummary(dev.chain.url, dev.contract, contributors.map((p) => p.address))
+      const byAccount = await readChainSummary(dev.chain.url, dev.contract, contributors.map((p) => p.address))
       pendingAtEnd = contributors.flatMap((p) => byAccount.get(p.address)!.pendingComputeIds.map((id) => `${p.name}#${id}`))
-      if (pendingCompute === 0) { settled = true; break }
+      if (pendingAtEnd.length === 0) { settled = true; break }
       if (Date.now() >= deadline) break
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }
@@ -137,7 +137,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     // On a devnet nobody wants to wait out the reward lock: move chain time past it.
     await rpc(dev.chain.url, 'evm_increaseTime', [Number(dev.params.rewardLockPeriod) + 1])
     await rpc(dev.chain.url, 'evm_mine', [])
-    const { byAccount } = await readChainSummary(dev.chain.url, dev.contract, participants.map((p) => p.address))
+    const byAccount = await readChainSummary(dev.chain.url, dev.contract, participants.map((p) => p.address))
     const result: DevnetResult = {
       contract: dev.contract,
       rpcUrl: dev.chain.url,

@@ -1,6 +1,6 @@
 import { formatEther, parseEther, type Address } from 'viem'
 import {
-  addStake, ChainError, createChainClient, getContributor, loadAccount, readStaking, registerContributor, requestUnstake, withdrawStake,
+  addStake, createChainClient, getContributor, loadAccount, readStaking, registerContributor, requestUnstake, withdrawStake,
   type ChainClient, type Contributor
 } from '../../lib/chain/index.ts'
 import { renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
@@ -19,13 +19,8 @@ const help = renderHelp('worker stake [show | add ETH | unstake ETH | withdraw] 
 /** `ETH` as wei: a positive decimal amount, else a one-line error naming the subcommand. */
 function ethAmount (text: string | undefined, action: string): bigint {
   if (text === undefined) throw new InvalidInputError(`worker stake ${action} needs an amount in ETH`, { hint: `e.g. worker stake ${action} 0.5` })
-  let wei: bigint
-  try {
-    if (!/^\d+(\.\d{1,18})?$/.test(text)) throw new Error('not a decimal')
-    wei = parseEther(text)
-  } catch {
-    throw new InvalidInputError(`worker stake ${action}: "${text}" is not an amount of ETH`, { hint: 'a positive decimal number such as 0.5' })
-  }
+  if (!/^\d+(\.\d{1,18})?$/.test(text)) throw new InvalidInputError(`worker stake ${action}: "${text}" is not an amount of ETH`, { hint: 'a positive decimal number such as 0.5' })
+  const wei = parseEther(text)
   if (wei === 0n) throw new InvalidInputError(`worker stake ${action}: the amount must be more than 0`)
   return wei
 }
@@ -85,8 +80,7 @@ export async function run (argv: string[]): Promise<void> {
     done = { action, amount, unbonding: r.unbonding, releaseTime: r.releaseTime, txHash: r.hash }
     said = [`unbonding ${formatEther(amount)} ETH more (tx ${r.hash}); withdraw with worker stake withdraw from ${new Date(Number(r.releaseTime) * 1000).toISOString()}`]
   } else if (action === 'withdraw') {
-    const c = await getContributor(client, { address: contract, account: account.address })
-    if (c.unbondingAmount === 0n) throw new ChainError(`${account.address} has nothing unbonding`, { hint: 'start unbonding first: worker stake unstake ETH' })
+    // Nothing unbonding, or not yet released: the contract's revert is the one-line error.
     const r = await withdrawStake(client, { address: contract })
     done = { action, amount: r.amount, txHash: r.hash }
     said = [`withdrew ${formatEther(r.amount)} ETH to ${account.address} (tx ${r.hash})`]
