@@ -59,29 +59,47 @@ if (values.serve) {
   })
   const port = (raw.address() as { port: number }).port
   process.stdout.write(JSON.stringify({ port, multiaddr: node.getMultiaddrs()[0].toString(), contentId: id }) + '\n')
-  process.stdin.on('end', () => process.exit(0))
-  process.stdin.resume()
+  // "cpu" on stdin: reply with this process's CPU time so far (µs), for the sender's cost per MB.
+  const commands = createInterface({ input: process.stdin })
+  commands.on('line', () => { process.stdout.write(JSON.stringify(process.cpuUsage()) + '\n') })
+  commands.on('close', () => process.exit(0))
 } else {
   await runBenchmark()
 }
 
-interface Server { child: ChildProcess, port: number, multiaddr: string, contentId: string }
+interface Server { child: ChildProcess, port: number, multiaddr: string, contentId: string, cpuMicros: () => Promise<number> }
 
 async function startServer (chunkSize: number): Promise<Server> {
   const child = spawn(process.execPath, [HERE, '--serve', '--size', values.size, '--chunks', String(chunkSize)], { stdio: ['pipe', 'pipe', 'inherit'] })
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! })
-    rl.once('line', (l) => { rl.close(); resolve(l) })
-    child.once('exit', (code) => { reject(new Error(`server exited with ${code}`)) })
-  })
-  return { child, ...JSON.parse(line) }
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]()
+  const exited = new Promise<never>((_resolve, reject) => { child.once('exit', (code) => { reject(new Error(`server exited with ${code}`)) }) })
+  const nextLine = async (): Promise<string> => (await Promise.race([lines.next(), exited])).value as string
+  const ready = JSON.parse(await nextLine())
+  const cpuMicros = async (): Promise<number> => {
+    child.stdin!.write('cpu\n')
+    const usage = JSON.parse(await nextLine()) as NodeJS.CpuUsage
+    return usage.user + usage.system
+  }
+  return { child, ...ready, cpuMicros }
+}
+
+/** One transfer's wall time and the CPU time each side spent on it. */
+interface Run { ms: number, receiverCpuMs: number, senderCpuMs: number }
+
+async function timed (server: Server, transfer: () => Promise<unknown>): Promise<Run> {
+  const senderBefore = await server.cpuMicros()
+  const before = process.cpuUsage()
+  const start = performance.now()
+  await transfer()
+  const ms = performance.now() - start
+  const used = process.cpuUsage(before)
+  return { ms, receiverCpuMs: (used.user + used.system) / 1000, senderCpuMs: (await server.cpuMicros() - senderBefore) / 1000 }
 }
 
 /** Reads everything the raw server sends into one buffer; optionally hashes it as it arrives. */
-async function rawTcp (port: number, hash: boolean): Promise<number> {
+async function rawTcp (port: number, hash: boolean): Promise<void> {
   const out = new Uint8Array(size)
   const h = hash ? createHash('sha256') : undefined
-  const start = performance.now()
   await new Promise<void>((resolve, reject) => {
     let at = 0
     const socket = createConnection({ port, host: '127.0.0.1' })
@@ -90,12 +108,10 @@ async function rawTcp (port: number, hash: boolean): Promise<number> {
     socket.on('error', reject)
   })
   h?.digest()
-  return performance.now() - start
 }
 
 /** Reads a bare libp2p stream to its end, counting bytes. */
-async function bareStream (node: Libp2p, addr: string): Promise<number> {
-  const start = performance.now()
+async function bareStream (node: Libp2p, addr: string): Promise<void> {
   const stream = await node.dialProtocol(multiaddr(addr), BARE_PROTOCOL)
   let got = 0
   await new Promise<void>((resolve) => {
@@ -104,7 +120,6 @@ async function bareStream (node: Libp2p, addr: string): Promise<number> {
   })
   await stream.close()
   if (got !== size) throw new Error(`got ${got} of ${size} bytes`)
-  return performance.now() - start
 }
 
 function median (xs: number[]): number {
@@ -116,47 +131,63 @@ async function runBenchmark (): Promise<void> {
   const repeats = Number(values.repeats)
   const chunkSizes = values.chunks.split(',').map(Number)
   const client = await createNode()
-  const rows: Array<{ method: string, chunkBytes?: number, mbPerS: number[], median: number, best: number }> = []
-  const mb = (ms: number): number => size / 1e6 / (ms / 1000)
-  const record = (method: string, times: number[], chunkBytes?: number): void => {
-    const speeds = times.map(mb)
-    rows.push({ method, chunkBytes, mbPerS: speeds.map((s) => Math.round(s)), median: Math.round(median(speeds)), best: Math.round(Math.max(...speeds)) })
+  const rows: Array<{ method: string, chunkBytes?: number, mbPerS: number[], median: number, best: number, receiverCpuMsPerMB: number, senderCpuMsPerMB: number }> = []
+  const sizeMB = size / 1e6
+  const record = (method: string, runs: Run[], chunkBytes?: number): void => {
+    const speeds = runs.map((r) => sizeMB / (r.ms / 1000))
+    rows.push({
+      method,
+      chunkBytes,
+      mbPerS: speeds.map((s) => Math.round(s)),
+      median: Math.round(median(speeds)),
+      best: Math.round(Math.max(...speeds)),
+      receiverCpuMsPerMB: Number(median(runs.map((r) => r.receiverCpuMs / sizeMB)).toFixed(2)),
+      senderCpuMsPerMB: Number(median(runs.map((r) => r.senderCpuMs / sizeMB)).toFixed(2))
+    })
   }
   const loadBefore = loadavg()[0]
-  const rawTimes: number[] = []
-  const rawHashTimes: number[] = []
-  const bareTimes: number[] = []
+  const rawRuns: Run[] = []
+  const rawHashRuns: Run[] = []
+  const bareRuns: Run[] = []
   for (const chunkSize of chunkSizes) {
     const server = await startServer(chunkSize)
-    const p2pTimes: number[] = []
+    const p2pRuns: Run[] = []
+    const fetch = async (): Promise<unknown> => await fetchContent(client, multiaddr(server.multiaddr), server.contentId, { maxSize: size })
     // Warm up every path (JIT, connection, yamux window growth).
     await rawTcp(server.port, false)
     await bareStream(client, server.multiaddr)
-    await fetchContent(client, multiaddr(server.multiaddr), server.contentId, { maxSize: size })
+    await fetch()
     for (let r = 0; r < repeats; r++) {
       // Interleave the methods so background load hits them alike.
-      rawTimes.push(await rawTcp(server.port, false))
-      rawHashTimes.push(await rawTcp(server.port, true))
-      bareTimes.push(await bareStream(client, server.multiaddr))
-      const start = performance.now()
-      await fetchContent(client, multiaddr(server.multiaddr), server.contentId, { maxSize: size })
-      p2pTimes.push(performance.now() - start)
+      rawRuns.push(await timed(server, async () => { await rawTcp(server.port, false) }))
+      rawHashRuns.push(await timed(server, async () => { await rawTcp(server.port, true) }))
+      bareRuns.push(await timed(server, async () => { await bareStream(client, server.multiaddr) }))
+      p2pRuns.push(await timed(server, fetch))
     }
-    record('libp2p content protocol (noise+yamux, sha256)', p2pTimes, chunkSize)
+    record('libp2p content protocol (noise+yamux, sha256)', p2pRuns, chunkSize)
     server.child.stdin!.end()
   }
-  record('libp2p bare stream (noise+yamux, no framing/hash)', bareTimes)
-  record('raw TCP (node:net)', rawTimes)
-  record('raw TCP + sha256', rawHashTimes)
+  record('libp2p bare stream (noise+yamux, no framing/hash)', bareRuns)
+  record('raw TCP (node:net)', rawRuns)
+  record('raw TCP + sha256', rawHashRuns)
   await client.stop()
 
   const raw = rows.find((r) => r.method.startsWith('raw TCP ('))!.median
-  const table = rows.map((r) => ({ method: r.method, chunk: r.chunkBytes === undefined ? '-' : `${r.chunkBytes / 1024} KiB`, 'MB/s median': r.median, 'MB/s best': r.best, 'vs raw': (r.median / raw).toFixed(2) }))
+  const table = rows.map((r) => ({
+    method: r.method,
+    chunk: r.chunkBytes === undefined ? '-' : `${r.chunkBytes / 1024} KiB`,
+    'MB/s median': r.median,
+    'MB/s best': r.best,
+    'vs raw': (r.median / raw).toFixed(2),
+    'CPU ms/MB recv': r.receiverCpuMsPerMB,
+    'CPU ms/MB send': r.senderCpuMsPerMB
+  }))
   console.log(`transfer of ${values.size} MiB over loopback, ${repeats} runs each (${cpus().length} cores, load ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after)`)
   console.table(table)
   const best = Math.max(...rows.filter((r) => r.chunkBytes !== undefined).map((r) => r.median))
   const rawHash = rows.find((r) => r.method === 'raw TCP + sha256')!.median
   console.log(`content protocol / raw TCP = ${(best / raw).toFixed(2)} (goal >= 0.5); / raw TCP + sha256 = ${(best / rawHash).toFixed(2)}`)
+  console.log('CPU ms/MB: CPU time (user + system, all threads) each process spent per MB moved; where sender and receiver share the cores, their sum bounds the speed')
   mkdirSync(dirname(values.out), { recursive: true })
   writeFileSync(values.out, JSON.stringify({
     benchmark: 'transfer',

@@ -4,7 +4,6 @@
  * told otherwise.
  */
 import { createLibp2p } from 'libp2p'
-import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@libp2p/yamux'
 import { tcp } from '@libp2p/tcp'
 import { identify } from '@libp2p/identify'
@@ -16,6 +15,7 @@ import type { GossipSub, GossipsubOpts } from '@libp2p/gossipsub'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import type { Libp2pOptions } from 'libp2p'
 import { loadOrCreateIdentity } from './identity.ts'
+import { noiseTransport } from './noiseTransport.ts'
 
 export interface CotrainServices extends Record<string, unknown> {
   identify: Identify
@@ -73,7 +73,7 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
       announce: options.announce ?? []
     },
     transports: [tcp()],
-    connectionEncrypters: [noise()],
+    connectionEncrypters: [noiseTransport()],
     // A paused stream (FrameReader's backpressure) must hold what the sender
     // still had window for: up to yamux's 16 MiB maximum stream window.
     streamMuxers: [yamux({ streamOptions: { maxReadBufferLength: 32 * 1024 * 1024 } })],

@@ -130,10 +130,18 @@ export class FrameReader {
     stream.addEventListener('close', this.onClose)
   }
 
-  private readonly onMessage = (evt: { data: Uint8Array | { subarray: () => Uint8Array } }): void => {
-    const data = evt.data instanceof Uint8Array ? evt.data : evt.data.subarray()
-    this.chunks.push(data)
-    this.buffered += data.byteLength
+  private readonly onMessage = (evt: { data: Uint8Array | Iterable<Uint8Array> }): void => {
+    // A Uint8ArrayList holds the pieces the muxer received; keeping them
+    // (instead of .subarray(), which concatenates) saves a copy per frame.
+    if (evt.data instanceof Uint8Array) {
+      this.chunks.push(evt.data)
+      this.buffered += evt.data.byteLength
+    } else {
+      for (const piece of evt.data) {
+        this.chunks.push(piece)
+        this.buffered += piece.byteLength
+      }
+    }
     if (this.buffered > this.highWaterMark && this.stream.readStatus === 'readable') this.stream.pause()
     this.wake?.()
   }

@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict'
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { noise } from '@chainsafe/libp2p-noise'
+import { identify } from '@libp2p/identify'
+import { ping } from '@libp2p/ping'
+import { tcp } from '@libp2p/tcp'
+import { yamux } from '@libp2p/yamux'
+import type { Libp2p, Stream } from '@libp2p/interface'
+import { streamPair } from '@libp2p/utils'
+import { createLibp2p } from 'libp2p'
+import { Uint8ArrayList } from 'uint8arraylist'
+import { createNode } from './createNode.ts'
+import type { CotrainNode } from './createNode.ts'
+import { fetchContent, startContentService } from './content.ts'
+import { contentIdOf } from './contentId.ts'
+import { NoiseTransportStream } from './noiseTransport.ts'
+import { seededBlob } from './testing/seededBlob.ts'
+
+/** A libp2p node with the stock @chainsafe/libp2p-noise encrypter. */
+async function stockNoiseNode (): Promise<Libp2p<{ ping: ReturnType<ReturnType<typeof ping>> }>> {
+  return await createLibp2p({
+    addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
+    transports: [tcp()],
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+    services: { identify: identify(), ping: ping() }
+  }) as never
+}
+
+describe('noiseTransport against the stock Noise', function () {
+  this.timeout(30_000)
+  let ours: CotrainNode
+  let stock: Awaited<ReturnType<typeof stockNoiseNode>>
+  const blob = seededBlob(3 * 1024 * 1024 + 123, 'noise-interop')
+  const id = contentIdOf(blob)
+
+  before(async () => {
+    ours = await createNode()
+    stock = await stockNoiseNode()
+    await startContentService(ours, { provider: (c) => c === id ? blob : undefined })
+    await startContentService(stock as never, { provider: (c) => c === id ? blob : undefined })
+  })
+
+  after(async () => {
+    await ours.stop()
+    await stock.stop()
+  })
+
+  it('serves a stock-Noise client: the object arrives whole and hash-checked', async () => {
+    const got = await fetchContent(stock as never, ours.getMultiaddrs()[0], id)
+    assert.deepEqual(Buffer.from(got), Buffer.from(blob))
+  })
+
+  it('fetches from a stock-Noise server, and both pings work on the same connection', async () => {
+    const got = await fetchContent(ours, stock.getMultiaddrs()[0], id)
+    assert.deepEqual(Buffer.from(got), Buffer.from(blob))
+    assert.ok(await ours.services.ping.ping(stock.peerId) >= 0)
+    assert.ok(await stock.services.ping.ping(ours.peerId) >= 0)
+  })
+})
+
+/** Noise's transport cipher (ChaChaPoly, nonce = 4 zero bytes + 64-bit little-endian counter), one direction. */
+function cipherState (key: Buffer): { seal: (p: Uint8Array) => Uint8Array, open: (c: Uint8Array) => Uint8Array } {
+  let sealed = 0n
+  let opened = 0n
+  const nonce = (n: bigint): Buffer => { const b = Buffer.alloc(12); b.writeBigUInt64LE(n, 4); return b }
+  return {
+    seal: (p) => {
+      const c = createCipheriv('chacha20-poly1305', key, nonce(sealed++), { authTagLength: 16 })
+      c.setAAD(Buffer.alloc(0), { plaintextLength: p.byteLength })
+      return Buffer.concat([c.update(p), c.final(), c.getAuthTag()])
+    },
+    open: (m) => {
+      const d = createDecipheriv('chacha20-poly1305', key, nonce(opened++), { authTagLength: 16 })
+      d.setAAD(Buffer.alloc(0), { plaintextLength: m.byteLength - 16 })
+      d.setAuthTag(m.subarray(m.byteLength - 16))
+      return Buffer.concat([d.update(m.subarray(0, m.byteLength - 16)), d.final()])
+    }
+  }
+}
+
+const bytesOf = (data: Uint8Array | Uint8ArrayList): Uint8Array => data instanceof Uint8Array ? data : data.subarray()
+
+describe('NoiseTransportStream', function () {
+  const key = randomBytes(32)
+  let wire: Stream
+  let transport: NoiseTransportStream
+  let peer: ReturnType<typeof cipherState>
+  let received: Uint8Array[]
+
+  beforeEach(async () => {
+    const [a, b] = await streamPair()
+    wire = b
+    // Both directions use one key here: what the test checks is the framing.
+    const ours = cipherState(key)
+    peer = cipherState(key)
+    transport = new NoiseTransportStream(a, {
+      encrypt: (p) => ours.seal(bytesOf(p)),
+      decrypt: (c) => ours.open(bytesOf(c))
+    })
+    received = []
+    transport.addEventListener('message', (evt) => { received.push(bytesOf(evt.data)) })
+  })
+
+  const frame = (plaintext: Uint8Array): Uint8Array => {
+    const sealed = peer.seal(plaintext)
+    return Buffer.concat([Uint8Array.of(sealed.byteLength >> 8, sealed.byteLength & 0xff), sealed])
+  }
+  const settle = async (): Promise<void> => { await new Promise((resolve) => setTimeout(resolve, 10)) }
+
+  it('decrypts messages however the bytes are split, the length prefix and tag included', async () => {
+    const plaintexts = [randomBytes(65519), randomBytes(1), randomBytes(5000), randomBytes(700)]
+    const bytes = Buffer.concat(plaintexts.map(frame))
+    // Pieces of 1, 2, 3, ... bytes, then the rest: every boundary falls somewhere new.
+    let at = 0
+    for (let n = 1; at < bytes.byteLength; n = n < 40 ? n + 1 : 9001) {
+      wire.send(bytes.subarray(at, at + n))
+      at += n
+    }
+    await settle()
+    assert.deepEqual(Buffer.concat(received), Buffer.concat(plaintexts))
+  })
+
+  it('waits for the rest of a message cut at any byte, and decrypts it once whole', async () => {
+    // 58-byte frames (2 prefix + 40 data + 16 tag), frame i cut after byte i.
+    const plaintexts = Array.from({ length: 57 }, () => randomBytes(40))
+    for (let i = 0; i < plaintexts.length; i++) {
+      const bytes = frame(plaintexts[i])
+      wire.send(bytes.subarray(0, i + 1))
+      await settle()
+      assert.equal(received.length, i, `frame ${i} decrypted before its last ${bytes.byteLength - i - 1} bytes came`)
+      wire.send(bytes.subarray(i + 1))
+      await settle()
+      assert.equal(received.length, i + 1)
+    }
+    assert.deepEqual(Buffer.concat(received), Buffer.concat(plaintexts))
+  })
+
+  it('splits what it sends into messages of at most 65,535 bytes that the peer decrypts in order', async () => {
+    const sent = randomBytes(200_000)
+    const chunks: Uint8Array[] = []
+    wire.addEventListener('message', (evt) => { chunks.push(bytesOf(evt.data)) })
+    transport.send(sent)
+    await settle()
+    const bytes = Buffer.concat(chunks)
+    const plain: Uint8Array[] = []
+    for (let at = 0; at < bytes.byteLength;) {
+      const length = (bytes[at] << 8) | bytes[at + 1]
+      assert.ok(length <= 65535)
+      plain.push(peer.open(bytes.subarray(at + 2, at + 2 + length)))
+      at += 2 + length
+    }
+    assert.equal(plain.length, 4)
+    assert.deepEqual(Buffer.concat(plain), sent)
+  })
+
+  it('aborts on a message shorter than its tag, with a one-line reason', async () => {
+    const closed = new Promise<Error | undefined>((resolve) => { transport.addEventListener('close', (evt) => { resolve(evt.error) }) })
+    wire.send(Uint8Array.of(0, 3, 1, 2, 3))
+    const err = await closed
+    assert.match(String(err?.message), /^noise message of 3 bytes is shorter than its tag$/)
+  })
+
+  it('aborts on a tampered message and passes nothing of it on', async () => {
+    const closed = new Promise<Error | undefined>((resolve) => { transport.addEventListener('close', (evt) => { resolve(evt.error) }) })
+    const bad = frame(randomBytes(2000))
+    bad[100] ^= 1
+    wire.send(bad)
+    assert.ok(await closed instanceof Error)
+    assert.equal(received.length, 0)
+  })
+})
