@@ -88,6 +88,13 @@ interface ValidatorState {
   validationsScored: string[]
   /** Block of our last Validation contribution. */
   lastValidationBlock: string
+  /**
+   * Compute scores on chain that no Validation contribution of ours covers
+   * yet, in the order sent. Others rebuild our batch from every score since
+   * our previous Validation contribution, so after a failed one the next
+   * batch must cover these too, or its hash would not match (scored 1).
+   */
+  unrecordedScores?: Array<{ id: string, score: number }>
 }
 
 interface Pending { round: number, id: bigint, improvement: number, startLoss: number }
@@ -395,14 +402,18 @@ export class ValidatorService {
     this.emit({ event: 'scores:sent', round, ids: scores.map((s) => s.id.toString()), scores: scores.map((s) => s.score), tx: r.hash })
     for (const s of scores) this.emit({ event: 'submission:verified', round, contributionId: s.id.toString(), ok: true, outcome: 'valid', score: s.score, reason: 'scored' })
     if (this.options.validationContributions === false) return
-    const dataHash = validationBatchHash(this.address, scores)
+    const batch = [...(this.state.unrecordedScores ?? []), ...scores.map((s) => ({ id: s.id.toString(), score: s.score }))]
+    this.state.unrecordedScores = batch
+    this.save()
+    const dataHash = validationBatchHash(this.address, batch.map((b) => ({ id: BigInt(b.id), score: b.score })))
     try {
       const c = await submitContribution(this.options.wallet, { address: this.options.contract, ctype: ContributionType.Validation, dataHash })
       this.state.lastValidationBlock = c.blockNumber.toString()
+      delete this.state.unrecordedScores
       this.save()
       this.emit({ event: 'validation:submitted', round, contributionId: c.id.toString(), dataHash })
     } catch (err) {
-      this.emit({ event: 'validator:warning', message: `could not record the batch as a Validation contribution: ${oneLine(err)}` })
+      this.emit({ event: 'validator:warning', message: `could not record the batch as a Validation contribution (the next batch will cover its scores): ${oneLine(err)}` })
     }
   }
 

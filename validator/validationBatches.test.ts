@@ -46,4 +46,19 @@ describe('validationBatches', () => {
     const [b] = validationBatches(submitted, [{ id: 1n, validator: A, score: 60, blockNumber: 2n }])
     assert.notEqual(validationBatchHash(b.contributor, b.batch), b.dataHash)
   })
+
+  it('after a Validation contribution that failed, the next batch covers both rounds (what ValidatorService hashes), not only the last', () => {
+    // A scored round 1 (id 1), its Validation contribution never landed, then it scored round 2 (id 2).
+    const both = [{ id: 1n, score: 80 }, { id: 2n, score: 90 }]
+    const submitted = (dataHash: Hex): SubmittedLog[] => [
+      { id: 1n, contributor: W, ctype: ContributionType.ComputePower, dataHash: H(1), blockNumber: 1n },
+      { id: 2n, contributor: W, ctype: ContributionType.ComputePower, dataHash: H(2), blockNumber: 4n },
+      { id: 3n, contributor: A, ctype: ContributionType.Validation, dataHash, blockNumber: 6n }
+    ]
+    const scored: ScoredLog[] = [{ id: 1n, validator: A, score: 80, blockNumber: 2n }, { id: 2n, validator: A, score: 90, blockNumber: 5n }]
+    const [covering] = validationBatches(submitted(validationBatchHash(A, both)), scored)
+    assert.equal(validationBatchHash(A, covering.batch), covering.dataHash)
+    const [lastOnly] = validationBatches(submitted(validationBatchHash(A, both.slice(1))), scored)
+    assert.notEqual(validationBatchHash(A, lastOnly.batch), lastOnly.dataHash)
+  })
 })
