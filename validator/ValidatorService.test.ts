@@ -23,6 +23,8 @@ import { trainRound, type TrainRoundResult } from '../lib/training/trainRound.ts
 import { submissionDeltaFields } from '../lib/validation/submissionDelta.ts'
 import { serveTrainedRounds } from '../lib/validation/testing/serveTrainedRounds.ts'
 import { applyDeltaFault } from '../worker/node/faults.ts'
+import { readValidationBatches } from './readValidationBatches.ts'
+import { validationBatchHash } from './validationBatchHash.ts'
 import { ValidatorService, type ValidatorEvent } from './ValidatorService.ts'
 
 /**
@@ -54,6 +56,7 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
   const ids: { honest: bigint, cheat: bigint } = { honest: 0n, cheat: 0n }
   let coordinatorAddr: string
   let dataDir: string
+  let addWorker: (account: number, shard: number, cheat?: boolean) => Promise<bigint>
 
   before(async () => {
     await selectBackend({ backend: 'wasm' })
@@ -63,27 +66,9 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     await writeStaking(owner, { address: local.address, functionName: 'addValidator', args: [validator.account.address] })
     await registerContributor(validator, { address: local.address })
 
-    // Two workers train round 1 for real; the second submits 10x its delta (scaled-delta).
+    // An in-process coordinator: the round's model, shards and deltas by content id, and the listing.
     const shards = await smallShards()
     const base = await smallRound({ steps: 40, interval: 10, round: 1 })
-    const results: TrainRoundResult[] = []
-    const workerNodes: CotrainNode[] = []
-    for (const [i, cheat] of [[3, false], [4, true]] as const) {
-      const wallet = await local.clientFor(i)
-      await registerContributor(wallet, { address: local.address })
-      const trained = await trainRound({ ...base, workerAddress: wallet.account.address, shards: [shards[i - 3]] })
-      const r = cheat ? applyDeltaFault(trained, 'scaled-delta') : trained
-      const { id } = await submitContribution(wallet, { address: local.address, ctype: ContributionType.ComputePower, dataHash: r.commitment })
-      if (cheat) ids.cheat = id; else ids.honest = id
-      results.push(r)
-      const node = await createNode()
-      nodes.push(node)
-      workerNodes.push(node)
-      const server = await serveTrainedRounds(node, new Map([[1, r]]))
-      stops.push(server.stop)
-    }
-
-    // An in-process coordinator: the round's model, shards and deltas by content id, and the listing.
     const coordinator = await createNode()
     nodes.push(coordinator)
     const blobs = new Map<string, Uint8Array>()
@@ -94,28 +79,41 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
       trainingJson: JSON.stringify(resolveHyperParams(base.hyper)), hyperParameters: { innerSteps: 40, batchSize: 32, learningRate: 2e-3, checkpointInterval: 10, optimizer: 'adam' },
       openedAt: 1, trainDeadline: 2, submitDeadline: 3
     }
-    const list: SubmissionList = {
-      round: 1,
-      total: 2,
-      submissions: results.map((r, i) => {
-        const f = submissionDeltaFields(r.deltaBytes)
-        return {
-          workerPeerId: workerNodes[i].peerId.toString(),
-          workerAddrs: workerNodes[i].getMultiaddrs().map(String),
-          submission: {
-            round: 1, workerAddress: fromHex(r.workerAddress), baseModelId: modelId, commitment: fromHex(r.commitment),
-            encoding: f.encoding, scales: f.scales, scaleBlock: f.scaleBlock, numParams: f.numParams, deltaHash: fromHex(r.deltaHash),
-            proofRoot: fromHex(r.proofRoot), leafCount: r.leaves.length, leaves: r.leaves.map((l) => ({ loss: l.loss, updateNorm: l.updateNorm })),
-            samples: 1280, contributionId: (i === 0 ? ids.honest : ids.cheat).toString(), backendClass: r.replay.backendClass, microBatches: 1
-          },
-          deltaId: put(f.delta),
-          deltaSize: f.delta.byteLength,
-          status: 'accepted',
-          shardIds: [put(shards[i].bytes)],
-          announcement
-        }
+    const submissions: NonNullable<SubmissionList['submissions']> = []
+    const list: SubmissionList = { round: 1, total: 0, submissions }
+
+    // Account `account` trains round 1 on shard `shard` for real, submits it on chain, serves its checkpoints, and is listed.
+    addWorker = async (account, shard, cheat = false) => {
+      const wallet = await local.clientFor(account)
+      await registerContributor(wallet, { address: local.address })
+      const trained = await trainRound({ ...base, workerAddress: wallet.account.address, shards: [shards[shard]] })
+      const r: TrainRoundResult = cheat ? applyDeltaFault(trained, 'scaled-delta') : trained
+      const { id } = await submitContribution(wallet, { address: local.address, ctype: ContributionType.ComputePower, dataHash: r.commitment })
+      const node = await createNode()
+      nodes.push(node)
+      stops.push((await serveTrainedRounds(node, new Map([[1, r]]))).stop)
+      const f = submissionDeltaFields(r.deltaBytes)
+      submissions.push({
+        workerPeerId: node.peerId.toString(),
+        workerAddrs: node.getMultiaddrs().map(String),
+        submission: {
+          round: 1, workerAddress: fromHex(r.workerAddress), baseModelId: modelId, commitment: fromHex(r.commitment),
+          encoding: f.encoding, scales: f.scales, scaleBlock: f.scaleBlock, numParams: f.numParams, deltaHash: fromHex(r.deltaHash),
+          proofRoot: fromHex(r.proofRoot), leafCount: r.leaves.length, leaves: r.leaves.map((l) => ({ loss: l.loss, updateNorm: l.updateNorm })),
+          samples: 1280, contributionId: id.toString(), backendClass: r.replay.backendClass, microBatches: 1
+        },
+        deltaId: put(f.delta),
+        deltaSize: f.delta.byteLength,
+        status: 'accepted',
+        shardIds: [put(shards[shard].bytes)],
+        announcement
       })
+      list.total = submissions.length
+      return id
     }
+    // Two workers; the second submits 10x its delta (scaled-delta).
+    ids.honest = await addWorker(3, 0)
+    ids.cheat = await addWorker(4, 1, true)
     stops.push((await startContentService(coordinator, { provider: (id) => blobs.get(id) })).stop.bind(null))
     const listing = await startSubmissionsService(coordinator, {
       onList: ({ round }) => {
@@ -179,6 +177,35 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     const events = await runValidator()
     assert.equal(events.filter((e) => e.event === 'scores:sent' || e.event === 'fraud:reported').length, 0, JSON.stringify(events))
     assert.ok(events.some((e) => e.event === 'round:validated'))
+  })
+
+  it('after its Validation contribution fails, the next batch also covers those scores, and others rebuild it to the same hash', async () => {
+    const stateFile = path.join(dataDir, 'validator-state.json')
+    const rerunRound = (): void => {
+      const state = JSON.parse(readFileSync(stateFile, 'utf8'))
+      writeFileSync(stateFile, JSON.stringify({ ...state, nextRound: 1, roundsDone: 0 }))
+    }
+    // A late worker joins the round; the validator scores it, but recording the batch fails.
+    const late = await addWorker(5, 2)
+    rerunRound()
+    const first = await runValidator(failingSends(validator, 'submitContribution', 1))
+    assert.ok(first.some((e) => e.event === 'validator:warning' && /could not record the batch .*next batch will cover/.test(e.message)), JSON.stringify(first))
+    assert.equal(first.filter((e) => e.event === 'validation:submitted').length, 0)
+    const lateScore = first.find((e) => e.event === 'scores:sent')
+    assert.ok(lateScore !== undefined && lateScore.event === 'scores:sent' && lateScore.ids[0] === late.toString(), JSON.stringify(first))
+    const unrecorded = (JSON.parse(readFileSync(stateFile, 'utf8')) as { unrecordedScores?: unknown }).unrecordedScores
+    assert.deepEqual(unrecorded, [{ id: late.toString(), score: lateScore.scores[0] }])
+
+    // Another worker; this time the batch lands, and it holds both scores.
+    const later = await addWorker(6, 3)
+    rerunRound()
+    const second = await runValidator()
+    assert.ok(second.some((e) => e.event === 'validation:submitted'), JSON.stringify(second))
+    assert.equal((JSON.parse(readFileSync(stateFile, 'utf8')) as { unrecordedScores?: unknown }).unrecordedScores, undefined)
+    const ours = (await readValidationBatches(validator, local.address)).filter((b) => b.contributor.toLowerCase() === validator.account.address.toLowerCase())
+    const last = ours[ours.length - 1]
+    assert.deepEqual(last.batch.map((b) => b.id), [late, later])
+    assert.equal(validationBatchHash(last.contributor, last.batch), last.dataHash.toLowerCase())
   })
 })
 

@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path'
 import type { DialTarget } from '@libp2p/interface'
 import { multiaddr } from '@multiformats/multiaddr'
-import { parseAbiItem, type Address, type Hex } from 'viem'
-import { getLogs } from 'viem/actions'
+import type { Address, Hex } from 'viem'
 import { oneLine } from '../lib/errors.ts'
 import {
   ContractRevertedError, ContributionType, distributeRewardsBatch, getChallengeSeed, readStaking, registerContributor, reportFraud, submitContribution,
@@ -27,7 +26,7 @@ import { submissionClaimFromWire } from '../lib/validation/submissionClaim.ts'
 import { verifySubmission } from '../lib/validation/verifySubmission.ts'
 import { selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
 import { validationBatchHash } from './validationBatchHash.ts'
-import { validationBatches, type SubmittedLog } from './validationBatches.ts'
+import { readValidationBatches } from './readValidationBatches.ts'
 
 /** Events of a validator (`--json` prints one object per line). */
 export type ValidatorEvent =
@@ -427,12 +426,8 @@ export class ValidatorService {
   private async scoreOtherValidators (): Promise<void> {
     const client = this.options.wallet
     const address = this.options.contract
-    const submitted = await getLogs(client, { address, event: parseAbiItem('event ContributionSubmitted(uint256 indexed id, address indexed contributor, uint8 ctype, bytes32 dataHash, uint256 blockNumber)'), fromBlock: 0n })
-    const scoredLogs = await getLogs(client, { address, event: parseAbiItem('event ContributionScored(uint256 indexed id, address indexed validator, uint8 qualityScore, uint8 scoreCount)'), fromBlock: 0n })
     const out: Array<{ id: bigint, score: number }> = []
-    const batches = validationBatches(
-      submitted.map((l) => ({ ...(l.args as Omit<SubmittedLog, 'blockNumber'>), blockNumber: l.blockNumber })),
-      scoredLogs.map((l) => ({ id: l.args.id as bigint, validator: l.args.validator as Address, score: Number(l.args.qualityScore), blockNumber: l.blockNumber })))
+    const batches = await readValidationBatches(client, address)
     for (const { id, contributor, dataHash, batch } of batches) {
       if (contributor.toLowerCase() === this.address.toLowerCase() || this.state.validationsScored.includes(id.toString())) continue
       if (await readStaking<boolean>(client, address, 'hasScored', [id, this.address])) { this.state.validationsScored.push(id.toString()); continue }

@@ -6,6 +6,7 @@
  */
 import type { Stream } from '@libp2p/interface'
 import { CotrainError } from '../errors.ts'
+import { PieceQueue } from './PieceQueue.ts'
 
 /** The unsigned varint encoding of `n`. */
 export function varint (n: number): Uint8Array {
@@ -114,9 +115,7 @@ export class FrameReader {
   private readonly stream: Stream
   private readonly maxFrameLength: number
   private readonly highWaterMark: number
-  private chunks: Uint8Array[] = []
-  private head = 0
-  private buffered = 0
+  private readonly queue = new PieceQueue()
   private ended = false
   private failure: Error | undefined
   private wake: (() => void) | undefined
@@ -133,16 +132,8 @@ export class FrameReader {
   private readonly onMessage = (evt: { data: Uint8Array | Iterable<Uint8Array> }): void => {
     // A Uint8ArrayList holds the pieces the muxer received; keeping them
     // (instead of .subarray(), which concatenates) saves a copy per frame.
-    if (evt.data instanceof Uint8Array) {
-      this.chunks.push(evt.data)
-      this.buffered += evt.data.byteLength
-    } else {
-      for (const piece of evt.data) {
-        this.chunks.push(piece)
-        this.buffered += piece.byteLength
-      }
-    }
-    if (this.buffered > this.highWaterMark && this.stream.readStatus === 'readable') this.stream.pause()
+    this.queue.push(evt.data)
+    if (this.queue.length > this.highWaterMark && this.stream.readStatus === 'readable') this.stream.pause()
     this.wake?.()
   }
 
@@ -156,32 +147,6 @@ export class FrameReader {
     if (error != null) this.failure = error
     this.ended = true
     this.wake?.()
-  }
-
-  /** Byte `i` of what is buffered. */
-  private peek (i: number): number {
-    let at = this.head + i
-    for (const c of this.chunks) {
-      if (at < c.byteLength) return c[at]
-      at -= c.byteLength
-    }
-    return -1
-  }
-
-  /** Removes the next `n` buffered bytes and returns them as views. */
-  private take (n: number): Uint8Array[] {
-    const out: Uint8Array[] = []
-    let left = n
-    while (left > 0) {
-      const c = this.chunks[0]
-      const k = Math.min(left, c.byteLength - this.head)
-      out.push(c.subarray(this.head, this.head + k))
-      left -= k
-      this.head += k
-      if (this.head === c.byteLength) { this.chunks.shift(); this.head = 0 }
-    }
-    this.buffered -= n
-    return out
   }
 
   /** The next frame, or null when the stream ended cleanly between frames. */
@@ -199,13 +164,13 @@ export class FrameReader {
       options.signal?.throwIfAborted()
       const frame = this.tryFrame()
       if (frame !== undefined) {
-        if (this.stream.readStatus === 'paused' && this.buffered <= this.highWaterMark / 2) this.stream.resume()
+        if (this.stream.readStatus === 'paused' && this.queue.length <= this.highWaterMark / 2) this.stream.resume()
         return frame
       }
       if (this.failure != null) throw this.failure
       if (this.ended) {
-        if (this.buffered === 0) return null
-        throw new TruncatedFrameError(`stream ended inside a frame (${this.buffered} bytes left)`)
+        if (this.queue.length === 0) return null
+        throw new TruncatedFrameError(`stream ended inside a frame (${this.queue.length} bytes left)`)
       }
       // Need more bytes than are buffered: never stay paused while waiting.
       if (this.stream.readStatus === 'paused') this.stream.resume()
@@ -226,15 +191,15 @@ export class FrameReader {
     let shift = 1
     for (let i = 0; ; i++) {
       if (i >= 8) throw new FrameTooLargeError(`frame length prefix longer than 8 bytes`)
-      const b = this.peek(i)
+      const b = this.queue.byteAt(i)
       if (b < 0) return undefined
       length += (b & 0x7f) * shift
       shift *= 128
       if ((b & 0x80) === 0) {
         if (length > this.maxFrameLength) throw new FrameTooLargeError(`frame of ${length} bytes, over the limit of ${this.maxFrameLength}`)
-        if (this.buffered < i + 1 + length) return undefined
-        this.take(i + 1)
-        return this.take(length)
+        if (this.queue.length < i + 1 + length) return undefined
+        this.queue.take(i + 1)
+        return this.queue.take(length)
       }
     }
   }

@@ -23,6 +23,7 @@ import { AbstractMessageStream, lpStream } from '@libp2p/utils'
 import type { SendResult } from '@libp2p/utils'
 import { Uint8ArrayList } from 'uint8arraylist'
 import { InvalidInputError } from '../errors.ts'
+import { PieceQueue } from './PieceQueue.ts'
 
 /** Largest Noise transport message, tag included (the spec's limit). */
 const MAX_MESSAGE = 65535
@@ -97,10 +98,7 @@ export function noiseTransport (init: NoiseInit = {}): (components: NoiseCompone
 export class NoiseTransportStream extends AbstractMessageStream {
   private readonly stream: MessageStream
   private readonly handshake: Pick<NoiseHandshakeResult, 'encrypt' | 'decrypt'>
-  private pending: Uint8Array[] = []
-  /** Bytes of pending[0] already consumed. */
-  private head = 0
-  private pendingBytes = 0
+  private readonly pending = new PieceQueue()
 
   constructor (stream: MessageStream, handshake: Pick<NoiseHandshakeResult, 'encrypt' | 'decrypt'>) {
     super({
@@ -132,61 +130,20 @@ export class NoiseTransportStream extends AbstractMessageStream {
 
   /** Decrypts every whole message now buffered and passes them on as one piece of data. */
   private receive (data: Bytes): void {
-    if (data instanceof Uint8Array) this.hold(data)
-    else for (const piece of data) this.hold(piece)
+    this.pending.push(data)
     let plaintext: Uint8ArrayList | undefined
-    while (this.pendingBytes >= 2) {
-      const length = (this.byteAt(0) << 8) | this.byteAt(1)
-      if (this.pendingBytes < 2 + length) break
+    while (this.pending.length >= 2) {
+      const length = (this.pending.byteAt(0) << 8) | this.pending.byteAt(1)
+      if (this.pending.length < 2 + length) break
       if (length < TAG_LENGTH) throw new InvalidInputError(`noise message of ${length} bytes is shorter than its tag`)
-      this.skip(2)
-      const decrypted = this.handshake.decrypt(this.take(length))
+      this.pending.take(2)
+      // One view when the message lies in one read, else a list of views: node's cipher takes either.
+      const parts = this.pending.take(length)
+      const decrypted = this.handshake.decrypt(parts.length === 1 ? parts[0] : new Uint8ArrayList(...parts))
       plaintext ??= new Uint8ArrayList()
       plaintext.append(decrypted)
     }
     if (plaintext !== undefined) this.onData(plaintext)
-  }
-
-  private hold (piece: Uint8Array): void {
-    if (piece.byteLength === 0) return
-    this.pending.push(piece)
-    this.pendingBytes += piece.byteLength
-  }
-
-  private byteAt (i: number): number {
-    let at = this.head + i
-    for (const p of this.pending) {
-      if (at < p.byteLength) return p[at]
-      at -= p.byteLength
-    }
-    return -1
-  }
-
-  private skip (n: number): void {
-    this.take(n)
-  }
-
-  /** The next `n` bytes as one view when they lie in one piece, else as a list of views. */
-  private take (n: number): Bytes {
-    this.pendingBytes -= n
-    const first = this.pending[0]
-    if (first.byteLength - this.head >= n) {
-      const view = first.subarray(this.head, this.head + n)
-      this.head += n
-      if (this.head === first.byteLength) { this.pending.shift(); this.head = 0 }
-      return view
-    }
-    const list = new Uint8ArrayList()
-    let left = n
-    while (left > 0) {
-      const p = this.pending[0]
-      const k = Math.min(left, p.byteLength - this.head)
-      list.append(p.subarray(this.head, this.head + k))
-      left -= k
-      this.head += k
-      if (this.head === p.byteLength) { this.pending.shift(); this.head = 0 }
-    }
-    return list
   }
 
   sendData (data: Uint8ArrayList): SendResult {
