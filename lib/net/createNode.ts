@@ -15,6 +15,7 @@ import type { GossipSub, GossipsubOpts } from '@libp2p/gossipsub'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import type { Libp2pOptions } from 'libp2p'
 import { loadOrCreateIdentity } from './identity.ts'
+import type { ChaChaPoly } from './chachaPoly.ts'
 import { noiseTransport } from './noiseTransport.ts'
 
 export interface CotrainServices extends Record<string, unknown> {
@@ -42,6 +43,8 @@ export interface CreateNodeOptions {
   start?: boolean
   /** Passed to libp2p's connection manager (e.g. maxConnections). */
   connectionManager?: Libp2pOptions['connectionManager']
+  /** Noise's transport cipher backend; default the fastest that loads (see chachaPoly). */
+  noiseCipher?: ChaChaPoly
 }
 
 /**
@@ -73,7 +76,7 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
       announce: options.announce ?? []
     },
     transports: [tcp()],
-    connectionEncrypters: [noiseTransport()],
+    connectionEncrypters: [noiseTransport({ cipher: options.noiseCipher })],
     // A paused stream (FrameReader's backpressure) must hold what the sender
     // still had window for: up to yamux's 16 MiB maximum stream window.
     streamMuxers: [yamux({ streamOptions: { maxReadBufferLength: 32 * 1024 * 1024 } })],

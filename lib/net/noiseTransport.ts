@@ -1,20 +1,25 @@
 /**
  * Noise (libp2p's Noise_XX_25519_ChaChaPoly_SHA256) with a leaner transport
  * phase. The handshake is @chainsafe/libp2p-noise's own; only what happens
- * after it differs: the stock EncryptedMessageStream copies every ciphertext
- * that spans two TCP reads into one buffer (for a `dst` argument node's
- * cipher ignores), and hands the muxer one event per 64 KiB message. Here a
- * message is decrypted from the pieces it arrived in, and all messages of one
- * read reach the muxer as one event. On the wire nothing changes: same
- * 2-byte length prefix, same 65,535-byte messages, same nonces, so a node
- * using this talks to any libp2p Noise peer (tested against the stock one).
+ * after it differs. The stock EncryptedMessageStream joins every ciphertext
+ * that spans two TCP reads into one fresh buffer, decrypts it into another
+ * with node's cipher, and hands the muxer one event per 64 KiB message. Here
+ * a message is checked and decrypted where it arrived, in the TCP read
+ * buffers (libsodium, see chachaPoly.ts), all messages of one read reach the
+ * muxer as one event, and what is sent is sealed straight into the one
+ * buffer that goes to the socket. On the wire nothing changes: same 2-byte
+ * length prefix, same 65,535-byte messages, same nonces, so a node using
+ * this talks to any libp2p Noise peer (tested against the stock one).
  *
  * It calls two methods the Noise class keeps private (the handshake and the
- * early muxer choice); package.json pins @chainsafe/libp2p-noise to the exact
+ * early muxer choice), and learns the two transport keys the handshake ends
+ * with through the crypto interface Noise lets its user supply (see
+ * transportKeysOf); package.json pins @chainsafe/libp2p-noise to the exact
  * version this was written against.
  */
 import { noise } from '@chainsafe/libp2p-noise'
-import type { NoiseComponents, NoiseExtensions, NoiseInit } from '@chainsafe/libp2p-noise'
+import type { ICryptoInterface, NoiseComponents, NoiseExtensions, NoiseInit } from '@chainsafe/libp2p-noise'
+import { defaultCrypto } from '@chainsafe/libp2p-noise/crypto'
 import { publicKeyFromProtobuf } from '@libp2p/crypto/keys'
 import { serviceCapabilities } from '@libp2p/interface'
 import type { AbortOptions, ConnectionEncrypter, MessageStream, PublicKey, SecureConnectionOptions, SecuredConnection, StreamMuxerFactory } from '@libp2p/interface'
@@ -23,16 +28,17 @@ import { AbstractMessageStream, lpStream } from '@libp2p/utils'
 import type { SendResult } from '@libp2p/utils'
 import { Uint8ArrayList } from 'uint8arraylist'
 import { InvalidInputError } from '../errors.ts'
+import { TAG_BYTES, chachaPoly } from './chachaPoly.ts'
+import type { ChaChaPoly } from './chachaPoly.ts'
 import { PieceQueue } from './PieceQueue.ts'
 
 /** Largest Noise transport message, tag included (the spec's limit). */
 const MAX_MESSAGE = 65535
-const TAG_LENGTH = 16
-const MAX_PLAINTEXT = MAX_MESSAGE - TAG_LENGTH
+const MAX_PLAINTEXT = MAX_MESSAGE - TAG_BYTES
 
 type Bytes = Uint8Array | Uint8ArrayList
 
-/** What @chainsafe/libp2p-noise's handshake returns. */
+/** What @chainsafe/libp2p-noise's handshake returns: its transport CipherStates behind two closures. */
 interface NoiseHandshakeResult {
   payload: { identityKey: Uint8Array, extensions?: NoiseExtensions & { streamMuxers?: string[] } }
   encrypt: (plaintext: Bytes) => Bytes
@@ -46,6 +52,53 @@ interface NoiseInternals extends ConnectionEncrypter<NoiseExtensions> {
   getStreamMuxer: (protocols?: string[]) => StreamMuxerFactory | undefined
 }
 
+/** The keys of one connection's transport phase; both nonces start at 0. */
+export interface TransportKeys {
+  send: Uint8Array
+  receive: Uint8Array
+}
+
+/**
+ * A marker passed through a CipherState: Noise's CipherState calls its
+ * crypto with its key and current nonce, and the crypto below answers this
+ * one by noting them instead of encrypting. A call is synchronous, so the
+ * note is read back before anything else can run.
+ */
+const PROBE = new Uint8Array(0)
+let probed: { key: Uint8Array, nonce: number } | undefined
+
+function probing (base: ICryptoInterface): ICryptoInterface {
+  const note = (nonce: Uint8Array, key: Uint8Array): Uint8Array => {
+    const view = new DataView(nonce.buffer, nonce.byteOffset, nonce.byteLength)
+    probed = { key: Uint8Array.from(key), nonce: view.getUint32(4, true) + view.getUint32(8, true) * 2 ** 32 }
+    return PROBE
+  }
+  return {
+    ...base,
+    chaCha20Poly1305Encrypt: (plaintext, nonce, ad, k) => plaintext === PROBE ? note(nonce, k) : base.chaCha20Poly1305Encrypt(plaintext, nonce, ad, k),
+    chaCha20Poly1305Decrypt: (ciphertext, nonce, ad, k, dst) => ciphertext === PROBE ? note(nonce, k) : base.chaCha20Poly1305Decrypt(ciphertext, nonce, ad, k, dst)
+  }
+}
+
+/** The keys behind a finished handshake's closures (whose CipherStates are not used after this). */
+function transportKeysOf (handshake: NoiseHandshakeResult): TransportKeys {
+  const probe = (through: (bytes: Uint8Array) => unknown): Uint8Array => {
+    probed = undefined
+    through(PROBE)
+    const got = probed as { key: Uint8Array, nonce: number } | undefined
+    probed = undefined
+    // Anything else means the handshake did not go through our crypto, or sent with its CipherState.
+    if (got?.nonce !== 0) throw new TypeError('noise handshake did not hand over fresh transport keys: check the pinned @chainsafe/libp2p-noise version')
+    return got.key
+  }
+  return { send: probe(handshake.encrypt), receive: probe(handshake.decrypt) }
+}
+
+export interface NoiseTransportInit extends Omit<NoiseInit, 'crypto'> {
+  /** The AEAD backend for the transport phase (default: the fastest that loads, see chachaPoly). */
+  cipher?: ChaChaPoly
+}
+
 type LengthPrefixOptions = NonNullable<Parameters<typeof lpStream>[1]>
 const uint16 = {
   encode: Object.assign((value: number): Uint8Array => Uint8Array.of(value >> 8, value & 0xff), { bytes: 2 }) as unknown as NonNullable<LengthPrefixOptions['lengthEncoder']>,
@@ -54,13 +107,16 @@ const uint16 = {
 
 /**
  * A connection encrypter for libp2p's `connectionEncrypters`, in place of
- * `noise()`; takes the same options.
+ * `noise()`; takes the same options but `crypto` (the handshake uses
+ * node's), and the transport phase's `cipher`.
  *
  * @example
  * createLibp2p({ connectionEncrypters: [noiseTransport()], ... })
  */
-export function noiseTransport (init: NoiseInit = {}): (components: NoiseComponents) => ConnectionEncrypter<NoiseExtensions> {
-  const stock = noise(init)
+export function noiseTransport (init: NoiseTransportInit = {}): (components: NoiseComponents) => ConnectionEncrypter<NoiseExtensions> {
+  const { cipher, ...noiseInit } = init
+  const transportCipher = cipher ?? chachaPoly()
+  const stock = noise({ ...noiseInit, crypto: probing(defaultCrypto) })
   return (components) => {
     const inner = stock(components) as unknown as NoiseInternals
     if (typeof inner.performHandshakeInitiator !== 'function' || typeof inner.performHandshakeResponder !== 'function' || typeof inner.getStreamMuxer !== 'function') {
@@ -74,7 +130,7 @@ export function noiseTransport (init: NoiseInit = {}): (components: NoiseCompone
         : await inner.performHandshakeResponder(wrapped, components.privateKey, log, options?.remotePeer?.publicKey, options)
       const publicKey = publicKeyFromProtobuf(handshake.payload.identityKey)
       return {
-        connection: new NoiseTransportStream(wrapped.unwrap(), handshake),
+        connection: new NoiseTransportStream(wrapped.unwrap(), transportKeysOf(handshake), transportCipher),
         remoteExtensions: handshake.payload.extensions,
         remotePeer: peerIdFromPublicKey(publicKey),
         streamMuxer: options?.skipStreamMuxerNegotiation === true ? undefined : inner.getStreamMuxer(handshake.payload.extensions?.streamMuxers)
@@ -93,14 +149,19 @@ export function noiseTransport (init: NoiseInit = {}): (components: NoiseCompone
 /**
  * Noise transport messages over `stream`: 2-byte big-endian length, then
  * ciphertext and tag. Received bytes wait in `pending` (views, no copies)
- * until a whole message is there.
+ * until a whole message is there, and are then decrypted in place: once
+ * the transport below hands over a buffer (node's TCP read buffers), it is
+ * this stream's.
  */
 export class NoiseTransportStream extends AbstractMessageStream {
   private readonly stream: MessageStream
-  private readonly handshake: Pick<NoiseHandshakeResult, 'encrypt' | 'decrypt'>
+  private readonly keys: TransportKeys
+  private readonly cipher: ChaChaPoly
   private readonly pending = new PieceQueue()
+  private sendNonce = 0
+  private receiveNonce = 0
 
-  constructor (stream: MessageStream, handshake: Pick<NoiseHandshakeResult, 'encrypt' | 'decrypt'>) {
+  constructor (stream: MessageStream, keys: TransportKeys, cipher: ChaChaPoly = chachaPoly()) {
     super({
       log: stream.log,
       inactivityTimeout: stream.inactivityTimeout,
@@ -108,7 +169,8 @@ export class NoiseTransportStream extends AbstractMessageStream {
       direction: stream.direction
     })
     this.stream = stream
-    this.handshake = handshake
+    this.keys = keys
+    this.cipher = cipher
     stream.addEventListener('message', (evt) => {
       try {
         this.receive(evt.data)
@@ -135,27 +197,37 @@ export class NoiseTransportStream extends AbstractMessageStream {
     while (this.pending.length >= 2) {
       const length = (this.pending.byteAt(0) << 8) | this.pending.byteAt(1)
       if (this.pending.length < 2 + length) break
-      if (length < TAG_LENGTH) throw new InvalidInputError(`noise message of ${length} bytes is shorter than its tag`)
+      if (length < TAG_BYTES) throw new InvalidInputError(`noise message of ${length} bytes is shorter than its tag`)
       this.pending.take(2)
-      // One view when the message lies in one read, else a list of views: node's cipher takes either.
-      const parts = this.pending.take(length)
-      const decrypted = this.handshake.decrypt(parts.length === 1 ? parts[0] : new Uint8ArrayList(...parts))
+      const body = this.pending.take(length - TAG_BYTES)
+      const tagPieces = this.pending.take(TAG_BYTES)
+      const tag = tagPieces.length === 1 ? tagPieces[0] : Buffer.concat(tagPieces)
+      if (!this.cipher.open(this.keys.receive, this.receiveNonce, body, tag)) {
+        throw new InvalidInputError(`noise message ${this.receiveNonce} failed authentication`)
+      }
+      this.receiveNonce++
       plaintext ??= new Uint8ArrayList()
-      plaintext.append(decrypted)
+      for (const piece of body) plaintext.append(piece)
     }
     if (plaintext !== undefined) this.onData(plaintext)
   }
 
+  /** Seals `data` as messages of at most 65,535 bytes, into one buffer for the socket. */
   sendData (data: Uint8ArrayList): SendResult {
-    const output = new Uint8ArrayList()
-    for (let i = 0; i < data.byteLength; i += MAX_PLAINTEXT) {
-      const end = Math.min(i + MAX_PLAINTEXT, data.byteLength)
-      // A sublist keeps node's cipher from concatenating its output into a fresh buffer.
-      const sealed = this.handshake.encrypt(data.sublist(i, end))
-      output.append(Uint8Array.of(sealed.byteLength >> 8, sealed.byteLength & 0xff))
-      output.append(sealed)
+    const total = data.byteLength
+    const messages = Math.ceil(total / MAX_PLAINTEXT)
+    const out = Buffer.allocUnsafe(total + messages * (2 + TAG_BYTES))
+    let at = 0
+    for (let start = 0; start < total; start += MAX_PLAINTEXT) {
+      const end = Math.min(start + MAX_PLAINTEXT, total)
+      const length = end - start + TAG_BYTES
+      out[at] = length >> 8
+      out[at + 1] = length & 0xff
+      this.cipher.seal(this.keys.send, this.sendNonce, data.sublist(start, end), out.subarray(at + 2, at + 2 + length))
+      this.sendNonce++
+      at += 2 + length
     }
-    return { sentBytes: data.byteLength, canSendMore: this.stream.send(output) }
+    return { sentBytes: total, canSendMore: total === 0 || this.stream.send(out) }
   }
 
   async close (options?: AbortOptions): Promise<void> {
