@@ -21,6 +21,7 @@ import { ProtocolService, defineProtocol } from './protocol.ts'
 import type { HandlerContext, ServiceOptions } from './protocol.ts'
 import { contentIdBytes, toContentId } from './contentId.ts'
 import { FrameReader, StallWatchdog, TruncatedFrameError, concat, sendFrame, varint } from './frames.ts'
+import { OrderedFileWriter } from './OrderedFileWriter.ts'
 import type { ContentId } from './contentId.ts'
 
 export const contentProtocol = defineProtocol({
@@ -372,9 +373,10 @@ export async function fetchContent (node: Libp2p, peer: DialTarget, contentId: C
 /**
  * Fetches `contentId` into the file `path`, through `path + '.partial'`: a
  * partial file left by an earlier run is hashed and continued, not started
- * over. The file appears under `path` only once its hash checks out.
+ * over. The file appears under `path` only once its hash checks out. Disk
+ * writes run behind the transfer, up to `maxQueuedWriteBytes` (8 MiB) behind.
  */
-export async function fetchContentToFile (node: Libp2p, peer: DialTarget, contentId: ContentId | Uint8Array, path: string, options: FetchContentOptions = {}): Promise<{ path: string, size: number }> {
+export async function fetchContentToFile (node: Libp2p, peer: DialTarget, contentId: ContentId | Uint8Array, path: string, options: FetchContentOptions & { maxQueuedWriteBytes?: number } = {}): Promise<{ path: string, size: number }> {
   const id = toContentId(contentId)
   const partial = `${path}.partial`
   const hash = createHash('sha256')
@@ -386,14 +388,19 @@ export async function fetchContentToFile (node: Libp2p, peer: DialTarget, conten
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
   }
   const fh = await open(partial, have === 0 ? 'w' : 'r+', 0o644)
+  // Receiving and hashing go on while earlier chunks are written.
+  const writer = new OrderedFileWriter(fh, { maxQueuedBytes: options.maxQueuedWriteBytes })
   let size: number
   try {
     size = await pullContent(node, peer, id, have, hash, {
       begin: () => {},
-      write: async (pieces, offset) => { await fh.writev(pieces, offset) }
+      write: async (pieces, offset) => { await writer.write(pieces, offset) }
     }, options)
+    await writer.flush()
     await fh.sync()
   } catch (err) {
+    // What was received stays on file for the next try (a prefix: writes land in order).
+    await writer.flush().catch(() => {})
     // A partial file longer than the object is not a prefix of it: start over next time.
     if (err instanceof ProtocolError && err.code === ErrorCode.ERROR_CODE_OUT_OF_RANGE) await rm(partial, { force: true })
     throw err
