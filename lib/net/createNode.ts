@@ -17,6 +17,7 @@ import type { Libp2pOptions } from 'libp2p'
 import { loadOrCreateIdentity } from './identity.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
 import { noiseTransport } from './noiseTransport.ts'
+import type { SendBufferPool } from './SendBufferPool.ts'
 
 export interface CotrainServices extends Record<string, unknown> {
   identify: Identify
@@ -45,6 +46,8 @@ export interface CreateNodeOptions {
   connectionManager?: Libp2pOptions['connectionManager']
   /** Noise's transport cipher backend; default the fastest that loads (see chachaPoly). */
   noiseCipher?: ChaChaPoly
+  /** Buffers Noise seals large sends into; default the process's shared pool (see SendBufferPool). */
+  sendBuffers?: SendBufferPool
 }
 
 /**
@@ -76,7 +79,7 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
       announce: options.announce ?? []
     },
     transports: [tcp()],
-    connectionEncrypters: [noiseTransport({ cipher: options.noiseCipher })],
+    connectionEncrypters: [noiseTransport({ cipher: options.noiseCipher, sendBuffers: options.sendBuffers })],
     // A paused stream (FrameReader's backpressure) must hold what the sender
     // still had window for: up to yamux's 16 MiB maximum stream window.
     streamMuxers: [yamux({ streamOptions: { maxReadBufferLength: 32 * 1024 * 1024 } })],

@@ -31,6 +31,8 @@ import { InvalidInputError } from '../errors.ts'
 import { TAG_BYTES, chachaPoly } from './chachaPoly.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
 import { PieceQueue } from './PieceQueue.ts'
+import { sendBufferPool } from './SendBufferPool.ts'
+import type { SendBufferBorrower, SendBufferPool } from './SendBufferPool.ts'
 
 /** Largest Noise transport message, tag included (the spec's limit). */
 const MAX_MESSAGE = 65535
@@ -97,6 +99,8 @@ function transportKeysOf (handshake: NoiseHandshakeResult): TransportKeys {
 export interface NoiseTransportInit extends Omit<NoiseInit, 'crypto'> {
   /** The AEAD backend for the transport phase (default: the fastest that loads, see chachaPoly). */
   cipher?: ChaChaPoly
+  /** Where large sends are sealed into (default: the process's shared pool). */
+  sendBuffers?: SendBufferPool
 }
 
 type LengthPrefixOptions = NonNullable<Parameters<typeof lpStream>[1]>
@@ -114,7 +118,7 @@ const uint16 = {
  * createLibp2p({ connectionEncrypters: [noiseTransport()], ... })
  */
 export function noiseTransport (init: NoiseTransportInit = {}): (components: NoiseComponents) => ConnectionEncrypter<NoiseExtensions> {
-  const { cipher, ...noiseInit } = init
+  const { cipher, sendBuffers, ...noiseInit } = init
   const transportCipher = cipher ?? chachaPoly()
   const stock = noise({ ...noiseInit, crypto: probing(defaultCrypto) })
   return (components) => {
@@ -130,7 +134,7 @@ export function noiseTransport (init: NoiseTransportInit = {}): (components: Noi
         : await inner.performHandshakeResponder(wrapped, components.privateKey, log, options?.remotePeer?.publicKey, options)
       const publicKey = publicKeyFromProtobuf(handshake.payload.identityKey)
       return {
-        connection: new NoiseTransportStream(wrapped.unwrap(), transportKeysOf(handshake), transportCipher),
+        connection: new NoiseTransportStream(wrapped.unwrap(), transportKeysOf(handshake), transportCipher, sendBuffers),
         remoteExtensions: handshake.payload.extensions,
         remotePeer: peerIdFromPublicKey(publicKey),
         streamMuxer: options?.skipStreamMuxerNegotiation === true ? undefined : inner.getStreamMuxer(handshake.payload.extensions?.streamMuxers)
@@ -153,15 +157,18 @@ export function noiseTransport (init: NoiseTransportInit = {}): (components: Noi
  * the transport below hands over a buffer (node's TCP read buffers), it is
  * this stream's.
  */
-export class NoiseTransportStream extends AbstractMessageStream {
+export class NoiseTransportStream extends AbstractMessageStream implements SendBufferBorrower {
   private readonly stream: MessageStream
   private readonly keys: TransportKeys
   private readonly cipher: ChaChaPoly
   private readonly pending = new PieceQueue()
+  private readonly sendBuffers: SendBufferPool
   private sendNonce = 0
   private receiveNonce = 0
+  /** Bytes handed to `stream.send` so far. */
+  private handed = 0
 
-  constructor (stream: MessageStream, keys: TransportKeys, cipher: ChaChaPoly = chachaPoly()) {
+  constructor (stream: MessageStream, keys: TransportKeys, cipher: ChaChaPoly = chachaPoly(), sendBuffers: SendBufferPool = sendBufferPool) {
     super({
       log: stream.log,
       inactivityTimeout: stream.inactivityTimeout,
@@ -171,6 +178,7 @@ export class NoiseTransportStream extends AbstractMessageStream {
     this.stream = stream
     this.keys = keys
     this.cipher = cipher
+    this.sendBuffers = sendBuffers
     stream.addEventListener('message', (evt) => {
       try {
         this.receive(evt.data)
@@ -212,11 +220,26 @@ export class NoiseTransportStream extends AbstractMessageStream {
     if (plaintext !== undefined) this.onData(plaintext)
   }
 
-  /** Seals `data` as messages of at most 65,535 bytes, into one buffer for the socket. */
+  /**
+   * How much of what this stream handed below has left the process: the
+   * bytes still queued are those in the stream's write buffer and, over
+   * TCP, in the node socket's (whose handshake bytes only make this count
+   * lower). -1 where the transport below does not tell.
+   */
+  writtenBytes (): number {
+    const below = this.stream as unknown as { writeBufferLength?: unknown, socket?: { writableLength?: unknown, destroyed?: unknown } }
+    // A destroyed socket reads none of its queued buffers again.
+    if (below.socket?.destroyed === true) return Infinity
+    if (typeof below.writeBufferLength !== 'number' || typeof below.socket?.writableLength !== 'number') return -1
+    return this.handed - below.writeBufferLength - below.socket.writableLength
+  }
+
+  /** Seals `data` as messages of at most 65,535 bytes, into one buffer for the socket (a pooled one when large). */
   sendData (data: Uint8ArrayList): SendResult {
     const total = data.byteLength
     const messages = Math.ceil(total / MAX_PLAINTEXT)
-    const out = Buffer.allocUnsafe(total + messages * (2 + TAG_BYTES))
+    const size = total + messages * (2 + TAG_BYTES)
+    const out = this.sendBuffers.take(size, this, this.handed + size)
     let at = 0
     for (let start = 0; start < total; start += MAX_PLAINTEXT) {
       const end = Math.min(start + MAX_PLAINTEXT, total)
@@ -227,7 +250,9 @@ export class NoiseTransportStream extends AbstractMessageStream {
       this.sendNonce++
       at += 2 + length
     }
-    return { sentBytes: total, canSendMore: total === 0 || this.stream.send(out) }
+    if (total === 0) return { sentBytes: 0, canSendMore: true }
+    this.handed += size
+    return { sentBytes: total, canSendMore: this.stream.send(out) }
   }
 
   async close (options?: AbortOptions): Promise<void> {
