@@ -48,6 +48,7 @@ const { values } = parseArgs({
     ciphers: { type: 'string', default: 'libsodium,node' },
     cipher: { type: 'string', default: 'libsodium' },
     to: { type: 'string', default: 'memory,file' },
+    source: { type: 'string', default: 'memory' },
     out: { type: 'string', default: join(dirname(HERE), 'results', 'transfer.json') }
   }
 })
@@ -67,7 +68,15 @@ if (values.serve) {
   const node = await createNode({ noiseCipher: cipherNamed(values.cipher) })
   const id = contentIdOf(blob)
   const chunkSize = Number(values.chunks.split(',')[0])
-  await startContentService(node, { provider: (c) => c === id ? blob : undefined, chunkSize })
+  // --source file: served from a file, as the coordinator serves shards and weights from its blob store.
+  let source: Uint8Array | { path: string } = blob
+  if (values.source === 'file') {
+    const dir = mkdtempSync(join(tmpdir(), 'cotrain-transfer-source-'))
+    writeFileSync(join(dir, id), blob)
+    source = { path: join(dir, id) }
+    process.on('exit', () => { rmSync(dir, { recursive: true, force: true }) })
+  }
+  await startContentService(node, { provider: (c) => c === id ? source : undefined, chunkSize })
   // libp2p's own ceiling: the same bytes on a bare stream, no framing, no hash.
   await node.handle(BARE_PROTOCOL, async (stream) => {
     for (let at = 0; at < blob.byteLength; at += 64 * 1024) {
@@ -88,7 +97,7 @@ if (values.serve) {
 interface Server { child: ChildProcess, port: number, multiaddr: string, contentId: string, cpuMicros: () => Promise<number> }
 
 async function startServer (chunkSize: number, cipher: string): Promise<Server> {
-  const child = spawn(process.execPath, [HERE, '--serve', '--size', values.size, '--chunks', String(chunkSize), '--cipher', cipher], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [HERE, '--serve', '--size', values.size, '--chunks', String(chunkSize), '--cipher', cipher, '--source', values.source], { stdio: ['pipe', 'pipe', 'inherit'] })
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]()
   const exited = new Promise<never>((_resolve, reject) => { child.once('exit', (code) => { reject(new Error(`server exited with ${code}`)) }) })
   const nextLine = async (): Promise<string> => (await Promise.race([lines.next(), exited])).value as string

@@ -22,6 +22,7 @@ import type { HandlerContext, ServiceOptions } from './protocol.ts'
 import { contentIdBytes, toContentId } from './contentId.ts'
 import { FrameReader, StallWatchdog, TruncatedFrameError, concat, sendFrame, varint } from './frames.ts'
 import { OrderedFileWriter } from './OrderedFileWriter.ts'
+import { FileContentCache } from './FileContentCache.ts'
 import type { ContentId } from './contentId.ts'
 
 export const contentProtocol = defineProtocol({
@@ -66,6 +67,12 @@ export interface ContentServiceOptions extends ServiceOptions {
   stallTimeoutMs?: number
   /** Transfers served at once, over all peers; more are refused with BUSY (clients back off and retry). */
   maxConcurrent?: number
+  /**
+   * Where `{ path }` sources are held once read, for the next peer that asks
+   * (default: a FileContentCache of 128 MiB for this service; false: read
+   * the file for every transfer).
+   */
+  fileCache?: FileContentCache | false
 }
 
 export interface ContentServedDetail {
@@ -91,11 +98,15 @@ export function contentChunkHeader (offset: number, totalSize: number, length: n
   return Uint8Array.from(head)
 }
 
-async function openSource (source: ContentSource): Promise<ContentReader> {
-  if (source instanceof Uint8Array) {
-    return { size: source.byteLength, read: (offset, length) => source.subarray(offset, offset + length) }
-  }
+function memoryReader (bytes: Uint8Array): ContentReader {
+  return { size: bytes.byteLength, read: (offset, length) => bytes.subarray(offset, offset + length) }
+}
+
+async function openSource (source: ContentSource, cache: FileContentCache | undefined): Promise<ContentReader> {
+  if (source instanceof Uint8Array) return memoryReader(source)
   if ('path' in source) {
+    const held = await cache?.get(source.path)
+    if (held !== undefined) return memoryReader(held)
     const fh: FileHandle = await open(source.path, 'r')
     const { size } = await fh.stat()
     return {
@@ -132,6 +143,7 @@ export class ContentService extends ProtocolService<ContentRequest, DecodedConte
     }
     const stall = options.stallTimeoutMs ?? TIMEOUTS.contentStall
     const maxConcurrent = options.maxConcurrent ?? 64
+    const fileCache = options.fileCache === false ? undefined : options.fileCache ?? new FileContentCache()
     let active = 0
     super(node, contentProtocol, async (req, ctx, _lp, stream) => {
       if (active >= maxConcurrent) throw new ProtocolError(ErrorCode.ERROR_CODE_BUSY, `serving ${active} transfers, try again later`)
@@ -146,7 +158,7 @@ export class ContentService extends ProtocolService<ContentRequest, DecodedConte
       const id = toContentId(req.contentId)
       const source = await options.provider(id, ctx)
       if (source === undefined) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no content ${id}`)
-      const reader = await openSource(source)
+      const reader = await openSource(source, fileCache)
       const watchdog = new StallWatchdog(stall, `content ${id} to ${ctx.peer.toString()}`, ctx.signal)
       try {
         const size = reader.size

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createNode } from './createNode.ts'
+import type { CotrainNode } from './createNode.ts'
+import { fetchContent, startContentService } from './content.ts'
+import { contentIdOf } from './contentId.ts'
+import { FileContentCache } from './FileContentCache.ts'
+
+const KiB = 1024
+
+describe('FileContentCache', () => {
+  let dir: string
+  let n = 0
+  const file = (bytes: Uint8Array): string => {
+    const path = join(dir, `f${n++}`)
+    writeFileSync(path, bytes)
+    return path
+  }
+  before(() => { dir = mkdtempSync(join(tmpdir(), 'cotrain-filecache-')) })
+  after(() => { rmSync(dir, { recursive: true, force: true }) })
+
+  it('reads a file once and serves the same bytes from memory after', async () => {
+    const cache = new FileContentCache()
+    const bytes = randomBytes(100 * KiB)
+    const path = file(bytes)
+    const first = await cache.get(path)
+    const second = await cache.get(path)
+    assert.ok(first !== undefined && Buffer.from(first).equals(bytes))
+    assert.equal(second, first)
+    assert.deepEqual([cache.misses, cache.hits, cache.heldBytes], [1, 1, 100 * KiB])
+  })
+
+  it('shares one read between requests that arrive together', async () => {
+    const cache = new FileContentCache()
+    const path = file(randomBytes(50 * KiB))
+    const [a, b] = await Promise.all([cache.get(path), cache.get(path)])
+    assert.equal(a, b)
+    assert.equal(cache.misses, 1)
+  })
+
+  it('holds at most maxBytes, dropping the least recently used first', async () => {
+    const cache = new FileContentCache({ maxBytes: 250 * KiB })
+    const [p1, p2, p3] = [file(randomBytes(100 * KiB)), file(randomBytes(100 * KiB)), file(randomBytes(100 * KiB))]
+    await cache.get(p1)
+    await cache.get(p2)
+    await cache.get(p1) // p2 is now the least recently used
+    await cache.get(p3)
+    assert.equal(cache.heldBytes, 200 * KiB)
+    const misses = cache.misses
+    await cache.get(p1)
+    await cache.get(p3)
+    assert.equal(cache.misses, misses, 'p1 and p3 should still be held')
+    await cache.get(p2)
+    assert.equal(cache.misses, misses + 1, 'p2 should have been dropped')
+    assert.ok(cache.heldBytes <= 250 * KiB)
+  })
+
+  it('does not hold a file over maxObjectBytes', async () => {
+    const cache = new FileContentCache({ maxObjectBytes: 64 * KiB })
+    assert.equal(await cache.get(file(randomBytes(65 * KiB))), undefined)
+    assert.equal(cache.heldBytes, 0)
+  })
+
+  it('reads a file again when its size or mtime changed', async () => {
+    const cache = new FileContentCache()
+    const path = file(randomBytes(10 * KiB))
+    await cache.get(path)
+    const replaced = randomBytes(10 * KiB)
+    writeFileSync(path, replaced)
+    utimesSync(path, new Date(), new Date(Date.now() + 5000))
+    assert.ok(Buffer.from((await cache.get(path))!).equals(replaced))
+    assert.deepEqual([cache.misses, cache.heldBytes], [2, 10 * KiB])
+  })
+
+  it('rejects for a missing file and holds nothing for it', async () => {
+    const cache = new FileContentCache()
+    await assert.rejects(cache.get(join(dir, 'missing')), /ENOENT/)
+    assert.equal(cache.heldBytes, 0)
+  })
+
+  describe('in the content service', function () {
+    this.timeout(30_000)
+    let server: CotrainNode
+    let client: CotrainNode
+    const cache = new FileContentCache()
+    const small = randomBytes(3 * 1024 * KiB + 5)
+    const large = randomBytes(2 * 1024 * KiB)
+    const paths = new Map<string, string>()
+
+    before(async () => {
+      paths.set(contentIdOf(small), file(small))
+      paths.set(contentIdOf(large), file(large))
+      server = await createNode()
+      client = await createNode()
+      await startContentService(server, { provider: (id) => paths.has(id) ? { path: paths.get(id)! } : undefined, fileCache: cache })
+    })
+
+    after(async () => {
+      await client.stop()
+      await server.stop()
+    })
+
+    it('serves a file to every peer that asks from one read, whole and hash-checked', async () => {
+      for (let i = 0; i < 3; i++) assert.ok(Buffer.from(await fetchContent(client, server.getMultiaddrs()[0], contentIdOf(small))).equals(small))
+      assert.deepEqual([cache.misses, cache.hits], [1, 2])
+    })
+
+    it('serves from disk with the cache turned off', async () => {
+      const other = await createNode()
+      try {
+        await startContentService(other, { provider: (id) => paths.has(id) ? { path: paths.get(id)! } : undefined, fileCache: false })
+        assert.ok(Buffer.from(await fetchContent(client, other.getMultiaddrs()[0], contentIdOf(large))).equals(large))
+        assert.deepEqual([cache.misses, cache.hits], [1, 2])
+      } finally {
+        await other.stop()
+      }
+    })
+  })
+})
