@@ -2,7 +2,7 @@
  * Recently served files, held in memory. A coordinator serves the same
  * global model and shards to every worker of a round; read from the file
  * for each of them, every 512 KiB chunk came into freshly allocated memory,
- * and serving from a file cost the sending process about 3x the CPU per MB
+ * and serving from a file cost the sending process 1.4x-3x the CPU per MB
  * of serving the same bytes from memory (npm run bench:transfer -- --source
  * file). Files are read whole once, on first request, and then served as
  * views. Bounded in total, least recently used out first; a file larger
