@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict'
+import { once } from 'node:events'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { DuplicateSubmissionError, WorkerAddressTakenError } from '../errors.ts'
 import { hex32, tempDir } from '../testing/tempDir.ts'
-import { CoordinatorStore } from './CoordinatorStore.ts'
+import { CoordinatorStore, DB_FILE } from './CoordinatorStore.ts'
 import { SCHEMA_VERSION } from './migrations.ts'
 import type { NewSubmission } from './CoordinatorStore.ts'
 
@@ -35,6 +38,28 @@ describe('CoordinatorStore', () => {
     store = await CoordinatorStore.open(tmp.dir)
     assert.equal(store.journalMode(), 'wal')
     assert.equal(store.schemaVersion(), SCHEMA_VERSION)
+  })
+
+  it('opens while another process holds the database locked for a moment (a coordinator closing), instead of failing at once', async () => {
+    (await CoordinatorStore.open(tmp.dir)).close()
+    const path = join(tmp.dir, DB_FILE)
+    // Another thread holds an exclusive lock for 300 ms, as a closing coordinator does while it checkpoints.
+    const holder = new Worker(`
+      const { DatabaseSync } = require('node:sqlite')
+      const { parentPort, workerData } = require('node:worker_threads')
+      const db = new DatabaseSync(workerData)
+      db.exec('PRAGMA locking_mode = EXCLUSIVE')
+      db.exec('BEGIN EXCLUSIVE')
+      db.exec('CREATE TABLE held (x)')
+      parentPort.postMessage('locked')
+      setTimeout(() => { db.exec('COMMIT'); db.close(); parentPort.postMessage('released') }, 300)`, { eval: true, workerData: path })
+    await once(holder, 'message')
+    try {
+      store = await CoordinatorStore.open(tmp.dir)
+      assert.equal(store.journalMode(), 'wal')
+    } finally {
+      await holder.terminate()
+    }
   })
 
   describe('when a submission is a duplicate', () => {

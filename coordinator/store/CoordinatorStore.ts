@@ -71,10 +71,12 @@ export class CoordinatorStore {
     mkdirSync(dir, { recursive: true })
     const db = new DatabaseSync(join(dir, DB_FILE))
     try {
+      // First: switching to WAL takes a lock, and another process (a running
+      // coordinator checkpointing as it closes) may hold it for a moment.
+      db.exec('PRAGMA busy_timeout = 5000')
       db.exec('PRAGMA journal_mode = WAL')
       db.exec(`PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`)
       db.exec('PRAGMA foreign_keys = ON')
-      db.exec('PRAGMA busy_timeout = 5000')
       migrate(db, (options.now ?? Date.now)())
     } catch (err) {
       db.close()

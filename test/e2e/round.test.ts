@@ -129,7 +129,8 @@ describe('training rounds across processes', function () {
     const staking = await startLocalStaking()
     try {
       const chainArgs = ['--rpc-url', staking.chain.url, '--contract', staking.address]
-      const c = coordinator(['--shards', '3', '--min-workers', '3', '--min-updates', '3', '--rounds', '1', '--round-timeout', '40', ...chainArgs])
+      // Lingers after its round, so its status server is still up when asked (killed below).
+      const c = coordinator(['--shards', '3', '--min-workers', '3', '--min-updates', '3', '--rounds', '1', '--round-timeout', '40', '--linger', '60', ...chainArgs])
       const ready = await c.waitFor('coordinator:ready')
       for (let i = 0; i < 3; i++) {
         const p = spawnCli('worker/cli.ts', ['start', '--coordinator', multiaddrOf(ready), '--data-dir', join(dir, `worker${i}`), '--backend', 'wasm', '--rounds', '1', '--linger', '30', '--json', ...chainArgs], { env: { COTRAIN_PRIVATE_KEY: WORKER_KEYS[i] }, name: `worker${i}` })
