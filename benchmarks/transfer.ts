@@ -11,7 +11,10 @@
  *   end, then fsync: the fastest plain way to land a download on disk).
  * Prints a table and writes benchmarks/results/transfer.json.
  *
- * npm run bench:transfer -- --size 128 --repeats 3 [--chunks 262144,524288,1048576] [--ciphers libsodium,node] [--to memory,file]
+ * --source file serves from a file, read chunk by chunk (the content
+ * service's file cache off), as a coordinator serves what it cannot hold.
+ *
+ * npm run bench:transfer -- --size 128 --repeats 3 [--chunks 262144,524288,1048576] [--ciphers libsodium,node] [--to memory,file] [--source memory|file]
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -53,6 +56,7 @@ const { values } = parseArgs({
   }
 })
 const size = Number(values.size) * MiB
+if (values.source !== 'memory' && values.source !== 'file') throw new Error(`--source takes memory or file, got ${values.source}`)
 
 function cipherNamed (name: string): ChaChaPoly {
   const cipher = name === 'node' ? nodeCryptoChaChaPoly() : name === 'libsodium' ? libsodiumChaChaPoly() : undefined
@@ -76,7 +80,7 @@ if (values.serve) {
     source = { path: join(dir, id) }
     process.on('exit', () => { rmSync(dir, { recursive: true, force: true }) })
   }
-  await startContentService(node, { provider: (c) => c === id ? source : undefined, chunkSize })
+  await startContentService(node, { provider: (c) => c === id ? source : undefined, chunkSize, fileCache: false })
   // libp2p's own ceiling: the same bytes on a bare stream, no framing, no hash.
   await node.handle(BARE_PROTOCOL, async (stream) => {
     for (let at = 0; at < blob.byteLength; at += 64 * 1024) {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { HashMismatchError } from '../errors.ts'
 import { createNode } from './createNode.ts'
 import type { CotrainNode } from './createNode.ts'
 import { fetchContent, startContentService } from './content.ts'
@@ -108,12 +109,21 @@ describe('FileContentCache', () => {
       assert.deepEqual([cache.misses, cache.hits], [1, 2])
     })
 
-    it('serves from disk with the cache turned off', async () => {
+    it('reads the file for every transfer with the cache turned off', async () => {
       const other = await createNode()
+      const path = file(large)
+      const id = contentIdOf(large)
+      // Whole seconds, so setting the same mtime again gives the same mtimeMs.
+      const mtime = new Date(1_700_000_000_000)
+      utimesSync(path, mtime, mtime)
       try {
-        await startContentService(other, { provider: (id) => paths.has(id) ? { path: paths.get(id)! } : undefined, fileCache: false })
-        assert.ok(Buffer.from(await fetchContent(client, other.getMultiaddrs()[0], contentIdOf(large))).equals(large))
-        assert.deepEqual([cache.misses, cache.hits], [1, 2])
+        await startContentService(other, { provider: (c) => c === id ? { path } : undefined, fileCache: false })
+        assert.ok(Buffer.from(await fetchContent(client, other.getMultiaddrs()[0], id)).equals(large))
+        // Same size, same mtime, other bytes: a service holding the file would
+        // serve the old bytes; this one reads the new ones, which fail the hash.
+        writeFileSync(path, randomBytes(large.byteLength))
+        utimesSync(path, mtime, mtime)
+        await assert.rejects(fetchContent(client, other.getMultiaddrs()[0], id), HashMismatchError)
       } finally {
         await other.stop()
       }

@@ -89,7 +89,10 @@ export class OrderedFileWriter {
       .then(({ bytesWritten }) => {
         if (bytesWritten !== bytes) throw new CotrainError(`wrote ${bytesWritten} of ${bytes} bytes at offset ${offset}`, { hint: 'check free disk space' })
       })
-      .catch((err: unknown) => { this.failure ??= err instanceof Error ? err : new Error(String(err)) })
+      // A CotrainError: the fetch gives up at once instead of retrying a transfer the disk cannot take.
+      .catch((err: unknown) => {
+        this.failure ??= err instanceof CotrainError ? err : new CotrainError(`writing at offset ${offset}: ${(err as Error)?.message ?? String(err)}`, { hint: 'check free disk space and permissions', cause: err })
+      })
       .finally(() => {
         this.queued -= bytes
         this.writing = undefined

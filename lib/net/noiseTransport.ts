@@ -237,6 +237,7 @@ export class NoiseTransportStream extends AbstractMessageStream implements SendB
   /** Seals `data` as messages of at most 65,535 bytes, into one buffer for the socket (a pooled one when large). */
   sendData (data: Uint8ArrayList): SendResult {
     const total = data.byteLength
+    if (total === 0) return { sentBytes: 0, canSendMore: true }
     const messages = Math.ceil(total / MAX_PLAINTEXT)
     const size = total + messages * (2 + TAG_BYTES)
     const out = this.sendBuffers.take(size, this, this.handed + size)
@@ -250,7 +251,6 @@ export class NoiseTransportStream extends AbstractMessageStream implements SendB
       this.sendNonce++
       at += 2 + length
     }
-    if (total === 0) return { sentBytes: 0, canSendMore: true }
     this.handed += size
     return { sentBytes: total, canSendMore: this.stream.send(out) }
   }
