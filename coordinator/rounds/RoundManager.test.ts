@@ -191,6 +191,24 @@ describe('RoundManager', () => {
       assert.match(r!.failureReason!, /1 live workers of 2 needed/)
     })
 
+    it('closes submissions once the only work still out is overdue and its worker is gone, with enough in', async () => {
+      const { store, rounds } = await start({ assignmentSlack: 1, assignmentGraceMs: 1000, livenessMs: 60_000 })
+      await rounds.ensureInitialModel(new Float32Array([0, 0]))
+      for (const n of [1, 2, 3]) join(rounds, n)
+      rounds.openRound({ shards: SHARDS.slice(0, 3), hyperParams: {} })
+      rounds.startTraining()
+      await submit(rounds, 1, 'peer1', [1, 1])
+      await submit(rounds, 1, 'peer2', [3, 3])
+      // peer3 is overdue but was seen within the liveness window: a late worker is waited for.
+      clock.advance(5_000)
+      assert.equal((await rounds.tick())?.state, 'training')
+      // Not seen for the whole window (a slashed cheater that exited, say): nobody is left to wait for.
+      clock.advance(60_000)
+      assert.equal((await rounds.tick())?.state, 'done')
+      assert.equal(store.getAssignmentFor(1, 'peer3')?.state, 'missed')
+      assertClose(await store.readModelWeights(store.getLatestModel()!.id), [-2, -2])
+    })
+
     it('reassigns the shards of a worker that missed its deadline to an idle live worker', async () => {
       const { store, rounds } = await start({ assignmentSlack: 1, assignmentGraceMs: 1000 })
       await rounds.ensureInitialModel(new Float32Array([0, 0]))

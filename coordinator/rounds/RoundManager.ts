@@ -431,6 +431,8 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
 
   private view (round: RoundRecord, now: number): RoundView {
     const counts = this.store.countSubmissions(round.number)
+    const outstanding = acceptsSubmissions(round.state) ? this.store.listAssignments(round.number, 'assigned') : []
+    const live = new Set(outstanding.length > 0 ? this.liveWorkers(now).map(w => w.peerId) : [])
     return {
       state: round.state,
       deadline: round.deadline,
@@ -438,7 +440,8 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
       minUpdates: round.minUpdates,
       liveWorkers: round.state === 'open' ? this.liveWorkers(now).length : 0,
       activeWorkers: round.state === 'open' ? this.store.listWorkers({ status: 'active' }).length : 0,
-      outstanding: this.store.listAssignments(round.number, 'assigned').length,
+      outstanding: outstanding.length,
+      abandoned: outstanding.filter(a => a.deadline <= now && !live.has(a.worker)).length,
       received: counts.pending + counts.accepted,
       pending: counts.pending,
       accepted: counts.accepted

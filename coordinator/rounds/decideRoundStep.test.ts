@@ -20,6 +20,14 @@ describe('decideRoundStep', () => {
     assert.equal(decideRoundStep({ ...base, liveWorkers: 1, activeWorkers: 1 }, 50, { ...policy, targetWorkers: 3 }).kind, 'wait', 'never below minUpdates')
   })
 
+  it('training: closes early when the only work still out is overdue with its workers gone, and there is enough', () => {
+    const t: RoundView = { ...base, state: 'training' }
+    assert.deepEqual(decideRoundStep({ ...t, outstanding: 1, abandoned: 1, received: 2 }, 10, policy), { kind: 'advance', to: 'verifying', reason: '2 submissions in; 1 overdue with their workers gone' })
+    assert.equal(decideRoundStep({ ...t, outstanding: 2, abandoned: 1, received: 2 }, 10, policy).kind, 'wait', 'a live worker is still at work')
+    assert.equal(decideRoundStep({ ...t, outstanding: 1, abandoned: 1, received: 1 }, 10, policy).kind, 'wait', 'not enough submissions yet: a takeover may still come')
+    assert.deepEqual(decideRoundStep({ ...t, state: 'collecting', outstanding: 1, abandoned: 1, received: 2 }, 10, policy).kind, 'advance')
+  })
+
   it('training: early exit when all are in, else collecting at the deadline', () => {
     const t: RoundView = { ...base, state: 'training' }
     assert.deepEqual(decideRoundStep({ ...t, outstanding: 0, received: 3 }, 10, policy), { kind: 'advance', to: 'verifying', reason: 'all assignments submitted' })

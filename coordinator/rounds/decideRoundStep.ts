@@ -16,6 +16,12 @@ export interface RoundView {
   activeWorkers?: number
   /** Assignments still `assigned` (work in flight). */
   outstanding: number
+  /**
+   * Of those, the ones past their deadline whose worker is gone (not seen
+   * within the liveness window, or no longer active) and that nobody took
+   * over: waiting for them only runs out the training deadline.
+   */
+  abandoned?: number
   /** Submissions not rejected (pending + accepted). */
   received: number
   pending: number
@@ -72,6 +78,8 @@ export function decideRoundStep (view: RoundView, now: number, policy: RoundPoli
     case 'training':
     case 'collecting': {
       if (view.outstanding === 0 && enough) return { kind: 'advance', to: 'verifying', reason: 'all assignments submitted' }
+      const abandoned = view.abandoned ?? 0
+      if (abandoned > 0 && view.outstanding === abandoned && enough) return { kind: 'advance', to: 'verifying', reason: `${view.received} submissions in; ${abandoned} overdue with their workers gone` }
       if (!late) return { kind: 'wait' }
       if (view.state === 'training') return { kind: 'advance', to: 'collecting', reason: 'training deadline passed' }
       if (enough) return { kind: 'advance', to: 'verifying', reason: `collect deadline passed with ${view.received} submissions` }
