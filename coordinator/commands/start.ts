@@ -15,7 +15,9 @@ export const summary = 'run the coordinator: shard data, schedule rounds, verify
 
 const specs = {
   ...coordinatorBaseOptions,
-  listen: { type: 'string', description: 'libp2p listen multiaddr (comma-separated for several)', default: '/ip4/127.0.0.1/tcp/0', env: 'COTRAIN_LISTEN' },
+  // A fixed port by default: workers keep the coordinator's address, so they find it again after a restart.
+  listen: { type: 'string', description: 'libp2p listen multiaddr (comma-separated for several; tcp/0 picks a free port, which changes on restart)', default: '/ip4/127.0.0.1/tcp/4001', env: 'COTRAIN_LISTEN' },
+  'max-workers': { type: 'number', description: 'workers (plus validators) the node makes room for: sizes its connection limits', default: 1000, env: 'COTRAIN_MAX_WORKERS', validate: intBetween(1, 1_000_000) },
   'rpc-url': { type: 'string', description: 'Ethereum JSON-RPC endpoint', default: 'http://127.0.0.1:8545', env: 'COTRAIN_RPC_URL' },
   contract: { type: 'string', description: 'staking contract (proxy): submissions must be committed there', env: 'COTRAIN_CONTRACT', validate: (v: string) => isAddress(v, { strict: false }) ? undefined : `not an address: "${v}"` },
   ...backendOption,
@@ -58,6 +60,7 @@ export async function run (argv: string[]): Promise<void> {
   const service = new CoordinatorService({
     dataDir: o['data-dir'],
     listen,
+    maxWorkers: o['max-workers'],
     rpcUrl: o['rpc-url'],
     contract: o.contract as Address | undefined,
     model: { kind: o.model as 'mlp' | 'cnn' },

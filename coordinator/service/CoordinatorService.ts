@@ -42,8 +42,10 @@ export interface CoordinatorServiceOptions {
   dataDir: string
   /** The TensorFlow.js backend for replays and evaluation (default auto: the fastest that loads). */
   backend?: BackendName | 'auto'
-  /** libp2p listen multiaddrs; default `/ip4/127.0.0.1/tcp/0`. */
+  /** libp2p listen multiaddrs; default `/ip4/127.0.0.1/tcp/0` (the CLI's default is port 4001). */
   listen?: string[]
+  /** Workers (and validators) to make room for: sizes the connection limits (default 1000). */
+  maxWorkers?: number
   rpcUrl?: string
   /** Staking proxy: submissions must be on chain there; the dashboard reads rewards and slashes from it. */
   contract?: Address
@@ -88,6 +90,7 @@ interface ShardEntry { info: ShardInfo, index: number, size: number, dataset: Da
 
 const IDENTITY_FILE = 'peer.key'
 const DEFAULT_TEST_SAMPLES = 2000
+const DEFAULT_MAX_WORKERS = 1000
 
 /**
  * The coordinator as a process: the SQLite store and blob folder in the data
@@ -275,7 +278,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
   private async startNode (): Promise<void> {
     const o = this.options
     try {
-      this.node = await createNode({ identityPath: join(o.dataDir, IDENTITY_FILE), listen: o.listen, gossipsub: true })
+      this.node = await createNode({ identityPath: join(o.dataDir, IDENTITY_FILE), listen: o.listen, gossipsub: true, expectedPeers: o.maxWorkers ?? DEFAULT_MAX_WORKERS })
     } catch (err) {
       const text = oneLine(err)
       if (/EADDRINUSE|address already in use|UnsupportedListenAddresses/i.test(text)) throw new CotrainError(`cannot listen on ${o.listen?.join(', ') ?? 'the default address'}: the port is in use or the address is not on this machine`, { hint: 'pick another --listen port, or stop the process using it' })

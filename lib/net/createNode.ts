@@ -14,6 +14,7 @@ import { gossipsub } from '@libp2p/gossipsub'
 import type { GossipSub, GossipsubOpts } from '@libp2p/gossipsub'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import type { Libp2pOptions } from 'libp2p'
+import { connectionLimitsFor } from './connectionLimits.ts'
 import { loadOrCreateIdentity } from './identity.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
 import { noiseTransport } from './noiseTransport.ts'
@@ -42,7 +43,9 @@ export interface CreateNodeOptions {
   gossipsub?: boolean | Partial<GossipsubOpts>
   /** Start listening right away (default true). */
   start?: boolean
-  /** Passed to libp2p's connection manager (e.g. maxConnections). */
+  /** Peers this node expects at once (a coordinator: its workers); sizes the connection limits (see connectionLimitsFor). */
+  expectedPeers?: number
+  /** Passed to libp2p's connection manager, over what `expectedPeers` sets. */
   connectionManager?: Libp2pOptions['connectionManager']
   /** Noise's transport cipher backend; default the fastest that loads (see chachaPoly). */
   noiseCipher?: ChaChaPoly
@@ -83,7 +86,9 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
     // A paused stream (FrameReader's backpressure) must hold what the sender
     // still had window for: up to yamux's 16 MiB maximum stream window.
     streamMuxers: [yamux({ streamOptions: { maxReadBufferLength: 32 * 1024 * 1024 } })],
-    connectionManager: options.connectionManager,
+    connectionManager: options.expectedPeers === undefined
+      ? options.connectionManager
+      : { ...connectionLimitsFor(options.expectedPeers), ...options.connectionManager },
     services
   })
   return node as unknown as CotrainNode

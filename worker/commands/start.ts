@@ -18,6 +18,7 @@ const specs = {
   'copy-from': { type: 'string', description: "--fault copy: another worker's --data-dir to copy updates from", env: 'COTRAIN_COPY_FROM' },
   'metrics-port': { type: 'number', description: 'serve Prometheus /metrics on 127.0.0.1:PORT (0 = any free port)', env: 'COTRAIN_METRICS_PORT', validate: intBetween(0, 65535) },
   rounds: { type: 'number', description: 'stop after this many rounds (0 = run until stopped)', default: 0, env: 'COTRAIN_ROUNDS', validate: intBetween(0, 1_000_000) },
+  'reconnect-seconds': { type: 'number', description: 'keep trying to reach a coordinator that does not answer this long (committed, undelivered work is retried until delivered)', default: 600, env: 'COTRAIN_RECONNECT_SECONDS', validate: intBetween(1, 604_800) },
   linger: { type: 'number', description: 'after the last round, serve checkpoints up to this many seconds until the coordinator moves on', default: 60, env: 'COTRAIN_LINGER', validate: intBetween(0, 86_400) },
   listen: { type: 'string', description: 'libp2p listen address (validators dial it for checkpoints)', default: '/ip4/127.0.0.1/tcp/0', env: 'COTRAIN_LISTEN' }
 } as const satisfies OptionSpecs
@@ -50,6 +51,7 @@ export async function run (argv: string[]): Promise<void> {
     metricsPort: o['metrics-port'],
     rounds: o.rounds,
     lingerSeconds: o.linger,
+    reconnectSeconds: o['reconnect-seconds'],
     listen: [o.listen],
     progress,
     log: (line) => { if (!json || o.verbose) process.stderr.write(`${line}\n`) },

@@ -117,6 +117,16 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
     assert.equal(coord.submissions.length, count)
   })
 
+  it('keeps delivering a committed update while the coordinator answers BUSY, and it is accepted', async () => {
+    coord.busySubmits = 2
+    const { worker, events } = await runWorker('busy', {})
+    await worker.done
+    assert.equal(coord.busySubmits, 0)
+    assert.equal(events.some((e) => e.event === 'update:accepted'), true)
+    assert.equal(worker.state.records().at(-1)?.status, 'accepted')
+    assert.ok(coord.submissions.some((s) => bytesToHex(s.workerAddress) === worker.address.toLowerCase()))
+  })
+
   it('stale-round: the coordinator rejects the update and the worker reports it', async () => {
     coord.round = 2
     const { worker, events } = await runWorker('stale', { fault: 'stale-round' })

@@ -13,7 +13,7 @@ import { bytesToFloat32, weightsId } from '../../lib/hash/float32Bytes.ts'
 import type { Progress } from '../../lib/cli/Progress.ts'
 import { resolveModelConfig, type ModelConfigInput } from '../../lib/model/config.ts'
 import {
-  ErrorCode, ProtocolError, createNode, errorCodeName, requestAssignment, requestJoin, submitUpdate, subscribeRoundAnnouncements,
+  ErrorCode, ProtocolError, backoffDelay, createNode, errorCodeName, isTransientError, requestAssignment, requestJoin, retryWithBackoff, submitUpdate, subscribeRoundAnnouncements,
   toContentId, type Capabilities, type CotrainNode
 } from '../../lib/net/index.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
@@ -65,6 +65,8 @@ export interface WorkerNodeOptions {
   listen?: string[]
   /** Rounds whose checkpoints stay on disk. */
   keepRounds?: number
+  /** How long to keep trying to reach an unreachable coordinator (default 600 s); committed, undelivered work is retried until delivered. */
+  reconnectSeconds?: number
   /** Poll interval when the coordinator says "wait" without retry_after. */
   pollMs?: number
   /** Capability benchmark budget (ms). */
@@ -74,6 +76,9 @@ export interface WorkerNodeOptions {
   log?: (line: string) => void
   progress?: Progress
 }
+
+/** How long a worker keeps trying to reach a coordinator that does not answer (a restart takes seconds, a redeploy minutes). */
+const DEFAULT_RECONNECT_SECONDS = 600
 
 /** A round's update, ready to commit and submit (from training, or read back after a restart). */
 interface PreparedUpdate extends SubmittedRound {
@@ -237,15 +242,36 @@ export class WorkerNode {
     }
   }
 
+  /**
+   * Joins, retrying unreachable or busy coordinators with jittered back-off
+   * for up to `reconnectSeconds` (a coordinator restarting, or a fleet
+   * joining at once); a refusal from the coordinator is final.
+   */
   private async join (): Promise<void> {
+    const o = this.options
     try {
-      const { coordinator } = await requestJoin(this.node as CotrainNode, this.coordinatorAddr as Multiaddr, { signer: this.options.account, capabilities: this.capabilities(), clientVersion: 'cotrain-worker/1' }, { signal: this.signal })
+      const { coordinator } = await retryWithBackoff(
+        async () => await requestJoin(this.node as CotrainNode, this.coordinatorAddr as Multiaddr, { signer: o.account, capabilities: this.capabilities(), clientVersion: 'cotrain-worker/1' }, { signal: this.signal }),
+        {
+          signal: this.signal,
+          giveUpAfterMs: this.reconnectMs(),
+          onRetry: (err, attempt, wait) => { if (attempt === 1 || attempt % 5 === 0) o.log?.(`join failed (${(err as Error).message.split('\n')[0]}), retrying in ${(wait / 1000).toFixed(1)} s`) }
+        })
       this.coordinatorPeer = coordinator
     } catch (err) {
       if (err instanceof ProtocolError && err.remote === true) throw err
       if (this.signal.aborted) throw err
-      throw new CoordinatorUnreachableError(`cannot reach the coordinator at ${this.options.coordinator}: ${(err as Error).message.split('\n')[0]}`, { hint: 'is it running? check --coordinator (its multiaddr with /p2p/<peer id>, printed in coordinator.json)', cause: err })
+      throw new CoordinatorUnreachableError(`cannot reach the coordinator at ${o.coordinator}: ${(err as Error).message.split('\n')[0]}`, { hint: 'is it running? check --coordinator (its multiaddr with /p2p/<peer id>, printed in coordinator.json)', cause: err })
     }
+  }
+
+  private reconnectMs (): number {
+    return (this.options.reconnectSeconds ?? DEFAULT_RECONNECT_SECONDS) * 1000
+  }
+
+  /** A round committed (on chain, or locally without one) whose update the coordinator has not acknowledged. */
+  private holdsUndeliveredWork (): boolean {
+    return this.state.records().some((r) => r.status === 'committed')
   }
 
   private async pause (ms: number): Promise<void> {
@@ -279,6 +305,7 @@ export class WorkerNode {
     let finished = 0
     let lastRound = Math.max(0, ...this.state.records().filter((r) => r.status !== 'committed').map((r) => r.round))
     let failures = 0
+    let unreachableSince = 0
     let lingerUntil = 0
     let reason = 'stopped'
     try {
@@ -287,9 +314,11 @@ export class WorkerNode {
         try {
           a = await this.assignment()
           failures = 0
+          unreachableSince = 0
         } catch (err) {
           if (this.signal.aborted) break
           failures++
+          if (unreachableSince === 0) unreachableSince = Date.now()
           // After the last round, keep serving checkpoints for the whole linger
           // time even when the coordinator is unreachable: it may be restarting
           // with our update still pending, and validators fetch from us directly.
@@ -298,9 +327,14 @@ export class WorkerNode {
             await this.pause(Math.min(2000, lingerUntil - Date.now()))
             continue
           }
-          if (failures >= 10) throw new CoordinatorUnreachableError(`the coordinator at ${o.coordinator} stopped answering: ${(err as Error).message.split('\n')[0]}`, { hint: 'is it still running?', cause: err })
-          o.log?.(`assignment request failed (${(err as Error).message.split('\n')[0]}), retrying`)
-          await this.pause(Math.min(10_000, 500 * 2 ** failures))
+          // A coordinator restarting comes back on the same address: keep
+          // asking while the round could still use us, and never give up on
+          // work that is committed but not yet delivered.
+          if (Date.now() - unreachableSince > this.reconnectMs() && !this.holdsUndeliveredWork()) {
+            throw new CoordinatorUnreachableError(`the coordinator at ${o.coordinator} stopped answering: ${(err as Error).message.split('\n')[0]}`, { hint: 'is it still running? (--reconnect-seconds sets how long a worker keeps trying)', cause: err })
+          }
+          if (failures === 1 || failures % 5 === 0) o.log?.(`assignment request failed (${(err as Error).message.split('\n')[0]}), retrying`)
+          await this.pause(backoffDelay(failures, { maxMs: 10_000 }))
           continue
         }
         if (lingerUntil > 0) {
@@ -364,7 +398,11 @@ export class WorkerNode {
     const wire = deltaToWire(update.deltaBytes)
     let status: 'accepted' | 'rejected'
     try {
-      await submitUpdate(this.node as CotrainNode, this.coordinatorPeer as PeerId, {
+      // Committed work is delivered whatever it takes: a coordinator that is
+      // down or restarting is retried (with back-off) until it answers, and
+      // one that forgot us (a new database) is joined again first.
+      let rejoin = false
+      const message = {
         round: submittedRound,
         workerAddress: hexToBytes(this.address),
         baseModelId: hexToBytes(update.baseModelId as Hex),
@@ -379,7 +417,20 @@ export class WorkerNode {
         txHash: txHash === undefined ? new Uint8Array(0) : hexToBytes(txHash as Hex),
         backendClass: update.replay.backendClass,
         microBatches: update.replay.microBatches
-      }, { signal: this.signal })
+      }
+      await retryWithBackoff(async () => {
+        if (rejoin) await this.join()
+        rejoin = false
+        await submitUpdate(this.node as CotrainNode, this.coordinatorPeer as PeerId, message, { signal: this.signal })
+      }, {
+        signal: this.signal,
+        maxMs: 30_000,
+        retryable: (err) => {
+          rejoin = err instanceof ProtocolError && err.remote && err.code === ErrorCode.ERROR_CODE_UNAUTHENTICATED
+          return rejoin || isTransientError(err)
+        },
+        onRetry: (err, attempt, wait) => { if (attempt === 1 || attempt % 5 === 0) o.log?.(`round ${round}: delivering the update failed (${(err as Error).message.split('\n')[0]}), retrying in ${(wait / 1000).toFixed(1)} s`) }
+      })
       status = 'accepted'
       this.emit({ event: 'update:accepted', round, commitment: update.commitment, submittedRound })
     } catch (err) {

@@ -29,6 +29,8 @@ export class TestCoordinator {
   startWeights!: Float32Array
   shards!: Shard[]
   readonly seed = new Uint8Array(32).fill(7)
+  /** The next this many submissions are answered BUSY (a coordinator under load or restarting). */
+  busySubmits = 0
   private workers = 0
 
   async start (): Promise<void> {
@@ -53,6 +55,10 @@ export class TestCoordinator {
     await startSubmitService(this.node, {
       addressOf,
       onSubmit: (s) => {
+        if (this.busySubmits > 0) {
+          this.busySubmits--
+          throw new ProtocolError(ErrorCode.ERROR_CODE_BUSY, 'busy, try again later')
+        }
         if (s.round !== this.round) throw new ProtocolError(ErrorCode.ERROR_CODE_STALE, `round ${s.round} is not open (open: ${this.round})`)
         const dh = deltaHash(deltaFromWire(s))
         if (dh !== bytesToHex(s.deltaHash)) throw new ProtocolError(ErrorCode.ERROR_CODE_INVALID, 'delta_hash does not match the delta')

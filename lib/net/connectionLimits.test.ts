@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict'
+import { multiaddr } from '@multiformats/multiaddr'
+import { connectionLimitsFor } from './connectionLimits.ts'
+import { createNode } from './createNode.ts'
+import type { CotrainNode } from './createNode.ts'
+
+describe('connection limits for a coordinator with many workers', function () {
+  this.timeout(60_000)
+  const PEERS = 24
+  let peers: CotrainNode[] = []
+  const nodes: CotrainNode[] = []
+  before(async () => {
+    peers = await Promise.all(Array.from({ length: PEERS }, async () => await createNode()))
+  })
+  after(async () => { await Promise.all([...peers, ...nodes].map(async (n) => await n.stop())) })
+
+  it('scale with the expected number of peers', () => {
+    const small = connectionLimitsFor(10)
+    assert.equal(small.maxConnections, 300) // never below libp2p's default
+    const big = connectionLimitsFor(1000)
+    assert.ok((big.maxConnections ?? 0) >= 1250)
+    assert.ok((big.maxIncomingPendingConnections ?? 0) >= 100)
+    assert.ok((big.inboundConnectionThreshold ?? 0) >= 1000)
+  })
+
+  async function dialAll (target: CotrainNode): Promise<number> {
+    const addr = multiaddr(`${target.getMultiaddrs()[0].toString()}`)
+    const results = await Promise.allSettled(peers.map(async (p) => await p.dial(addr, { signal: AbortSignal.timeout(20_000) })))
+    // Let the target settle the connections it accepted.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    return results.filter((r) => r.status === 'fulfilled').length
+  }
+
+  it(`accept ${PEERS} workers of one host dialling at once, where libp2p's defaults refuse most of them`, async () => {
+    const sized = await createNode({ expectedPeers: PEERS })
+    nodes.push(sized)
+    const accepted = await dialAll(sized)
+    assert.equal(accepted, PEERS)
+    assert.equal(sized.getConnections().length, PEERS)
+    for (const p of peers) await p.hangUp(sized.peerId)
+
+    // The same burst against libp2p's defaults (5 connections per second per host): what the load test hit.
+    const stock = await createNode()
+    nodes.push(stock)
+    await dialAll(stock)
+    assert.ok(stock.getConnections().length < PEERS, `defaults accepted all ${PEERS}`)
+  })
+})
