@@ -1,5 +1,5 @@
 import { createPublicClient, http, type Address } from 'viem'
-import { stakingAbi } from '../lib/chain/stakingArtifact.ts'
+import { cotrainStakingAbi } from '../lib/chain/abi/cotrainStakingAbi.ts'
 import { ContributionType } from '../lib/chain/types.ts'
 
 /** What the chain says about one account at the end of a devnet run. */
@@ -23,18 +23,18 @@ export interface AccountSummary {
 /** Reads per-account contributions, scores, rewards, reputation and slashes from the staking contract's state and events. */
 export async function readChainSummary (rpcUrl: string, contract: Address, accounts: Address[]): Promise<Map<Address, AccountSummary>> {
   const client = createPublicClient({ transport: http(rpcUrl) })
-  const abi = stakingAbi()
-  const submitted = await client.getContractEvents({ abi, address: contract, eventName: 'ContributionSubmitted', fromBlock: 0n }) as Array<{ args: { id: bigint, contributor: Address, ctype: number } }>
-  const finalized = await client.getContractEvents({ abi, address: contract, eventName: 'ContributionFinalized', fromBlock: 0n }) as Array<{ args: { id: bigint, medianScore: number } }>
-  const scoreOf = new Map(finalized.map((e) => [e.args.id, Number(e.args.medianScore)]))
+  const abi = cotrainStakingAbi
+  const submitted = await client.getContractEvents({ abi, address: contract, eventName: 'ContributionSubmitted', fromBlock: 0n })
+  const finalized = await client.getContractEvents({ abi, address: contract, eventName: 'ContributionFinalized', fromBlock: 0n })
+  const scoreOf = new Map(finalized.map((e) => [e.args.id ?? 0n, Number(e.args.medianScore)]))
   const byAccount = new Map<Address, AccountSummary>()
   for (const address of accounts) {
-    const c = await client.readContract({ abi, address: contract, functionName: 'getContributor', args: [address] }) as { reputation: number, stake: bigint, unbondingAmount: bigint, totalEarned: bigint, totalSlashed: bigint }
-    const [locked, claimable] = await client.readContract({ abi, address: contract, functionName: 'rewardsOf', args: [address] }) as [bigint, bigint]
-    const mine = submitted.filter((e) => e.args.contributor.toLowerCase() === address.toLowerCase())
+    const c = await client.readContract({ abi, address: contract, functionName: 'getContributor', args: [address] })
+    const [locked, claimable] = await client.readContract({ abi, address: contract, functionName: 'rewardsOf', args: [address] })
+    const mine = submitted.filter((e) => e.args.contributor?.toLowerCase() === address.toLowerCase()).map((e) => ({ args: { id: e.args.id ?? 0n, ctype: Number(e.args.ctype) } }))
     const summary: AccountSummary = { address, contributions: mine.length, finalized: 0, fraudulent: 0, pending: 0, scores: [], reputation: Number(c.reputation), earnedWei: c.totalEarned, lockedWei: locked, claimableWei: claimable, slashedWei: c.totalSlashed, stakeWei: c.stake + c.unbondingAmount, pendingComputeIds: [] }
     for (const e of mine) {
-      const info = await client.readContract({ abi, address: contract, functionName: 'getContribution', args: [e.args.id] }) as { status: number }
+      const info = await client.readContract({ abi, address: contract, functionName: 'getContribution', args: [e.args.id] })
       if (info.status === 1) { summary.finalized++; summary.scores.push(scoreOf.get(e.args.id) ?? 0) } else if (info.status === 2) summary.fraudulent++
       else {
         summary.pending++

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { getAbiItem, toFunctionSelector } from 'viem'
+import { getAbiItem, toFunctionSelector, type Abi } from 'viem'
 
 import {
   ContributionType, getContributor, readStaking, registerContributor, submitContribution, writeStaking, type WalletChainClient
 } from '../lib/chain/index.ts'
 import { startLocalStaking, type LocalStaking } from '../lib/chain/testing/localStaking.ts'
-import { stakingAbi } from '../lib/chain/stakingArtifact.ts'
+import { cotrainStakingAbi } from '../lib/chain/abi/cotrainStakingAbi.ts'
 import { float32ToBytes } from '../lib/hash/float32Bytes.ts'
 import { fromHex } from '../lib/hash/sha256.ts'
 import { resolveModelConfig } from '../lib/model/config.ts'
@@ -33,7 +33,7 @@ import { ValidatorService, type ValidatorEvent } from './ValidatorService.ts'
  * before anything is sent).
  */
 function failingSends (wallet: WalletChainClient, functionName: string, times: number): WalletChainClient {
-  const selector = toFunctionSelector(getAbiItem({ abi: stakingAbi(), name: functionName }) as never)
+  const selector = toFunctionSelector(getAbiItem({ abi: cotrainStakingAbi as Abi, name: functionName }) as never)
   let left = times
   const request = (async (args: { method: string, params?: unknown }) => {
     const data = (args.params as Array<{ data?: string }> | undefined)?.[0]?.data
@@ -158,12 +158,12 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     assert.ok(sent !== undefined && sent.event === 'scores:sent', JSON.stringify(events))
     assert.deepEqual(sent.ids, [ids.honest.toString()])
     assert.ok(sent.scores[0] >= 1 && sent.scores[0] <= 100)
-    assert.equal(await readStaking<boolean>(validator, local.address, 'hasScored', [ids.honest, validator.account.address]), true)
+    assert.equal(await readStaking(validator, local.address, 'hasScored', [ids.honest, validator.account.address]), true)
     const fraud = events.find((e) => e.event === 'fraud:reported')
     assert.ok(fraud !== undefined && fraud.event === 'fraud:reported' && fraud.contributionId === ids.cheat.toString(), JSON.stringify(events))
     assert.match(fraud.evidenceHash, /^0x[0-9a-f]{64}$/)
     assert.equal(fraud.slashed, true)
-    assert.equal(await readStaking<boolean>(validator, local.address, 'hasReported', [ids.cheat, validator.account.address]), true)
+    assert.equal(await readStaking(validator, local.address, 'hasReported', [ids.cheat, validator.account.address]), true)
     const cheaterAfter = await getContributor(validator, { address: local.address, account: (await local.clientFor(4)).account.address })
     assert.ok(cheaterAfter.stake < cheaterBefore.stake, `stake ${cheaterBefore.stake} -> ${cheaterAfter.stake}`)
     assert.ok(events.some((e) => e.event === 'validation:submitted'), 'the batch is recorded as a Validation contribution')

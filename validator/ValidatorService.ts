@@ -280,7 +280,7 @@ export class ValidatorService {
       if (!d.complete || d.contributor.toLowerCase() === this.address.toLowerCase()) continue
       const id = await getContributionIdByHash(this.options.wallet, { address: this.options.contract, dataHash: d.datasetId as Hex })
       if (id === 0n || this.state.handled[id.toString()] !== undefined) continue
-      if (await readStaking<boolean>(this.options.wallet, this.options.contract, 'hasScored', [id, this.address])) { this.state.handled[id.toString()] = 0; continue }
+      if (await readStaking(this.options.wallet, this.options.contract, 'hasScored', [id, this.address])) { this.state.handled[id.toString()] = 0; continue }
       const shards = new Map<string, Uint8Array>()
       for (const entry of d.manifest.shards) {
         try { shards.set(toContentId(entry.id), await this.content(entry.id)) } catch { /* a missing shard fails the check below */ }
@@ -319,8 +319,8 @@ export class ValidatorService {
     if (toHex(sub.workerAddress ?? new Uint8Array(0)).toLowerCase() === this.address.toLowerCase()) return skip('our own contribution')
     const { contract } = this.options
     const [scored, reported] = await Promise.all([
-      readStaking<boolean>(this.options.wallet, contract, 'hasScored', [id, this.address]),
-      readStaking<boolean>(this.options.wallet, contract, 'hasReported', [id, this.address])
+      readStaking(this.options.wallet, contract, 'hasScored', [id, this.address]),
+      readStaking(this.options.wallet, contract, 'hasReported', [id, this.address])
     ])
     if (scored || reported) {
       this.state.handled[idText] = reported ? 'fraud' : 0
@@ -430,7 +430,7 @@ export class ValidatorService {
     const batches = await readValidationBatches(client, address)
     for (const { id, contributor, dataHash, batch } of batches) {
       if (contributor.toLowerCase() === this.address.toLowerCase() || this.state.validationsScored.includes(id.toString())) continue
-      if (await readStaking<boolean>(client, address, 'hasScored', [id, this.address])) { this.state.validationsScored.push(id.toString()); continue }
+      if (await readStaking(client, address, 'hasScored', [id, this.address])) { this.state.validationsScored.push(id.toString()); continue }
       let score = 1
       let agreement = 'batch hash mismatch'
       if (batch.length > 0 && validationBatchHash(contributor, batch) === dataHash.toLowerCase()) {

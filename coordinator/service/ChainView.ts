@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { getContractEvents } from 'viem/actions'
-import { getContributor, stakingAbi, type ChainClient, type Contributor } from '../../lib/chain/index.ts'
+import { cotrainStakingAbi, getContributor, type ChainClient, type Contributor } from '../../lib/chain/index.ts'
 import type { DashboardStatus } from '../dashboard/DashboardStatus.ts'
 
 type ChainEvent = DashboardStatus['chain']['events'][number]
@@ -50,7 +50,7 @@ export class ChainView {
     await Promise.all(addresses.map(async (account) => {
       contributors.set(account.toLowerCase(), await getContributor(this.client, { address: this.contract, account }))
     }))
-    const logs = await getContractEvents(this.client, { address: this.contract, abi: stakingAbi(), fromBlock: 0n })
+    const logs = await getContractEvents(this.client, { address: this.contract, abi: cotrainStakingAbi, fromBlock: 0n })
     const events: ChainEvent[] = []
     for (const log of logs as unknown as Array<{ eventName: string, args: Record<string, unknown>, blockNumber: bigint }>) {
       const kind = KINDS[log.eventName]

@@ -514,7 +514,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     if (live.length === 0) return
     const [snapshot, minimum] = await Promise.all([
       this.chainView.snapshot(live.map(w => getAddress(w.address))),
-      readStaking<bigint>(this.chain.client, this.chain.contract, 'minimumStake')
+      readStaking(this.chain.client, this.chain.contract, 'minimumStake')
     ])
     for (const w of live) {
       const c = snapshot.contributors.get(w.address.toLowerCase())

@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url'
 import type { Abi, Hex } from 'viem'
 import { CotrainError } from '../errors.ts'
 
-/** A compiled contract as Hardhat writes it under `artifacts/`: what deploying and calling need. */
+/**
+ * A compiled contract as Hardhat writes it under `artifacts/`: what deploying needs. Calls use the
+ * generated, typed `cotrainStakingAbi` (lib/chain/abi) instead of the artifact's ABI.
+ */
 export type ContractArtifact = {
   contractName: string
   abi: Abi
@@ -58,12 +61,3 @@ export function proxyArtifact (): ContractArtifact {
   return proxy
 }
 
-/**
- * The CotrainStaking ABI, typed as viem's `Abi` (call through the proxy's address with it).
- *
- * @example
- * await publicClient.readContract({ address, abi: stakingAbi(), functionName: 'rewardPool' })
- */
-export function stakingAbi (): Abi {
-  return stakingArtifact().abi
-}

@@ -1,12 +1,26 @@
-import { encodeFunctionData, keccak256, parseEventLogs, type Address, type Hash, type Hex, type TransactionReceipt } from 'viem'
+import { encodeFunctionData, keccak256, parseEventLogs, type Address, type ContractEventName, type ContractFunctionArgs, type ContractFunctionName, type ContractFunctionReturnType, type GetEventArgs, type Hash, type Hex, type TransactionReceipt } from 'viem'
 import { estimateContractGas, getTransactionReceipt, prepareTransactionRequest, readContract, sendRawTransaction, simulateContract, writeContract } from 'viem/actions'
 import { ChainError } from './errors.ts'
 import { rpcUrlOf, type ChainClient, type WalletChainClient } from './createChainClient.ts'
-import { stakingAbi } from './stakingArtifact.ts'
+import { cotrainStakingAbi } from './abi/cotrainStakingAbi.ts'
 import { toChainError } from './toChainError.ts'
 
-/** A decoded CotrainStaking event from a receipt. */
-export type StakingEvent = { eventName: string, args: Record<string, unknown>, logIndex: number }
+type StakingAbi = typeof cotrainStakingAbi
+/** Names of the contract's views. */
+export type StakingReadName = ContractFunctionName<StakingAbi, 'pure' | 'view'>
+/** Arguments of view `F`. */
+export type StakingReadArgs<F extends StakingReadName> = ContractFunctionArgs<StakingAbi, 'pure' | 'view', F>
+/** Names of the contract's transactions. */
+export type StakingWriteName = ContractFunctionName<StakingAbi, 'nonpayable' | 'payable'>
+/** Arguments of transaction `F`. */
+export type StakingWriteArgs<F extends StakingWriteName> = ContractFunctionArgs<StakingAbi, 'nonpayable' | 'payable', F>
+/** A call of transaction `F` with its arguments (a union over names when `F` is). */
+export type StakingWriteCall<F extends StakingWriteName = StakingWriteName> = { [K in F]: { functionName: K, args?: StakingWriteArgs<K> } }[F]
+/** Names of the contract's events. */
+export type StakingEventName = ContractEventName<StakingAbi>
+
+/** A decoded CotrainStaking event from a receipt; narrow on `eventName` to get typed `args`. */
+export type StakingEvent = { [E in StakingEventName]: { eventName: E, args: GetEventArgs<StakingAbi, E, { EnableUnion: false, IndexedOnly: false, Required: true }>, logIndex: number } }[StakingEventName]
 
 /** What a confirmed staking transaction gave. */
 export type StakingWriteResult = {
@@ -46,10 +60,17 @@ export function gasWithHeadroom (estimate: bigint): bigint {
   return estimate > MAX_TRANSACTION_GAS ? estimate : MAX_TRANSACTION_GAS
 }
 
-/** Calls a view of the staking contract; failures become {@link ChainError}s. */
-export async function readStaking<T> (client: ChainClient, address: Address, functionName: string, args: readonly unknown[] = []): Promise<T> {
+/**
+ * Calls a view of the staking contract, typed from the ABI; failures become {@link ChainError}s.
+ *
+ * @example
+ * const scored = await readStaking(client, staking, 'hasScored', [id, validator]) // boolean
+ */
+export async function readStaking<const F extends StakingReadName, const A extends StakingReadArgs<F>> (
+  client: ChainClient, address: Address, functionName: F, args?: A,
+): Promise<ContractFunctionReturnType<StakingAbi, 'pure' | 'view', F, A>> {
   try {
-    return await readContract(client, { address, abi: stakingAbi(), functionName, args }) as T
+    return await readContract(client, { address, abi: cotrainStakingAbi, functionName, args } as never) as ContractFunctionReturnType<StakingAbi, 'pure' | 'view', F, A>
   } catch (err) {
     throw toChainError(err, { rpcUrl: rpcUrlOf(client) })
   }
@@ -62,14 +83,15 @@ export async function readStaking<T> (client: ChainClient, address: Address, fun
  */
 export async function writeStaking (
   client: WalletChainClient,
-  params: { address: Address, functionName: string, args?: readonly unknown[], value?: bigint } & WriteOptions,
+  params: { address: Address, value?: bigint } & StakingWriteCall & WriteOptions,
 ): Promise<StakingWriteResult> {
   const context = { rpcUrl: rpcUrlOf(client), account: client.account.address }
   let hash: Hash
   try {
-    const call = { address: params.address, abi: stakingAbi(), functionName: params.functionName, args: params.args ?? [], value: params.value, account: client.account }
+    // The name/args pairing is checked by StakingWriteCall; viem's own generics cannot follow a union of names.
+    const call = { address: params.address, abi: cotrainStakingAbi, functionName: params.functionName, args: params.args ?? [], value: params.value, account: client.account } as never
     const gas = gasWithHeadroom(await estimateContractGas(client, call))
-    hash = await writeContract(client, { ...call, chain: client.chain, gas })
+    hash = await writeContract(client, { ...(call as object), chain: client.chain, gas } as never)
   } catch (err) {
     throw toChainError(err, context)
   }
@@ -82,14 +104,14 @@ export async function writeStaking (
  */
 export async function signStakingTransaction (
   client: WalletChainClient,
-  params: { address: Address, functionName: string, args?: readonly unknown[], value?: bigint },
+  params: { address: Address, value?: bigint } & StakingWriteCall,
 ): Promise<SignedStakingTransaction> {
   const account = client.account
   if (account.signTransaction == null) throw new ChainError('the account cannot sign transactions locally', { hint: 'load the key with loadAccount' })
   const context = { rpcUrl: rpcUrlOf(client), account: account.address }
   try {
-    await simulateContract(client, { address: params.address, abi: stakingAbi(), functionName: params.functionName, args: params.args ?? [], value: params.value, account })
-    const data = encodeFunctionData({ abi: stakingAbi(), functionName: params.functionName, args: params.args ?? [] })
+    await simulateContract(client, { address: params.address, abi: cotrainStakingAbi, functionName: params.functionName, args: params.args ?? [], value: params.value, account } as never)
+    const data = encodeFunctionData({ abi: cotrainStakingAbi, functionName: params.functionName, args: params.args ?? [] } as never)
     const prepared = await prepareTransactionRequest(client, { account, to: params.address, data, value: params.value, chain: client.chain })
     const request = { ...prepared, gas: gasWithHeadroom(prepared.gas) }
     const serialized = await account.signTransaction(request as Parameters<typeof account.signTransaction>[0])
@@ -116,14 +138,14 @@ export async function confirmStaking (
   client: ChainClient,
   address: Address,
   hash: Hash,
-  options: WriteOptions & { functionName?: string, args?: readonly unknown[], value?: bigint } = {},
+  options: WriteOptions & Partial<StakingWriteCall> & { value?: bigint } = {},
 ): Promise<StakingWriteResult> {
   const receipt = await waitForReceipt(client, hash, options)
   if (receipt.status !== 'success') {
     if (options.functionName != null) {
       // Re-run the call at the current state to name the custom error; best effort.
       try {
-        await simulateContract(client, { address, abi: stakingAbi(), functionName: options.functionName, args: options.args ?? [], value: options.value, account: client.account ?? receipt.from })
+        await simulateContract(client, { address, abi: cotrainStakingAbi, functionName: options.functionName, args: options.args ?? [], value: options.value, account: client.account ?? receipt.from } as never)
       } catch (err) {
         const decoded = toChainError(err, { rpcUrl: rpcUrlOf(client) })
         throw new ChainError(`transaction ${hash} reverted: ${decoded.shortMessage}`, { hint: decoded.hint, cause: decoded })
@@ -160,11 +182,12 @@ export async function findReceipt (client: ChainClient, hash: Hash): Promise<Tra
 /** The staking contract's events in a receipt, decoded with its ABI. */
 export function decodeStakingEvents (address: Address, receipt: TransactionReceipt): StakingEvent[] {
   const logs = receipt.logs.filter((l) => l.address.toLowerCase() === address.toLowerCase())
-  return parseEventLogs({ abi: stakingAbi(), logs, strict: false }).map((l) => ({
-    eventName: (l as { eventName: string }).eventName,
-    args: (l as { args: Record<string, unknown> }).args,
+  // strict: events whose data does not decode are dropped rather than returned half-typed
+  return parseEventLogs({ abi: cotrainStakingAbi, logs }).map((l) => ({
+    eventName: l.eventName,
+    args: l.args,
     logIndex: l.logIndex ?? 0,
-  }))
+  }) as StakingEvent)
 }
 
 /** Resolves after `ms`, or rejects when `signal` aborts. */

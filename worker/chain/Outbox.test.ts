@@ -45,7 +45,7 @@ describe('worker Outbox against hardhat node', function () {
   let root: string
   let n = 0
   const newDir = (): string => join(root, `outbox-${n++}`)
-  const submissions = async (): Promise<bigint> => await readStaking<bigint>(owner, local.address, 'nextContributionId') - 1n
+  const submissions = async (): Promise<bigint> => await readStaking(owner, local.address, 'nextContributionId') - 1n
   const setAutomine = async (on: boolean): Promise<void> => { await owner.request({ method: 'evm_setAutomine', params: [on] } as never) }
   const mine = async (): Promise<void> => { await owner.request({ method: 'evm_mine' } as never) }
 

@@ -1,4 +1,4 @@
-import type { AbiEvent, Address, Hash, Hex, TransactionReceipt } from 'viem'
+import { getAbiItem, type Address, type Hash, type Hex, type TransactionReceipt } from 'viem'
 import { getLogs, getTransaction, getTransactionCount } from 'viem/actions'
 import { getContribution } from '../../lib/chain/actions/getContribution.ts'
 import { getContributionIdByHash } from '../../lib/chain/actions/getContributionIdByHash.ts'
@@ -6,8 +6,8 @@ import { getContributor } from '../../lib/chain/actions/getContributor.ts'
 import { contributionIdFrom } from '../../lib/chain/actions/submitContribution.ts'
 import { rpcUrlOf, type WalletChainClient } from '../../lib/chain/createChainClient.ts'
 import { ChainError } from '../../lib/chain/errors.ts'
-import { broadcastTransaction, decodeStakingEvents, findReceipt, signStakingTransaction, waitForReceipt } from '../../lib/chain/stakingCall.ts'
-import { stakingAbi } from '../../lib/chain/stakingArtifact.ts'
+import { broadcastTransaction, decodeStakingEvents, findReceipt, signStakingTransaction, waitForReceipt, type StakingWriteCall } from '../../lib/chain/stakingCall.ts'
+import { cotrainStakingAbi } from '../../lib/chain/abi/cotrainStakingAbi.ts'
 import { toChainError } from '../../lib/chain/toChainError.ts'
 import { ContributionType } from '../../lib/chain/types.ts'
 import { OutboxStore } from './OutboxStore.ts'
@@ -362,7 +362,7 @@ export class Outbox extends EventTarget {
     this.emit('outbox:confirmed', { entry })
   }
 
-  private callOf (intent: OutboxIntent): { functionName: string, args?: readonly unknown[], value?: bigint } {
+  private callOf (intent: OutboxIntent): StakingWriteCall<'submitContribution' | 'registerContributor' | 'addStake' | 'claimRewards'> & { value?: bigint } {
     switch (intent.kind) {
       case 'submitContribution': return { functionName: 'submitContribution', args: [intent.ctype, intent.dataHash] }
       case 'registerContributor': return { functionName: 'registerContributor', value: intent.stake }
@@ -387,7 +387,7 @@ export class Outbox extends EventTarget {
 
   /** The transaction that mined contribution `id` (from its event), for the record. */
   private async submissionTx (id: bigint, block: bigint): Promise<Hash | undefined> {
-    const event = stakingAbi().find((x) => x.type === 'event' && x.name === 'ContributionSubmitted') as AbiEvent
+    const event = getAbiItem({ abi: cotrainStakingAbi, name: 'ContributionSubmitted' })
     const logs = await getLogs(this.options.client, { address: this.options.address, event, args: { id }, fromBlock: block, toBlock: block })
     return logs[0]?.transactionHash ?? undefined
   }

@@ -29,8 +29,8 @@ function ethAmount (text: string | undefined, action: string): bigint {
 async function describeStake (client: ChainClient, contract: Address, account: Address): Promise<{ value: Record<string, unknown>, lines: string[] }> {
   const [c, minimum, perPending] = await Promise.all([
     getContributor(client, { address: contract, account }),
-    readStaking<bigint>(client, contract, 'minimumStake'),
-    readStaking<bigint>(client, contract, 'stakePerPending')
+    readStaking(client, contract, 'minimumStake'),
+    readStaking(client, contract, 'stakePerPending')
   ])
   const required = requiredStake(c, minimum, perPending)
   const unbonding = c.unbondingAmount === 0n

@@ -217,7 +217,7 @@ export class WorkerNode {
     const address = this.options.contract as Address
     const me = await getContributor(chain, { address })
     if (me.registered) return
-    const stake = await readStaking<bigint>(chain, address, 'minimumStake')
+    const stake = await readStaking(chain, address, 'minimumStake')
     this.options.log?.(`registering ${this.address} with the minimum stake (${stake} wei)`)
     const outbox = this.outbox as Outbox
     const pending = outbox.entries().find((e) => e.intent.kind === 'registerContributor' && e.state !== 'failed')

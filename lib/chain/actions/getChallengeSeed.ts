@@ -39,7 +39,7 @@ export async function getChallengeSeed (client: ChainClient, params: GetChalleng
   for (;;) {
     params.signal?.throwIfAborted()
     try {
-      return await readStaking<Hex>(client, params.address, 'challengeSeed', [params.id])
+      return await readStaking(client, params.address, 'challengeSeed', [params.id])
     } catch (err) {
       if (!(err instanceof ContractRevertedError) || err.errorName !== 'ChallengeSeedNotReady') throw err
     }

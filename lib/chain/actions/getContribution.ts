@@ -1,4 +1,4 @@
-import type { Address, Hex } from 'viem'
+import type { Address } from 'viem'
 import type { ChainClient } from '../createChainClient.ts'
 import { readStaking } from '../stakingCall.ts'
 import type { Contribution, ContributionStatus, ContributionType } from '../types.ts'
@@ -18,16 +18,16 @@ export type GetContributionParameters = {
  * const { status, medianScore } = await getContribution(client, { address: staking, id: 1n })
  */
 export async function getContribution (client: ChainClient, params: GetContributionParameters): Promise<Contribution> {
-  const c = await readStaking<Record<string, unknown>>(client, params.address, 'getContribution', [params.id])
+  const c = await readStaking(client, params.address, 'getContribution', [params.id])
   return {
-    contributor: c.contributor as Address,
-    ctype: Number(c.ctype) as ContributionType,
-    status: Number(c.status) as ContributionStatus,
-    dataHash: c.dataHash as Hex,
-    submittedBlock: BigInt(c.submittedBlock as bigint),
-    scoreCount: Number(c.scoreCount),
-    medianScore: Number(c.medianScore),
-    fraudReportCount: Number(c.fraudReportCount),
-    reward: c.reward as bigint,
+    contributor: c.contributor,
+    ctype: c.ctype as ContributionType,
+    status: c.status as ContributionStatus,
+    dataHash: c.dataHash,
+    submittedBlock: c.submittedBlock,
+    scoreCount: c.scoreCount,
+    medianScore: c.medianScore,
+    fraudReportCount: c.fraudReportCount,
+    reward: c.reward,
   }
 }

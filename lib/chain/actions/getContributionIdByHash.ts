@@ -18,5 +18,5 @@ export type GetContributionIdByHashParameters = {
  * if (await getContributionIdByHash(client, { address: staking, dataHash }) !== 0n) { ... already on chain }
  */
 export async function getContributionIdByHash (client: ChainClient, params: GetContributionIdByHashParameters): Promise<bigint> {
-  return await readStaking<bigint>(client, params.address, 'contributionIdByHash', [params.dataHash])
+  return await readStaking(client, params.address, 'contributionIdByHash', [params.dataHash])
 }

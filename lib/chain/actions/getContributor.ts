@@ -20,18 +20,18 @@ export type GetContributorParameters = {
 export async function getContributor (client: ChainClient, params: GetContributorParameters): Promise<Contributor> {
   const who = params.account ?? client.account?.address
   if (who == null) throw new TypeError('getContributor needs params.account or a client with an account')
-  const c = await readStaking<Record<string, unknown>>(client, params.address, 'getContributor', [who])
+  const c = await readStaking(client, params.address, 'getContributor', [who])
   return {
-    registered: c.registered as boolean,
-    stake: c.stake as bigint,
-    unbondingAmount: c.unbondingAmount as bigint,
-    unbondingReleaseTime: BigInt(c.unbondingReleaseTime as bigint),
-    reputation: Number(c.reputation),
-    pendingContributions: Number(c.pendingContributions),
-    maxPendingContributions: Number(c.maxPendingContributions),
-    lockedRewards: c.lockedRewards as bigint,
-    claimableRewards: c.claimableRewards as bigint,
-    totalEarned: c.totalEarned as bigint,
-    totalSlashed: c.totalSlashed as bigint,
+    registered: c.registered,
+    stake: c.stake,
+    unbondingAmount: c.unbondingAmount,
+    unbondingReleaseTime: c.unbondingReleaseTime,
+    reputation: c.reputation,
+    pendingContributions: c.pendingContributions,
+    maxPendingContributions: c.maxPendingContributions,
+    lockedRewards: c.lockedRewards,
+    claimableRewards: c.claimableRewards,
+    totalEarned: c.totalEarned,
+    totalSlashed: c.totalSlashed,
   }
 }

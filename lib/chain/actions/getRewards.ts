@@ -31,7 +31,7 @@ export async function getRewards (client: ChainClient, params: GetRewardsParamet
   const who = params.account ?? client.account?.address
   if (who == null) throw new TypeError('getRewards needs params.account or a client with an account')
   const [[locked, claimable], contributor] = await Promise.all([
-    readStaking<readonly [bigint, bigint]>(client, params.address, 'rewardsOf', [who]),
+    readStaking(client, params.address, 'rewardsOf', [who]),
     getContributor(client, { address: params.address, account: who }),
   ])
   return { locked, claimable, earned: contributor.totalEarned }

@@ -26,7 +26,7 @@ export type RegisterContributorReturnType =
 export async function registerContributor (client: WalletChainClient, params: RegisterContributorParameters): Promise<RegisterContributorReturnType> {
   const current = await getContributor(client, { address: params.address })
   if (current.registered) return { alreadyRegistered: true, stake: current.stake }
-  const stake = params.stake ?? await readStaking<bigint>(client, params.address, 'minimumStake')
+  const stake = params.stake ?? await readStaking(client, params.address, 'minimumStake')
   const { hash, blockNumber } = await writeStaking(client, { ...params, functionName: 'registerContributor', value: stake })
   return { alreadyRegistered: false, hash, blockNumber, stake }
 }

@@ -33,7 +33,8 @@ export async function submitContribution (client: WalletChainClient, params: Sub
 
 /** The id in a receipt's `ContributionSubmitted` event for `dataHash`. */
 export function contributionIdFrom (result: Pick<StakingWriteResult, 'events' | 'hash'>, dataHash: Hex): bigint {
-  const event = result.events.find((e) => e.eventName === 'ContributionSubmitted' && String(e.args.dataHash).toLowerCase() === dataHash.toLowerCase())
-  if (event == null) throw new ChainError(`transaction ${result.hash} has no ContributionSubmitted event for ${dataHash}`, { hint: 'is the address the CotrainStaking proxy?' })
-  return event.args.id as bigint
+  for (const e of result.events) {
+    if (e.eventName === 'ContributionSubmitted' && e.args.dataHash.toLowerCase() === dataHash.toLowerCase()) return e.args.id
+  }
+  throw new ChainError(`transaction ${result.hash} has no ContributionSubmitted event for ${dataHash}`, { hint: 'is the address the CotrainStaking proxy?' })
 }
