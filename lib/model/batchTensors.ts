@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { InvalidInputError } from '../errors.ts'
 import { sampleSize, type Dataset } from '../data/Dataset.ts'
-import type { ModelConfig } from './config.ts'
+import type { CnnConfig, MlpConfig } from './config.ts'
 
 const SCALE = new Float32Array(256).map((_, i) => i / 255)
 
@@ -11,7 +11,7 @@ const SCALE = new Float32Array(256).map((_, i) => i / 255)
  * [B, numClasses] one-hot. Indices past the dataset wrap around (mod count),
  * which lets a cheat-test feed "other data" through the same schedule.
  */
-export function batchTensors (dataset: Dataset, indices: ArrayLike<number>, config: Pick<ModelConfig, 'inputShape' | 'numClasses'>): { x: tf.Tensor, y: tf.Tensor } {
+export function batchTensors (dataset: Dataset, indices: ArrayLike<number>, config: Pick<MlpConfig | CnnConfig, 'inputShape' | 'numClasses'>): { x: tf.Tensor, y: tf.Tensor } {
   const size = sampleSize(dataset)
   const want = config.inputShape.reduce((a, b) => a * b, 1)
   if (size !== want) throw new InvalidInputError(`dataset samples have ${size} values ([${dataset.sampleShape.join(', ')}]), the model expects ${want} ([${config.inputShape.join(', ')}])`)

@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs'
 import { InvalidInputError } from '../errors.ts'
 import type { Dataset } from '../data/Dataset.ts'
 import { batchTensors } from './batchTensors.ts'
+import { buildGpt } from './gpt.ts'
 import { quietCpuBanner } from './quietCpuBanner.ts'
-import { resolveModelConfig, type CnnConfig, type MlpConfig, type ModelConfig, type ModelConfigInput, type ModelKind } from './config.ts'
+import { resolveModelConfig, type CnnConfig, type GptConfig, type MlpConfig, type ModelConfig, type ModelConfigInput, type ModelKind } from './config.ts'
 
 /** How a weight tensor is initialised (see initialWeights). */
 export type WeightInit = 'glorot-uniform' | 'zeros' | 'ones'
@@ -50,7 +51,8 @@ export type ModelBuilder<C extends ModelConfig> = (config: C) => Omit<CotrainMod
 /** Builders by kind. Adding an architecture = a config type in config.ts + an entry here. */
 export const modelBuilders: { [K in ModelKind]: ModelBuilder<Extract<ModelConfig, { kind: K }>> } = {
   mlp: buildMlp,
-  cnn: buildCnn
+  cnn: buildCnn,
+  gpt: buildGpt
 }
 
 /**
@@ -66,7 +68,7 @@ export function buildModel (input: ModelConfigInput | ModelConfig): CotrainModel
   quietCpuBanner()
   const builder = modelBuilders[config.kind] as ModelBuilder<ModelConfig>
   const built = builder(config)
-  return { batch: (d, idx) => batchTensors(d, idx, config), ...built, config, weightCount: built.specs.reduce((a, s) => a + s.size, 0) }
+  return { batch: (d, idx) => batchTensors(d, idx, config as Exclude<ModelConfig, GptConfig>), ...built, config, weightCount: built.specs.reduce((a, s) => a + s.size, 0) }
 }
 
 const weightCounts = new Map<string, number>()

@@ -22,18 +22,42 @@ export interface CnnConfig {
   numClasses: number
 }
 
+/**
+ * Decoder-only transformer language model (lib/model/gpt.ts), nanoGPT's
+ * layout: token + position embeddings, `layers` pre-norm blocks of causal
+ * self-attention (`heads` heads) and a 4x MLP, a final norm, logits over the
+ * vocabulary. A sample is `contextLength + 1` token ids.
+ */
+export interface GptConfig {
+  kind: 'gpt'
+  vocabSize: number
+  contextLength: number
+  layers: number
+  heads: number
+  embedDim: number
+}
+
 /** Every model cotrain trains. A new architecture is a new config kind plus a builder in `modelBuilders`. */
-export type ModelConfig = MlpConfig | CnnConfig
+export type ModelConfig = MlpConfig | CnnConfig | GptConfig
 export type ModelKind = ModelConfig['kind']
 
 /** A config as a user writes it: `kind` plus any subset of that kind's fields. */
-export type ModelConfigInput = { kind: 'mlp' } & Partial<MlpConfig> | { kind: 'cnn' } & Partial<CnnConfig>
+export type ModelConfigInput = { kind: 'mlp' } & Partial<MlpConfig> | { kind: 'cnn' } & Partial<CnnConfig> | { kind: 'gpt' } & Partial<GptConfig>
 
-/** Defaults per kind (MNIST-sized). */
+/**
+ * Defaults per kind: MNIST-sized classifiers; the GPT is the small
+ * character model measured in toolchain.md (0.42M weights, about 1,200
+ * tokens/s on one wasm core), its vocabulary wide enough for printable ASCII
+ * and a newline.
+ */
 export const MODEL_DEFAULTS = {
   mlp: { kind: 'mlp', inputShape: [28, 28], hidden: [128], activation: 'relu', numClasses: 10 },
-  cnn: { kind: 'cnn', inputShape: [28, 28, 1], filters: [8, 16], kernelSize: 3, dense: [64], numClasses: 10 }
+  cnn: { kind: 'cnn', inputShape: [28, 28, 1], filters: [8, 16], kernelSize: 3, dense: [64], numClasses: 10 },
+  gpt: { kind: 'gpt', vocabSize: 96, contextLength: 64, layers: 2, heads: 4, embedDim: 128 }
 } as const satisfies { [K in ModelKind]: Extract<ModelConfig, { kind: K }> }
+
+/** Largest GPT sizes accepted: beyond these a config is a typo, not a model this network trains. */
+export const GPT_LIMITS = { vocabSize: 65_536, contextLength: 4096, layers: 96, heads: 128, embedDim: 16_384 } as const
 
 /**
  * Fills defaults and validates a model config: unknown kinds or keys, and
@@ -54,6 +78,10 @@ export function resolveModelConfig (input: ModelConfigInput | ModelConfig): Mode
   const positiveInts = (name: string, v: unknown, minLen = 0): void => {
     if (!Array.isArray(v) || v.length < minLen || v.some((n) => !Number.isInteger(n) || n < 1)) throw new InvalidInputError(`model ${name} must be a list of positive integers${minLen > 0 ? ` (at least ${minLen})` : ''}, got ${JSON.stringify(v)}`)
   }
+  if (cfg.kind === 'gpt') {
+    checkGpt(cfg)
+    return cfg
+  }
   positiveInts('inputShape', cfg.inputShape, 1)
   if (!Number.isInteger(cfg.numClasses) || cfg.numClasses < 2 || cfg.numClasses > 256) throw new InvalidInputError(`model numClasses must be in 2..256, got ${cfg.numClasses}`)
   if (cfg.kind === 'mlp') {
@@ -66,6 +94,19 @@ export function resolveModelConfig (input: ModelConfigInput | ModelConfig): Mode
     if (!Number.isInteger(cfg.kernelSize) || cfg.kernelSize < 1 || cfg.kernelSize > 15) throw new InvalidInputError(`cnn kernelSize must be in 1..15, got ${cfg.kernelSize}`)
   }
   return cfg
+}
+
+function checkGpt (cfg: GptConfig): void {
+  const range = (key: keyof typeof GPT_LIMITS, min: number): void => {
+    const v = cfg[key]
+    if (!Number.isInteger(v) || v < min || v > GPT_LIMITS[key]) throw new InvalidInputError(`gpt ${key} must be an integer in ${min}..${GPT_LIMITS[key]}, got ${JSON.stringify(v)}`)
+  }
+  range('vocabSize', 2)
+  range('contextLength', 1)
+  range('layers', 1)
+  range('heads', 1)
+  range('embedDim', 1)
+  if (cfg.embedDim % cfg.heads !== 0) throw new InvalidInputError(`gpt embedDim ${cfg.embedDim} must be a multiple of heads ${cfg.heads}`, { hint: 'each head gets embedDim / heads dimensions' })
 }
 
 /**

@@ -1,7 +1,9 @@
+import { gptForwardFlops } from './gpt.ts'
 import { resolveModelConfig, type ModelConfig, type ModelConfigInput } from './config.ts'
 
 /**
- * Approximate floating-point operations per sample: forward counts 2 flops
+ * Approximate floating-point operations per sample (for the gpt, one
+ * sequence of contextLength tokens; see gptForwardFlops): forward counts 2 flops
  * per multiply-add of dense and conv layers (activations, pooling and the
  * loss are ignored); a training step is taken as 3x forward (forward, input
  * gradient, weight gradient). Used to turn samples/s into GFLOP/s.
@@ -9,7 +11,9 @@ import { resolveModelConfig, type ModelConfig, type ModelConfigInput } from './c
 export function modelFlops (input: ModelConfigInput | ModelConfig): { forward: number, train: number } {
   const c = resolveModelConfig(input)
   let forward = 0
-  if (c.kind === 'mlp') {
+  if (c.kind === 'gpt') {
+    forward = gptForwardFlops(c)
+  } else if (c.kind === 'mlp') {
     let width = c.inputShape.reduce((a, b) => a * b, 1)
     for (const h of [...c.hidden, c.numClasses]) { forward += 2 * width * h; width = h }
   } else {

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict'
+import * as tf from '@tensorflow/tfjs'
+import { loadTextCorpus, type TextCorpus } from '../data/loadTextCorpus.ts'
+import { splitIntoShards } from '../data/shard.ts'
+import { selectBackend } from '../training/selectBackend.ts'
+import { checkpointWithProof, trainRound, type TrainRoundParams } from '../training/trainRound.ts'
+import { verifySegment } from '../training/verifySegment.ts'
+import { buildModel } from './buildModel.ts'
+import { resolveModelConfig, type GptConfig } from './config.ts'
+import { evaluate } from './evaluate.ts'
+import { initialWeights, setFlatWeights } from './flatWeights.ts'
+
+const TINY = { kind: 'gpt', contextLength: 16, layers: 1, heads: 2, embedDim: 32 } as const
+
+describe('model: gpt', function () {
+  let corpus: TextCorpus
+  let config: GptConfig
+
+  before(async () => {
+    await selectBackend({ backend: 'wasm' })
+    corpus = await loadTextCorpus({ contextLength: TINY.contextLength, maxChars: 120_000 })
+    config = resolveModelConfig({ ...TINY, vocabSize: corpus.tokenizer.symbols.length }) as GptConfig
+  })
+
+  it('validates its config in one line naming the key', () => {
+    assert.deepEqual(resolveModelConfig({ kind: 'gpt' }), { kind: 'gpt', vocabSize: 96, contextLength: 64, layers: 2, heads: 4, embedDim: 128 })
+    assert.throws(() => resolveModelConfig({ kind: 'gpt', heads: 3 }), /embedDim 128 must be a multiple of heads 3/)
+    assert.throws(() => resolveModelConfig({ kind: 'gpt', layers: 0 }), /gpt layers must be an integer in 1\.\.96, got 0/)
+    assert.throws(() => resolveModelConfig({ kind: 'gpt', blockSize: 8 } as never), /unknown key 'blockSize' in gpt model config/)
+  })
+
+  it('has nanoGPT\'s weights and is causal: a later token never changes an earlier logit', () => {
+    const model = buildModel(config)
+    const { vocabSize: V, contextLength: T, embedDim: C } = config
+    assert.equal(model.weightCount, V * C + T * C + (2 * C + 3 * C * C + 3 * C + C * C + C + 2 * C + 4 * C * C + 4 * C + 4 * C * C + C) + 2 * C + C * V)
+    assert.deepEqual(model.specs.slice(0, 4).map((s) => s.name), ['wte', 'wpe', 'h0/ln1/gamma', 'h0/ln1/beta'])
+    setFlatWeights(model, initialWeights(model, 'causal'))
+    const ids = Array.from({ length: T }, (_, i) => (i * 5) % V)
+    const changed = [...ids]
+    changed[10] = (changed[10] + 1) % V
+    const [a, b] = tf.tidy(() => [model.apply(tf.tensor2d([ids], [1, T], 'int32'), false), model.apply(tf.tensor2d([changed], [1, T], 'int32'), false)].map((t) => t.arraySync() as number[][][]))
+    for (let p = 0; p < 10; p++) assert.deepEqual(a[0][p], b[0][p], `position ${p} saw a later token`)
+    assert.notDeepEqual(a[0][10], b[0][10])
+    model.dispose()
+  })
+
+  it('trains on text through trainRound (held-out loss falls), replays bit for bit on wasm, and replay catches skipped steps', async () => {
+    const shards = splitIntoShards(corpus.train, 2)
+    const params: TrainRoundParams = {
+      round: 1,
+      roundSeed: '0x' + '3c'.repeat(32),
+      workerAddress: '0x' + 'b2'.repeat(20),
+      model: config,
+      startWeights: initialWeights(config, 'gpt-test'),
+      shards: [{ id: shards[0].id, dataset: shards[0].dataset }],
+      hyper: { steps: 24, batchSize: 8, checkpointInterval: 8, learningRate: 1e-2 }
+    }
+    const before = await evaluate({ config, weights: params.startWeights }, corpus.heldOut, { batchSize: 64 })
+    const r = await trainRound(params)
+    const after = await evaluate({ config, weights: r.endWeights }, corpus.heldOut, { batchSize: 64 })
+    assert.ok(after.loss < before.loss - 1, `held-out loss ${before.loss} -> ${after.loss}`)
+    const ctx = { round: params.round, roundSeed: params.roundSeed, workerAddress: params.workerAddress, model: config, hyper: params.hyper, shards: params.shards, proofRoot: r.proofRoot, replay: r.replay }
+    for (let j = 0; j < r.leaves.length - 1; j++) {
+      const v = await verifySegment({ ...ctx, index: j, from: await checkpointWithProof(r, j), to: await checkpointWithProof(r, j + 1) })
+      assert.ok(v.ok && v.exact && v.distance === 0, `segment ${j}: ${v.reason}`)
+    }
+    const cheat = await trainRound(params, { fault: { mode: 'skip-steps', segments: [1] } })
+    const c = { ...ctx, proofRoot: cheat.proofRoot, replay: cheat.replay }
+    const bad = await verifySegment({ ...c, index: 0, from: await checkpointWithProof(cheat, 0), to: await checkpointWithProof(cheat, 1) })
+    assert.equal(bad.ok, false, bad.reason)
+    assert.match(bad.reason, /replay differs/)
+  })
+})
