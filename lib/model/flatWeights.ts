@@ -7,9 +7,17 @@ import type { ModelConfig, ModelConfigInput } from './config.ts'
 
 export { weightsId }
 
-/** All trainable weights as one Float32Array, tensors concatenated in canonical order, each row-major. */
-export function getFlatWeights (model: Pick<CotrainModel, 'variables'>): Float32Array {
-  const parts = model.variables.map((v) => v.dataSync() as Float32Array)
+/**
+ * All trainable weights as one Float32Array, tensors concatenated in canonical
+ * order, each row-major. Asynchronous because the webgpu backend cannot read
+ * synchronously in Node.
+ */
+export async function getFlatWeights (model: Pick<CotrainModel, 'variables'>): Promise<Float32Array> {
+  return concatFloat32(await Promise.all(model.variables.map(async (v) => await v.data() as Float32Array)))
+}
+
+/** One Float32Array holding `parts` one after another. */
+export function concatFloat32 (parts: Float32Array[]): Float32Array {
   const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0))
   let off = 0
   for (const p of parts) { out.set(p, off); off += p.length }

@@ -30,7 +30,7 @@ describe('model: configs, weights, evaluation', () => {
     cnn.dispose()
   })
 
-  it('seeded initial weights are identical everywhere (pinned id) and round-trip through the model', () => {
+  it('seeded initial weights are identical everywhere (pinned id) and round-trip through the model', async () => {
     const w = initialWeights({ kind: 'mlp' }, 'genesis')
     assert.equal(weightsId(w), weightsId(initialWeights({ kind: 'mlp' }, 'genesis')))
     assert.notEqual(weightsId(w), weightsId(initialWeights({ kind: 'mlp' }, 'other')))
@@ -40,7 +40,7 @@ describe('model: configs, weights, evaluation', () => {
     assert.ok(w.subarray(784 * 128, 784 * 128 + 128).every((x) => x === 0))
     const model = buildModel({ kind: 'mlp' })
     setFlatWeights(model, w)
-    assert.equal(weightsId(getFlatWeights(model)), weightsId(w))
+    assert.equal(weightsId(await getFlatWeights(model)), weightsId(w))
     assert.throws(() => setFlatWeights(model, w.subarray(1)), /101769 values, the model has 101770/)
     model.dispose()
   })

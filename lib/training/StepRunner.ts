@@ -33,9 +33,9 @@ export class LocalStepRunner implements StepRunner {
     this.data = { assigned: data.assigned, other: data.other ?? data.assigned }
   }
 
-  async setState (s: TrainingState): Promise<void> { this.engine.setState(s) }
-  async getState (): Promise<TrainingState> { return this.engine.getState() }
-  async step (data: StepData, indices: Uint32Array): Promise<void> { this.engine.trainStep(this.data[data], indices) }
-  async takeLoss (): Promise<number> { return this.engine.takeLoss() }
+  async setState (s: TrainingState): Promise<void> { await this.engine.setState(s) }
+  async getState (): Promise<TrainingState> { return await this.engine.getState() }
+  async step (data: StepData, indices: Uint32Array): Promise<void> { await this.engine.trainStep(this.data[data], indices) }
+  async takeLoss (): Promise<number> { return await this.engine.takeLoss() }
   async dispose (): Promise<void> { this.engine.dispose() }
 }

@@ -3,7 +3,7 @@ import { InvalidInputError } from '../errors.ts'
 import type { Dataset } from '../data/Dataset.ts'
 import { buildModel, type CotrainModel } from '../model/buildModel.ts'
 import type { ModelConfig, ModelConfigInput } from '../model/config.ts'
-import { getFlatWeights, setFlatWeights, splitFlat } from '../model/flatWeights.ts'
+import { concatFloat32, getFlatWeights, setFlatWeights, splitFlat } from '../model/flatWeights.ts'
 import type { TrainingHyperParams } from './hyperParams.ts'
 import type { OptimizerState } from './optimizerState.ts'
 
@@ -79,7 +79,7 @@ export class TrainingEngine {
   }
 
   /** Loads weights and optimizer state (and clears the loss accumulator). */
-  setState (s: TrainingState): void {
+  async setState (s: TrainingState): Promise<void> {
     setFlatWeights(this.model, s.weights)
     const ms = splitFlat(this.model.specs, s.m)
     const vs = splitFlat(this.model.specs, s.v)
@@ -89,16 +89,26 @@ export class TrainingEngine {
       this.v.forEach((t, i) => { t.assign(tf.tensor(vs[i], this.model.specs[i].shape, 'float32')) })
     })
     this.stepCount = s.step
-    this.takeLoss()
+    await this.takeLoss()
   }
 
-  /** Weights and optimizer state, flat in canonical order. */
-  getState (): TrainingState {
-    return { weights: getFlatWeights(this.model), m: flat(this.m), v: flat(this.v), step: this.stepCount }
+  /**
+   * Weights and optimizer state, flat in canonical order. Read asynchronously:
+   * the webgpu backend has no synchronous read in Node (and a sync read would
+   * stall the GPU pipeline anyway).
+   */
+  async getState (): Promise<TrainingState> {
+    const step = this.stepCount
+    const [weights, m, v] = await Promise.all([getFlatWeights(this.model), readFlat(this.m), readFlat(this.v)])
+    return { weights, m, v, step }
   }
 
-  /** One optimizer step on samples `indices` of `data` (all parts of the batch in this thread). */
-  trainStep (data: Dataset, indices: Uint32Array): void {
+  /**
+   * One optimizer step on samples `indices` of `data` (all parts of the batch
+   * in this thread). With one micro-batch nothing is read back: the step is
+   * queued on the backend and the loss stays a tensor until takeLoss.
+   */
+  async trainStep (data: Dataset, indices: Uint32Array): Promise<void> {
     if (indices.length !== this.hyper.batchSize) throw new InvalidInputError(`a step needs ${this.hyper.batchSize} indices, got ${indices.length}`)
     if (this.microBatches === 1) {
       tf.tidy(() => {
@@ -113,7 +123,7 @@ export class TrainingEngine {
     const losses: number[] = []
     let off = 0
     for (const n of sizes) {
-      const r = this.microGradient(data, indices.subarray(off, off + n))
+      const r = await this.microGradient(data, indices.subarray(off, off + n))
       parts.push(r.grad)
       losses.push(r.loss)
       off += n
@@ -122,15 +132,17 @@ export class TrainingEngine {
   }
 
   /** Gradient (flat, canonical order) and mean loss of one micro-batch; weights unchanged. */
-  microGradient (data: Dataset, indices: Uint32Array): { grad: Float32Array, loss: number } {
+  async microGradient (data: Dataset, indices: Uint32Array): Promise<{ grad: Float32Array, loss: number }> {
     const [g, l] = tf.tidy(() => {
       const { grads, loss } = this.gradients(data, indices)
       return [tf.concat(grads.map((t) => t.reshape([-1]))), loss]
     })
-    const grad = (g.dataSync() as Float32Array).slice()
-    const loss = l.dataSync()[0]
-    g.dispose(); l.dispose()
-    return { grad, loss }
+    try {
+      const [gv, lv] = await Promise.all([g.data(), l.data()])
+      return { grad: (gv as Float32Array).slice(), loss: lv[0] }
+    } finally {
+      g.dispose(); l.dispose()
+    }
   }
 
   /** Applies a reduced flat gradient with Adam and counts `loss` as this step's loss. */
@@ -144,17 +156,20 @@ export class TrainingEngine {
   }
 
   /** Mean loss (float32) of the steps since the last call, 0 when none. */
-  takeLoss (): number {
-    let mean = 0
-    if (this.lossSteps > 0) {
-      const sum = this.lossSum !== null ? this.lossSum.dataSync()[0] : this.lossSumJs
-      mean = Math.fround(sum / this.lossSteps)
-    }
-    this.lossSum?.dispose()
+  async takeLoss (): Promise<number> {
+    const sumTensor = this.lossSum
+    const steps = this.lossSteps
+    const js = this.lossSumJs
     this.lossSum = null
     this.lossSumJs = 0
     this.lossSteps = 0
-    return mean
+    try {
+      if (steps === 0) return 0
+      const sum = sumTensor !== null ? (await sumTensor.data())[0] : js
+      return Math.fround(sum / steps)
+    } finally {
+      sumTensor?.dispose()
+    }
   }
 
   dispose (): void {
@@ -215,10 +230,6 @@ function zeroVariable (like: tf.Tensor): tf.Variable {
   return v
 }
 
-function flat (vars: tf.Variable[]): Float32Array {
-  const parts = vars.map((v) => v.dataSync() as Float32Array)
-  const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0))
-  let off = 0
-  for (const p of parts) { out.set(p, off); off += p.length }
-  return out
+async function readFlat (vars: tf.Variable[]): Promise<Float32Array> {
+  return concatFloat32(await Promise.all(vars.map(async (v) => await v.data() as Float32Array)))
 }

@@ -44,14 +44,14 @@ async function handle (msg: WorkerRequest): Promise<void> {
   if (engine === null || data === null) throw new Error('training thread used before init')
   switch (msg.type) {
     case 'setState':
-      engine.setState(msg.state)
+      await engine.setState(msg.state)
       port.postMessage({ type: 'ok' } satisfies WorkerReply)
       return
     case 'getState':
-      port.postMessage({ type: 'state', state: engine.getState() } satisfies WorkerReply)
+      port.postMessage({ type: 'state', state: await engine.getState() } satisfies WorkerReply)
       return
     case 'gradient': {
-      const r = engine.microGradient(data[msg.data], msg.indices)
+      const r = await engine.microGradient(data[msg.data], msg.indices)
       port.postMessage({ type: 'gradient', grad: r.grad, loss: r.loss } satisfies WorkerReply, [r.grad.buffer as ArrayBuffer])
       return
     }
