@@ -10,6 +10,7 @@ import { loadMnist } from '../../lib/data/loadMnist.ts'
 import type { Dataset } from '../../lib/data/Dataset.ts'
 import { splitIntoShards } from '../../lib/data/shard.ts'
 import { sha256Hex } from '../../lib/hash/sha256.ts'
+import { contentIdBytes } from '../../lib/hash/contentId.ts'
 import { MetricsRegistry } from '../../lib/metrics/MetricsRegistry.ts'
 import { modelWeightCount } from '../../lib/model/buildModel.ts'
 import { resolveModelConfig, type ModelConfig, type ModelConfigInput } from '../../lib/model/config.ts'
@@ -269,7 +270,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     this.testSet = await loadMnist({ split: 'test', limit: o.testSamples ?? DEFAULT_TEST_SAMPLES })
     const shards = splitIntoShards(train, o.shards)
     for (const [index, s] of shards.entries()) {
-      const id = s.id.replace(/^0x/, '')
+      const id = s.id
       if (!this.store.blobs.has(id)) await this.store.blobs.put(s.bytes)
       this.shards.set(id, { info: { id, samples: s.dataset.count }, index, size: s.bytes.byteLength, dataset: s.dataset })
     }
@@ -391,7 +392,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     const shards = a.shardIds.map((id) => {
       const s = this.shards.get(id)
       if (s == null) throw new ProtocolError(ErrorCode.ERROR_CODE_INTERNAL, `shard ${id} is not held`)
-      return { contentId: Buffer.from(id, 'hex'), index: s.index, samples: s.info.samples, size: s.size }
+      return { contentId: contentIdBytes(id), index: s.index, samples: s.info.samples, size: s.size }
     })
     return { round: round.number, workerAddress, shards, totalSamples: shards.reduce((n, s) => n + s.samples, 0), announcement: roundAnnouncement(round, this.rounds.config), retryAfter: 0 }
   }
@@ -451,10 +452,10 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
         workerPeerId: s.worker,
         workerAddrs: this.workerAddrs(s.worker, worker?.capabilities),
         submission: { ...archived.submission, delta: new Uint8Array(0) },
-        deltaId: Buffer.from(archived.wireDeltaId, 'hex'),
+        deltaId: contentIdBytes(archived.wireDeltaId),
         deltaSize: archived.wireDeltaSize,
         status: s.status,
-        shardIds: assignment.shardIds.map(id => Buffer.from(id, 'hex')),
+        shardIds: assignment.shardIds.map(id => contentIdBytes(id)),
         announcement
       })
     }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { HashMismatchError } from '../../lib/errors.ts'
-import { contentId } from '../contentId.ts'
+import { weightsId } from '../../lib/hash/contentId.ts'
 import { NotFoundError } from '../errors.ts'
 import { tempDir } from '../testing/tempDir.ts'
 import { BlobStore } from './BlobStore.ts'
@@ -16,9 +16,9 @@ describe('BlobStore', () => {
     const blobs = await BlobStore.open(tmp.dir)
     const v = new Float32Array([1, 2, 3.5])
     const info = await blobs.putFloats(v)
-    assert.equal(info.id, contentId(v))
+    assert.equal(info.id, weightsId(v))
     assert.equal(info.size, 12)
-    assert.equal(info.path, join(info.id.slice(0, 2), info.id))
+    assert.equal(info.path, join(info.id.slice(2, 4), info.id.slice(2)), 'files keep the bare-hex fan-out layout')
     assert.deepEqual(await blobs.getFloats(info.id), v)
     assert.deepEqual(await blobs.putFloats(v), info, 'storing again is a no-op')
     assert.deepEqual(readdirSync(join(tmp.dir, 'tmp')), [], 'no temp files left')
@@ -29,7 +29,7 @@ describe('BlobStore', () => {
     const info = await blobs.putFloats(new Float32Array([1, 2]))
     writeFileSync(blobs.pathOf(info.id), Buffer.from(new Float32Array([1, 3]).buffer))
     await assert.rejects(blobs.get(info.id), HashMismatchError)
-    await assert.rejects(blobs.get(contentId(new Float32Array([9]))), NotFoundError)
+    await assert.rejects(blobs.get(weightsId(new Float32Array([9]))), NotFoundError)
   })
 
   it('keeps blobs across reopen and clears stale temp files', async () => {

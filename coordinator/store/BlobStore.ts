@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
-import { endianness } from 'node:os'
 import { join } from 'node:path'
 import { HashMismatchError } from '../../lib/errors.ts'
-import { bytesContentId, float32Bytes, float32FromBytes, isContentId } from '../contentId.ts'
+import { contentIdHexBody, contentIdOf, toContentId, type ContentId } from '../../lib/hash/contentId.ts'
+import { bytesToFloat32, float32View } from '../../lib/hash/float32Bytes.ts'
 import { NotFoundError } from '../errors.ts'
 
 /** Where a blob lives: its content id, its path relative to the blob folder, its size. */
 export interface BlobInfo {
-  id: string
+  id: ContentId
   path: string
   size: number
 }
 
-const LITTLE_ENDIAN_HOST = endianness() === 'LE'
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 
 /**
  * Content-addressed files on disk: a blob's name is the sha256 of its bytes,
@@ -46,8 +46,8 @@ export class BlobStore {
 
   /** Path of a blob relative to the folder (what the database records). */
   relativePath (id: string): string {
-    assertId(id)
-    return join(id.slice(0, 2), id)
+    const name = fileName(id)
+    return join(name.slice(0, 2), name)
   }
 
   /** Absolute path of a blob, e.g. to stream it to a peer. */
@@ -56,20 +56,24 @@ export class BlobStore {
   }
 
   has (id: string): boolean {
-    return isContentId(id) && existsSync(this.pathOf(id))
+    try {
+      return existsSync(this.pathOf(id))
+    } catch {
+      return false
+    }
   }
 
   /** Stores bytes under their sha256; storing the same bytes again is a no-op. */
   async put (bytes: Uint8Array): Promise<BlobInfo> {
-    const id = bytesContentId(bytes)
+    const id = contentIdOf(bytes)
     const path = this.relativePath(id)
     const finalPath = join(this.dir, path)
     const existing = await stat(finalPath).catch(() => undefined)
     if (existing?.size === bytes.byteLength) return { id, path, size: bytes.byteLength }
 
-    const shardDir = join(this.dir, id.slice(0, 2))
+    const shardDir = join(this.dir, path, '..')
     await mkdir(shardDir, { recursive: true })
-    const tmp = join(this.tmpDir, `${id}.${process.pid}.${randomBytes(4).toString('hex')}`)
+    const tmp = join(this.tmpDir, `${fileName(id)}.${process.pid}.${randomBytes(4).toString('hex')}`)
     const fh = await open(tmp, 'wx')
     try {
       await fh.writeFile(bytes)
@@ -84,7 +88,7 @@ export class BlobStore {
 
   /** Stores a float32 vector by its content id (sha256 of its canonical bytes). */
   async putFloats (values: Float32Array): Promise<BlobInfo> {
-    return await this.put(float32Bytes(values))
+    return await this.put(float32View(values))
   }
 
   /** Reads a blob and checks its hash; NotFoundError or HashMismatchError otherwise. */
@@ -96,8 +100,8 @@ export class BlobStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`blob ${id} is not in ${this.dir}`, { hint: 'the blob folder must be kept together with the database' })
       throw err
     }
-    const actual = bytesContentId(bytes)
-    if (actual !== id) throw new HashMismatchError(`blob ${this.pathOf(id)}`, id, actual)
+    const actual = contentIdOf(bytes)
+    if (actual !== toContentId(id)) throw new HashMismatchError(`blob ${this.pathOf(id)}`, id, actual)
     return bytes
   }
 
@@ -107,7 +111,7 @@ export class BlobStore {
     if (LITTLE_ENDIAN_HOST && bytes.byteOffset % 4 === 0 && bytes.byteLength % 4 === 0) {
       return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
     }
-    return float32FromBytes(bytes)
+    return bytesToFloat32(bytes)
   }
 
   /** Removes a blob (no error if absent). */
@@ -116,8 +120,13 @@ export class BlobStore {
   }
 }
 
-function assertId (id: string): void {
-  if (!isContentId(id)) throw new NotFoundError(`"${id}" is not a content id (64 hex characters)`)
+/** The bare hex file name of a blob; anything that is not a content id is not found. */
+function fileName (id: string): string {
+  try {
+    return contentIdHexBody(id)
+  } catch {
+    throw new NotFoundError(`"${id.slice(0, 80)}" is not a content id (64 hex characters)`)
+  }
 }
 
 async function syncDir (dir: string): Promise<void> {

@@ -6,16 +6,17 @@
  * fields, and the id goes on chain as the Dataset contribution's dataHash.
  */
 import { InvalidInputError } from '../errors.ts'
+import { isContentId, type ContentId } from '../hash/contentId.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
 import { sampleSize } from './Dataset.ts'
 import type { Shard } from './shard.ts'
 
-/** Manifest format version. */
-export const DATASET_MANIFEST_VERSION = 1
+/** Manifest format version: 2 writes shard ids as 0x content ids (1 wrote bare hex). */
+export const DATASET_MANIFEST_VERSION = 2
 
-/** One shard as the manifest lists it; `id` is 64 lower-case hex characters (a content id, no 0x). */
+/** One shard as the manifest lists it. */
 export interface DatasetShardEntry {
-  id: string
+  id: ContentId
   samples: number
   size: number
 }
@@ -55,7 +56,7 @@ export function buildDatasetManifest (shards: Shard[]): DatasetManifest {
     numClasses: first.numClasses,
     totalSamples: total,
     labelHistogram: histogram,
-    shards: shards.map((s) => ({ id: s.id.replace(/^0x/, ''), samples: s.dataset.count, size: s.bytes.byteLength }))
+    shards: shards.map((s) => ({ id: s.id, samples: s.dataset.count, size: s.bytes.byteLength }))
   }
 }
 
@@ -106,7 +107,7 @@ export function checkDatasetManifest (m: DatasetManifest, limits: { maxShards?: 
   const perSample = sampleSize(m) + 1
   const seen = new Set<string>()
   m.shards.forEach((s, i) => {
-    if (!/^[0-9a-f]{64}$/.test(s.id)) bad(`shard ${i} id is not 64 lower-case hex characters`)
+    if (!isContentId(s.id)) bad(`shard ${i} id is not a content id (0x and 64 lower-case hex characters)`)
     if (seen.has(s.id)) bad(`shard ${i} repeats shard id ${s.id}`)
     seen.add(s.id)
     if (!Number.isInteger(s.samples) || s.samples < 1) bad(`shard ${i} has ${s.samples} samples`)

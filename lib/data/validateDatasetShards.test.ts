@@ -9,7 +9,7 @@ import { validateDatasetShards } from './validateDatasetShards.ts'
 import type { Shard } from './shard.ts'
 
 function byId (shards: Shard[]): Map<string, Uint8Array> {
-  return new Map(shards.map((s) => [s.id.slice(2), s.bytes]))
+  return new Map(shards.map((s) => [s.id, s.bytes]))
 }
 
 /** The samples of `d` at `indexes`, in that order. */
@@ -83,7 +83,7 @@ describe('dataset manifests and validateDatasetShards', function () {
       const bad = byId(shards)
       const bytes = Uint8Array.from(shards[2].bytes)
       bytes[100] ^= 0xff
-      bad.set(shards[2].id.slice(2), bytes)
+      bad.set(shards[2].id, bytes)
       const r = validateDatasetShards({ manifest, shards: bad })
       assert.equal(r.ok, false)
       assert.equal(r.score, 1)

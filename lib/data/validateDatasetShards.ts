@@ -29,6 +29,7 @@
  */
 import { createHash } from 'node:crypto'
 import { HashMismatchError } from '../errors.ts'
+import { toContentId } from '../hash/contentId.ts'
 import { sampleSize } from './Dataset.ts'
 import { checkDatasetManifest } from './datasetManifest.ts'
 import type { DatasetManifest } from './datasetManifest.ts'
@@ -98,9 +99,9 @@ export function validateDatasetShards (params: ValidateDatasetShardsParams): Dat
   }
 
   const lookup = params.shards instanceof Map
-    ? ((m: Map<string, Uint8Array>) => (id: string) => m.get(id) ?? m.get(`0x${id}`))(params.shards)
+    ? ((m: Map<string, Uint8Array>) => (id: string) => m.get(id))(params.shards)
     : params.shards
-  const known = new Set([...(params.knownShardIds ?? [])].map((id) => id.replace(/^0x/, '').toLowerCase()))
+  const known = new Set([...(params.knownShardIds ?? [])].map((id) => toContentId(id)))
   const seenSamples = new Set<string>()
   const histogram = new Array<number>(manifest.numClasses).fill(0)
   const size = sampleSize(manifest)

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import { bytesToFloat32, float32ToBytes, weightsId } from './float32Bytes.ts'
+import { bytesToFloat32, float32ToBytes } from './float32Bytes.ts'
+import { weightsId } from './contentId.ts'
 import { SeededRandom } from './SeededRandom.ts'
 import { fromHex, sha256Hex, taggedHash, toHex } from './sha256.ts'
 

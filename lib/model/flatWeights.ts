@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { InvalidInputError } from '../errors.ts'
 import { SeededRandom } from '../hash/SeededRandom.ts'
-import { weightsId } from '../hash/float32Bytes.ts'
+import { weightsId } from '../hash/contentId.ts'
 import { buildModel, type CotrainModel, type WeightSpec } from './buildModel.ts'
 import type { ModelConfig, ModelConfigInput } from './config.ts'
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { loadMnist } from '../data/loadMnist.ts'
-import { weightsId } from '../hash/float32Bytes.ts'
+import { weightsId } from '../hash/contentId.ts'
 import { selectBackend } from '../training/selectBackend.ts'
 import { buildModel } from './buildModel.ts'
 import { modelConfigId, resolveModelConfig } from './config.ts'

@@ -7,7 +7,7 @@ import { HashMismatchError } from '../errors.ts'
 import { createNode } from './createNode.ts'
 import type { CotrainNode } from './createNode.ts'
 import { fetchContent, startContentService } from './content.ts'
-import { contentIdOf } from './contentId.ts'
+import { contentIdOf } from '../hash/contentId.ts'
 import { FileContentCache } from './FileContentCache.ts'
 
 const KiB = 1024

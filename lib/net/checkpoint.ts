@@ -14,7 +14,7 @@ import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
 import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
 import { fetchContent } from './content.ts'
 import type { FetchContentOptions } from './content.ts'
-import { contentIdOf, toContentId } from './contentId.ts'
+import { contentIdOf, toContentId } from '../hash/contentId.ts'
 
 export const checkpointProtocol = defineProtocol({
   id: CHECKPOINT_PROTOCOL,

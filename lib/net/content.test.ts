@@ -10,7 +10,7 @@ import { ErrorCode, ProtocolError } from './ProtocolError.ts'
 import { contentChunkHeader, fetchContent, fetchContentToFile, parseChunkFrame, startContentService } from './content.ts'
 import { SeededRandom } from './testing/seededRandom.ts'
 import type { ContentServedDetail, ContentService } from './content.ts'
-import { contentIdBytes, contentIdOf } from './contentId.ts'
+import { contentIdBytes, contentIdOf } from '../hash/contentId.ts'
 import { FrameReader } from './frames.ts'
 import { pb } from './messages.ts'
 import { CONTENT_PROTOCOL } from './constants.ts'
@@ -38,8 +38,8 @@ describe('content transfer between in-process nodes', function () {
     service = await startContentService(server, {
       provider: (id) => {
         if (id === contentIdOf(fileBytes)) return { path: filePath }
-        if (id === 'ff'.repeat(32)) return randomBytes(100) // serves bytes that do not hash to the id
-        if (id === 'ee'.repeat(32)) {
+        if (id === `0x${'ff'.repeat(32)}`) return randomBytes(100) // serves bytes that do not hash to the id
+        if (id === `0x${'ee'.repeat(32)}`) {
           // A 256 MiB object read lazily, recording how far the server has read.
           return { size: 256 * MiB, read: (offset: number, length: number) => { maxRead = Math.max(maxRead, offset + length); return new Uint8Array(length) } }
         }
@@ -65,7 +65,7 @@ describe('content transfer between in-process nodes', function () {
 
   it('fetches empty and small objects, and files from a path provider', async () => {
     for (const [id, bytes] of objects) assert.ok(Buffer.from(await fetchContent(client, server.peerId, id)).equals(bytes))
-    assert.ok(Buffer.from(await fetchContent(client, server.peerId, `0x${contentIdOf(fileBytes)}`)).equals(fileBytes))
+    assert.ok(Buffer.from(await fetchContent(client, server.peerId, contentIdOf(fileBytes).slice(2))).equals(fileBytes))
   })
 
   it('refuses content whose bytes do not hash to the id', async () => {

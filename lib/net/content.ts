@@ -19,11 +19,12 @@ import type { ContentChunk, ContentRequest, DecodedContentRequest } from './mess
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
 import { ProtocolService, defineProtocol } from './protocol.ts'
 import type { HandlerContext, ServiceOptions } from './protocol.ts'
-import { contentIdBytes, toContentId } from './contentId.ts'
+import { contentIdBytes, toContentId } from '../hash/contentId.ts'
+import { toHex } from '../hash/sha256.ts'
 import { FrameReader, StallWatchdog, TruncatedFrameError, concat, sendFrame, varint } from './frames.ts'
 import { OrderedFileWriter } from './OrderedFileWriter.ts'
 import { FileContentCache } from './FileContentCache.ts'
-import type { ContentId } from './contentId.ts'
+import type { ContentId } from '../hash/contentId.ts'
 
 export const contentProtocol = defineProtocol({
   id: CONTENT_PROTOCOL,
@@ -351,7 +352,7 @@ async function pullContent (node: Libp2p, peer: DialTarget, id: ContentId, recei
 }
 
 function verify (id: ContentId, hash: Hash): void {
-  const actual = hash.digest('hex')
+  const actual = toHex(hash.digest())
   if (actual !== id) throw new HashMismatchError(`content ${id}`, id, actual)
 }
 
@@ -364,7 +365,7 @@ function verify (id: ContentId, hash: Hash): void {
  * @example
  * const weights = await fetchContent(node, coordinator, announcement.modelId, { onProgress: (n, t) => bar.update('weights', n, t) })
  */
-export async function fetchContent (node: Libp2p, peer: DialTarget, contentId: ContentId | Uint8Array, options: FetchContentOptions & { resumeFrom?: Uint8Array } = {}): Promise<Uint8Array> {
+export async function fetchContent (node: Libp2p, peer: DialTarget, contentId: string | Uint8Array, options: FetchContentOptions & { resumeFrom?: Uint8Array } = {}): Promise<Uint8Array> {
   const id = toContentId(contentId)
   const prefix = options.resumeFrom ?? new Uint8Array(0)
   const hash = createHash('sha256').update(prefix)
@@ -388,7 +389,7 @@ export async function fetchContent (node: Libp2p, peer: DialTarget, contentId: C
  * over. The file appears under `path` only once its hash checks out. Disk
  * writes run behind the transfer, up to `maxQueuedWriteBytes` (8 MiB) behind.
  */
-export async function fetchContentToFile (node: Libp2p, peer: DialTarget, contentId: ContentId | Uint8Array, path: string, options: FetchContentOptions & { maxQueuedWriteBytes?: number } = {}): Promise<{ path: string, size: number }> {
+export async function fetchContentToFile (node: Libp2p, peer: DialTarget, contentId: string | Uint8Array, path: string, options: FetchContentOptions & { maxQueuedWriteBytes?: number } = {}): Promise<{ path: string, size: number }> {
   const id = toContentId(contentId)
   const partial = `${path}.partial`
   const hash = createHash('sha256')

@@ -1,6 +1,7 @@
 import { concatDatasets } from '../data/Dataset.ts'
 import { batchIndicesHash, segmentBatchIndices } from '../data/batchIndices.ts'
-import { bytesToFloat32, float32ToBytes, weightsId } from '../hash/float32Bytes.ts'
+import { bytesToFloat32, float32ToBytes } from '../hash/float32Bytes.ts'
+import { weightsId } from '../hash/contentId.ts'
 import { bytesEqual, normalizeHex, sha256Hex, type Hex } from '../hash/sha256.ts'
 import { modelWeightCount } from '../model/buildModel.ts'
 import { resolveModelConfig, type ModelConfig, type ModelConfigInput } from '../model/config.ts'

@@ -10,7 +10,7 @@
  */
 import type { cotrain } from '../proto/cotrain.js'
 import type { CheckpointReply } from '../net/messages.ts'
-import { contentIdBytes, contentIdOf } from '../net/contentId.ts'
+import { contentIdBytes, contentIdOf, type ContentId } from '../hash/contentId.ts'
 import { LIMITS } from '../net/constants.ts'
 import { fromHex, toHex, type Hex } from '../hash/sha256.ts'
 import { decodeLeaf, encodeLeaf, type ProofLeaf } from '../proof/leaf.ts'
@@ -29,7 +29,7 @@ import { CheckpointOpeningError } from './errors.ts'
  * const c = await checkpointWithProof(result, req.index)
  * const { reply, blob, contentId } = checkpointOpening(c)
  */
-export function checkpointOpening (c: ServedCheckpoint): { reply: CheckpointReply, blob: Uint8Array, contentId: string } {
+export function checkpointOpening (c: ServedCheckpoint): { reply: CheckpointReply, blob: Uint8Array, contentId: ContentId } {
   const leaf = decodeLeaf(c.leaf)
   const blob = encodeServedCheckpoint(c)
   const contentId = contentIdOf(blob)

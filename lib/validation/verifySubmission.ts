@@ -9,7 +9,7 @@
 import type { DialTarget, Libp2p } from '@libp2p/interface'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import { HashMismatchError } from '../errors.ts'
-import { weightsId } from '../hash/float32Bytes.ts'
+import { weightsId } from '../hash/contentId.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
 import { defaultChallengePlan, type ChallengePlan } from '../challenge/challengePlan.ts'
 import { selectChallengeSegments } from '../challenge/selectChallengeSegments.ts'

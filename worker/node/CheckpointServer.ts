@@ -76,7 +76,7 @@ export class CheckpointServer {
     const files = await r.store.read(index)
     const { reply, blob, contentId } = checkpointOpening({ ...files, proof: merkleProof(r.leafHashes, index) })
     if (reply.checkpoint?.byteLength === 0) {
-      if (this.blobs.size >= 16) this.blobs.delete(this.blobs.keys().next().value as string)
+      if (this.blobs.size >= 16) this.blobs.delete(this.blobs.keys().next().value as ContentId)
       this.blobs.set(contentId, blob)
     }
     this.onServed(round, index)

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { DialTarget, Libp2p } from '@libp2p/interface'
-import { contentIdOf, fetchContentToFile, toContentId, type ContentId } from '../../lib/net/index.ts'
+import { fetchContentToFile } from '../../lib/net/index.ts'
+import { contentIdHexBody, contentIdOf, toContentId, type ContentId } from '../../lib/hash/contentId.ts'
 import { HashMismatchError } from '../../lib/errors.ts'
 
 /**
@@ -19,7 +20,7 @@ export class ContentCache {
   }
 
   pathOf (id: ContentId): string {
-    return path.join(this.dir, toContentId(id))
+    return path.join(this.dir, contentIdHexBody(id))
   }
 
   has (id: ContentId): boolean {
@@ -27,7 +28,7 @@ export class ContentCache {
   }
 
   /** The object's bytes: from the cache, else fetched from `peer` (resumable, hash-checked). `fetched` is the bytes transferred (0 on a hit). */
-  async get (node: Libp2p, peer: DialTarget, id: ContentId | Uint8Array, options: { signal?: AbortSignal, onProgress?: (received: number, total: number) => void } = {}): Promise<{ bytes: Uint8Array, fetched: number }> {
+  async get (node: Libp2p, peer: DialTarget, id: string | Uint8Array, options: { signal?: AbortSignal, onProgress?: (received: number, total: number) => void } = {}): Promise<{ bytes: Uint8Array, fetched: number }> {
     const cid = toContentId(id)
     const file = this.pathOf(cid)
     let fetched = 0

@@ -6,7 +6,7 @@ import type { PeerId } from '@libp2p/interface'
 import { pb } from '../messages.ts'
 import type { Assignment, CheckpointReply, Join, JoinAccepted, RoundAnnouncement, SubmissionList, UpdateSubmission } from '../messages.ts'
 import { signJoinBinding } from '../joinBinding.ts'
-import { contentIdBytes, contentIdOf } from '../contentId.ts'
+import { contentIdBytes, contentIdOf } from '../../hash/contentId.ts'
 
 const h = (fill: number): Uint8Array => new Uint8Array(32).fill(fill)
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { createNode } from '../createNode.ts'
 import { startJoinService } from '../join.ts'
 import { startContentService } from '../content.ts'
-import { contentIdOf } from '../contentId.ts'
+import { contentIdOf } from '../../hash/contentId.ts'
 import { seededBlob } from './seededBlob.ts'
 
 const { values } = parseArgs({

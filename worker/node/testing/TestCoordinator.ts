@@ -2,7 +2,8 @@ import type { PeerId } from '@libp2p/interface'
 import { bytesToHex, hexToBytes } from 'viem'
 import { loadMnist } from '../../../lib/data/loadMnist.ts'
 import { splitIntoShards, type Shard } from '../../../lib/data/shard.ts'
-import { float32ToBytes, weightsId } from '../../../lib/hash/float32Bytes.ts'
+import { float32ToBytes } from '../../../lib/hash/float32Bytes.ts'
+import { weightsId } from '../../../lib/hash/contentId.ts'
 import { initialWeights } from '../../../lib/model/flatWeights.ts'
 import {
   ErrorCode, ProtocolError, contentIdBytes, createNode, startAssignService, startContentService, startJoinService, startSubmitService,
@@ -38,7 +39,7 @@ export class TestCoordinator {
     this.startWeights = initialWeights(TEST_MODEL, 'worker-test')
     this.shards = splitIntoShards(await loadMnist({ split: 'train', limit: 400 }), 2)
     const model = float32ToBytes(this.startWeights)
-    const content = new Map<string, Uint8Array>([[weightsId(this.startWeights).slice(2), model], ...this.shards.map((s) => [s.id.slice(2), s.bytes] as [string, Uint8Array])])
+    const content = new Map<string, Uint8Array>([[weightsId(this.startWeights), model], ...this.shards.map((s) => [s.id, s.bytes] as [string, Uint8Array])])
     await startContentService(this.node, { provider: (id) => content.get(id) })
     const joins = await startJoinService(this.node, { onJoin: () => ({}) })
     const addressOf = joins.addressOf.bind(joins)
@@ -49,7 +50,7 @@ export class TestCoordinator {
         const who = bytesToHex(req.workerAddress)
         if (!slot.has(who)) slot.set(who, this.workers++)
         const shard = this.shards[(slot.get(who) as number) % this.shards.length]
-        return { round: this.round, workerAddress: req.workerAddress, shards: [{ contentId: contentIdBytes(shard.id.slice(2)), index: 0, samples: shard.dataset.count, size: shard.bytes.byteLength }], totalSamples: shard.dataset.count, announcement: this.announcement(), retryAfter: 0 }
+        return { round: this.round, workerAddress: req.workerAddress, shards: [{ contentId: contentIdBytes(shard.id), index: 0, samples: shard.dataset.count, size: shard.bytes.byteLength }], totalSamples: shard.dataset.count, announcement: this.announcement(), retryAfter: 0 }
       }
     })
     await startSubmitService(this.node, {
