@@ -13,7 +13,8 @@ function cli (args: string[], env: Record<string, string> = {}): { code: number 
 const PEER = '12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA'
 
 describe('worker CLI', function () {
-  this.timeout(40_000)
+  // Each case starts a Node process that loads tfjs; on a loaded 2-core machine that is seconds each.
+  this.timeout(120_000)
 
   it('refuses --private-key with a one-line error and exit code 2', () => {
     const r = cli(['start', '--private-key', '0x' + '11'.repeat(32)])
@@ -40,7 +41,7 @@ describe('worker CLI', function () {
 
   it('says the coordinator is unreachable in one line, with the key never printed', () => {
     const key = '0x' + '2b'.repeat(32)
-    const r = cli(['start', '--coordinator', `/ip4/127.0.0.1/tcp/1/p2p/${PEER}`, '--data-dir', `/tmp/cotrain-cli-${process.pid}`, '--backend', 'cpu'], { COTRAIN_PRIVATE_KEY: key })
+    const r = cli(['start', '--coordinator', `/ip4/127.0.0.1/tcp/1/p2p/${PEER}`, '--data-dir', `/tmp/cotrain-cli-${process.pid}`, '--backend', 'cpu', '--reconnect-seconds', '1'], { COTRAIN_PRIVATE_KEY: key })
     assert.equal(r.code, 1)
     assert.match(r.stderr, /error: cannot reach the coordinator at .* \(is it running\?/)
     rmSync(`/tmp/cotrain-cli-${process.pid}`, { recursive: true, force: true })

@@ -23,7 +23,8 @@ import {
 import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training/hyperParams.ts'
 import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
 import { DEFAULT_INNER_LEARNING_RATE, outerOptimizer, stripUndefined, type CoordinatorConfig } from '../config.ts'
-import { startStatusServer, type StatusServer } from '../dashboard/startStatusServer.ts'
+import { startStatusServer, type StatusServer } from '../../lib/http/startStatusServer.ts'
+import { dashboardPage } from '../dashboard/dashboardPage.ts'
 import { RoundManager, type VerifySubmission } from '../rounds/RoundManager.ts'
 import { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import type { RoundRecord, ShardInfo, WorkerCapabilities } from '../store/records.ts'
@@ -192,7 +193,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       await this.startNode()
       await this.startProtocols()
       if (o.dashboardPort !== undefined) {
-        this.statusServer = await startStatusServer({ status: async () => await this.status(), metrics: this.metrics, port: o.dashboardPort })
+        this.statusServer = await startStatusServer({ status: async () => await this.status(), page: dashboardPage, metrics: this.metrics, port: o.dashboardPort })
         this.stoppers.push(async () => await this.statusServer?.stop())
       }
       this.info = {

@@ -6,7 +6,8 @@ import type { BackendName } from '../../lib/training/selectBackend.ts'
 import { backendOption } from '../../lib/cli/backendOption.ts'
 import type { WorkerEvent } from '../node/events.ts'
 import { WORKER_FAULTS, type WorkerFault } from '../node/faults.ts'
-import { WorkerNode, parseCoordinator } from '../node/WorkerNode.ts'
+import { parseCoordinator } from '../node/CoordinatorLink.ts'
+import { WorkerNode, type WorkerNodeOptions } from '../node/WorkerNode.ts'
 import { workerBaseOptions } from './workerOptions.ts'
 
 const specs = {
@@ -38,7 +39,7 @@ export async function run (argv: string[]): Promise<void> {
   const account = await loadAccount({ keystorePath: o.keystore })
   const json = o.json
   const progress = new Progress({ json })
-  const worker = new WorkerNode({
+  const options: WorkerNodeOptions = {
     coordinator: o.coordinator,
     dataDir: o['data-dir'],
     account,
@@ -56,18 +57,19 @@ export async function run (argv: string[]): Promise<void> {
     progress,
     log: (line) => { if (!json || o.verbose) process.stderr.write(`${line}\n`) },
     onEvent: (e) => { process.stdout.write(json ? JSON.stringify(e) + '\n' : describeEvent(e) + '\n') }
-  })
+  }
   const controller = new AbortController()
   const onSignal = (): void => { controller.abort(new Error('interrupted')) }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
+  let worker: WorkerNode | undefined
   try {
-    await worker.start({ signal: controller.signal })
+    worker = await WorkerNode.start(options, { signal: controller.signal })
     await worker.done
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
-    await worker.stop()
+    await worker?.stop()
   }
 }
 

@@ -33,7 +33,7 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
 
   async function runWorker (name: string, opts: { key?: `0x${string}`, fault?: WorkerFault, copyFrom?: string, linger?: number } = {}): Promise<{ worker: WorkerNode, events: WorkerEvent[] }> {
     const events: WorkerEvent[] = []
-    const worker = new WorkerNode({
+    const worker = await WorkerNode.start({
       coordinator: `${coord.multiaddr}/p2p/${coord.peerId.toString()}`.replace(/\/p2p\/[^/]+\/p2p\//, '/p2p/'),
       dataDir: path.join(root, name),
       account: accountFromPrivateKey(opts.key ?? generatePrivateKey()),
@@ -47,7 +47,6 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
       metricsPort: 0,
       onEvent: (e) => events.push(e)
     })
-    await worker.start()
     return { worker, events }
   }
 
@@ -67,7 +66,7 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
     const ctx = { round: 1, roundSeed: bytesToHex(coord.seed), workerAddress: worker.address, model: TEST_MODEL, hyper: TEST_HYPER, shards: [{ id: coord.shards[0].id, dataset: coord.shards[0].dataset }], proofRoot: root0 }
     const served = []
     for (let j = 0; j < 4; j++) {
-      const got = await requestCheckpoint(coord.node, (worker.node as NonNullable<typeof worker.node>).getMultiaddrs()[0], { round: 1, index: j })
+      const got = await requestCheckpoint(coord.node, worker.node.getMultiaddrs()[0], { round: 1, index: j })
       const c = servedCheckpointFromReply(got.reply, got.checkpoint, { hyper: TEST_HYPER, leafCount: 4 })
       assert.ok(verifyMerkleProof(leafHash(decodeLeaf(c.leaf)), c.proof, root0), `checkpoint ${j} proof`)
       served.push(c)
@@ -89,7 +88,7 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
     assert.ok(mine !== undefined && honest !== undefined)
     assert.deepEqual(mine.deltaHash, honest.deltaHash)
     assert.deepEqual(mine.proofRoot, honest.proofRoot)
-    const got = await requestCheckpoint(coord.node, (worker.node as NonNullable<typeof worker.node>).getMultiaddrs()[0], { round: 1, index: 1 })
+    const got = await requestCheckpoint(coord.node, worker.node.getMultiaddrs()[0], { round: 1, index: 1 })
     assert.notEqual(bytesToHex(got.reply.leaf?.workerAddress as Uint8Array), worker.address.toLowerCase())
     await worker.stop()
   })
@@ -105,15 +104,14 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
     await rm(path.join(dir, 'submissions'), { recursive: true })
     await writeFile(path.join(dir, 'worker-state.json'), '{}')
     const count = coord.submissions.length
-    const again = new WorkerNode({ ...first.worker.options, onEvent: (e) => again.events.push(e) }) as WorkerNode & { events: WorkerEvent[] }
-    again.events = []
-    await again.start()
+    const againEvents: WorkerEvent[] = []
+    const again = await WorkerNode.start({ ...first.worker.options, onEvent: (e) => againEvents.push(e) })
     await again.done
-    const after = again.events.find((e) => e.event === 'round:trained') as Extract<WorkerEvent, { event: 'round:trained' }>
+    const after = againEvents.find((e) => e.event === 'round:trained') as Extract<WorkerEvent, { event: 'round:trained' }>
     assert.equal(after.resumedFrom, 1)
     assert.equal(after.commitment, before.commitment)
     // The coordinator already had it: DUPLICATE counts as accepted, nothing new stored.
-    assert.equal(again.events.some((e) => e.event === 'update:accepted'), true)
+    assert.equal(againEvents.some((e) => e.event === 'update:accepted'), true)
     assert.equal(coord.submissions.length, count)
   })
 

@@ -1,8 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { dashboardPage } from './dashboardPage.ts'
-import type { DashboardStatus } from './DashboardStatus.ts'
-import type { MetricsRegistry } from '../../lib/metrics/MetricsRegistry.ts'
+import type { MetricsRegistry } from '../metrics/MetricsRegistry.ts'
 
 /** A running status server: its URL and how to stop it. */
 export interface StatusServer {
@@ -10,17 +8,28 @@ export interface StatusServer {
   stop: () => Promise<void>
 }
 
-/**
- * Serves the dashboard page at `/`, its data at `/api/status` and Prometheus
- * metrics at `/metrics`. Binds 127.0.0.1 unless told otherwise: the data is
- * not secret, but an operator should choose to expose it.
- */
-export async function startStatusServer (options: {
-  status?: () => DashboardStatus | Promise<DashboardStatus>
+/** What a status server serves besides /metrics: a page at `/` and its data at `/api/status`. */
+export interface StatusServerOptions {
   metrics: MetricsRegistry
+  /** The JSON at /api/status (the coordinator's dashboard data, the worker's state). */
+  status?: () => unknown
+  /** An HTML page at `/` (needs `status`). */
+  page?: string
   host?: string
   port?: number
-}): Promise<StatusServer> {
+}
+
+/**
+ * The small HTTP server the worker and the coordinator share: Prometheus
+ * metrics at `/metrics`, and when given, a page at `/` with its data at
+ * `/api/status`. Binds 127.0.0.1 unless told otherwise: the data is not
+ * secret, but an operator should choose to expose it.
+ *
+ * @example
+ * const s = await startStatusServer({ metrics, port: 0 })
+ * console.log(`${s.url}/metrics`)
+ */
+export async function startStatusServer (options: StatusServerOptions): Promise<StatusServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
     if (req.method !== 'GET') {
@@ -31,15 +40,20 @@ export async function startStatusServer (options: {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(options.metrics.render())
       return
     }
-    if (options.status != null && path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(dashboardPage)
+    // Browsers ask for it on every page: an empty answer instead of a 404 in the operator's console.
+    if (path === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'max-age=86400' }).end()
+      return
+    }
+    if (options.status != null && options.page != null && path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(options.page)
       return
     }
     if (options.status != null && path === '/api/status') {
-      // Any failure, serialising included, is a 500 for this request, never an unhandled rejection that ends the coordinator.
+      // Any failure, serialising included, is a 500 for this request, never an unhandled rejection that ends the process.
       void (async () => {
         try {
-          const body = JSON.stringify(await options.status!())
+          const body = JSON.stringify(await options.status!(), (_k, v: unknown) => typeof v === 'bigint' ? v.toString() : v)
           res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body)
         } catch (err) {
           if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })

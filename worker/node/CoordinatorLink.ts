@@ -1,0 +1,94 @@
+import type { PeerId } from '@libp2p/interface'
+import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
+import type { PrivateKeyAccount } from 'viem/accounts'
+import { CotrainError, InvalidInputError } from '../../lib/errors.ts'
+import { ErrorCode, ProtocolError, requestAssignment, requestJoin, retryWithBackoff, type Capabilities, type CotrainNode } from '../../lib/net/index.ts'
+import type { cotrain } from '../../lib/proto/cotrain.js'
+
+/** The coordinator could not be reached or keeps failing. */
+export class CoordinatorUnreachableError extends CotrainError {
+  override name = 'CoordinatorUnreachableError'
+}
+
+/**
+ * The worker's session with its coordinator: the join (signed binding of the
+ * account to the peer id, with the measured capabilities) and the requests
+ * for work, re-joining once when the coordinator forgot us (it restarted).
+ */
+export class CoordinatorLink {
+  /** The multiaddr as given (--coordinator), for messages. */
+  readonly text: string
+  readonly addr: Multiaddr
+  private readonly node: CotrainNode
+  private readonly account: PrivateKeyAccount
+  private readonly capabilities: Capabilities
+  private readonly reconnectMs: number
+  private readonly log: (line: string) => void
+  private joinedPeer: PeerId | undefined
+
+  constructor (node: CotrainNode, coordinator: string, options: { account: PrivateKeyAccount, capabilities: Capabilities, reconnectMs: number, log: (line: string) => void }) {
+    this.node = node
+    this.text = coordinator
+    this.addr = parseCoordinator(coordinator)
+    this.account = options.account
+    this.capabilities = options.capabilities
+    this.reconnectMs = options.reconnectMs
+    this.log = options.log
+  }
+
+  /** The coordinator's peer id (known once joined). */
+  get peer (): PeerId {
+    if (this.joinedPeer === undefined) throw new CotrainError('not joined to the coordinator yet')
+    return this.joinedPeer
+  }
+
+  /**
+   * Joins, retrying unreachable or busy coordinators with jittered back-off
+   * for up to `reconnectMs` (a coordinator restarting, or a fleet joining at
+   * once); a refusal from the coordinator is final and thrown as is, anything
+   * else ends as CoordinatorUnreachableError.
+   */
+  async join (options: { signal: AbortSignal }): Promise<PeerId> {
+    try {
+      const { coordinator } = await retryWithBackoff(
+        async () => await requestJoin(this.node, this.addr, { signer: this.account, capabilities: this.capabilities, clientVersion: 'cotrain-worker/1' }, options),
+        {
+          signal: options.signal,
+          giveUpAfterMs: this.reconnectMs,
+          onRetry: (err, attempt, wait) => { if (attempt === 1 || attempt % 5 === 0) this.log(`join failed (${(err as Error).message.split('\n')[0]}), retrying in ${(wait / 1000).toFixed(1)} s`) }
+        })
+      this.joinedPeer = coordinator
+      return coordinator
+    } catch (err) {
+      if (err instanceof ProtocolError && err.remote === true) throw err
+      if (options.signal.aborted) throw err
+      throw new CoordinatorUnreachableError(`cannot reach the coordinator at ${this.text}: ${(err as Error).message.split('\n')[0]}`, { hint: 'is it running? check --coordinator (its multiaddr with /p2p/<peer id>, printed in coordinator.json)', cause: err })
+    }
+  }
+
+  /** Asks for work; re-joins once if the coordinator forgot us (restart). */
+  async assignment (options: { signal: AbortSignal }): Promise<cotrain.v1.Assignment> {
+    const request = { round: 0, workerAddress: this.account.address }
+    try {
+      return await requestAssignment(this.node, this.peer, request, options)
+    } catch (err) {
+      if (err instanceof ProtocolError && err.code === ErrorCode.ERROR_CODE_UNAUTHENTICATED) {
+        await this.join(options)
+        return await requestAssignment(this.node, this.peer, request, options)
+      }
+      throw err
+    }
+  }
+}
+
+/** Parses the coordinator multiaddr; it must name the peer (/p2p/...) so the binding can be checked. */
+export function parseCoordinator (addr: string): Multiaddr {
+  let ma: Multiaddr
+  try {
+    ma = multiaddr(addr)
+  } catch (err) {
+    throw new InvalidInputError(`--coordinator: not a multiaddr: "${addr}"`, { hint: 'expected e.g. /ip4/127.0.0.1/tcp/9000/p2p/12D3KooW... (see the coordinator\'s coordinator.json)', cause: err })
+  }
+  if (!ma.getComponents().some((c) => c.name === 'p2p')) throw new InvalidInputError(`--coordinator: ${addr} has no /p2p/<peer id>`, { hint: "append the coordinator's peer id (see coordinator.json)" })
+  return ma
+}

@@ -1,0 +1,247 @@
+import { cp, mkdir, readdir, rename, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { bytesToHex, hexToBytes, type Hex } from 'viem'
+import { decodeShard } from '../../lib/data/shard.ts'
+import { bytesToFloat32 } from '../../lib/hash/float32Bytes.ts'
+import { resolveModelConfig, type ModelConfigInput } from '../../lib/model/config.ts'
+import { ErrorCode, ProtocolError, errorCodeName, isTransientError, retryWithBackoff, submitUpdate, toContentId } from '../../lib/net/index.ts'
+import type { cotrain } from '../../lib/proto/cotrain.js'
+import { computeCommitment } from '../../lib/proof/commitment.ts'
+import { deltaToWire } from '../../lib/proof/deltaWire.ts'
+import { roundCheckpointDir } from '../../lib/training/CheckpointStore.ts'
+import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training/hyperParams.ts'
+import { trainRound } from '../../lib/training/trainRound.ts'
+import { applyDeltaFault, readSubmittedRound, submittedRoundPath, trainingFaultOf, type SubmittedRound } from './faults.ts'
+import type { WorkerContext } from './WorkerContext.ts'
+
+/** A round's update, ready to commit and submit (from training, or read back after a restart). */
+interface PreparedUpdate extends SubmittedRound {
+  deltaBytes: Uint8Array
+  loss: number
+  samplesPerSecond: number
+  seconds: number
+  resumedFrom: number | null
+}
+
+/**
+ * Runs one assigned round from start to answer: fetch the model and shards,
+ * train with proof (or resume, or cheat in a fault mode), commit on chain
+ * through the outbox, submit the update, and serve the checkpoints. The
+ * update is saved before it is committed, so a restart re-sends the same
+ * bytes instead of training again.
+ */
+export class RoundRunner {
+  private readonly ctx: WorkerContext
+
+  constructor (ctx: WorkerContext) {
+    this.ctx = ctx
+  }
+
+  /** One round: fetch, train (or resume, or cheat), commit, submit, serve. */
+  async run (a: cotrain.v1.Assignment): Promise<void> {
+    const { ctx } = this
+    const ann = a.announcement as cotrain.v1.RoundAnnouncement
+    const round = a.round
+    const fault = ctx.options.fault ?? 'none'
+    const hyper = hyperOf(ann)
+    const modelId = toContentId(ann.modelId)
+    ctx.emit({ event: 'round:assigned', round, shards: a.shards.length, samples: a.totalSamples, steps: hyper.steps, modelId })
+
+    let update = await this.readPrepared(round)
+    if (update === undefined) {
+      update = fault === 'copy' ? await this.copyUpdate(round) : await this.train(a, hyper)
+      await this.savePrepared(update)
+    }
+    ctx.emit({ event: 'round:trained', round, commitment: update.commitment, proofRoot: update.proofRoot, loss: update.loss, samplesPerSecond: update.samplesPerSecond, seconds: update.seconds, resumedFrom: update.resumedFrom, fault })
+    ctx.metrics.samplesPerSecond.set(update.samplesPerSecond)
+
+    let contributionId: string | undefined
+    let txHash: string | undefined
+    if (ctx.outbox !== undefined) {
+      const entry = await ctx.outbox.submitContribution({ dataHash: update.commitment as Hex })
+      const confirmed = await ctx.outbox.waitFor(entry.id, { signal: ctx.signal })
+      contributionId = confirmed.result?.contributionId?.toString()
+      txHash = confirmed.result?.txHash
+    }
+    ctx.state.put({ round, commitment: update.commitment, proofRoot: update.proofRoot, contributionId, txHash, status: 'committed', fault })
+    ctx.checkpoints.serve(round)
+    ctx.emit({ event: 'contribution:submitted', round, commitment: update.commitment, contributionId: contributionId ?? null, txHash: txHash ?? null })
+
+    // Round 0 does not exist on the wire, so a stale worker in round 1 claims round 2 (also not open).
+    const submittedRound = fault === 'stale-round' ? (round > 1 ? round - 1 : round + 1) : round
+    const wire = deltaToWire(update.deltaBytes)
+    let status: 'accepted' | 'rejected'
+    try {
+      // Committed work is delivered whatever it takes: a coordinator that is
+      // down or restarting is retried (with back-off) until it answers, and
+      // one that forgot us (a new database) is joined again first.
+      let rejoin = false
+      const message = {
+        round: submittedRound,
+        workerAddress: hexToBytes(ctx.address),
+        baseModelId: hexToBytes(update.baseModelId as Hex),
+        commitment: hexToBytes(update.commitment as Hex),
+        ...wire,
+        deltaHash: hexToBytes(update.deltaHash as Hex),
+        proofRoot: hexToBytes(update.proofRoot as Hex),
+        leafCount: update.leaves.length,
+        leaves: update.leaves,
+        samples: update.samples,
+        contributionId: contributionId ?? '',
+        txHash: txHash === undefined ? new Uint8Array(0) : hexToBytes(txHash as Hex),
+        backendClass: update.replay.backendClass,
+        microBatches: update.replay.microBatches
+      }
+      await retryWithBackoff(async () => {
+        if (rejoin) await ctx.coordinator.join({ signal: ctx.signal })
+        rejoin = false
+        await submitUpdate(ctx.node, ctx.coordinator.peer, message, { signal: ctx.signal })
+      }, {
+        signal: ctx.signal,
+        maxMs: 30_000,
+        retryable: (err) => {
+          rejoin = err instanceof ProtocolError && err.remote && err.code === ErrorCode.ERROR_CODE_UNAUTHENTICATED
+          return rejoin || isTransientError(err)
+        },
+        onRetry: (err, attempt, wait) => { if (attempt === 1 || attempt % 5 === 0) ctx.log(`round ${round}: delivering the update failed (${(err as Error).message.split('\n')[0]}), retrying in ${(wait / 1000).toFixed(1)} s`) }
+      })
+      status = 'accepted'
+      ctx.emit({ event: 'update:accepted', round, commitment: update.commitment, submittedRound })
+    } catch (err) {
+      if (ctx.signal.aborted) throw err
+      if (!(err instanceof ProtocolError) || err.remote !== true) throw err
+      if (err.code === ErrorCode.ERROR_CODE_DUPLICATE) {
+        // Sent before a crash: the coordinator has it already.
+        status = 'accepted'
+        ctx.emit({ event: 'update:accepted', round, commitment: update.commitment, submittedRound })
+      } else {
+        status = 'rejected'
+        ctx.emit({ event: 'update:rejected', round, commitment: update.commitment, submittedRound, code: errorCodeName(err.code), reason: err.shortMessage })
+      }
+    }
+    ctx.metrics.submissions.inc(1, { result: status })
+    ctx.metrics.rounds.inc()
+    ctx.state.put({ round, commitment: update.commitment, proofRoot: update.proofRoot, contributionId, txHash, status, fault })
+    ctx.emit({ event: 'round:done', round, status, loss: update.loss })
+  }
+
+  /** Keeps the newest `keepRounds` rounds' checkpoints and submissions, deletes older ones. */
+  async prune (): Promise<void> {
+    const { ctx } = this
+    const keep = ctx.options.keepRounds ?? 3
+    const dropped = ctx.state.prune(keep)
+    const root = path.join(ctx.options.dataDir, 'checkpoints')
+    const names = existsSync(root) ? await readdir(root) : []
+    const kept = new Set(ctx.state.records().map((r) => r.round))
+    const onDisk = ctx.checkpoints.roundsOnDisk(names)
+    const newest = Math.max(0, ...onDisk)
+    for (const r of onDisk) {
+      if (!kept.has(r) && (dropped.includes(r) || r <= newest - keep)) await ctx.checkpoints.drop(r)
+    }
+  }
+
+  private async train (a: cotrain.v1.Assignment, hyper: TrainingHyperParams): Promise<PreparedUpdate> {
+    const { ctx } = this
+    const o = ctx.options
+    const ann = a.announcement as cotrain.v1.RoundAnnouncement
+    const peer = ctx.coordinator.peer
+    const onFetched = (n: number): void => { if (n > 0) ctx.metrics.bytesFetched.inc(n) }
+    const model = await ctx.cache.get(ctx.node, peer, ann.modelId, { signal: ctx.signal, onProgress: (r, t) => o.progress?.update(`model ${a.round}`, r, t) })
+    onFetched(model.fetched)
+    const startWeights = bytesToFloat32(model.bytes, 'model weights')
+    const shards = []
+    for (const ref of a.shards) {
+      const got = await ctx.cache.get(ctx.node, peer, ref.contentId as Uint8Array, { signal: ctx.signal, onProgress: (r, t) => o.progress?.update(`shard ${ref.index}`, r, t) })
+      onFetched(got.fetched)
+      const s = decodeShard(got.bytes, { expectedId: toContentId(ref.contentId as Uint8Array) })
+      shards.push({ id: s.id, dataset: s.dataset })
+    }
+    const fault = o.fault ?? 'none'
+    const trainingFault = trainingFaultOf(fault)
+    const threads = trainingFault !== undefined ? 1 : Math.max(1, o.threads ?? 1)
+    const config = resolveModelConfig(JSON.parse(ann.modelConfigJson) as ModelConfigInput)
+    const result = await trainRound({
+      round: a.round,
+      roundSeed: bytesToHex(ann.roundSeed),
+      workerAddress: ctx.address,
+      model: config,
+      startWeights,
+      shards,
+      hyper
+    }, {
+      checkpointDir: roundCheckpointDir(path.join(o.dataDir, 'checkpoints'), a.round),
+      threads,
+      fault: trainingFault,
+      signal: ctx.signal,
+      onProgress: (p) => o.progress?.update(`round ${a.round}`, p.step, p.steps, `loss ${p.loss.toFixed(4)}, ${p.samplesPerSecond.toFixed(0)} samples/s`)
+    })
+    if (result.resumedFrom !== null) ctx.log(`round ${a.round}: resumed after checkpoint ${result.resumedFrom}`)
+    const final = applyDeltaFault(result, fault)
+    return {
+      round: a.round,
+      workerAddress: ctx.address,
+      baseModelId: final.startWeightsId,
+      commitment: final.commitment,
+      deltaHash: final.deltaHash,
+      proofRoot: final.proofRoot,
+      leaves: final.leaves.map((l) => ({ loss: l.loss, updateNorm: l.updateNorm })),
+      samples: hyper.steps * hyper.batchSize,
+      replay: final.replay,
+      deltaFile: `round-${a.round}.delta`,
+      deltaBytes: final.deltaBytes,
+      loss: final.leaves.at(-1)?.loss ?? 0,
+      samplesPerSecond: final.samplesPerSecond,
+      seconds: final.seconds,
+      resumedFrom: final.resumedFrom
+    }
+  }
+
+  /** copy fault: another worker's submitted update and checkpoints, under this worker's address. */
+  private async copyUpdate (round: number): Promise<PreparedUpdate> {
+    const { ctx } = this
+    const from = ctx.options.copyFrom as string
+    const started = performance.now()
+    let got = await readSubmittedRound(from, round)
+    while (got === undefined) {
+      await sleep(500, undefined, { signal: ctx.signal })
+      got = await readSubmittedRound(from, round)
+    }
+    const src = roundCheckpointDir(path.join(from, 'checkpoints'), round)
+    const dst = roundCheckpointDir(path.join(ctx.options.dataDir, 'checkpoints'), round)
+    if (existsSync(src)) await cp(src, dst, { recursive: true, force: true })
+    const m = got.meta
+    const commitment = computeCommitment({ round, startWeightsId: m.baseModelId as Hex, deltaHash: m.deltaHash as Hex, proofRoot: m.proofRoot as Hex, workerAddress: ctx.address })
+    return { ...m, workerAddress: ctx.address, commitment, deltaFile: `round-${round}.delta`, deltaBytes: got.deltaBytes, loss: m.leaves.at(-1)?.loss ?? 0, samplesPerSecond: 0, seconds: (performance.now() - started) / 1000, resumedFrom: null }
+  }
+
+  private async savePrepared (u: PreparedUpdate): Promise<void> {
+    const file = submittedRoundPath(this.ctx.options.dataDir, u.round)
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(path.join(path.dirname(file), u.deltaFile), u.deltaBytes)
+    const { deltaBytes: _d, loss: _l, samplesPerSecond: _s, seconds: _t, resumedFrom: _r, ...meta } = u
+    await writeFile(`${file}.tmp`, JSON.stringify(meta, null, 2))
+    await rename(`${file}.tmp`, file)
+  }
+
+  private async readPrepared (round: number): Promise<PreparedUpdate | undefined> {
+    const got = await readSubmittedRound(this.ctx.options.dataDir, round)
+    if (got === undefined || got.meta.workerAddress.toLowerCase() !== this.ctx.address.toLowerCase()) return undefined
+    return { ...got.meta, deltaBytes: got.deltaBytes, loss: got.meta.leaves.at(-1)?.loss ?? 0, samplesPerSecond: 0, seconds: 0, resumedFrom: null }
+  }
+}
+
+/** The round's hyper-parameters: `training_json` when the coordinator sent it, else the summary fields. */
+export function hyperOf (ann: cotrain.v1.IRoundAnnouncement): TrainingHyperParams {
+  const json = (ann as { trainingJson?: string }).trainingJson
+  if (json !== undefined && json !== '') return resolveHyperParams(JSON.parse(json) as Partial<TrainingHyperParams>)
+  const h = ann.hyperParameters ?? {}
+  const given: Partial<TrainingHyperParams> = {}
+  // proto3 decodes a missing number as 0: only positive values were sent.
+  if ((h.innerSteps ?? 0) > 0) given.steps = h.innerSteps as number
+  if ((h.batchSize ?? 0) > 0) given.batchSize = h.batchSize as number
+  if ((h.learningRate ?? 0) > 0) given.learningRate = h.learningRate as number
+  if ((h.checkpointInterval ?? 0) > 0) given.checkpointInterval = h.checkpointInterval as number
+  return resolveHyperParams(given)
+}

@@ -1,0 +1,38 @@
+import type { Address } from 'viem'
+import type { CotrainNode } from '../../lib/net/index.ts'
+import type { BackendSelection } from '../../lib/training/selectBackend.ts'
+import type { Outbox } from '../chain/Outbox.ts'
+import type { HardwareInfo } from '../hardware/detectHardware.ts'
+import type { Capability } from '../hardware/measureCapability.ts'
+import type { CheckpointServer } from './CheckpointServer.ts'
+import type { ContentCache } from './ContentCache.ts'
+import type { CoordinatorLink } from './CoordinatorLink.ts'
+import type { WorkerEvent } from './events.ts'
+import type { WorkerNodeOptions } from './WorkerNode.ts'
+import type { WorkerMetrics } from './workerMetrics.ts'
+import type { WorkerState } from './WorkerState.ts'
+
+/**
+ * Everything a running worker has set up, complete before the first round:
+ * what `WorkerNode.start` builds and the round runner works with. Nothing in
+ * it is filled in later, so nothing needs a cast.
+ */
+export interface WorkerContext {
+  readonly options: WorkerNodeOptions
+  readonly address: Address
+  /** Aborted by stop() or the caller's signal; every wait passes it on. */
+  readonly signal: AbortSignal
+  readonly log: (line: string) => void
+  readonly emit: (e: WorkerEvent) => void
+  readonly hardware: HardwareInfo
+  readonly capability: Capability
+  readonly backend: BackendSelection
+  readonly node: CotrainNode
+  readonly coordinator: CoordinatorLink
+  readonly checkpoints: CheckpointServer
+  readonly cache: ContentCache
+  readonly state: WorkerState
+  readonly metrics: WorkerMetrics
+  /** Chain transactions, exactly once; absent without --contract. */
+  readonly outbox: Outbox | undefined
+}
