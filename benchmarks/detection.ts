@@ -102,10 +102,10 @@ const honestVerify = rows[0].meanVerifySeconds
 const result = {
   date: new Date().toISOString(),
   loadAverage: loadavg(),
-  setup: { model: 'mlp 784-64-10', steps, checkpointInterval: interval, segments: segmentCount, batchSize: 32, plan: { random: 7, largest: 2 }, trials, backend: 'wasm' },
+  setup: { model: 'mlp 784-64-10', steps, checkpointInterval: interval, segments: segmentCount, batchSize: 32, plan: { first: true, last: true, random: 7 }, trials, backend: 'wasm' },
   rows,
   verification: { trainSeconds, verifySeconds: honestVerify, fraction: honestVerify / trainSeconds },
-  detectionFormula: { cheatFraction: half.length / segmentCount, samples: 9, predicted: 1 - Math.pow(1 - half.length / segmentCount, 9) }
+  detectionFormula: { cheatFraction: half.length / segmentCount, samples: 7, note: 'the faked half includes the last segment, which is always replayed', predicted: 1 }
 }
 console.log(`verification of an honest update: ${(1000 * honestVerify).toFixed(0)} ms of ${(1000 * trainSeconds).toFixed(0)} ms training = ${(100 * honestVerify / trainSeconds).toFixed(1)}%`)
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true })

@@ -6,7 +6,7 @@
  */
 import type { DialTarget, Libp2p } from '@libp2p/interface'
 import type { cotrain } from '../proto/cotrain.js'
-import { HashMismatchError } from '../errors.ts'
+import { CotrainError, HashMismatchError } from '../errors.ts'
 import { CHECKPOINT_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
 import { checkCheckpointReply, checkCheckpointRequest, pb } from './messages.ts'
 import type { CheckpointReply, CheckpointRequest, DecodedCheckpointRequest } from './messages.ts'
@@ -63,8 +63,12 @@ export async function startCheckpointService (node: Libp2p, options: CheckpointS
  * protocol when not inline). Checking the leaf against the proof root is the
  * verifier's job (lib/proof).
  */
-export async function requestCheckpoint (node: Libp2p, worker: DialTarget, req: CheckpointRequest, options: RequestOptions & Omit<FetchContentOptions, 'signal'> = {}): Promise<{ reply: cotrain.v1.CheckpointReply, checkpoint: Uint8Array }> {
+export async function requestCheckpoint (node: Libp2p, worker: DialTarget, req: CheckpointRequest, options: RequestOptions & Omit<FetchContentOptions, 'signal'> & { expectedSize?: number } = {}): Promise<{ reply: cotrain.v1.CheckpointReply, checkpoint: Uint8Array }> {
   const reply = await sendRequest(node, worker, checkpointProtocol, req, options)
+  // The model fixes a checkpoint's size: never fetch (or allocate) what the worker merely claims.
+  if (options.expectedSize !== undefined && reply.checkpointSize !== options.expectedSize) {
+    throw new CheckpointSizeError(`checkpoint ${req.index ?? 0} of round ${req.round ?? 0} claims ${reply.checkpointSize} bytes, the model implies ${options.expectedSize}`)
+  }
   const id = toContentId(reply.checkpointId)
   if (reply.checkpoint.byteLength > 0 || reply.checkpointSize === 0) {
     const actual = contentIdOf(reply.checkpoint)
@@ -74,4 +78,9 @@ export async function requestCheckpoint (node: Libp2p, worker: DialTarget, req: 
   const checkpoint = await fetchContent(node, worker, id, { ...options, maxSize: Math.max(reply.checkpointSize, 1) })
   if (checkpoint.byteLength !== reply.checkpointSize) throw new HashMismatchError(`checkpoint ${req.index ?? 0} size`, String(reply.checkpointSize), String(checkpoint.byteLength))
   return { reply, checkpoint }
+}
+
+/** A checkpoint reply whose declared size is not the one the model implies (a reachable worker's wrong answer, not a network failure). */
+export class CheckpointSizeError extends CotrainError {
+  override name = 'CheckpointSizeError'
 }

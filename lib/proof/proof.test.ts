@@ -90,12 +90,11 @@ describe('proof: leaves, commitment, delta', () => {
     assert.deepEqual([...quantizeDelta(new Float32Array(4)).q], [0, 0, 0, 0])
   })
 
-  it('selects segments deterministically from the challenge, largest norms first', () => {
-    const norms = [0, 1, 9, 2, 3, 8, 1, 1, 1, 1, 1]
-    const pick = selectSegments({ challenge: leaf.weightsHash, commitment: leaf.batchHash, updateNorms: norms, random: 3, largest: 2 })
+  it('selects segments deterministically from the challenge: first, last, and random in between', () => {
+    const pick = selectSegments({ challenge: leaf.weightsHash, commitment: leaf.batchHash, segments: 10, random: 3 })
     assert.equal(pick.length, 5)
-    assert.ok(pick.includes(1) && pick.includes(4), 'segments ending at the two largest norms')
-    assert.deepEqual(pick, selectSegments({ challenge: leaf.weightsHash, commitment: leaf.batchHash, updateNorms: norms, random: 3, largest: 2 }))
-    assert.notDeepEqual(pick, selectSegments({ challenge: leaf.optimizerHash, commitment: leaf.batchHash, updateNorms: norms, random: 3, largest: 2 }))
+    assert.ok(pick[0] === 0 && pick.at(-1) === 9, 'first and last segments always')
+    assert.deepEqual(pick, selectSegments({ challenge: leaf.weightsHash, commitment: leaf.batchHash, segments: 10, random: 3 }))
+    assert.notDeepEqual(pick, selectSegments({ challenge: leaf.optimizerHash, commitment: leaf.batchHash, segments: 10, random: 3 }))
   })
 })

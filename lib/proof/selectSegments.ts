@@ -4,38 +4,37 @@ import { SeededRandom } from '../hash/SeededRandom.ts'
 
 /**
  * The segments a verifier replays (segment j = checkpoint j -> j+1), chosen
- * from randomness the worker could not know when it committed (e.g. the hash of
- * the block after its submission): the `largest` segments by claimed update
- * norm (as in Proof-of-Learning: a faked jump tends to be large), then
- * `random` more uniformly from the rest, drawn from
- * SeededRandom('cotrain/challenge/v1', challenge || commitment). Returned
- * sorted. Detection: faking a fraction f of segments with m sampled is caught
- * with probability 1 - (1 - f)^m.
+ * from randomness the worker could not know when it committed (e.g. the hash
+ * of the block after its submission):
+ *
+ * - always the first (0) and the last (segments - 1): the last produces the
+ *   submitted delta, so a worker that trains honestly and rewrites only its
+ *   final checkpoint (poisoning) is caught every time, whatever the seed; the
+ *   first ties the run to W_r's optimizer state;
+ * - `random` more uniformly from the segments in between, drawn from
+ *   SeededRandom('cotrain/challenge/v2', challenge || commitment).
+ *
+ * Nothing the worker claims (update norms, losses, speed) steers the choice:
+ * claimed metadata is unverified until replayed, and an adaptive worker would
+ * shape it to hide the segment it faked. Returned ascending and distinct; all
+ * segments when there are no more than `random + 2`.
  *
  * @example
- * selectSegments({ challenge: blockHash, commitment, updateNorms: leaves.map(l => l.updateNorm), random: 5, largest: 2 })
+ * selectSegments({ challenge: blockHash, commitment, segments: leaves.length - 1, random: 7 })
  */
-export function selectSegments (params: { challenge: string, commitment: string, updateNorms: readonly number[], random: number, largest?: number }): number[] {
-  const segments = params.updateNorms.length - 1
-  if (segments < 1) throw new InvalidInputError('need at least two checkpoints to select a segment')
-  const largest = Math.min(params.largest ?? 0, segments)
-  const chosen = new Set<number>()
-  const bySize = Array.from({ length: segments }, (_, j) => j)
-    .sort((a, b) => {
-      const na = params.updateNorms[a + 1]
-      const nb = params.updateNorms[b + 1]
-      const fa = Number.isNaN(na) ? Infinity : na
-      const fb = Number.isNaN(nb) ? Infinity : nb
-      return fb - fa || a - b
-    })
-  for (const j of bySize.slice(0, largest)) chosen.add(j)
-  const rest = Array.from({ length: segments }, (_, j) => j).filter((j) => !chosen.has(j))
-  const rng = SeededRandom.fromParts('cotrain/challenge/v1', fromHex(params.challenge, 32, 'challenge'), fromHex(params.commitment, 32, 'commitment'))
-  const take = Math.min(params.random, rest.length)
+export function selectSegments (params: { challenge: string, commitment: string, segments: number, random: number }): number[] {
+  const { segments } = params
+  if (!Number.isInteger(segments) || segments < 1) throw new InvalidInputError('need at least two checkpoints to select a segment')
+  if (!Number.isInteger(params.random) || params.random < 0) throw new InvalidInputError(`random must be a non-negative integer, got ${params.random}`)
+  const rng = SeededRandom.fromParts('cotrain/challenge/v2', fromHex(params.challenge, 32, 'challenge'), fromHex(params.commitment, 32, 'commitment'))
+  const chosen = new Set<number>([0, segments - 1])
+  const middle = Array.from({ length: Math.max(0, segments - 2) }, (_, i) => i + 1)
+  const take = Math.min(params.random, middle.length)
+  // Partial Fisher-Yates: the first `take` entries become a uniform sample without replacement.
   for (let i = 0; i < take; i++) {
-    const k = i + rng.uniformInt(rest.length - i)
-    const tmp = rest[i]; rest[i] = rest[k]; rest[k] = tmp
-    chosen.add(rest[i])
+    const k = i + rng.uniformInt(middle.length - i)
+    const tmp = middle[i]; middle[i] = middle[k]; middle[k] = tmp
+    chosen.add(middle[i])
   }
   return [...chosen].sort((a, b) => a - b)
 }

@@ -15,6 +15,12 @@ import type { Dataset } from '../data/Dataset.ts'
  *   of the scheduled samples; the leaf still claims the schedule.
  * - 'random-checkpoint': writes random weights as checkpoint `index`
  *   (default: the middle one) and keeps training from the real state.
+ * - 'poison-last': trains honestly, then rewrites only the last checkpoint
+ *   (weight `index`, default the output bias of class 0 in the MLP and CNN,
+ *   i.e. the 10th value from the end, lowered by `shift`, default 60) so the
+ *   delta carries the poison, and its leaf claims the honest update norm (an
+ *   adaptive poisoner hiding from norm-based selection). Only a replay of the
+ *   last segment catches it.
  *
  * Delta-level cheats (random, scaled, lazy, NaN deltas) are applied on top of
  * the result with `withDelta`.
@@ -23,5 +29,6 @@ export type TrainingFault =
   | { mode: 'skip-steps', segments?: number[], keep?: number }
   | { mode: 'other-data', data?: Dataset, segments?: number[] }
   | { mode: 'random-checkpoint', index?: number }
+  | { mode: 'poison-last', index?: number, shift?: number }
 
 export type FaultMode = TrainingFault['mode']

@@ -174,7 +174,7 @@ export async function trainRound (params: TrainRoundParams, options: TrainRoundO
     recorded = state.weights
     await runner.setState(state)
 
-    const faulted = (j: number): boolean => fault !== undefined && fault.mode !== 'random-checkpoint' && (fault.segments === undefined || fault.segments.includes(j))
+    const faulted = (j: number): boolean => (fault?.mode === 'skip-steps' || fault?.mode === 'other-data') && (fault.segments === undefined || fault.segments.includes(j))
     const randomIndex = fault?.mode === 'random-checkpoint' ? fault.index ?? Math.max(1, Math.floor(count / 2)) : -1
     let stepsRun = 0
     let lastReport = performance.now()
@@ -202,8 +202,14 @@ export async function trainRound (params: TrainRoundParams, options: TrainRoundO
         st = { ...st, step: to }
         await runner.setState(st)
       }
-      const w = j === randomIndex ? randomLike(st.weights, j) : st.weights
-      const { leaf, files } = recordCheckpoint({ round: params.round, workerAddress, index: j, weights: w, optimizer: st, batches, loss, previous: recorded })
+      const poison = fault?.mode === 'poison-last' && j === count - 1 ? fault : undefined
+      const w = j === randomIndex ? randomLike(st.weights, j) : poison !== undefined ? poisoned(st.weights, poison) : st.weights
+      let { leaf, files } = recordCheckpoint({ round: params.round, workerAddress, index: j, weights: w, optimizer: st, batches, loss, previous: recorded })
+      if (poison !== undefined) {
+        // The lie an adaptive poisoner tells: the honest step's small norm, not the jump it wrote.
+        leaf = { ...leaf, updateNorm: l2Distance(st.weights, recorded) }
+        files = { ...files, leaf: encodeLeaf(leaf) }
+      }
       leaves.push(leaf)
       await store.write(j, files)
       recorded = w
@@ -304,6 +310,13 @@ function randomLike (w: Float32Array, j: number): Float32Array {
   const scale = Math.sqrt(s / Math.max(1, w.length)) * Math.sqrt(3)
   const out = new Float32Array(w.length)
   for (let i = 0; i < out.length; i++) out[i] = (2 * rng.nextFloat() - 1) * scale
+  return out
+}
+
+function poisoned (w: Float32Array, f: { index?: number, shift?: number }): Float32Array {
+  const out = Float32Array.from(w)
+  const i = f.index ?? out.length - 10
+  out[i] -= f.shift ?? 60
   return out
 }
 

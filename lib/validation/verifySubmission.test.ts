@@ -11,6 +11,10 @@ import { submissionDeltaFields } from './submissionDelta.ts'
 import { serveTrainedRounds } from './testing/serveTrainedRounds.ts'
 import { verifySubmission, type SubmissionClaim, type SubmissionVerification } from './verifySubmission.ts'
 import { fromHex } from '../hash/sha256.ts'
+import { startCheckpointService } from '../net/checkpoint.ts'
+import type { CheckpointReply } from '../net/messages.ts'
+import { checkpointWithProof } from '../training/trainRound.ts'
+import { checkpointOpening } from './checkpointOpening.ts'
 
 const SEED = '0x' + 'c4'.repeat(32)
 const COPIER = '0x' + 'b2'.repeat(20)
@@ -37,7 +41,7 @@ describe('validation: verifySubmission over a real checkpoint server', function 
   })
 
   /** Serves `served` as round `claim.round` and verifies `claim` against it over libp2p. */
-  async function check (claim: SubmissionClaim, served: TrainRoundResult, p: TrainRoundParams = params, extra: { seed?: string } = {}): Promise<SubmissionVerification> {
+  async function check (claim: SubmissionClaim, served: TrainRoundResult, p: TrainRoundParams = params, extra: { seed?: string, plan?: { random: number } } = {}): Promise<SubmissionVerification> {
     rounds.set(claim.round, served)
     return await verifySubmission({
       node: verifier,
@@ -49,6 +53,7 @@ describe('validation: verifySubmission over a real checkpoint server', function 
       roundSeed: p.roundSeed,
       shards: p.shards,
       challengeSeed: extra.seed ?? SEED,
+      plan: extra.plan,
       fetchAttempts: 1
     })
   }
@@ -136,7 +141,20 @@ describe('validation: verifySubmission over a real checkpoint server', function 
     assert.equal(v.checks.find((c) => !c.ok)?.check, 'commitment')
   })
 
-  it('fails a summary that hides the largest update norm from the selection', async () => {
+  it('catches a poisoned last checkpoint that claims an honest norm, under every seed', async () => {
+    // The adaptive poisoner of issue 15: honest training, then only the final weights rewritten.
+    const p = { ...params, round: 41 }
+    const poisoned = await trainRound(p, { fault: { mode: 'poison-last' } })
+    const honestNorms = honest.leaves.map((l) => l.updateNorm)
+    assert.ok(poisoned.leaves.at(-1)!.updateNorm < 2 * Math.max(...honestNorms.slice(1)), 'the leaf claims an ordinary norm')
+    for (let i = 0; i < 6; i++) {
+      const v = await check(submissionClaimFromResult(poisoned), poisoned, p, { seed: '0x' + (i + 1).toString(16).padStart(2, '0').repeat(32), plan: { random: 1 } })
+      assert.equal(v.outcome, 'fraud', `seed ${i}: ${v.reason}`)
+      assert.deepEqual(v.checks.find((c) => !c.ok), { ...v.checks.find((c) => !c.ok), check: 'segment', index: 3 })
+    }
+  })
+
+  it('fails a summary that misstates a fetched leaf', async () => {
     const claim = submissionClaimFromResult(honest)
     claim.leaves = claim.leaves.map((l, i) => i === 1 ? { ...l, updateNorm: l.updateNorm / 2 } : l)
     const v = await check(claim, honest)
@@ -165,5 +183,60 @@ describe('validation: verifySubmission over a real checkpoint server', function 
     assert.equal(unreachable.outcome, 'unavailable', unreachable.reason)
     assert.equal(unreachable.evidenceHash, null)
     assert.equal(unreachable.ok, false)
+  })
+
+  describe('liveness: deadlines, transfer rate, size caps, abort', function () {
+    let rogue: CotrainNode
+    let behave: (req: { round: number, index: number }, signal: AbortSignal) => Promise<CheckpointReply>
+    let service: Awaited<ReturnType<typeof startCheckpointService>>
+    before(async () => {
+      rogue = await createNode()
+      service = await startCheckpointService(rogue, { onCheckpointRequest: async (req, ctx) => await behave({ round: req.round, index: req.index }, ctx.signal) })
+    })
+    after(async () => { await service?.stop(); await rogue?.stop() })
+
+    const against = async (extra: Partial<Parameters<typeof verifySubmission>[0]>, options: { signal?: AbortSignal } = {}): Promise<SubmissionVerification> =>
+      await verifySubmission({
+        node: verifier, workerPeer: { peerId: rogue.peerId.toString(), multiaddrs: rogue.getMultiaddrs().map(String) },
+        submission: submissionClaimFromResult(honest), startWeights: params.startWeights, modelConfig: params.model, hyper: params.hyper,
+        roundSeed: params.roundSeed, shards: params.shards, challengeSeed: SEED, fetchRetryDelayMs: 10, ...extra
+      }, options)
+    const stall = async (_req: unknown, signal: AbortSignal): Promise<CheckpointReply> =>
+      await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))
+
+    it('a worker slower than the minimum transfer rate is unavailable after bounded retries, not a hang', async () => {
+      behave = stall
+      const t = performance.now()
+      const v = await against({ requestTimeoutMs: 150, minBytesPerSecond: 1e12, fetchAttempts: 2 })
+      assert.equal(v.outcome, 'unavailable', v.reason)
+      assert.match(v.reason, /2 attempts.*minimum transfer rate/)
+      assert.ok(performance.now() - t < 3000, `took ${performance.now() - t} ms`)
+    })
+
+    it('the overall fetch deadline ends a verification whatever the retries', async () => {
+      behave = stall
+      const t = performance.now()
+      const v = await against({ fetchDeadlineMs: 300, fetchAttempts: 1000 })
+      assert.equal(v.outcome, 'unavailable', v.reason)
+      assert.match(v.reason, /fetch deadline/)
+      assert.ok(performance.now() - t < 3000, `took ${performance.now() - t} ms`)
+    })
+
+    it('a size claim the model does not imply is refused before anything is fetched', async () => {
+      behave = async ({ round, index }) => {
+        const { reply } = checkpointOpening(await checkpointWithProof(honest, index))
+        return { ...reply, round, checkpointSize: 2000 * 1024 * 1024, checkpoint: new Uint8Array(0) }
+      }
+      const v = await against({ fetchAttempts: 1 })
+      assert.equal(v.outcome, 'fraud', v.reason)
+      assert.match(v.reason, /claims 2097152000 bytes, the model implies/)
+    })
+
+    it('aborts when the caller does', async () => {
+      behave = stall
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(new Error('stopping')), 100)
+      await assert.rejects(against({}, { signal: controller.signal }), /stopping/)
+    })
   })
 })

@@ -13,7 +13,7 @@ import { weightsId } from '../hash/contentId.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
 import { defaultChallengePlan, type ChallengePlan } from '../challenge/challengePlan.ts'
 import { selectChallengeSegments } from '../challenge/selectChallengeSegments.ts'
-import { requestCheckpoint } from '../net/checkpoint.ts'
+import { CheckpointSizeError, requestCheckpoint } from '../net/checkpoint.ts'
 import { ErrorCode, ProtocolError } from '../net/ProtocolError.ts'
 import { computeCommitment } from '../proof/commitment.ts'
 import { decodeDelta, deltaHash } from '../proof/delta.ts'
@@ -23,6 +23,8 @@ import { checkpointCount, resolveHyperParams, type TrainingHyperParams } from '.
 import type { ReplaySpec, TrainingShard } from '../training/trainRound.ts'
 import { verifyEnd, verifySegment, verifyStart, type ServedCheckpoint } from '../training/verifySegment.ts'
 import { servedCheckpointFromReply } from './checkpointOpening.ts'
+import { CheckpointOpeningError } from './errors.ts'
+import { ProofFormatError } from '../proof/errors.ts'
 import { evidenceHash } from './evidenceHash.ts'
 
 /** What the worker claims, in canonical form (see submissionClaimFromWire for the wire shape). */
@@ -34,7 +36,7 @@ export interface SubmissionClaim {
   commitment: string
   proofRoot: string
   leafCount: number
-  /** Per-leaf summaries as submitted (they steer the "largest norm" picks, so fetched leaves are checked against them). */
+  /** Per-leaf summaries as submitted (shown and logged, never used to choose segments; fetched leaves are checked against them). */
   leaves: ReadonlyArray<{ loss: number, updateNorm: number }>
   /** Canonical delta bytes (CTDL). */
   deltaBytes: Uint8Array
@@ -77,7 +79,30 @@ export interface VerifySubmissionParameters {
   /** Attempts per checkpoint before the worker counts as unreachable (default 3), and the pause between them. */
   fetchAttempts?: number
   fetchRetryDelayMs?: number
+  /**
+   * Overall time the worker has to serve every challenged checkpoint, retries
+   * included (default {@link VERIFY_DEFAULTS}.fetchDeadlineMs). Replays run on
+   * the verifier's machine and do not count against the worker.
+   */
+  fetchDeadlineMs?: number
+  /**
+   * Slowest transfer a worker may serve at: each checkpoint fetch is given
+   * `requestTimeoutMs + size / minBytesPerSecond` (size as the model implies),
+   * so a worker trickling bytes under every stall timer still misses it.
+   */
+  minBytesPerSecond?: number
+  /** Fixed part of each checkpoint fetch's time budget (dial, request, reply). */
+  requestTimeoutMs?: number
 }
+
+/** Default deadlines and rates of a verification (docs/challenges.md, "Liveness"). */
+export const VERIFY_DEFAULTS = Object.freeze({
+  fetchAttempts: 3,
+  fetchRetryDelayMs: 500,
+  fetchDeadlineMs: 120_000,
+  minBytesPerSecond: 64 * 1024,
+  requestTimeoutMs: 10_000
+})
 
 /** One check and its result. */
 export interface VerificationCheck {
@@ -168,21 +193,33 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
   checks.push({ check: 'delta', index: -1, ok: true, reason: 'delta decodes, finite, right size' })
 
   // 3. Segments the worker could not predict when it committed.
-  segments = selectChallengeSegments({ seed: params.challengeSeed as Hex, dataHash: s.commitment as Hex, leafCount: count, updateNorms: s.leaves.map((l) => l.updateNorm), plan: params.plan ?? defaultChallengePlan })
+  segments = selectChallengeSegments({ seed: params.challengeSeed as Hex, dataHash: s.commitment as Hex, leafCount: count, plan: params.plan ?? defaultChallengePlan })
 
-  // 4. Fetch what the checks need: 0, the last, and j, j+1 of each challenged j.
+  // 4. Fetch what the checks need: j, j+1 of each challenged j (which include 0 and the last),
+  //    within the fetch deadline: a worker that stalls is unavailable, never a hang.
   const fetchOne = params.checkpoints ?? networkSource(params, count, hyper)
   const needed = [...new Set([0, count - 1, ...segments.flatMap((j) => [j, j + 1])])].sort((a, b) => a - b)
   const served = new Map<number, ServedCheckpoint>()
-  const attempts = params.fetchAttempts ?? 3
+  const attempts = params.fetchAttempts ?? VERIFY_DEFAULTS.fetchAttempts
+  const fetchDeadlineMs = params.fetchDeadlineMs ?? VERIFY_DEFAULTS.fetchDeadlineMs
+  const fetchDeadline = AbortSignal.timeout(fetchDeadlineMs)
+  const fetchSignal = options.signal === undefined ? fetchDeadline : AbortSignal.any([options.signal, fetchDeadline])
+  const pastDeadline = (j: number): SubmissionVerification => {
+    checks.push({ check: 'withheld', index: j, ok: false, reason: `the worker did not serve its proof within ${fetchDeadlineMs} ms` })
+    return done('unavailable', `the worker did not serve its proof within the ${(fetchDeadlineMs / 1000).toFixed(0)} s fetch deadline (checkpoint ${j})`)
+  }
   for (const j of needed) {
     options.signal?.throwIfAborted()
+    if (fetchDeadline.aborted) return pastDeadline(j)
     let c: ServedCheckpoint | undefined
     for (let a = 1; c === undefined; a++) {
       try {
-        c = await fetchOne(j, options)
+        c = await fetchOne(j, { signal: fetchSignal })
       } catch (err) {
         options.signal?.throwIfAborted()
+        if (fetchDeadline.aborted) return pastDeadline(j)
+        // Only the worker's own answer (a refusal, bytes that do not match) is evidence; a local failure is not.
+        if (!(err instanceof WorkerUnavailableError) && !isTransient(err) && !isWorkersAnswer(err)) throw err
         if (!(err instanceof WorkerUnavailableError) && !isTransient(err)) {
           return fraud({ check: 'withheld', index: j, reason: `the worker did not serve checkpoint ${j}: ${oneLineOf(err)}` }, 'checkpoint', errorToken(err))
         }
@@ -190,10 +227,15 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
           checks.push({ check: 'withheld', index: j, ok: false, reason: `the worker could not serve checkpoint ${j}: ${oneLineOf(err)}` })
           return done('unavailable', `the worker could not serve its proof (checkpoint ${j}, ${attempts} attempts): ${oneLineOf(err)}`)
         }
-        await sleep(params.fetchRetryDelayMs ?? 500, options.signal)
+        try {
+          await sleep(params.fetchRetryDelayMs ?? VERIFY_DEFAULTS.fetchRetryDelayMs, fetchSignal)
+        } catch {
+          options.signal?.throwIfAborted()
+          return pastDeadline(j)
+        }
       }
     }
-    // The summaries steer the "largest norm" picks: a leaf that differs from its summary lied to the selection.
+    // The summaries are what dashboards and logs show of the run: a leaf that differs from its summary is a lie about the committed proof.
     let leafNorm: number
     try {
       leafNorm = decodeLeaf(c.leaf).updateNorm
@@ -230,15 +272,21 @@ function networkSource (params: VerifySubmissionParameters, leafCount: number, h
   const { node, workerPeer } = params
   if (node === undefined || workerPeer === undefined) throw new TypeError('verifySubmission needs node and workerPeer, or checkpoints')
   const target = dialTarget(workerPeer)
+  // What checkpoint j must weigh: the model's weights and Adam state (lib/proof servedCheckpoint).
+  const expectedSize = 12 * params.startWeights.length + 16
+  const budgetMs = Math.ceil((params.requestTimeoutMs ?? VERIFY_DEFAULTS.requestTimeoutMs) + 1000 * expectedSize / (params.minBytesPerSecond ?? VERIFY_DEFAULTS.minBytesPerSecond))
   return async (index, options) => {
     let got: Awaited<ReturnType<typeof requestCheckpoint>>
+    const slow = AbortSignal.timeout(budgetMs)
+    const signal = options.signal === undefined ? slow : AbortSignal.any([options.signal, slow])
     try {
-      got = await requestCheckpoint(node, target, { round: params.submission.round, index }, { signal: options.signal })
+      got = await requestCheckpoint(node, target, { round: params.submission.round, index }, { signal, expectedSize })
     } catch (err) {
       options.signal?.throwIfAborted()
       // A refusal or a lie from a reachable worker is its answer; anything else is the network.
       if (err instanceof ProtocolError && err.remote && isRefusal(err.code)) throw err
-      if (err instanceof HashMismatchError) throw err
+      if (err instanceof HashMismatchError || err instanceof CheckpointSizeError) throw err
+      if (slow.aborted) throw new WorkerUnavailableError(`checkpoint ${index} did not arrive within ${Math.round(budgetMs)} ms (slower than the minimum transfer rate)`, { cause: err })
       throw new WorkerUnavailableError((err as Error).message, { cause: err })
     }
     return servedCheckpointFromReply(got.reply, got.checkpoint, { hyper, leafCount })
@@ -260,6 +308,12 @@ function isRefusal (code: ErrorCode): boolean {
   return code === ErrorCode.ERROR_CODE_NOT_FOUND || code === ErrorCode.ERROR_CODE_OUT_OF_RANGE || code === ErrorCode.ERROR_CODE_FORBIDDEN || code === ErrorCode.ERROR_CODE_INVALID || code === ErrorCode.ERROR_CODE_MALFORMED
 }
 
+/** Errors that are a reachable worker's answer about what it committed to: a refusal, or bytes that do not match. */
+function isWorkersAnswer (err: unknown): boolean {
+  return (err instanceof ProtocolError && isRefusal(err.code)) || err instanceof HashMismatchError || err instanceof CheckpointSizeError ||
+    err instanceof CheckpointOpeningError || err instanceof ProofFormatError
+}
+
 function isTransient (err: unknown): boolean {
   return err instanceof ProtocolError && (err.code === ErrorCode.ERROR_CODE_BUSY || err.code === ErrorCode.ERROR_CODE_TIMEOUT || err.code === ErrorCode.ERROR_CODE_INTERNAL)
 }
@@ -267,6 +321,7 @@ function isTransient (err: unknown): boolean {
 function errorToken (err: unknown): string {
   if (err instanceof ProtocolError) return `refused:${err.code}`
   if (err instanceof HashMismatchError) return 'hash-mismatch'
+  if (err instanceof CheckpointSizeError) return 'wrong-size'
   return 'malformed'
 }
 
