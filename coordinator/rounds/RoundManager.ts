@@ -46,6 +46,8 @@ export interface VerifyContext {
   readDelta: () => Promise<Float32Array>
   /** W_r, the weights the worker trained from (hash-checked). */
   readGlobalModel: () => Promise<Float32Array>
+  /** Aborts at the round's deadline: a verification never outlives it. */
+  signal?: AbortSignal
 }
 
 /** Verifies a submission (injected). A throw leaves it pending, retried on the next tick until the verification deadline. */
@@ -565,7 +567,8 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
         result = await this.verify(s, {
           round,
           readDelta: async () => await this.store.blobs.getFloats(s.deltaId),
-          readGlobalModel: async () => await this.store.readModelWeights(round.modelId)
+          readGlobalModel: async () => await this.store.readModelWeights(round.modelId),
+          signal: AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, round.deadline - this.clock())))
         })
       } catch (err) {
         allDone = false

@@ -100,8 +100,9 @@ export const VERIFY_DEFAULTS = Object.freeze({
   fetchAttempts: 3,
   fetchRetryDelayMs: 500,
   fetchDeadlineMs: 120_000,
-  minBytesPerSecond: 64 * 1024,
-  requestTimeoutMs: 10_000
+  minBytesPerSecond: 32 * 1024,
+  // Generous: a loaded verifier (or worker) must not mistake its own slowness for a stalling peer.
+  requestTimeoutMs: 30_000
 })
 
 /** One check and its result. */
