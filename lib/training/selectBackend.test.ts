@@ -6,7 +6,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { backendClass, nativeAddonProblem, selectBackend } from './selectBackend.ts'
+import { backendClass, isDeterministicClass, nativeAddonProblem, selectBackend, webgpuAdapter } from './selectBackend.ts'
+import { adapterInfo, adapterSlug } from './webgpuAdapter.ts'
 
 function randomTensor (shape: number[], seed: number): tf.Tensor {
   return tf.randomUniform(shape, -1, 1, 'float32', seed)
@@ -59,6 +60,40 @@ describe('training: backend selection', () => {
       assert.match((err as Error).message, /node: .*(not installed|native addon)/)
       assert.equal(tf.getBackend(), 'wasm', 'the failed attempt leaves the previous backend active')
     }
+  })
+
+  it('tells software adapters (SwiftShader, llvmpipe, fallback) from GPUs, and keeps webgpu out of exact replay', () => {
+    assert.equal(adapterInfo({ vendor: 'google', architecture: 'swiftshader', description: 'SwiftShader driver 5.0.0' }).software, true)
+    assert.equal(adapterInfo({ vendor: 'mesa', architecture: '', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' }).software, true)
+    assert.equal(adapterInfo({ vendor: 'x', isFallbackAdapter: true }).software, true)
+    const nvidia = adapterInfo({ vendor: 'nvidia', architecture: 'hopper', device: '', description: 'NVIDIA: 550.54.14 550.54.14.0' })
+    assert.equal(nvidia.software, false)
+    assert.equal(adapterSlug(nvidia), 'nvidia-hopper-nvidia-550.54.14-550.54.14.0')
+    assert.equal(isDeterministicClass(`webgpu-${adapterSlug(nvidia)}/tfjs-4.22.0`), false)
+    assert.equal(isDeterministicClass('wasm-simd/tfjs-4.22.0'), true)
+  })
+
+  it('auto never picks a software adapter: not by rule, and not when it races one either', async function () {
+    this.timeout(120_000)
+    try {
+      await selectBackend({ backend: 'webgpu' })
+    } catch (err) {
+      console.log(`      skipped: no webgpu adapter here (${(err as Error).message.split('\n')[0]})`)
+      this.skip()
+    }
+    const adapter = webgpuAdapter()
+    if (adapter?.software !== true) {
+      console.log(`      skipped: the adapter is a GPU (${adapter?.description ?? '?'}), not a software one`)
+      this.skip()
+    }
+    const byRule = await selectBackend()
+    assert.notEqual(byRule.name, 'webgpu')
+    assert.match(byRule.tried.find((t) => t.name === 'webgpu')?.error ?? '', /software adapter: slower than wasm/)
+    const raced = await selectBackend({ raceSoftwareAdapter: true, raceMs: 300 })
+    console.log(`      ${raced.reason}`)
+    assert.equal(raced.name, 'wasm')
+    assert.ok(raced.speeds?.wasm !== undefined && raced.speeds.webgpu !== undefined && raced.speeds.wasm > raced.speeds.webgpu, JSON.stringify(raced.speeds))
+    assert.match(raced.reason, /measured faster: webgpu on google swiftshader .* samples\/s vs wasm \(SIMD\) \d+ samples\/s/)
   })
 
   it('recognises a tfjs-node package installed without its addon', async () => {

@@ -5,6 +5,8 @@ import { CotrainError, InvalidInputError } from '../errors.ts'
 import { quietCpuBanner } from '../model/quietCpuBanner.ts'
 import { installConv2dGradient } from './conv2dFilterGradient.ts'
 import { detectCuda, dirHas, findLibrary } from './detectCuda.ts'
+import { measureTrainingSpeed } from './measureTrainingSpeed.ts'
+import { adapterInfo, adapterSlug, describeAdapter, type AdapterInfo } from './webgpuAdapter.ts'
 
 /** Backends cotrain can train on, fastest first. */
 export const BACKENDS = ['node-gpu', 'node', 'webgpu', 'wasm', 'cpu'] as const
@@ -20,6 +22,10 @@ export interface BackendSelection {
   tried: Array<{ name: BackendName, error: string }>
   /** Exact-replay class (see backendClass). */
   backendClass: string
+  /** The GPU adapter, when the webgpu backend was loaded (selected or raced). */
+  adapter?: AdapterInfo
+  /** Training samples/s measured when auto raced a GPU adapter against a CPU backend. */
+  speeds?: Partial<Record<BackendName, number>>
 }
 
 export class BackendUnavailableError extends CotrainError {
@@ -29,42 +35,87 @@ export class BackendUnavailableError extends CotrainError {
 const require = createRequire(import.meta.url)
 
 /**
- * Picks and activates the fastest TensorFlow.js backend this machine can run:
- * tfjs-node-gpu (only with a CUDA driver), tfjs-node, webgpu (only when the
- * `webgpu` package yields an adapter), wasm with SIMD (wasm files loaded from
- * node_modules, nothing downloaded), then the pure-JS cpu backend. With
- * `backend` set, only that one is tried and failing is an error. Every
- * backend gets cotrain's Conv2D filter gradient where it lacks the kernel.
+ * Picks and activates the fastest TensorFlow.js backend this machine can run.
+ * Auto tries tfjs-node-gpu (only with a CUDA driver) and takes it when it
+ * loads. Otherwise a webgpu adapter, if the `webgpu` package yields a hardware
+ * one, is raced against the first CPU backend that loads (tfjs-node, wasm with
+ * SIMD, then pure-JS cpu) on cotrain's reference training step, and the faster
+ * wins; a software adapter (SwiftShader, llvmpipe) is never chosen by auto.
+ * With `backend` set, only that one is tried and failing is an error with a
+ * hint on how to get it. Every backend gets cotrain's Conv2D filter gradient
+ * where it lacks the kernel. `raceMs` is each contender's timing budget;
+ * `raceSoftwareAdapter` races a software adapter too (tests: the race itself
+ * must then pick wasm).
  *
  * @example
  * const sel = await selectBackend()            // auto
- * console.log(sel.reason)                      // "wasm (SIMD) selected: node-gpu: no CUDA driver; ..."
+ * console.log(sel.reason)                      // "wasm (SIMD) selected (node-gpu: no CUDA driver found; webgpu: software adapter ...)"
  * await selectBackend({ backend: 'cpu' })      // override
  */
-export async function selectBackend (options: { backend?: BackendName | 'auto', cuda?: boolean } = {}): Promise<BackendSelection> {
+export async function selectBackend (options: { backend?: BackendName | 'auto', cuda?: boolean, raceMs?: number, raceSoftwareAdapter?: boolean } = {}): Promise<BackendSelection> {
   const wanted = options.backend ?? 'auto'
   if (wanted !== 'auto' && !(BACKENDS as readonly string[]).includes(wanted)) {
     throw new InvalidInputError(`unknown backend '${wanted}'`, { hint: `use auto or one of ${BACKENDS.join(', ')}` })
   }
   installConv2dGradient()
-  const candidates: BackendName[] = wanted === 'auto' ? [...BACKENDS] : [wanted]
   const tried: BackendSelection['tried'] = []
-  for (const name of candidates) {
+  const skipped = (): string => tried.length === 0 ? '' : ` (${tried.map((t) => `${t.name}: ${t.error}`).join('; ')})`
+  const make = (name: BackendName, tfBackend: string, reason: string, extra: Partial<BackendSelection> = {}): BackendSelection =>
+    ({ name, tfBackend, reason, tried, backendClass: backendClass(), ...(name === 'webgpu' && loadedAdapter !== null ? { adapter: loadedAdapter } : {}), ...extra })
+  if (wanted !== 'auto') {
     try {
-      if (name === 'node-gpu' && wanted === 'auto' && !(options.cuda ?? detectCuda() !== null)) throw new Error('no CUDA driver found')
+      return make(wanted, await activate(wanted), `${describe(wanted)} selected by override`)
+    } catch (err) {
+      tried.push({ name: wanted, error: firstLine(err) })
+      throw new BackendUnavailableError(`backend ${wanted} could not be loaded: ${wanted}: ${tried[0].error}`, { hint: installHint(wanted) })
+    }
+  }
+  // The GPU contender, once loaded on a hardware adapter and timed.
+  let gpu: { adapter: AdapterInfo, samplesPerSecond: number } | null = null
+  for (const name of ['node-gpu', 'webgpu', 'node', 'wasm', 'cpu'] as const) {
+    try {
+      if (name === 'node-gpu' && !(options.cuda ?? detectCuda() !== null)) throw new Error('no CUDA driver found')
       const tfBackend = await activate(name)
-      const skipped = tried.map((t) => `${t.name}: ${t.error}`).join('; ')
-      const cls = backendClass()
-      const reason = wanted === 'auto'
-        ? `${describe(name)} selected${skipped === '' ? '' : ` (${skipped})`}`
-        : `${describe(name)} selected by override`
-      return { name, tfBackend, reason, tried, backendClass: cls }
+      if (name === 'webgpu') {
+        const adapter = loadedAdapter as AdapterInfo
+        if (adapter.software && options.raceSoftwareAdapter !== true) throw new Error(`${describeAdapter(adapter)}: slower than wasm, used only with --backend webgpu`)
+        gpu = { adapter, samplesPerSecond: (await measureTrainingSpeed({ budgetMs: options.raceMs })).samplesPerSecond }
+        continue
+      }
+      if (gpu === null || name === 'node-gpu') return make(name, tfBackend, `${describe(name)} selected${skipped()}`)
+      const cpuSpeed = (await measureTrainingSpeed({ budgetMs: options.raceMs })).samplesPerSecond
+      const speeds = { webgpu: gpu.samplesPerSecond, [name]: cpuSpeed }
+      const race = `webgpu on ${describeAdapter(gpu.adapter)} ${gpu.samplesPerSecond.toFixed(0)} samples/s vs ${describe(name)} ${cpuSpeed.toFixed(0)} samples/s`
+      if (cpuSpeed >= gpu.samplesPerSecond) return make(name, tfBackend, `${describe(name)} selected, measured faster: ${race}${skipped()}`, { speeds, adapter: gpu.adapter })
+      return make('webgpu', await activate('webgpu'), `webgpu selected, measured faster: ${race}${skipped()}`, { speeds })
     } catch (err) {
       tried.push({ name, error: firstLine(err) })
     }
   }
-  throw new BackendUnavailableError(`backend ${wanted} could not be loaded: ${tried.map((t) => `${t.name}: ${t.error}`).join('; ')}`, { hint: wanted === 'auto' ? undefined : 'use --backend auto' })
+  if (gpu !== null) return make('webgpu', await activate('webgpu'), `webgpu selected (no CPU backend loaded)${skipped()}`)
+  throw new BackendUnavailableError(`no backend could be loaded: ${tried.map((t) => `${t.name}: ${t.error}`).join('; ')}`)
 }
+
+/**
+ * How to get a backend that did not load: the package to install and what it
+ * needs, one line for an error's hint.
+ */
+export function installHint (name: BackendName): string {
+  switch (name) {
+    case 'node-gpu': return 'tfjs-node-gpu needs Linux x86-64, an NVIDIA driver, CUDA 11.2 and cuDNN 8; install it with `npm install @tensorflow/tfjs-node-gpu@4.22.0` on a machine with internet access (its install downloads libtensorflow), or use --backend webgpu, which needs only a Vulkan driver'
+    case 'node': return 'install it with `npm install @tensorflow/tfjs-node@4.22.0` on a machine with internet access (its install downloads libtensorflow)'
+    case 'webgpu': return 'webgpu needs the `webgpu` npm package and a Vulkan (Linux), Metal (macOS) or D3D12 (Windows) driver for the GPU: on Linux the vendor driver plus the Vulkan loader (Debian/Ubuntu: libvulkan1); `worker bench` shows the adapter it finds'
+    case 'wasm': return 'reinstall dependencies (npm ci): @tensorflow/tfjs-backend-wasm ships its wasm files'
+    case 'cpu': return 'the cpu backend is part of @tensorflow/tfjs; reinstall dependencies (npm ci)'
+  }
+}
+
+/** The adapter the webgpu backend runs on, or null when webgpu has not been loaded in this process. */
+export function webgpuAdapter (): AdapterInfo | null {
+  return loadedAdapter
+}
+
+let loadedAdapter: AdapterInfo | null = null
 
 /**
  * The exact-replay class of the active backend: backend name, SIMD mode (wasm)
@@ -73,11 +124,20 @@ export async function selectBackend (options: { backend?: BackendName | 'auto', 
  */
 export function backendClass (): string {
   const b = tf.getBackend()
-  const simd = b === 'wasm' ? (tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? '-simd' : '-nosimd') : ''
-  return `${b}${simd}/tfjs-${tf.version_core}`
+  const variant = b === 'wasm'
+    ? (tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? '-simd' : '-nosimd')
+    : b === 'webgpu' && loadedAdapter !== null ? `-${adapterSlug(loadedAdapter)}` : ''
+  return `${b}${variant}/tfjs-${tf.version_core}`
 }
 
-/** Classes whose kernels are single-threaded and deterministic, so replays compare bit for bit. */
+/**
+ * Classes whose kernels are single-threaded and deterministic, so replays
+ * compare bit for bit. webgpu is not among them even though SwiftShader
+ * replays bit-identically run to run: GPU drivers promise no fixed reduction
+ * order, and an honest worker must never be slashed for a driver's choice, so
+ * webgpu claims are always compared within the calibrated tolerance
+ * (docs/proof-of-training.md, "Replay rule").
+ */
 export function isDeterministicClass (cls: string): boolean {
   return /^(cpu|wasm-simd|wasm-nosimd)\//.test(cls)
 }
@@ -164,7 +224,8 @@ async function activateWebgpu (): Promise<string> {
     }
     const gpu = mod.create([])
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' })
-    if (adapter === null) throw new Error('webgpu found no GPU adapter')
+    if (adapter === null) throw new Error('webgpu found no GPU adapter (no Vulkan driver for a GPU?)')
+    loadedAdapter = adapterInfo(adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean })
     Object.assign(globalThis, mod.globals)
     Object.defineProperty(globalThis.navigator, 'gpu', { value: gpu, configurable: true })
     await import('@tensorflow/tfjs-backend-webgpu')

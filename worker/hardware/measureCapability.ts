@@ -1,11 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
-import { initialWeights } from '../../lib/model/flatWeights.ts'
-import { resolveModelConfig } from '../../lib/model/config.ts'
-import { SeededRandom } from '../../lib/hash/SeededRandom.ts'
-import { resolveHyperParams } from '../../lib/training/hyperParams.ts'
-import { initialOptimizerState } from '../../lib/training/optimizerState.ts'
+import { measureTrainingSpeed } from '../../lib/training/measureTrainingSpeed.ts'
 import { backendClass } from '../../lib/training/selectBackend.ts'
-import { TrainingEngine } from '../../lib/training/TrainingEngine.ts'
 
 /** Measured speed of the active backend. */
 export interface Capability {
@@ -39,7 +34,9 @@ export async function measureCapability (options: { budgetMs?: number, signal?: 
     options.signal?.throwIfAborted()
     const a = tf.randomUniform([n, n], -1, 1, 'float32', 1)
     const b = tf.randomUniform([n, n], -1, 1, 'float32', 2)
-    await tf.matMul(a, b).data()
+    const warm = tf.matMul(a, b)
+    await warm.data()
+    warm.dispose()
     let reps = 0
     const t0 = performance.now()
     while (performance.now() - t0 < half / 3 || reps < 2) {
@@ -55,44 +52,13 @@ export async function measureCapability (options: { budgetMs?: number, signal?: 
     n *= 2
   }
 
-  const config = resolveModelConfig({ kind: 'mlp', hidden: [128] })
-  const hyper = resolveHyperParams({ batchSize: 64 })
-  const engine = new TrainingEngine(config, hyper)
-  const rng = SeededRandom.fromParts('cotrain/capability/v1')
-  const count = 512
-  const data = { images: new Uint8Array(count * 784).map(() => rng.nextUint32() & 255), labels: new Uint8Array(count).map(() => rng.uniformInt(10)), sampleShape: [28, 28], count, numClasses: 10 }
-  let steps = 0
-  let seconds = 0
-  try {
-    const w = initialWeights(engine.model, 'capability')
-    await engine.setState({ weights: w, ...initialOptimizerState(w.length) })
-    const idx = new Uint32Array(64)
-    const step = async (): Promise<void> => {
-      for (let i = 0; i < 64; i++) idx[i] = (steps * 64 + i) % count
-      await engine.trainStep(data, idx)
-      steps++
-    }
-    await step(); await step()
-    await engine.takeLoss()
-    steps = 0
-    const t0 = performance.now()
-    while (performance.now() - t0 < half || steps < 3) {
-      options.signal?.throwIfAborted()
-      await step()
-      // Reading the loss waits for the queued steps, so GPU backends are timed for work done, not work queued.
-      if (steps % 8 === 0) await engine.takeLoss()
-    }
-    await engine.takeLoss()
-    seconds = (performance.now() - t0) / 1000
-  } finally {
-    engine.dispose()
-  }
+  const training = await measureTrainingSpeed({ budgetMs: half, signal: options.signal })
   return {
     backend: tf.getBackend(),
     backendClass: backendClass(),
     matmulGflops: gflops,
     matmulSize: n,
-    trainSamplesPerSecond: steps * 64 / seconds,
+    trainSamplesPerSecond: training.samplesPerSecond,
     seconds: (performance.now() - started) / 1000
   }
 }
