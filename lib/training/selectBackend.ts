@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
+import { existsSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { CotrainError, InvalidInputError } from '../errors.ts'
@@ -215,7 +216,11 @@ export function nativeAddonProblem (pkg: string, from: string = import.meta.url)
 
 async function activateWebgpu (): Promise<string> {
   if (tf.findBackendFactory('webgpu') == null) {
-    if (process.platform === 'linux' && findLibrary('libvulkan.so.1') === null) throw new Error('no Vulkan loader (libvulkan.so.1) for Dawn')
+    if (process.platform === 'linux') {
+      if (findLibrary('libvulkan.so.1') === null) throw new Error('no Vulkan loader (libvulkan.so.1) for Dawn')
+      // Without a driver Dawn only prints Vulkan warnings and finds nothing; say why instead.
+      if (vulkanDrivers().length === 0) throw new Error(`no Vulkan driver (no ICD file in ${VULKAN_ICD_DIRS.join(', ')}, VK_ICD_FILENAMES unset)`)
+    }
     let mod: { create: (flags: string[]) => GPU, globals: Record<string, unknown> }
     try {
       mod = await import('webgpu') as unknown as typeof mod
@@ -231,6 +236,21 @@ async function activateWebgpu (): Promise<string> {
     await import('@tensorflow/tfjs-backend-webgpu')
   }
   return await setBackend('webgpu')
+}
+
+const VULKAN_ICD_DIRS = ['/etc/vulkan/icd.d', '/usr/local/share/vulkan/icd.d', '/usr/share/vulkan/icd.d']
+
+/**
+ * Vulkan driver manifests the loader would read: the files named by
+ * VK_ICD_FILENAMES / VK_DRIVER_FILES / VK_ADD_DRIVER_FILES, plus the ICD
+ * folders (system, XDG_DATA_DIRS), unless an override replaces them.
+ */
+export function vulkanDrivers (env: NodeJS.ProcessEnv = process.env): string[] {
+  const named = (v: string | undefined): string[] => (v ?? '').split(':').filter((f) => f !== '' && existsSync(f))
+  const override = env.VK_DRIVER_FILES ?? env.VK_ICD_FILENAMES
+  if (override !== undefined) return named(override)
+  const dirs = [...VULKAN_ICD_DIRS, ...(env.XDG_DATA_DIRS ?? '').split(':').filter((d) => d !== '').map((d) => path.join(d, 'vulkan', 'icd.d'))]
+  return [...named(env.VK_ADD_DRIVER_FILES), ...dirs.flatMap((d) => { try { return readdirSync(d).filter((f) => f.endsWith('.json')).map((f) => path.join(d, f)) } catch { return [] } })]
 }
 
 function firstLine (err: unknown): string {
