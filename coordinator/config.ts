@@ -30,10 +30,15 @@ export interface CoordinatorConfig {
   /** Per-assignment deadline = assigned + slack x projected time + grace, capped at the training deadline. */
   assignmentSlack: number
   assignmentGraceMs: number
-  /** Speed assumed for a worker that reported none (samples/s). */
+  /** Speed assumed for a worker no round has timed yet, and the most a claimed speed is believed (samples/s). */
   defaultSamplesPerSec: number
   /** Weight of a newly observed speed in the worker's speed estimate (0 = keep the reported one). */
   speedSmoothing: number
+  /**
+   * Robust aggregation: each accepted delta's L2 norm is clipped to this
+   * multiple of the median norm of the round's submissions (0 = no clipping).
+   */
+  clipNormMultiplier: number
   aggregation: OuterOptimizerConfig
 }
 
@@ -51,6 +56,7 @@ export const defaultCoordinatorConfig: CoordinatorConfig = {
   assignmentGraceMs: 30_000,
   defaultSamplesPerSec: 1000,
   speedSmoothing: 0.3,
+  clipNormMultiplier: 2,
   aggregation: { kind: 'nesterov', lr: 0.8, momentum: 0.7 }
 }
 
@@ -108,6 +114,7 @@ export function resolveCoordinatorConfig (overrides: Partial<CoordinatorConfig> 
   if (!(config.assignmentGraceMs >= 0)) throw new InvalidInputError(`coordinator config assignmentGraceMs must be >= 0, got ${String(config.assignmentGraceMs)}`)
   if (!(config.defaultSamplesPerSec > 0)) throw new InvalidInputError(`coordinator config defaultSamplesPerSec must be > 0, got ${String(config.defaultSamplesPerSec)}`)
   if (!(config.speedSmoothing >= 0 && config.speedSmoothing <= 1)) throw new InvalidInputError(`coordinator config speedSmoothing must be in [0, 1], got ${String(config.speedSmoothing)}`)
+  if (!(config.clipNormMultiplier >= 0 && Number.isFinite(config.clipNormMultiplier))) throw new InvalidInputError(`coordinator config clipNormMultiplier must be a finite number >= 0, got ${String(config.clipNormMultiplier)}`)
   validateOuterOptimizer(config.aggregation)
   return config
 }

@@ -69,7 +69,8 @@ describe('RoundManager', () => {
   }
 
   it('runs a round from open to done (happy path)', async () => {
-    const { store, rounds, verified } = await start()
+    // Claimed speeds up to defaultSamplesPerSec are believed until a round measures them.
+    const { store, rounds, verified } = await start({ defaultSamplesPerSec: 2000 })
     const genesis = await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
     assert.equal(genesis.round, 0)
     assert.equal(genesis.loss, 14)
@@ -230,6 +231,43 @@ describe('RoundManager', () => {
       assert.equal((await rounds.tick())?.state, 'done')
       assertClose(await store.readModelWeights(store.getLatestModel()!.id), [-2, -2])
     })
+  })
+
+  it('schedules by measured speed: a worker claiming 1e9 samples/s gets no more shards than an honest one until a round times it', async () => {
+    const { store, rounds } = await start({ minUpdates: 2 })
+    await rounds.ensureInitialModel(new Float32Array([0, 0]))
+    join(rounds, 1, 1e9) // the liar
+    join(rounds, 2, 1000)
+    rounds.openRound({ shards: SHARDS, hyperParams: {} })
+    rounds.startTraining()
+    assert.deepEqual(store.listAssignments(1).map(a => a.shardIds.length), [2, 2], 'the claim is believed only up to the default speed')
+    // The honest worker takes 1 s for its 200 samples, the liar 10 s: measured speeds (200/s, 20/s) replace the claims.
+    clock.advance(1000)
+    await submit(rounds, 1, 'peer2', [1, 1])
+    clock.advance(9000)
+    await submit(rounds, 1, 'peer1', [1, 1])
+    assert.equal((await rounds.tick())?.state, 'done')
+    assert.equal(rounds.workers.get('peer1')?.samplesPerSec, 20)
+    rounds.openRound({ shards: SHARDS, hyperParams: {} })
+    rounds.startTraining()
+    assert.deepEqual(store.listAssignments(2).map(a => [a.worker, a.shardIds.length]), [['peer1', 1], ['peer2', 3]])
+  })
+
+  it('clips a poisoned update that passes verification to twice the median norm, so it moves the model at most bound / N', async () => {
+    const { store, rounds } = await start({ minUpdates: 3 })
+    await rounds.ensureInitialModel(new Float32Array([0, 0]))
+    for (const n of [1, 2, 3]) join(rounds, n)
+    rounds.openRound({ shards: SHARDS.slice(0, 3), hyperParams: {} })
+    rounds.startTraining()
+    const clipped: Array<{ worker: string, norm: number, bound: number }> = []
+    rounds.on('update:clipped', (e) => clipped.push(e))
+    await submit(rounds, 1, 'peer1', [0.3, 0.4]) // norm 0.5
+    await submit(rounds, 1, 'peer2', [0.6, 0.8]) // norm 1
+    await submit(rounds, 1, 'peer3', [-300, 400]) // norm 500: the poisoner
+    assert.equal((await rounds.tick())?.state, 'done')
+    assert.deepEqual(clipped.map(c => [c.worker, c.norm, Number(c.bound.toFixed(6))]), [['peer3', 500, 2]])
+    // avg = ([0.3, 0.4] + [0.6, 0.8] + [-300, 400] x 2/500) / 3 = [-0.1, 0.9333]; fedavg lr 1: W = -avg
+    assertClose(await store.readModelWeights(store.getLatestModel()!.id), [0.1, -(0.4 + 0.8 + 1.6) / 3])
   })
 
   it('fails the round when verification rejects too many, recording the scores', async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { HashMismatchError, InvalidInputError, oneLine } from '../../lib/errors.ts'
-import { aggregate } from '../aggregation/aggregate.ts'
+import { applyOuterStep } from '../aggregation/applyOuterStep.ts'
+import { RunningSum, clipBound, l2Norm } from '../aggregation/RunningSum.ts'
 import { validateDelta } from '../aggregation/validateDelta.ts'
 import type { CoordinatorConfig } from '../config.ts'
 import { resolveCoordinatorConfig } from '../config.ts'
@@ -15,6 +16,7 @@ import type {
 import type { RoundStep, RoundView } from './decideRoundStep.ts'
 import { decideRoundStep } from './decideRoundStep.ts'
 import { acceptsSubmissions, assertTransition } from './roundStates.ts'
+import { DEFAULT_LIVENESS_FLUSH_MS, WorkerRegistry } from './WorkerRegistry.ts'
 
 /** Loss and accuracy of a model on the held-out test set. */
 export interface ModelMetrics {
@@ -112,6 +114,8 @@ export interface RoundManagerEvents {
   'assignment:missed': [AssignmentRecord]
   'submission:received': [SubmissionRecord]
   'submission:verified': [SubmissionRecord]
+  /** An accepted delta was scaled down to the round's norm bound before it was folded in. */
+  'update:clipped': [{ round: number, submissionId: number, worker: string, norm: number, bound: number }]
   'evaluation:failed': [{ round: number, error: Error }]
   'tick:failed': [Error]
 }
@@ -139,16 +143,24 @@ const MAX_STEPS_PER_TICK = 32
 export class RoundManager extends EventEmitter<RoundManagerEvents> {
   readonly store: CoordinatorStore
   readonly config: CoordinatorConfig
+  /** Known workers, with liveness in memory (flushed to the store every few seconds). */
+  readonly workers: WorkerRegistry
   private readonly clock: () => number
   private readonly evaluate: EvaluateModel
   private readonly verify: VerifySubmission
   private readonly randomSeed: () => string
   private ticking: Promise<RoundRecord | undefined> | undefined
   private timer: ReturnType<typeof setInterval> | undefined
+  private flushTimer: ReturnType<typeof setInterval> | undefined
+  /** The accepted deltas of the round being verified, folded in as they are accepted. */
+  private running: { round: number, sum: RunningSum, bound: number } | undefined
+  /** Workers whose speed a round has timed since this process started. */
+  private readonly measured = new Set<string>()
 
   constructor (init: RoundManagerInit) {
     super()
     this.store = init.store
+    this.workers = new WorkerRegistry(init.store)
     this.config = resolveCoordinatorConfig(init.config)
     this.clock = init.clock ?? Date.now
     this.evaluate = init.evaluate
@@ -156,20 +168,27 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     this.randomSeed = init.randomSeed ?? (() => randomBytes(32).toString('hex'))
   }
 
-  /** Ticks every `intervalMs` until stop(); tick errors are emitted as `tick:failed`. */
-  start (options: { intervalMs?: number } = {}): void {
+  /**
+   * Ticks every `intervalMs` until stop(), and writes liveness every
+   * `flushIntervalMs`; errors are emitted as `tick:failed`.
+   */
+  start (options: { intervalMs?: number, flushIntervalMs?: number } = {}): void {
     if (this.timer != null) return
-    this.timer = setInterval(() => {
-      this.tick().catch((err: unknown) => this.emit('tick:failed', err instanceof Error ? err : new Error(String(err))))
-    }, options.intervalMs ?? 1000)
+    const failed = (err: unknown): void => { this.emit('tick:failed', err instanceof Error ? err : new Error(String(err))) }
+    this.timer = setInterval(() => { this.tick().catch(failed) }, options.intervalMs ?? 1000)
     this.timer.unref()
+    this.flushTimer = setInterval(() => { try { this.workers.flush() } catch (err) { failed(err) } }, options.flushIntervalMs ?? DEFAULT_LIVENESS_FLUSH_MS)
+    this.flushTimer.unref()
   }
 
-  /** Stops ticking and waits for a tick in progress. */
+  /** Stops ticking, waits for a tick in progress and writes liveness. */
   async stop (): Promise<void> {
     if (this.timer != null) clearInterval(this.timer)
+    if (this.flushTimer != null) clearInterval(this.flushTimer)
     this.timer = undefined
+    this.flushTimer = undefined
     await this.ticking?.catch(() => undefined)
+    this.workers.flush()
   }
 
   // ---------------------------------------------------------------- models
@@ -200,20 +219,23 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     const caps = input.capabilities
     if (caps == null || typeof caps !== 'object' || Array.isArray(caps)) throw new InvalidInputError('capabilities must be an object')
     if (JSON.stringify(caps).length > MAX_CAPABILITIES_BYTES) throw new InvalidInputError(`capabilities are over ${MAX_CAPABILITIES_BYTES} bytes`)
-    const existing = this.store.getWorker(input.peerId)
+    const existing = this.workers.get(input.peerId)
     if (existing?.status === 'banned') throw new WorkerBannedError(input.peerId)
     const reported = caps.samplesPerSec
     const valid = typeof reported === 'number' && Number.isFinite(reported) && reported > 0
-    // Keep the smoothed estimate unless the worker reports a new speed (new hardware, new backend).
+    // Keep the measured estimate unless the worker reports a new speed (new
+    // hardware, new backend). A claim is only believed up to the default
+    // speed: more shards for a worker that merely says it is fast would be
+    // a lever for a liar; once a round has timed it, the measured speed counts.
     const samplesPerSec = existing != null && existing.capabilities.samplesPerSec === reported
       ? existing.samplesPerSec
-      : valid ? reported : this.config.defaultSamplesPerSec
-    return this.store.upsertWorker({ peerId: input.peerId, address: input.address, capabilities: caps, samplesPerSec, at: this.clock() })
+      : valid ? Math.min(reported, this.config.defaultSamplesPerSec) : this.config.defaultSamplesPerSec
+    return this.workers.upsert({ peerId: input.peerId, address: input.address, capabilities: caps, samplesPerSec, at: this.clock() })
   }
 
   /** Marks a worker as heard from now (keeps it live). */
   heartbeat (peerId: string): void {
-    this.store.touchWorker(peerId, this.clock())
+    this.workers.touch(peerId, this.clock())
   }
 
   /**
@@ -232,7 +254,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
 
   /** Workers that are active and were seen within `livenessMs`, by peer id. */
   liveWorkers (now = this.clock()): WorkerRecord[] {
-    return this.store.listWorkers({ status: 'active', seenSince: now - this.config.livenessMs })
+    return this.workers.list({ status: 'active', seenSince: now - this.config.livenessMs })
   }
 
   // ---------------------------------------------------------------- rounds
@@ -318,6 +340,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     const model = this.store.getModel(round.modelId)
     validateDelta(input.delta, model.numParams, `delta of ${input.peerId}`)
 
+    const deltaNorm = l2Norm(input.delta)
     const blob = await this.store.blobs.putFloats(input.delta)
     if (input.deltaId != null && input.deltaId !== blob.id) throw new HashMismatchError(`delta of ${input.peerId}`, input.deltaId, blob.id)
 
@@ -335,11 +358,12 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
         proofRoot: input.proofRoot.toLowerCase(),
         leafCount: input.leafCount,
         samples: input.samples,
+        deltaNorm,
         contributionId: input.contributionId,
         receivedAt
       })
       this.store.setAssignmentState(current.id, 'submitted')
-      this.store.touchWorker(input.peerId, receivedAt)
+      this.workers.touch(input.peerId, receivedAt)
       this.observeSpeed(input.peerId, input.samples, receivedAt - current.createdAt)
       return row
     })
@@ -433,17 +457,20 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
 
   private view (round: RoundRecord, now: number): RoundView {
     const counts = this.store.countSubmissions(round.number)
-    const outstanding = acceptsSubmissions(round.state) ? this.store.listAssignments(round.number, 'assigned') : []
-    const live = new Set(outstanding.length > 0 ? this.liveWorkers(now).map(w => w.peerId) : [])
+    const accepting = acceptsSubmissions(round.state)
+    const outstanding = accepting ? this.store.countAssignments(round.number, 'assigned') : 0
+    // Only overdue assignments are read (usually none), not every worker's on every tick.
+    const overdue = outstanding > 0 ? this.store.listOverdueAssignments(round.number, now) : []
+    const seenSince = now - this.config.livenessMs
     return {
       state: round.state,
       deadline: round.deadline,
       extensions: round.extensions,
       minUpdates: round.minUpdates,
       liveWorkers: round.state === 'open' ? this.liveWorkers(now).length : 0,
-      activeWorkers: round.state === 'open' ? this.store.listWorkers({ status: 'active' }).length : 0,
-      outstanding: outstanding.length,
-      abandoned: outstanding.filter(a => a.deadline <= now && !live.has(a.worker)).length,
+      activeWorkers: round.state === 'open' ? this.workers.list({ status: 'active' }).length : 0,
+      outstanding,
+      abandoned: overdue.filter(a => { const w = this.workers.get(a.worker); return w == null || w.status !== 'active' || w.lastSeen < seenSince }).length,
       received: counts.pending + counts.accepted,
       pending: counts.pending,
       accepted: counts.accepted
@@ -481,7 +508,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
 
   /** Overdue assignments go to idle live workers; those nobody can take stay open for their late worker. */
   private reassignOverdue (round: RoundRecord, now: number): void {
-    const overdue = this.store.listAssignments(round.number, 'assigned').filter(a => a.deadline <= now)
+    const overdue = this.store.listOverdueAssignments(round.number, now)
     if (overdue.length === 0) return
     const busy = new Set(this.store.listAssignments(round.number).map(a => a.worker))
     const candidates = this.liveWorkers(now).filter(w => !busy.has(w.peerId))
@@ -576,15 +603,45 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
         continue
       }
       if (this.store.requireSubmission(s.id).status !== 'pending') continue // decided meanwhile by an external validator
-      this.recordVerification(s.id, result)
+      const verdict = this.recordVerification(s.id, result)
+      if (verdict.status === 'accepted') {
+        // A delta that cannot be read now is folded (and its error reported) when the round aggregates.
+        await this.fold(round, verdict).catch(() => undefined)
+      }
     }
     return allDone
   }
 
+  /** The running sum of `round`, created with its clipping bound on first use. */
+  private runningSum (round: RoundRecord, numParams: number): { sum: RunningSum, bound: number } {
+    if (this.running?.round !== round.number || this.running.sum.length !== numParams) {
+      const k = this.config.clipNormMultiplier
+      const bound = k > 0 ? clipBound(this.store.listDeltaNorms(round.number), k) : Infinity
+      this.running = { round: round.number, sum: new RunningSum(numParams), bound }
+    }
+    return this.running
+  }
+
   /**
-   * W_{r+1} from W_r and the accepted deltas (in peer-id order, so anyone can
-   * recompute it), with the outer optimizer and the momentum of the previous
-   * done round. Blobs are written first and the round row last, in one
+   * Folds one accepted delta into the round's running sum. Only once
+   * submissions are closed: the clipping bound is the median of all of them.
+   */
+  private async fold (round: RoundRecord, s: SubmissionRecord): Promise<void> {
+    if (round.state !== 'verifying' && round.state !== 'aggregating') return
+    const { numParams } = this.store.getModel(round.modelId)
+    const running = this.runningSum(round, numParams)
+    if (running.sum.has(s.id)) return
+    const delta = await this.store.blobs.getFloats(s.deltaId)
+    if (running.sum.has(s.id)) return // folded by a concurrent call meanwhile
+    const { norm, scale } = running.sum.fold(s.id, delta, s.samples, running.bound, `delta of ${s.worker}`)
+    if (scale < 1) this.emit('update:clipped', { round: round.number, submissionId: s.id, worker: s.worker, norm, bound: running.bound })
+  }
+
+  /**
+   * W_{r+1} from W_r and the accepted deltas (their weighted mean, each
+   * clipped to the round's norm bound, accumulated in float64 as they were
+   * accepted: any order gives the same float32 result up to rounding), with
+   * the outer optimizer and the momentum of the previous done round. Blobs are written first and the round row last, in one
    * transaction with the model version, so a crash anywhere re-runs the same
    * computation after a restart.
    */
@@ -595,17 +652,22 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     const accepted = this.store.listSubmissions(round.number, 'accepted')
     try {
       weights = new Float32Array(await this.store.readModelWeights(round.modelId))
-      const deltas = []
-      for (const s of accepted) deltas.push({ values: await this.store.blobs.getFloats(s.deltaId), samples: s.samples, label: s.worker })
+      // Usually everything is folded already; after a restart (or verdicts
+      // recorded by an external validator) the rest is folded here, one
+      // delta at a time, so memory stays one model's worth.
+      for (const s of accepted) await this.fold(round, s)
       if (opt.kind === 'nesterov') {
         const prev = this.store.getLatestMomentumId(round.number)
         momentum = prev == null ? new Float32Array(weights.length) : new Float32Array(await this.store.blobs.getFloats(prev))
         if (momentum.length !== weights.length) momentum = new Float32Array(weights.length) // the model changed shape
       }
-      aggregate({ weights, deltas, optimizer: opt, momentum })
+      const avg = this.runningSum(round, weights.length).sum.mean()
+      applyOuterStep(weights, avg, opt, momentum)
     } catch (err) {
       this.fail(round, this.clock(), `aggregation failed: ${oneLine(err)}`)
       return
+    } finally {
+      if (this.running?.round === round.number) this.running = undefined
     }
     const modelBlob = await this.store.blobs.putFloats(weights)
     const momentumBlob = momentum == null ? undefined : await this.store.blobs.putFloats(momentum)
@@ -657,8 +719,10 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
   private observeSpeed (peerId: string, samples: number, elapsedMs: number): void {
     const alpha = this.config.speedSmoothing
     if (alpha === 0 || elapsedMs <= 0) return
-    const worker = this.store.requireWorker(peerId)
+    const worker = this.workers.require(peerId)
     const observed = samples / (elapsedMs / 1000)
-    this.store.setWorkerSpeed(peerId, (1 - alpha) * worker.samplesPerSec + alpha * observed)
+    // The first measurement since this process started replaces the (capped) claim outright.
+    this.workers.setSpeed(peerId, this.measured.has(peerId) ? (1 - alpha) * worker.samplesPerSec + alpha * observed : observed)
+    this.measured.add(peerId)
   }
 }

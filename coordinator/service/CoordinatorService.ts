@@ -34,7 +34,8 @@ import { buildDashboardStatus } from './buildDashboardStatus.ts'
 import { ChainView } from './ChainView.ts'
 import { checkSubmission } from './checkSubmission.ts'
 import { writeCoordinatorInfo, type CoordinatorInfo } from './coordinatorInfo.ts'
-import { roundAnnouncement, type RoundPlan } from './roundPlan.ts'
+import { roundAnnouncement, roundPlanOf, type RoundPlan } from './roundPlan.ts'
+import { verifiedSamples } from '../aggregation/verifiedSamples.ts'
 import { SubmissionArchive } from './SubmissionArchive.ts'
 import { toProtocolRefusal } from './toProtocolRefusal.ts'
 import { verifyByReplay } from './verifyByReplay.ts'
@@ -180,7 +181,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
           model: this.model,
           shards: (id) => this.shards.get(id)?.dataset,
           archive: this.archive,
-          workerAddrs: (peerId) => this.workerAddrs(peerId, this.store.getWorker(peerId)?.capabilities),
+          workerAddrs: (peerId) => this.workerAddrs(peerId, this.rounds.workers.get(peerId)?.capabilities),
           chain: this.chain
         }),
         config: this.roundConfig()
@@ -191,6 +192,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
         throw new InvalidInputError(`the data dir holds a model of ${initial.numParams} weights, --model ${this.model.kind} has ${modelWeightCount(this.model)}`, { hint: 'use the same --model as before or a fresh --data-dir' })
       }
       await this.startNode()
+      this.watchListenAddrs()
       await this.startProtocols()
       if (o.dashboardPort !== undefined) {
         this.statusServer = await startStatusServer({ status: async () => await this.status(), page: dashboardPage, metrics: this.metrics, port: o.dashboardPort })
@@ -231,7 +233,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
 
   /** The dashboard's status: rounds and workers from the store, rewards and events from the chain when a contract is set. */
   async status (): Promise<ReturnType<typeof buildDashboardStatus>> {
-    const workers = this.store.listWorkers()
+    const workers = this.rounds.workers.list()
     const snapshot = this.chainView == null
       ? undefined
       : await this.chainView.snapshot(workers.map(w => getAddress(w.address))).catch(() => undefined)
@@ -296,7 +298,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       const id = String(peer)
       const bound = this.joins.addressOf(id)
       if (bound !== undefined) return bound
-      const w = this.store.getWorker(id)
+      const w = this.rounds.workers.get(id)
       return w == null || w.status === 'banned' ? undefined : getAddress(w.address)
     }
     this.joins = await startJoinService(this.node, {
@@ -316,6 +318,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
           clientVersion: join.clientVersion ?? '',
           addrs: await this.peerAddrs(peerId)
         }
+        if ((capabilities.addrs as string[]).length > 0) this.listenAddrs.set(peerId, capabilities.addrs as string[])
         try {
           this.rounds.joinWorker({ peerId, address: address.toLowerCase(), capabilities })
         } catch (err) {
@@ -400,7 +403,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
 
   private async onSubmit (peerId: string, address: Address, m: DecodedUpdateSubmission, signal: AbortSignal): Promise<SubmissionAck> {
     try {
-      if (this.store.getWorker(peerId) == null) throw new ProtocolError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, 'unknown worker: join first')
+      if (this.rounds.workers.get(peerId) == null) throw new ProtocolError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, 'unknown worker: join first')
       this.rounds.heartbeat(peerId)
       // A worker re-sending after a crash or a lost ack learns it is already in, whatever the round does now.
       const earlier = this.store.findSubmissionByCommitment(`0x${Buffer.from(m.commitment).toString('hex')}`)
@@ -420,8 +423,8 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
         commitment: checked.commitment,
         proofRoot: checked.proofRoot,
         leafCount: m.leafCount,
-        // Weight of the update in the average: the data it was trained on (the assigned shards).
-        samples: assignment!.samples,
+        // Weight of the update in the average: the work the replay plan verifies, not the shards it was handed.
+        samples: verifiedSamples(roundPlanOf(round!).training, round!.shards),
         delta: checked.delta,
         contributionId: checked.contributionId
       })
@@ -447,7 +450,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     for (const s of page) {
       const archived = this.archive.get(s.commitment)
       if (archived == null) continue // stored before its archive entry: cannot happen unless the folder was tampered with
-      const worker = this.store.getWorker(s.worker)
+      const worker = this.rounds.workers.get(s.worker)
       const assignment = this.store.requireAssignment(s.assignmentId)
       submissions.push({
         workerPeerId: s.worker,
@@ -482,7 +485,6 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
   /** Opens the next round when none runs and enough workers are live; finishes after `rounds` done rounds. */
   private async loop (): Promise<void> {
     if (this.done) return
-    await this.refreshListenAddrs()
     this.refreshGauges()
     if (this.rounds.currentRound() != null) return
     const doneRounds = this.store.listRounds().filter(r => r.state === 'done').length
@@ -496,7 +498,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     // The first round waits for the initial fleet; later ones for as many of
     // --min-workers as still exist (a slashed or departed worker is not waited for).
     const live = this.rounds.liveWorkers().length
-    const active = this.store.listWorkers({ status: 'active' }).length
+    const active = this.rounds.workers.list({ status: 'active' }).length
     const needed = this.store.listRounds().length === 0 ? this.options.minWorkers : Math.max(this.options.minUpdates, Math.min(this.options.minWorkers, active))
     if (live < needed) return
     const plan: RoundPlan = { training: this.training, model: this.model }
@@ -523,16 +525,25 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       if (c == null) continue
       const reason = !c.registered ? 'not registered on the staking contract' : c.stake < minimum ? `stake ${c.stake} wei is below the minimum ${minimum}` : undefined
       if (reason === undefined) continue
-      this.store.setWorkerStatus(w.peerId, 'inactive')
+      this.rounds.workers.setStatus(w.peerId, 'inactive')
       this.emitEvent('worker:ineligible', { peerId: w.peerId, address: w.address, reason })
     }
   }
 
-  private async refreshListenAddrs (): Promise<void> {
-    for (const w of this.store.listWorkers({ status: 'active' })) {
-      const addrs = await this.peerAddrs(w.peerId)
-      if (addrs.length > 0) this.listenAddrs.set(w.peerId, addrs)
+  /**
+   * Keeps each worker's listen addresses from identify as it runs (on connect
+   * and when the worker's addresses change) instead of asking the peer store
+   * for every worker on a timer.
+   */
+  private watchListenAddrs (): void {
+    const onIdentify = (e: CustomEvent<{ peerId: { toString: () => string }, listenAddrs: Array<{ toString: () => string }> }>): void => {
+      const peerId = e.detail.peerId.toString()
+      if (this.rounds.workers.get(peerId) == null && !this.listenAddrs.has(peerId)) return
+      const addrs = e.detail.listenAddrs.map(String).slice(0, 16)
+      if (addrs.length > 0) this.listenAddrs.set(peerId, addrs)
     }
+    this.node.addEventListener('peer:identify', onIdentify as unknown as EventListener)
+    this.stoppers.push(() => { this.node.removeEventListener('peer:identify', onIdentify as unknown as EventListener) })
   }
 
   private forwardRoundEvents (): void {
@@ -571,7 +582,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     const latest = this.store.getLatestRound()
     if (latest != null) this.m.round.set(latest.number)
     this.m.workers.set(this.rounds.liveWorkers().length, { status: 'live' })
-    this.m.workers.set(this.store.listWorkers().length, { status: 'known' })
+    this.m.workers.set(this.rounds.workers.size, { status: 'known' })
     const model = this.store.getLatestModel()
     if (model?.accuracy !== undefined) this.m.accuracy.set(model.accuracy)
     if (model?.loss !== undefined) this.m.loss.set(model.loss)

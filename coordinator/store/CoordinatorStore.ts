@@ -33,6 +33,8 @@ export interface NewSubmission {
   proofRoot: string
   leafCount: number
   samples: number
+  /** L2 norm of the delta. */
+  deltaNorm?: number
   contributionId?: string
   receivedAt: number
 }
@@ -59,6 +61,10 @@ export class CoordinatorStore {
   readonly blobs: BlobStore
   private readonly db: Database
   private closed = false
+  /** Prepared statements by SQL text: preparing costs more than running the small queries here. */
+  private readonly statements = new Map<string, ReturnType<Database['prepare']>>()
+  /** The round in progress as last read or written here; undefined: not cached, null: none. */
+  private activeRound: RoundRecord | null | undefined
 
   private constructor (dir: string, db: Database, blobs: BlobStore) {
     this.dir = dir
@@ -93,14 +99,24 @@ export class CoordinatorStore {
     this.db.close()
   }
 
+  /** A prepared statement for `text`, prepared once per store. */
+  private sql (text: string): ReturnType<Database['prepare']> {
+    let st = this.statements.get(text)
+    if (st === undefined) {
+      st = this.db.prepare(text)
+      this.statements.set(text, st)
+    }
+    return st
+  }
+
   /** `wal` when the database is in write-ahead-log mode. */
   journalMode (): string {
-    return (this.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode
+    return (this.sql('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode
   }
 
   /** Applied schema version. */
   schemaVersion (): number {
-    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v
+    return (this.sql('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v
   }
 
   /**
@@ -116,6 +132,7 @@ export class CoordinatorStore {
       return result
     } catch (err) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK')
+      this.activeRound = undefined // it may have been read inside the rolled-back transaction
       throw err
     }
   }
@@ -130,9 +147,9 @@ export class CoordinatorStore {
   upsertWorker (input: { peerId: string, address: string, capabilities: WorkerCapabilities, samplesPerSec: number, at: number }): WorkerRecord {
     const address = input.address.toLowerCase()
     return this.transaction(() => {
-      const owner = this.db.prepare('SELECT peer_id FROM workers WHERE address = ?').get(address) as { peer_id: string } | undefined
+      const owner = this.sql('SELECT peer_id FROM workers WHERE address = ?').get(address) as { peer_id: string } | undefined
       if (owner != null && owner.peer_id !== input.peerId) throw new WorkerAddressTakenError(address, owner.peer_id)
-      this.db.prepare(`
+      this.sql(`
         INSERT INTO workers (peer_id, address, capabilities, samples_per_sec, status, joined_at, last_seen)
         VALUES (?, ?, ?, ?, 'active', ?, ?)
         ON CONFLICT (peer_id) DO UPDATE SET
@@ -144,7 +161,7 @@ export class CoordinatorStore {
   }
 
   getWorker (peerId: string): WorkerRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM workers WHERE peer_id = ?').get(peerId)
+    const row = this.sql('SELECT * FROM workers WHERE peer_id = ?').get(peerId)
     return row == null ? undefined : toWorker(row)
   }
 
@@ -156,7 +173,7 @@ export class CoordinatorStore {
 
   /** Workers, optionally only those with a status and seen at or after `seenSince`; ordered by peer id. */
   listWorkers (filter: { status?: WorkerStatus, seenSince?: number } = {}): WorkerRecord[] {
-    const rows = this.db.prepare(`
+    const rows = this.sql(`
       SELECT * FROM workers
       WHERE (:status IS NULL OR status = :status) AND (:seen IS NULL OR last_seen >= :seen)
       ORDER BY peer_id
@@ -166,16 +183,28 @@ export class CoordinatorStore {
 
   /** Records that a worker was heard from. */
   touchWorker (peerId: string, at: number): void {
-    const r = this.db.prepare('UPDATE workers SET last_seen = MAX(last_seen, ?) WHERE peer_id = ?').run(at, peerId)
+    const r = this.sql('UPDATE workers SET last_seen = MAX(last_seen, ?) WHERE peer_id = ?').run(at, peerId)
     if (r.changes === 0) throw new NotFoundError(`unknown worker ${peerId}`, { hint: 'the worker must join first' })
   }
 
+  /**
+   * Writes many workers' last-seen times in one transaction (the registry
+   * keeps liveness in memory and flushes it every few seconds, instead of a
+   * durable write per assign poll). Unknown peer ids are skipped.
+   */
+  touchWorkers (seen: Iterable<[string, number]>): void {
+    this.transaction(() => {
+      const st = this.sql('UPDATE workers SET last_seen = MAX(last_seen, ?) WHERE peer_id = ?')
+      for (const [peerId, at] of seen) st.run(at, peerId)
+    })
+  }
+
   setWorkerStatus (peerId: string, status: WorkerStatus): void {
-    this.db.prepare('UPDATE workers SET status = ? WHERE peer_id = ?').run(status, peerId)
+    this.sql('UPDATE workers SET status = ? WHERE peer_id = ?').run(status, peerId)
   }
 
   setWorkerSpeed (peerId: string, samplesPerSec: number): void {
-    this.db.prepare('UPDATE workers SET samples_per_sec = ? WHERE peer_id = ?').run(samplesPerSec, peerId)
+    this.sql('UPDATE workers SET samples_per_sec = ? WHERE peer_id = ?').run(samplesPerSec, peerId)
   }
 
   // ----------------------------------------------------------------- models
@@ -191,7 +220,7 @@ export class CoordinatorStore {
 
   /** Inserts the row of a model whose blob is already written (idempotent). */
   recordModelVersion (input: { blob: BlobInfo, numParams: number, round: number, createdAt: number, loss?: number, accuracy?: number }): ModelVersion {
-    this.db.prepare(`
+    this.sql(`
       INSERT INTO model_versions (id, round, num_params, size_bytes, path, loss, accuracy, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
     `).run(input.blob.id, input.round, input.numParams, input.blob.size, input.blob.path, input.loss ?? null, input.accuracy ?? null, input.createdAt)
@@ -200,7 +229,7 @@ export class CoordinatorStore {
 
   /** Sets the evaluation metrics of a model version. */
   setModelMetrics (id: string, metrics: { loss: number, accuracy: number }): void {
-    this.db.prepare('UPDATE model_versions SET loss = ?, accuracy = ? WHERE id = ?').run(metrics.loss, metrics.accuracy, id)
+    this.sql('UPDATE model_versions SET loss = ?, accuracy = ? WHERE id = ?').run(metrics.loss, metrics.accuracy, id)
   }
 
   /** A model version by content id; NotFoundError when unknown. */
@@ -211,19 +240,19 @@ export class CoordinatorStore {
   }
 
   findModel (id: string): ModelVersion | undefined {
-    const row = this.db.prepare('SELECT * FROM model_versions WHERE id = ?').get(id)
+    const row = this.sql('SELECT * FROM model_versions WHERE id = ?').get(id)
     return row == null ? undefined : toModel(row)
   }
 
   /** The newest global model: highest round, then newest; undefined before the initial model is stored. */
   getLatestModel (): ModelVersion | undefined {
-    const row = this.db.prepare('SELECT * FROM model_versions ORDER BY round DESC, created_at DESC, rowid DESC LIMIT 1').get()
+    const row = this.sql('SELECT * FROM model_versions ORDER BY round DESC, created_at DESC, rowid DESC LIMIT 1').get()
     return row == null ? undefined : toModel(row)
   }
 
   /** Every model version, oldest first. */
   listModels (): ModelVersion[] {
-    return this.db.prepare('SELECT * FROM model_versions ORDER BY round, created_at, rowid').all().map(toModel)
+    return this.sql('SELECT * FROM model_versions ORDER BY round, created_at, rowid').all().map(toModel)
   }
 
   /** The weights of a model version, hash-checked. */
@@ -234,7 +263,7 @@ export class CoordinatorStore {
 
   /** Quality per round: the model each round produced and its loss/accuracy, oldest first. */
   getMetricHistory (): RoundMetrics[] {
-    const rows = this.db.prepare(`
+    const rows = this.sql(`
       SELECT r.number, r.state, r.result_model_id, r.loss, r.accuracy, r.closed_at,
              (SELECT COUNT(*) FROM submissions s WHERE s.round = r.number AND s.status = 'accepted') AS accepted
       FROM rounds r ORDER BY r.number
@@ -254,8 +283,9 @@ export class CoordinatorStore {
 
   /** Inserts a new round in state `open` and its first transition. */
   insertRound (input: { number: number, modelId: string, hyperParams: Record<string, unknown>, seed: string, shards: ShardInfo[], minUpdates: number, deadline: number, openedAt: number }): RoundRecord {
+    this.activeRound = undefined
     return this.transaction(() => {
-      this.db.prepare(`
+      this.sql(`
         INSERT INTO rounds (number, state, model_id, hyper_params, seed, shards, min_updates, deadline, opened_at)
         VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?)
       `).run(input.number, input.modelId, JSON.stringify(input.hyperParams), input.seed, JSON.stringify(input.shards), input.minUpdates, input.deadline, input.openedAt)
@@ -265,7 +295,7 @@ export class CoordinatorStore {
   }
 
   getRound (n: number): RoundRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM rounds WHERE number = ?').get(n)
+    const row = this.sql('SELECT * FROM rounds WHERE number = ?').get(n)
     return row == null ? undefined : toRound(row)
   }
 
@@ -277,18 +307,22 @@ export class CoordinatorStore {
 
   /** The highest-numbered round, whatever its state. */
   getLatestRound (): RoundRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM rounds ORDER BY number DESC LIMIT 1').get()
+    const row = this.sql('SELECT * FROM rounds ORDER BY number DESC LIMIT 1').get()
     return row == null ? undefined : toRound(row)
   }
 
   /** The round in progress (not done, not failed), if any. */
   getActiveRound (): RoundRecord | undefined {
-    const row = this.db.prepare(`SELECT * FROM rounds WHERE state NOT IN ${TERMINAL_STATES} ORDER BY number DESC LIMIT 1`).get()
-    return row == null ? undefined : toRound(row)
+    // Asked on every assign poll; rounds change only through this class, which drops the copy.
+    if (this.activeRound === undefined) {
+      const row = this.sql(`SELECT * FROM rounds WHERE state NOT IN ${TERMINAL_STATES} ORDER BY number DESC LIMIT 1`).get()
+      this.activeRound = row == null ? null : toRound(row)
+    }
+    return this.activeRound ?? undefined
   }
 
   listRounds (): RoundRecord[] {
-    return this.db.prepare('SELECT * FROM rounds ORDER BY number').all().map(toRound)
+    return this.sql('SELECT * FROM rounds ORDER BY number').all().map(toRound)
   }
 
   /**
@@ -304,9 +338,10 @@ export class CoordinatorStore {
     reason: string
     patch?: Partial<Pick<RoundRecord, 'extensions' | 'closedAt' | 'resultModelId' | 'momentumId' | 'loss' | 'accuracy' | 'failureReason'>>
   }): RoundRecord {
+    this.activeRound = undefined
     return this.transaction(() => {
       const p = input.patch ?? {}
-      const r = this.db.prepare(`
+      const r = this.sql(`
         UPDATE rounds SET state = ?, deadline = ?,
           extensions = COALESCE(?, extensions), closed_at = COALESCE(?, closed_at),
           result_model_id = COALESCE(?, result_model_id), momentum_id = COALESCE(?, momentum_id),
@@ -325,7 +360,7 @@ export class CoordinatorStore {
 
   /** Transitions of a round, oldest first. */
   listTransitions (n: number): RoundTransition[] {
-    return this.db.prepare('SELECT * FROM round_transitions WHERE round = ? ORDER BY id').all(n).map(toTransition)
+    return this.sql('SELECT * FROM round_transitions WHERE round = ? ORDER BY id').all(n).map(toTransition)
   }
 
   /**
@@ -334,7 +369,7 @@ export class CoordinatorStore {
    * used FedAvg, so momentum restarts from zero. Failed rounds are skipped.
    */
   getLatestMomentumId (beforeRound: number): string | undefined {
-    const row = this.db.prepare(`
+    const row = this.sql(`
       SELECT momentum_id FROM rounds WHERE state = 'done' AND number < ?
       ORDER BY number DESC LIMIT 1
     `).get(beforeRound) as { momentum_id: string | null } | undefined
@@ -342,14 +377,14 @@ export class CoordinatorStore {
   }
 
   private insertTransition (round: number, from: RoundState | null, to: RoundState, at: number, deadline: number, reason: string): void {
-    this.db.prepare('INSERT INTO round_transitions (round, from_state, to_state, at, deadline, reason) VALUES (?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO round_transitions (round, from_state, to_state, at, deadline, reason) VALUES (?, ?, ?, ?, ?, ?)')
       .run(round, from, to, at, deadline, reason)
   }
 
   // ------------------------------------------------------------ assignments
 
   insertAssignment (input: { round: number, worker: string, shardIds: string[], samples: number, deadline: number, createdAt: number, reassignedFrom?: number }): AssignmentRecord {
-    const r = this.db.prepare(`
+    const r = this.sql(`
       INSERT INTO assignments (round, worker, shard_ids, samples, state, deadline, reassigned_from, created_at)
       VALUES (?, ?, ?, ?, 'assigned', ?, ?, ?)
     `).run(input.round, input.worker, JSON.stringify(input.shardIds), input.samples, input.deadline, input.reassignedFrom ?? null, input.createdAt)
@@ -357,25 +392,35 @@ export class CoordinatorStore {
   }
 
   requireAssignment (id: number): AssignmentRecord {
-    const row = this.db.prepare('SELECT * FROM assignments WHERE id = ?').get(id)
+    const row = this.sql('SELECT * FROM assignments WHERE id = ?').get(id)
     if (row == null) throw new NotFoundError(`unknown assignment ${id}`)
     return toAssignment(row)
   }
 
   /** A worker's assignment in a round, if it has one. */
   getAssignmentFor (round: number, worker: string): AssignmentRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM assignments WHERE round = ? AND worker = ?').get(round, worker)
+    const row = this.sql('SELECT * FROM assignments WHERE round = ? AND worker = ?').get(round, worker)
     return row == null ? undefined : toAssignment(row)
   }
 
   /** Assignments of a round, optionally in one state, oldest first. */
   listAssignments (round: number, state?: AssignmentState): AssignmentRecord[] {
-    return this.db.prepare('SELECT * FROM assignments WHERE round = :round AND (:state IS NULL OR state = :state) ORDER BY id')
+    return this.sql('SELECT * FROM assignments WHERE round = :round AND (:state IS NULL OR state = :state) ORDER BY id')
       .all({ round, state: state ?? null }).map(toAssignment)
   }
 
+  /** Assignments of a round still out (state `assigned`) whose deadline is at or before `now`, oldest first. */
+  listOverdueAssignments (round: number, now: number): AssignmentRecord[] {
+    return this.sql("SELECT * FROM assignments WHERE round = ? AND state = 'assigned' AND deadline <= ? ORDER BY id").all(round, now).map(toAssignment)
+  }
+
+  /** How many of a round's assignments are in `state`. */
+  countAssignments (round: number, state: AssignmentState): number {
+    return (this.sql('SELECT COUNT(*) AS n FROM assignments WHERE round = ? AND state = ?').get(round, state) as { n: number }).n
+  }
+
   setAssignmentState (id: number, state: AssignmentState): void {
-    this.db.prepare('UPDATE assignments SET state = ? WHERE id = ?').run(state, id)
+    this.sql('UPDATE assignments SET state = ? WHERE id = ?').run(state, id)
   }
 
   // ------------------------------------------------------------ submissions
@@ -389,11 +434,11 @@ export class CoordinatorStore {
     return this.transaction(() => {
       this.assertNotDuplicate(input.round, input.worker, input.commitment)
       try {
-        const r = this.db.prepare(`
-          INSERT INTO submissions (round, worker, assignment_id, commitment, delta_id, proof_root, leaf_count, samples, contribution_id, status, received_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+        const r = this.sql(`
+          INSERT INTO submissions (round, worker, assignment_id, commitment, delta_id, proof_root, leaf_count, samples, delta_norm, contribution_id, status, received_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
         `).run(input.round, input.worker, input.assignmentId, input.commitment, input.deltaId, input.proofRoot,
-          input.leafCount, input.samples, input.contributionId ?? null, input.receivedAt)
+          input.leafCount, input.samples, input.deltaNorm ?? null, input.contributionId ?? null, input.receivedAt)
         return this.requireSubmission(Number(r.lastInsertRowid))
       } catch (err) {
         // The checks above run in the same transaction, so this is a safety net only.
@@ -412,38 +457,43 @@ export class CoordinatorStore {
   }
 
   requireSubmission (id: number): SubmissionRecord {
-    const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id)
+    const row = this.sql('SELECT * FROM submissions WHERE id = ?').get(id)
     if (row == null) throw new NotFoundError(`unknown submission ${id}`)
     return toSubmission(row)
   }
 
   findSubmissionFor (round: number, worker: string): SubmissionRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM submissions WHERE round = ? AND worker = ?').get(round, worker)
+    const row = this.sql('SELECT * FROM submissions WHERE round = ? AND worker = ?').get(round, worker)
     return row == null ? undefined : toSubmission(row)
   }
 
   findSubmissionByCommitment (commitment: string): SubmissionRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM submissions WHERE commitment = ?').get(commitment)
+    const row = this.sql('SELECT * FROM submissions WHERE commitment = ?').get(commitment)
     return row == null ? undefined : toSubmission(row)
   }
 
   /** Submissions of a round, optionally with one status, ordered by worker (the aggregation order). */
   listSubmissions (round: number, status?: VerificationStatus): SubmissionRecord[] {
-    return this.db.prepare('SELECT * FROM submissions WHERE round = :round AND (:status IS NULL OR status = :status) ORDER BY worker')
+    return this.sql('SELECT * FROM submissions WHERE round = :round AND (:status IS NULL OR status = :status) ORDER BY worker')
       .all({ round, status: status ?? null }).map(toSubmission)
+  }
+
+  /** Delta norms of every submission of a round (whatever its status), for the clipping bound. */
+  listDeltaNorms (round: number): number[] {
+    return (this.sql('SELECT delta_norm FROM submissions WHERE round = ? AND delta_norm IS NOT NULL').all(round) as Array<{ delta_norm: number }>).map(r => r.delta_norm)
   }
 
   /** Counts a round's submissions by verification status. */
   countSubmissions (round: number): Record<VerificationStatus, number> {
     const counts: Record<VerificationStatus, number> = { pending: 0, accepted: 0, rejected: 0 }
-    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM submissions WHERE round = ? GROUP BY status').all(round) as Array<{ status: VerificationStatus, n: number }>
+    const rows = this.sql('SELECT status, COUNT(*) AS n FROM submissions WHERE round = ? GROUP BY status').all(round) as Array<{ status: VerificationStatus, n: number }>
     for (const r of rows) counts[r.status] = r.n
     return counts
   }
 
   /** Sets a submission's verification status (and the reason, e.g. why it was rejected). */
   setSubmissionStatus (id: number, status: VerificationStatus, input: { at: number, reason?: string }): SubmissionRecord {
-    const r = this.db.prepare('UPDATE submissions SET status = ?, status_reason = ?, verified_at = ? WHERE id = ?')
+    const r = this.sql('UPDATE submissions SET status = ?, status_reason = ?, verified_at = ? WHERE id = ?')
       .run(status, input.reason ?? null, status === 'pending' ? null : input.at, id)
     if (r.changes === 0) throw new NotFoundError(`unknown submission ${id}`)
     return this.requireSubmission(id)
@@ -451,7 +501,7 @@ export class CoordinatorStore {
 
   /** Records the on-chain contribution id of a submission once known. */
   setContributionId (id: number, contributionId: string): void {
-    this.db.prepare('UPDATE submissions SET contribution_id = ? WHERE id = ?').run(contributionId, id)
+    this.sql('UPDATE submissions SET contribution_id = ? WHERE id = ?').run(contributionId, id)
   }
 
   // ----------------------------------------------------------------- scores
@@ -460,9 +510,9 @@ export class CoordinatorStore {
   insertScore (input: { submissionId: number, validator: string, score: number, fraud?: boolean, evidence?: string, createdAt: number }): ScoreRecord {
     if (!Number.isInteger(input.score) || input.score < 1 || input.score > 100) throw new InvalidInputError(`score must be an integer 1-100, got ${input.score}`)
     try {
-      const r = this.db.prepare('INSERT INTO scores (submission_id, validator, score, fraud, evidence, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      const r = this.sql('INSERT INTO scores (submission_id, validator, score, fraud, evidence, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(input.submissionId, input.validator, input.score, input.fraud === true ? 1 : 0, input.evidence ?? null, input.createdAt)
-      return toScore(this.db.prepare('SELECT * FROM scores WHERE id = ?').get(Number(r.lastInsertRowid)))
+      return toScore(this.sql('SELECT * FROM scores WHERE id = ?').get(Number(r.lastInsertRowid)))
     } catch (err) {
       if (isUniqueViolation(err)) throw new InvalidInputError(`validator ${input.validator} already scored submission ${input.submissionId}`)
       throw err
@@ -470,7 +520,7 @@ export class CoordinatorStore {
   }
 
   listScores (submissionId: number): ScoreRecord[] {
-    return this.db.prepare('SELECT * FROM scores WHERE submission_id = ? ORDER BY id').all(submissionId).map(toScore)
+    return this.sql('SELECT * FROM scores WHERE submission_id = ? ORDER BY id').all(submissionId).map(toScore)
   }
 }
 
@@ -571,6 +621,7 @@ function toSubmission (r: unknown): SubmissionRecord {
     proofRoot: row.proof_root as string,
     leafCount: row.leaf_count as number,
     samples: row.samples as number,
+    deltaNorm: opt(row.delta_norm),
     contributionId: opt(row.contribution_id),
     status: row.status as VerificationStatus,
     statusReason: opt(row.status_reason),

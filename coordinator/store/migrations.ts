@@ -111,6 +111,13 @@ export const migrations: readonly Migration[] = [
         UNIQUE (submission_id, validator)
       );
     `
+  },
+  {
+    version: 2,
+    name: 'delta norm per submission (clipping bound of robust aggregation)',
+    sql: `
+      ALTER TABLE submissions ADD COLUMN delta_norm REAL;
+    `
   }
 ]
 

@@ -91,6 +91,8 @@ export interface SubmissionRecord {
   proofRoot: string
   leafCount: number
   samples: number
+  /** L2 norm of the delta as received (the clipping bound is a multiple of the round's median). */
+  deltaNorm?: number
   /** On-chain contribution id (uint256 as a decimal string). */
   contributionId?: string
   status: VerificationStatus
