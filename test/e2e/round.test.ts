@@ -34,7 +34,8 @@ describe('training rounds across processes', function () {
   })
 
   const coordinator = (args: string[], name = 'coordinator'): CliProcess => {
-    const p = spawnCli('coordinator/cli.ts', ['start', '--data-dir', join(dir, 'coordinator'), '--dashboard-port', '0', ...ROUND_ARGS, ...args], { name })
+    // Any free port unless a test names one: the CLI's default (4001) would collide with other runs on this machine.
+    const p = spawnCli('coordinator/cli.ts', ['start', '--data-dir', join(dir, 'coordinator'), '--dashboard-port', '0', '--listen', '/ip4/127.0.0.1/tcp/0', ...ROUND_ARGS, ...args], { name })
     procs.push(p)
     return p
   }
