@@ -6,7 +6,8 @@
  */
 import { dispatch } from '../lib/cli/runCommand.ts'
 import * as round from './commands/round.ts'
+import * as sample from './commands/sample.ts'
 import * as start from './commands/start.ts'
 import * as status from './commands/status.ts'
 
-await dispatch('coordinator', { start, round, status }, process.argv.slice(2))
+await dispatch('coordinator', { start, round, status, sample }, process.argv.slice(2))

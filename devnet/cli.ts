@@ -9,11 +9,11 @@ const specs = {
   workers: { type: 'number', description: 'honest workers', default: 3, env: 'COTRAIN_DEVNET_WORKERS', validate: intBetween(1, 16) },
   rounds: { type: 'number', description: 'training rounds', default: 3, env: 'COTRAIN_DEVNET_ROUNDS', validate: intBetween(1, 100) },
   validators: { type: 'number', description: 'validators (the contract quorum equals this)', default: 2, validate: intBetween(1, 5) },
-  model: { type: 'string', description: 'model: mlp or cnn', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => ['mlp', 'cnn'].includes(v) ? undefined : `expected mlp or cnn, got "${v}"` },
+  model: { type: 'string', description: 'model: mlp or cnn (MNIST), gpt (a small character language model on the Brown corpus)', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => ['mlp', 'cnn', 'gpt'].includes(v) ? undefined : `expected mlp, cnn or gpt, got "${v}"` },
   cheat: { type: 'string', description: `add one cheating worker with this fault mode (${FAULTS.join(', ')})`, default: 'skip-steps', env: 'COTRAIN_DEVNET_CHEAT', validate: (v: string) => FAULTS.includes(v) ? undefined : `unknown fault mode "${v}" (one of ${FAULTS.join(', ')})` },
-  steps: { type: 'number', description: 'inner training steps per round', default: 100, validate: intBetween(1, 100_000) },
+  steps: { type: 'number', description: 'inner training steps per round (default 100, gpt 40)', validate: intBetween(1, 100_000) },
   'checkpoint-interval': { type: 'number', description: 'steps between checkpoints', default: 10, validate: intBetween(1, 10_000) },
-  'train-samples': { type: 'number', description: 'MNIST training samples to shard', default: 30000, validate: intBetween(100, 60000) },
+  'train-samples': { type: 'number', description: 'training samples to shard (MNIST digits or gpt text windows)', default: 30000, validate: intBetween(100, 1_000_000) },
   'chain-port': { type: 'number', description: 'port of the local hardhat node', default: 8545, validate: intBetween(1, 65535) },
   'dashboard-port': { type: 'number', description: 'port of the coordinator dashboard (0 = any free port)', default: 8080, validate: intBetween(0, 65535) },
   'data-dir': { type: 'string', description: 'folder for every process state (wiped at start)', default: '.devnet' },
@@ -24,7 +24,7 @@ await runCommand(async () => {
   const { options } = resolveOptions(specs, { argv: process.argv.slice(2), env: process.env })
   if (options.help) {
     process.stdout.write(renderHelp('npm run devnet -- [options]', 'Runs a local cotrain network: hardhat node + staking contract, coordinator, validators and workers as separate processes, real MNIST training rounds with proofs, challenges, scores, rewards and slashing.', specs,
-      ['npm run devnet', 'npm run devnet -- --workers 4 --rounds 5 --model cnn', 'npm run devnet -- --cheat none', 'npm run devnet -- --cheat random-delta --json']))
+      ['npm run devnet', 'npm run devnet -- --workers 4 --rounds 5 --model cnn', 'npm run devnet -- --model gpt', 'npm run devnet -- --cheat none', 'npm run devnet -- --cheat random-delta --json']))
     return
   }
   const controller = new AbortController()
@@ -43,9 +43,9 @@ await runCommand(async () => {
     workers: options.workers,
     rounds: options.rounds,
     validators: options.validators,
-    model: options.model as 'mlp' | 'cnn',
+    model: options.model as 'mlp' | 'cnn' | 'gpt',
     cheat: options.cheat,
-    steps: options.steps,
+    steps: options.steps ?? (options.model === 'gpt' ? 40 : 100),
     checkpointInterval: options['checkpoint-interval'],
     trainSamples: options['train-samples'],
     chainPort: options['chain-port'],

@@ -12,7 +12,7 @@ export interface DevnetOptions {
   workers: number
   rounds: number
   validators: number
-  model: 'mlp' | 'cnn'
+  model: 'mlp' | 'cnn' | 'gpt'
   /** A fault mode for one extra, cheating worker; 'none' for an honest run. */
   cheat: string
   steps: number
@@ -41,7 +41,7 @@ export interface DevnetResult {
   contract: Address
   rpcUrl: string
   dashboardUrl?: string
-  rounds: Array<{ number: number, state: string, accuracy?: number, loss?: number, accepted: number, rejected: number }>
+  rounds: Array<{ number: number, state: string, accuracy?: number, loss?: number, bitsPerChar?: number, sample?: string, accepted: number, rejected: number }>
   participants: DevnetParticipant[]
   settled: boolean
   /** Seconds from the coordinator's last round to the last compute contribution settling (or to the timeout). */
@@ -49,6 +49,13 @@ export interface DevnetResult {
   /** Compute contributions still pending when the settle wait ended, as `name#id`. */
   pendingAtEnd: string[]
 }
+
+/**
+ * The devnet's language model: small enough that four trainers, two
+ * validators and a coordinator share two cores and still finish a round in
+ * about a minute (2 layers, width 64, context 32: 0.11M weights), batch 16.
+ */
+export const DEVNET_GPT_ARGS = ['--model-config', JSON.stringify({ layers: 2, heads: 4, embedDim: 64, contextLength: 32 }), '--batch-size', '16', '--test-samples', '64']
 
 /**
  * Runs the whole system locally: a Hardhat node with the staking contract, a
@@ -87,7 +94,8 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       '--shards', String(Math.max(2, (options.workers + cheaters) * 2)), '--train-samples', String(options.trainSamples),
       '--rounds', String(options.rounds), '--min-workers', String(options.workers + cheaters), '--min-updates', '1',
       '--steps', String(options.steps), '--checkpoint-interval', String(options.checkpointInterval),
-      '--dashboard-port', String(options.dashboardPort), '--linger', String(options.settleTimeoutS + 60)])
+      '--dashboard-port', String(options.dashboardPort), '--linger', String(options.settleTimeoutS + 60),
+      ...(options.model === 'gpt' ? DEVNET_GPT_ARGS : [])])
     await coordinator.waitFor((e) => e.event === 'coordinator:ready', { signal: options.signal, timeoutMs: 180_000 })
     const info = JSON.parse(readFileSync(join(coordDir, 'coordinator.json'), 'utf8')) as { multiaddrs: string[], dashboardUrl?: string }
     const coordAddr = info.multiaddrs[0]
@@ -116,7 +124,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     await coordinator.waitFor((e) => e.event === 'coordinator:finished', { signal: options.signal, timeoutMs: options.rounds * 600_000 })
     if (options.signal?.aborted === true) throw options.signal.reason
     const rounds = coordinator.events.filter((e) => e.event === 'round:done' || e.event === 'round:failed').map((e) => ({
-      number: Number(e.round), state: e.event === 'round:done' ? 'done' : 'failed', accuracy: e.accuracy as number | undefined, loss: e.loss as number | undefined, accepted: Number(e.accepted ?? 0), rejected: Number(e.rejected ?? 0)
+      number: Number(e.round), state: e.event === 'round:done' ? 'done' : 'failed', accuracy: e.accuracy as number | undefined, loss: e.loss as number | undefined, bitsPerChar: e.bitsPerChar as number | undefined, sample: e.sample as string | undefined, accepted: Number(e.accepted ?? 0), rejected: Number(e.rejected ?? 0)
     }))
 
     line(`training done; waiting up to ${options.settleTimeoutS}s for validators to settle every contribution on chain`)
@@ -172,11 +180,14 @@ export function renderDevnetTable (result: DevnetResult): string {
     const fmt = (r: string[]): string => r.map((c, i) => c.padEnd(w[i])).join('  ')
     return [fmt(head), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(fmt)].join('\n')
   }
-  const rounds = table(['round', 'state', 'test accuracy', 'test loss', 'accepted', 'rejected'],
-    result.rounds.map((r) => [String(r.number), r.state, pct(r.accuracy), r.loss == null ? '-' : r.loss.toFixed(4), String(r.accepted), String(r.rejected)]))
+  const lm = result.rounds.some((r) => r.bitsPerChar != null)
+  const rounds = table(['round', 'state', lm ? 'next-char accuracy' : 'test accuracy', 'test loss', ...(lm ? ['bits/char'] : []), 'accepted', 'rejected'],
+    result.rounds.map((r) => [String(r.number), r.state, pct(r.accuracy), r.loss == null ? '-' : r.loss.toFixed(4), ...(lm ? [r.bitsPerChar == null ? '-' : r.bitsPerChar.toFixed(3)] : []), String(r.accepted), String(r.rejected)]))
+  const last = result.rounds.filter((r) => r.sample != null).at(-1)
+  const sample = last === undefined ? '' : `\n\nSample from round ${last.number}'s model (fixed prompt and seed)\n${last.sample!}`
   const people = table(['name', 'role', 'contributions', 'finalized', 'fraud', 'pending', 'median scores', 'reputation', 'earned ETH', 'claimable ETH', 'locked ETH', 'slashed ETH'],
     result.participants.map((p) => [p.name, p.role, String(p.contributions), String(p.finalized), String(p.fraudulent), String(p.pending), p.scores.join(',') || '-', String(p.reputation), eth(p.earnedWei), eth(p.claimableWei), eth(p.lockedWei), eth(p.slashedWei)]))
-  return `Rounds\n${rounds}\n\nParticipants (on chain, after the reward lock)\n${people}\n${result.settled ? `\nevery compute contribution settled ${result.settleSeconds.toFixed(0)}s after the last round\n` : `\nnote: still pending when the settle timeout passed: ${result.pendingAtEnd.join(', ')}\n`}`
+  return `Rounds\n${rounds}${sample}\n\nParticipants (on chain, after the reward lock)\n${people}\n${result.settled ? `\nevery compute contribution settled ${result.settleSeconds.toFixed(0)}s after the last round\n` : `\nnote: still pending when the settle timeout passed: ${result.pendingAtEnd.join(', ')}\n`}`
 }
 
 /** Reads the coordinator's dashboard status, for callers that watch a run. */

@@ -12,7 +12,7 @@ import { decodeShard } from '../lib/data/shard.ts'
 import type { Dataset } from '../lib/data/Dataset.ts'
 import { bytesToFloat32 } from '../lib/hash/float32Bytes.ts'
 import { toHex } from '../lib/hash/sha256.ts'
-import { resolveModelConfig } from '../lib/model/config.ts'
+import { resolveModelConfig, type ModelConfig } from '../lib/model/config.ts'
 import { createNode, ErrorCode, fetchContent, listSubmissions, ProtocolError, toContentId, type CotrainNode } from '../lib/net/index.ts'
 import { listDatasets } from '../lib/net/dataset.ts'
 import { validateDatasetShards } from '../lib/data/validateDatasetShards.ts'
@@ -21,7 +21,7 @@ import type { cotrain } from '../lib/proto/cotrain.js'
 import { resolveHyperParams } from '../lib/training/hyperParams.ts'
 import type { TrainingShard } from '../lib/training/trainRound.ts'
 import { evidenceHash } from '../lib/validation/evidenceHash.ts'
-import { heldOutReference, heldOutSlice, measureImprovement, median, qualityScore, scoreScale, type HeldOutReference } from '../lib/validation/qualityScore.ts'
+import { heldOutReference, heldOutSliceFor, measureImprovement, median, qualityScore, scoreScale, type HeldOutReference } from '../lib/validation/qualityScore.ts'
 import { submissionClaimFromWire } from '../lib/validation/submissionClaim.ts'
 import { verifySubmission } from '../lib/validation/verifySubmission.ts'
 import { selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
@@ -121,7 +121,8 @@ export class ValidatorService {
   private state: ValidatorState
   private readonly controller = new AbortController()
   private loop: Promise<void> | undefined
-  private heldOut: Dataset | undefined
+  /** Held-out slices by model architecture (MNIST digits, or text windows for a gpt of some context length). */
+  private readonly heldOut = new Map<string, Dataset>()
   /** Held-out loss and gradient at the model a round trains from, by model id: one per round, shared by its updates. */
   private reference: { modelId: string, value: HeldOutReference } | undefined
   private resolveDone!: () => void
@@ -156,7 +157,7 @@ export class ValidatorService {
       this.ownNode = true
     }
     const backend = await selectBackend({ backend: this.options.backend ?? 'auto' })
-    this.heldOut = await heldOutSlice(this.address, this.options.heldOutSamples)
+    await this.heldOutFor(resolveModelConfig({ kind: 'mlp' }))
     if (this.options.validationContributions !== false) {
       // Validation work is a contribution like any other: the contract needs the validator registered with stake to record and pay it.
       await registerContributor(this.options.wallet, { address: this.options.contract }).catch((err: unknown) => {
@@ -171,6 +172,17 @@ export class ValidatorService {
     this.controller.abort()
     await this.loop?.catch(() => undefined)
     if (this.ownNode) await this.node?.stop()
+  }
+
+  /** This validator's held-out slice for a model's data: MNIST for the classifiers, the text corpus's held-out windows for a gpt. */
+  private async heldOutFor (model: ModelConfig): Promise<Dataset> {
+    const key = model.kind === 'gpt' ? `gpt/${model.contextLength}` : 'image'
+    let d = this.heldOut.get(key)
+    if (d === undefined) {
+      d = await heldOutSliceFor(model, this.address, this.options.heldOutSamples)
+      this.heldOut.set(key, d)
+    }
+    return d
   }
 
   private emit (e: ValidatorEvent): void {
@@ -361,11 +373,12 @@ export class ValidatorService {
       evidence = evidenceHash({ commitment: claim.commitment, challengeSeed, check: 'withheld', index: v.checks.at(-1)?.index ?? -1, expected: 'checkpoint', got: 'unreachable' })
     }
     if (v.outcome === 'valid') {
+      const heldOut = await this.heldOutFor(modelConfig)
       const modelId = toContentId(a.modelId)
       if (this.reference?.modelId !== modelId) {
-        this.reference = { modelId, value: await heldOutReference({ modelConfig, weights: startWeights, heldOut: this.heldOut! }, { signal: this.controller.signal }) }
+        this.reference = { modelId, value: await heldOutReference({ modelConfig, weights: startWeights, heldOut }, { signal: this.controller.signal }) }
       }
-      const m = await measureImprovement({ modelConfig, startWeights, deltaBytes: claim.deltaBytes, heldOut: this.heldOut!, reference: this.reference.value }, { signal: this.controller.signal })
+      const m = await measureImprovement({ modelConfig, startWeights, deltaBytes: claim.deltaBytes, heldOut, reference: this.reference.value }, { signal: this.controller.signal })
       pending.push({ round, id, improvement: m.improvement, startLoss: m.startLoss })
       this.state.verifiedUnsent = { ...this.state.verifiedUnsent, [idText]: { round, improvement: m.improvement, startLoss: m.startLoss } }
       this.save()

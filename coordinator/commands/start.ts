@@ -2,6 +2,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { isAddress, type Address } from 'viem'
 import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
 import { InvalidInputError } from '../../lib/errors.ts'
+import type { ModelConfigInput } from '../../lib/model/config.ts'
 import { CoordinatorService, type CoordinatorEvent } from '../service/CoordinatorService.ts'
 import { coordinatorBaseOptions } from './coordinatorOptions.ts'
 import { DEFAULT_INNER_LEARNING_RATE } from '../config.ts'
@@ -21,10 +22,12 @@ const specs = {
   'rpc-url': { type: 'string', description: 'Ethereum JSON-RPC endpoint', default: 'http://127.0.0.1:8545', env: 'COTRAIN_RPC_URL' },
   contract: { type: 'string', description: 'staking contract (proxy): submissions must be committed there', env: 'COTRAIN_CONTRACT', validate: (v: string) => isAddress(v, { strict: false }) ? undefined : `not an address: "${v}"` },
   ...backendOption,
-  model: { type: 'string', description: 'model: mlp or cnn', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => v === 'mlp' || v === 'cnn' ? undefined : `unknown model "${v}" (mlp, cnn)` },
+  model: { type: 'string', description: 'model: mlp or cnn (MNIST), gpt (a character language model)', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => ['mlp', 'cnn', 'gpt'].includes(v) ? undefined : `unknown model "${v}" (mlp, cnn, gpt)` },
+  'model-config': { type: 'string', description: 'JSON of the model\'s fields over its defaults, e.g. \'{"layers":4,"embedDim":256}\' for the gpt', env: 'COTRAIN_MODEL_CONFIG' },
+  text: { type: 'string', description: 'with --model gpt: UTF-8 text files to train on, comma-separated (default: the Brown corpus)', env: 'COTRAIN_TEXT' },
   shards: { type: 'number', description: 'shards the training set is split into', default: 10, env: 'COTRAIN_SHARDS', validate: intBetween(1, 100_000) },
-  'train-samples': { type: 'number', description: 'use the first N MNIST training samples (0 = all 60000)', default: 0, env: 'COTRAIN_TRAIN_SAMPLES', validate: intBetween(0, 60_000) },
-  'test-samples': { type: 'number', description: 'evaluate on the first N MNIST test samples', default: 2000, env: 'COTRAIN_TEST_SAMPLES', validate: intBetween(1, 10_000) },
+  'train-samples': { type: 'number', description: 'use the first N training samples: MNIST digits or gpt text windows (0 = all)', default: 0, env: 'COTRAIN_TRAIN_SAMPLES', validate: intBetween(0, 100_000_000) },
+  'test-samples': { type: 'number', description: 'evaluate on the first N held-out samples (default 2000 digits, 128 text windows)', env: 'COTRAIN_TEST_SAMPLES', validate: intBetween(1, 1_000_000) },
   rounds: { type: 'number', description: 'exit after this many rounds are done (0 = run forever)', default: 0, env: 'COTRAIN_ROUNDS', validate: intBetween(0, 1_000_000) },
   linger: { type: 'number', description: 'after the last round, keep serving models, shards, deltas and submission lists to validators this many seconds (they settle the last rounds on chain)', default: 0, env: 'COTRAIN_LINGER', validate: intBetween(0, 604_800) },
   'min-workers': { type: 'number', description: 'open a round once this many workers are live', default: 2, env: 'COTRAIN_MIN_WORKERS', validate: intBetween(1, 100_000) },
@@ -40,9 +43,10 @@ const specs = {
   'dashboard-port': { type: 'number', description: 'dashboard, /api/status and /metrics on 127.0.0.1:PORT (0 = any free port)', default: 0, env: 'COTRAIN_DASHBOARD_PORT', validate: intBetween(0, 65_535) }
 } as const satisfies OptionSpecs
 
-const help = renderHelp('coordinator start [options]', 'Shards MNIST, runs training rounds with verification by replay, aggregates, evaluates, and serves the dashboard.', specs, [
+const help = renderHelp('coordinator start [options]', 'Shards MNIST (or text, --model gpt), runs training rounds with verification by replay, aggregates, evaluates, and serves the dashboard.', specs, [
   'coordinator start --listen /ip4/127.0.0.1/tcp/9000 --data-dir coord --shards 3 --min-workers 3 --rounds 2',
-  'coordinator start --contract 0x5FbD... --aggregator fedavg --steps 60 --batch-size 32 --round-timeout 60 --json'
+  'coordinator start --contract 0x5FbD... --aggregator fedavg --steps 60 --batch-size 32 --round-timeout 60 --json',
+  'coordinator start --model gpt --model-config \'{"layers":2,"embedDim":128}\' --batch-size 16 --text book.txt'
 ])
 
 /** `coordinator start`: the service until --rounds are done or SIGINT/SIGTERM. */
@@ -63,7 +67,8 @@ export async function run (argv: string[]): Promise<void> {
     maxWorkers: o['max-workers'],
     rpcUrl: o['rpc-url'],
     contract: o.contract as Address | undefined,
-    model: { kind: o.model as 'mlp' | 'cnn' },
+    model: modelConfigInput(o.model, o['model-config']),
+    textFiles: o.text?.split(',').map((f) => f.trim()).filter((f) => f !== ''),
     shards: o.shards,
     trainSamples: o['train-samples'] === 0 ? undefined : o['train-samples'],
     testSamples: o['test-samples'],
@@ -104,6 +109,20 @@ export async function run (argv: string[]): Promise<void> {
   }
 }
 
+/** `--model` plus `--model-config` JSON overrides; the service validates the result (unknown keys, ranges). */
+function modelConfigInput (kind: string, json: string | undefined): ModelConfigInput {
+  if (json === undefined || json.trim() === '') return { kind } as ModelConfigInput
+  let fields: unknown
+  try {
+    fields = JSON.parse(json)
+  } catch (err) {
+    throw new InvalidInputError(`--model-config is not JSON: ${(err as Error).message}`, { hint: 'e.g. --model-config \'{"layers":4}\'' })
+  }
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) throw new InvalidInputError('--model-config must be a JSON object of model fields')
+  if ('kind' in fields && (fields as { kind: unknown }).kind !== kind) throw new InvalidInputError(`--model-config says kind ${JSON.stringify((fields as { kind: unknown }).kind)}, --model says ${kind}`)
+  return { ...fields, kind } as ModelConfigInput
+}
+
 const pct = (v: unknown): string => typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '-'
 
 /** One human-readable line per event. */
@@ -117,7 +136,7 @@ export function describeEvent (e: CoordinatorEvent): string {
     case 'submission:refused': return `round ${String(e.round)}: refused an update from ${String(e.peerId)}: ${String(e.reason)}`
     case 'submission:verified': return `round ${String(e.round)}: update from ${String(e.peerId)} ${String(e.status)}${e.reason != null ? ` (${String(e.reason)})` : ''}`
     case 'assignment:missed': return `round ${String(e.round)}: ${String(e.peerId)} missed its assignment`
-    case 'round:done': return `round ${String(e.round)}: done, ${String(e.accepted)} updates, test accuracy ${pct(e.accuracy)}, loss ${typeof e.loss === 'number' ? e.loss.toFixed(4) : '-'}`
+    case 'round:done': return `round ${String(e.round)}: done, ${String(e.accepted)} updates, test accuracy ${pct(e.accuracy)}, loss ${typeof e.loss === 'number' ? e.loss.toFixed(4) : '-'}${typeof e.bitsPerChar === 'number' ? `, ${e.bitsPerChar.toFixed(3)} bits/char\n  sample: ${JSON.stringify(e.sample)}` : ''}`
     case 'round:failed': return `round ${String(e.round)}: FAILED: ${String(e.reason)}`
     case 'coordinator:finished': return `all ${String(e.rounds)} rounds done`
     case 'coordinator:lingering': return `serving validators for up to ${String(e.seconds)} s more (Ctrl-C stops)`

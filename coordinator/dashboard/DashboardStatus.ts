@@ -27,6 +27,8 @@ export interface DashboardStatus {
     rewardsWei?: string
     slashedWei?: string
   }>
+  /** A language model's text from the latest evaluated global model (fixed prompt and seed), with its held-out bits per character. */
+  latestSample?: { round: number, text: string, bitsPerChar?: number }
   chain: {
     contract?: string
     events: Array<{ kind: 'submitted' | 'scored' | 'finalized' | 'fraud' | 'slashed' | 'claimed', contributionId?: number, account: string, amountWei?: string, score?: number, block: number }>

@@ -37,6 +37,7 @@ export const dashboardPage = `<!doctype html>
   <section class="wide"><h2>Rounds</h2><div class="timeline" id="timeline"></div></section>
   <section><h2>Test accuracy</h2><svg id="acc-chart" width="100%" height="180" viewBox="0 0 420 180"></svg></section>
   <section><h2>Test loss</h2><svg id="loss-chart" width="100%" height="180" viewBox="0 0 420 180"></svg></section>
+  <section class="wide" id="sample-section" hidden><h2>Latest sample</h2><pre id="sample" style="white-space: pre-wrap"></pre></section>
   <section class="wide"><h2>Workers</h2><table id="workers"><thead><tr>
     <th>address</th><th>peer</th><th>backend</th><th>samples/s</th><th>GFLOP/s</th><th>cores</th><th>memory</th><th>gpu</th><th>status</th><th>reputation</th><th>contributions</th><th>last score</th><th>rewards (ETH)</th><th>slashed (ETH)</th>
   </tr></thead><tbody></tbody></table></section>
@@ -76,6 +77,7 @@ function render (s) {
   $('timeline').innerHTML = s.rounds.map((r) => '<div class="round ' + (r.state === 'done' ? 'done' : r.state === 'failed' ? 'failed' : 'active') + '" data-round="' + r.number + '">#' + r.number + ' ' + esc(r.state) + ' · ' + r.accepted + ' accepted' + (r.rejected ? ', ' + r.rejected + ' rejected' : '') + (typeof r.accuracy === 'number' ? ' · ' + (r.accuracy * 100).toFixed(2) + '%' : '') + '</div>').join('') || 'no rounds yet'
   chart($('acc-chart'), s.rounds, 'accuracy', 'var(--acc)', (v) => (v * 100).toFixed(1) + '%')
   chart($('loss-chart'), s.rounds, 'loss', 'var(--loss)', (v) => v.toFixed(3))
+  if (s.latestSample) { $('sample-section').hidden = false; $('sample').textContent = 'round ' + s.latestSample.round + (typeof s.latestSample.bitsPerChar === 'number' ? ' · ' + s.latestSample.bitsPerChar.toFixed(3) + ' bits/char' : '') + '\n' + s.latestSample.text }
   $('workers').tBodies[0].innerHTML = s.workers.map((w) => '<tr data-address="' + esc(w.address) + '">' + [
     '<span class="mono">' + esc(short(w.address)) + '</span>', '<span class="mono">' + esc(short(w.peerId)) + '</span>', esc(w.backend),
     w.samplesPerSecond != null ? Math.round(w.samplesPerSecond) : '', w.gflops != null ? w.gflops.toFixed(1) : '', w.cores ?? '',

@@ -6,7 +6,6 @@ import type { Address } from 'viem'
 import { getAddress } from 'viem'
 import { createChainClient, readStaking, type ChainClient } from '../../lib/chain/index.ts'
 import { CotrainError, InvalidInputError, oneLine } from '../../lib/errors.ts'
-import { loadMnist } from '../../lib/data/loadMnist.ts'
 import type { Dataset } from '../../lib/data/Dataset.ts'
 import { splitIntoShards } from '../../lib/data/shard.ts'
 import { sha256Hex } from '../../lib/hash/sha256.ts'
@@ -14,7 +13,6 @@ import { contentIdBytes } from '../../lib/hash/contentId.ts'
 import { MetricsRegistry } from '../../lib/metrics/MetricsRegistry.ts'
 import { modelWeightCount } from '../../lib/model/buildModel.ts'
 import { resolveModelConfig, type ModelConfig, type ModelConfigInput } from '../../lib/model/config.ts'
-import { evaluate } from '../../lib/model/evaluate.ts'
 import { initialWeights } from '../../lib/model/flatWeights.ts'
 import {
   createNode, publishRoundAnnouncement, startAssignService, startContentService, startJoinService, startSubmissionsService, startSubmitService,
@@ -38,6 +36,7 @@ import { roundAnnouncement, roundPlanOf, type RoundPlan } from './roundPlan.ts'
 import { verifiedSamples } from '../aggregation/verifiedSamples.ts'
 import { SubmissionArchive } from './SubmissionArchive.ts'
 import { toProtocolRefusal } from './toProtocolRefusal.ts'
+import { loadTrainingData, type RoundEvaluation, type TrainingData } from './trainingData.ts'
 import { verifyByReplay } from './verifyByReplay.ts'
 
 /** Everything `coordinator start` configures. Durations in milliseconds. */
@@ -58,10 +57,12 @@ export interface CoordinatorServiceOptions {
   /** Seed of the initial weights (identical on every machine). */
   modelSeed?: string
   shards: number
-  /** First N MNIST training samples (all when absent). */
+  /** First N training samples (MNIST digits or text windows; all when absent). */
   trainSamples?: number
-  /** First N MNIST test samples the global model is evaluated on; default 2000. */
+  /** First N held-out samples the global model is evaluated on; default 2000 digits or 128 text windows. */
   testSamples?: number
+  /** UTF-8 text files the gpt trains on (default: the Brown corpus). */
+  textFiles?: string[]
   /** Stop after this many done rounds; 0 runs forever. */
   rounds: number
   /** Open a round once this many workers are live. */
@@ -92,7 +93,6 @@ export interface CoordinatorEvent {
 interface ShardEntry { info: ShardInfo, index: number, size: number, dataset: Dataset }
 
 const IDENTITY_FILE = 'peer.key'
-const DEFAULT_TEST_SAMPLES = 2000
 const DEFAULT_MAX_WORKERS = 1000
 
 /**
@@ -129,7 +129,9 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
   private readonly model: ModelConfig
   private readonly training: TrainingHyperParams
   private readonly shards = new Map<string, ShardEntry>()
-  private testSet!: Dataset
+  private data!: TrainingData
+  /** The latest evaluation's language-model extras (bits per character, sample), for round:done and the dashboard. */
+  private latestEvaluation: { round?: number, value: RoundEvaluation } | undefined
   private archive!: SubmissionArchive
   private joins!: JoinService
   private chain: { client: ChainClient, contract: Address } | undefined
@@ -174,7 +176,12 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       options.signal?.throwIfAborted()
       this.rounds = new RoundManager({
         store: this.store,
-        evaluate: async (weights) => await evaluate({ config: this.model, weights }, this.testSet),
+        evaluate: async (weights) => {
+          this.latestEvaluation = undefined
+          const value = await this.data.evaluate(weights)
+          this.latestEvaluation = { value }
+          return value
+        },
         verify: o.verify ?? verifyByReplay({
           node: () => this.node,
           store: () => this.store,
@@ -188,6 +195,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       })
       this.forwardRoundEvents()
       const initial = await this.rounds.ensureInitialModel(initialWeights(this.model, o.modelSeed ?? 'cotrain/initial-model/v1'))
+      if (this.latestEvaluation !== undefined) this.latestEvaluation.round = 0
       if (initial.numParams !== modelWeightCount(this.model)) {
         throw new InvalidInputError(`the data dir holds a model of ${initial.numParams} weights, --model ${this.model.kind} has ${modelWeightCount(this.model)}`, { hint: 'use the same --model as before or a fresh --data-dir' })
       }
@@ -237,7 +245,9 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     const snapshot = this.chainView == null
       ? undefined
       : await this.chainView.snapshot(workers.map(w => getAddress(w.address))).catch(() => undefined)
-    return buildDashboardStatus({ store: this.store, info: this.info, model: this.model, aggregator: this.options.aggregator, startedAt: this.startedAt, contract: this.chain?.contract, chain: snapshot })
+    const lm = this.latestEvaluation
+    const latestSample = lm?.round !== undefined && lm.value.sample !== undefined ? { round: lm.round, text: lm.value.sample, bitsPerChar: lm.value.bitsPerChar } : undefined
+    return buildDashboardStatus({ store: this.store, info: this.info, model: this.model, aggregator: this.options.aggregator, startedAt: this.startedAt, contract: this.chain?.contract, chain: snapshot, latestSample })
   }
 
   // ------------------------------------------------------------- setup
@@ -269,9 +279,8 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
 
   private async loadData (): Promise<void> {
     const o = this.options
-    const train = await loadMnist({ split: 'train', limit: o.trainSamples })
-    this.testSet = await loadMnist({ split: 'test', limit: o.testSamples ?? DEFAULT_TEST_SAMPLES })
-    const shards = splitIntoShards(train, o.shards)
+    this.data = await loadTrainingData(this.model, { dataDir: o.dataDir, trainSamples: o.trainSamples, testSamples: o.testSamples, textFiles: o.textFiles })
+    const shards = splitIntoShards(this.data.train, o.shards)
     for (const [index, s] of shards.entries()) {
       const id = s.id
       if (!this.store.blobs.has(id)) await this.store.blobs.put(s.bytes)
@@ -565,7 +574,9 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       if (model.accuracy !== undefined) this.m.accuracy.set(model.accuracy)
       if (model.loss !== undefined) this.m.loss.set(model.loss)
       const counts = this.store.countSubmissions(round.number)
-      this.emitEvent('round:done', { round: round.number, accuracy: round.accuracy, loss: round.loss, modelId: model.id, accepted: counts.accepted, rejected: counts.rejected })
+      const lm = this.latestEvaluation?.value
+      if (this.latestEvaluation !== undefined) this.latestEvaluation.round = round.number
+      this.emitEvent('round:done', { round: round.number, accuracy: round.accuracy, loss: round.loss, bitsPerChar: lm?.bitsPerChar, sample: lm?.sample, modelId: model.id, accepted: counts.accepted, rejected: counts.rejected })
     })
     r.on('round:failed', (round) => { this.m.roundsTotal.inc(1, { outcome: 'failed' }); this.emitEvent('round:failed', { round: round.number, reason: round.failureReason }) })
     r.on('evaluation:failed', ({ round, error }) => { this.emitEvent('evaluation:failed', { round, error: oneLine(error) }) })

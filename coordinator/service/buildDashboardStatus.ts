@@ -18,6 +18,7 @@ export function buildDashboardStatus (input: {
   startedAt: number
   contract?: string
   chain?: ChainSnapshot
+  latestSample?: DashboardStatus['latestSample']
 }): DashboardStatus {
   const { store, chain } = input
   const rounds = store.listRounds().map((r) => {
@@ -64,6 +65,7 @@ export function buildDashboardStatus (input: {
     coordinator: { peerId: input.info.peerId, addrs: input.info.multiaddrs, model: JSON.stringify(input.model), aggregator: input.aggregator, startedAt: input.startedAt },
     rounds,
     workers,
-    chain: { contract: input.contract, events: chain?.events ?? [] }
+    chain: { contract: input.contract, events: chain?.events ?? [] },
+    ...(input.latestSample !== undefined ? { latestSample: input.latestSample } : {})
   }
 }

@@ -7,10 +7,11 @@ import * as tf from '@tensorflow/tfjs'
 import { InvalidInputError } from '../errors.ts'
 import { sliceDataset, type Dataset } from '../data/Dataset.ts'
 import { loadMnist } from '../data/loadMnist.ts'
+import { loadTextCorpus } from '../data/loadTextCorpus.ts'
 import { sha256 } from '../hash/sha256.ts'
 import { evaluate } from '../model/evaluate.ts'
 import { buildModel } from '../model/buildModel.ts'
-import type { ModelConfig, ModelConfigInput } from '../model/config.ts'
+import { resolveModelConfig, type GptConfig, type ModelConfig, type ModelConfigInput } from '../model/config.ts'
 import { setFlatWeights } from '../model/flatWeights.ts'
 import { decodeDelta } from '../proof/delta.ts'
 
@@ -155,9 +156,28 @@ export function median (values: readonly number[]): number | undefined {
  * can tune its update to one fixed slice.
  */
 export async function heldOutSlice (key: string, count = HELD_OUT_SAMPLES, options: { dir?: string } = {}): Promise<Dataset> {
-  const test = await loadMnist({ split: 'test', dir: options.dir })
-  const n = Math.min(count, test.count)
+  return sliceByKey(await loadMnist({ split: 'test', dir: options.dir }), key, count)
+}
+
+/** Default held-out text windows for a gpt (64 x 64 tokens: a few seconds for the loss and its gradient on one wasm core). */
+export const HELD_OUT_TEXT_WINDOWS = 64
+
+/**
+ * The held-out slice for a model: MNIST digits for the classifiers; for the
+ * gpt, windows of the default text corpus's held-out split (every 20th
+ * window of the Brown corpus, lib/data/textDataset.ts), the same split the
+ * coordinator evaluates on, so no worker trained on it.
+ */
+export async function heldOutSliceFor (model: ModelConfigInput | ModelConfig, key: string, count?: number): Promise<Dataset> {
+  if (model.kind !== 'gpt') return await heldOutSlice(key, count)
+  const { contextLength } = resolveModelConfig(model) as GptConfig
+  const { heldOut } = await loadTextCorpus({ contextLength })
+  return sliceByKey(heldOut, key, count ?? HELD_OUT_TEXT_WINDOWS)
+}
+
+function sliceByKey (data: Dataset, key: string, count: number): Dataset {
+  const n = Math.min(count, data.count)
   const h = sha256(new TextEncoder().encode(`cotrain/held-out/v1\0${key.toLowerCase()}`))
-  const offset = new DataView(h.buffer, h.byteOffset, 4).getUint32(0) % (test.count - n + 1)
-  return sliceDataset(test, offset, offset + n)
+  const offset = new DataView(h.buffer, h.byteOffset, 4).getUint32(0) % (data.count - n + 1)
+  return sliceDataset(data, offset, offset + n)
 }

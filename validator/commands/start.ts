@@ -23,7 +23,7 @@ export const startOptions = {
   rounds: { type: 'number', description: 'stop after validating this many rounds; 0 = run until interrupted', env: 'COTRAIN_ROUNDS', default: 0, validate: intBetween(0, 1_000_000) },
   'from-round': { type: 'number', description: 'first round to validate on a fresh data dir', env: 'COTRAIN_FROM_ROUND', default: 1, validate: intBetween(1, 2 ** 31) },
   'poll-ms': { type: 'number', description: 'how often to poll the coordinator for submissions', env: 'COTRAIN_POLL_MS', default: 1000, validate: intBetween(50, 600_000) },
-  'held-out': { type: 'number', description: 'held-out MNIST test digits for the quality score', env: 'COTRAIN_HELD_OUT', default: 1000, validate: intBetween(100, 10_000) },
+  'held-out': { type: 'number', description: 'held-out samples for the quality score (default 1000 MNIST test digits, or 64 text windows for a gpt)', env: 'COTRAIN_HELD_OUT', validate: intBetween(16, 10_000) },
   ...backendOption,
   'proof-window': { type: 'number', description: 'seconds a worker may stay unreachable before its silence counts as withholding its proof', env: 'COTRAIN_PROOF_WINDOW', default: 120, validate: intBetween(1, 86_400) },
   ...commonOptions
