@@ -114,7 +114,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       const acct = accounts[1 + options.validators + i]
       // Workers are not told to stop after N rounds: they must keep serving
       // their checkpoints until the validators have checked them.
-      start(name, 'worker', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name), '--backend', 'wasm', '--fault', cheater ? options.cheat : 'none'], acct.privateKey)
+      start(name, 'worker', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name), '--backend', 'wasm', '--fault', cheater ? options.cheat : 'none', '--stake', '1'], acct.privateKey)
       participants.push({ name, role: cheater ? 'cheater' : 'worker', fault: cheater ? options.cheat : 'none', address: acct.address })
     }
 

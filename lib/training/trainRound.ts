@@ -66,6 +66,11 @@ export interface TrainRoundOptions {
   microBatches?: number
   fault?: TrainingFault
   signal?: AbortSignal
+  /**
+   * Awaited before every step: the worker's pause, schedule, idle and CPU
+   * limits hold training here, between steps, with nothing lost.
+   */
+  beforeStep?: (signal?: AbortSignal) => Promise<void>
   onProgress?: (p: TrainProgress) => void
 }
 
@@ -191,7 +196,14 @@ export async function trainRound (params: TrainRoundParams, options: TrainRoundO
       const run = cheat && fault?.mode === 'skip-steps' ? Math.min(to - from - 1, Math.ceil((to - from) * (fault.keep ?? 0.5))) : to - from
       const source = cheat && fault?.mode === 'other-data' ? 'other' : 'assigned'
       for (let s = 0; s < run; s++) {
+        // A step on wasm or cpu never yields to the event loop, so without this
+        // turn a Ctrl-C (or stop, or pause) waits for the whole round.
+        await new Promise<void>((resolve) => setImmediate(resolve))
         options.signal?.throwIfAborted()
+        if (options.beforeStep !== undefined) {
+          await options.beforeStep(options.signal)
+          options.signal?.throwIfAborted()
+        }
         await runner.step(source, batches.subarray(s * hyper.batchSize, (s + 1) * hyper.batchSize))
         stepsRun++
         if (options.onProgress !== undefined && performance.now() - lastReport > 1000) report(from + s + 1, j - 1, lastLoss)

@@ -134,7 +134,7 @@ describe('training rounds across processes', function () {
       const c = coordinator(['--shards', '3', '--min-workers', '3', '--min-updates', '3', '--rounds', '1', '--round-timeout', '40', '--linger', '60', ...chainArgs])
       const ready = await c.waitFor('coordinator:ready')
       for (let i = 0; i < 3; i++) {
-        const p = spawnCli('worker/cli.ts', ['start', '--coordinator', multiaddrOf(ready), '--data-dir', join(dir, `worker${i}`), '--backend', 'wasm', '--rounds', '1', '--linger', '30', '--json', ...chainArgs], { env: { COTRAIN_PRIVATE_KEY: WORKER_KEYS[i] }, name: `worker${i}` })
+        const p = spawnCli('worker/cli.ts', ['start', '--coordinator', multiaddrOf(ready), '--data-dir', join(dir, `worker${i}`), '--backend', 'wasm', '--rounds', '1', '--linger', '30', '--json', ...chainArgs, '--stake', '1'], { env: { COTRAIN_PRIVATE_KEY: WORKER_KEYS[i] }, name: `worker${i}` })
         procs.push(p)
       }
       const done = await c.waitFor(e => e.event === 'round:done' && e.round === 1, { timeoutMs: 90_000 })

@@ -48,6 +48,7 @@ export class RoundRunner {
     const hyper = hyperOf(ann)
     const modelId = toContentId(ann.modelId)
     ctx.emit({ event: 'round:assigned', round, shards: a.shards.length, samples: a.totalSamples, steps: hyper.steps, modelId })
+    Object.assign(ctx.live, { phase: 'training', round, step: 0, steps: hyper.steps, waitingFor: undefined })
 
     let update = await this.readPrepared(round)
     if (update === undefined) {
@@ -59,6 +60,7 @@ export class RoundRunner {
 
     let contributionId: string | undefined
     let txHash: string | undefined
+    ctx.live.phase = 'committing'
     if (ctx.outbox !== undefined) {
       const entry = await ctx.outbox.submitContribution({ dataHash: update.commitment as Hex })
       const confirmed = await ctx.outbox.waitFor(entry.id, { signal: ctx.signal })
@@ -72,6 +74,7 @@ export class RoundRunner {
     // Round 0 does not exist on the wire, so a stale worker in round 1 claims round 2 (also not open).
     const submittedRound = fault === 'stale-round' ? (round > 1 ? round - 1 : round + 1) : round
     const wire = deltaToWire(update.deltaBytes)
+    ctx.live.phase = 'submitting'
     let status: 'accepted' | 'rejected'
     try {
       // Committed work is delivered whatever it takes: a coordinator that is
@@ -124,6 +127,7 @@ export class RoundRunner {
     ctx.metrics.submissions.inc(1, { result: status })
     ctx.metrics.rounds.inc()
     ctx.state.put({ round, commitment: update.commitment, proofRoot: update.proofRoot, contributionId, txHash, status, fault })
+    ctx.live.phase = 'serving'
     ctx.emit({ event: 'round:done', round, status, loss: update.loss })
   }
 
@@ -175,8 +179,13 @@ export class RoundRunner {
       threads,
       fault: trainingFault,
       signal: ctx.signal,
-      onProgress: (p) => o.progress?.update(`round ${a.round}`, p.step, p.steps, `loss ${p.loss.toFixed(4)}, ${p.samplesPerSecond.toFixed(0)} samples/s`)
-    })
+      beforeStep: ctx.gate.beforeStep,
+      onProgress: (p) => {
+        ctx.live.step = p.step
+        ctx.live.steps = p.steps
+        o.progress?.update(`round ${a.round}`, p.step, p.steps, `loss ${p.loss.toFixed(4)}, ${p.samplesPerSecond.toFixed(0)} samples/s`)
+      }
+    }).finally(() => { ctx.gate.endOfWork() })
     if (result.resumedFrom !== null) ctx.log(`round ${a.round}: resumed after checkpoint ${result.resumedFrom}`)
     const final = applyDeltaFault(result, fault)
     return {

@@ -10,6 +10,7 @@ import type { CoordinatorLink } from './CoordinatorLink.ts'
 import type { WorkerEvent } from './events.ts'
 import type { WorkerNodeOptions } from './WorkerNode.ts'
 import type { WorkerMetrics } from './workerMetrics.ts'
+import type { TrainingGate } from './TrainingGate.ts'
 import type { WorkerState } from './WorkerState.ts'
 
 /**
@@ -35,4 +36,18 @@ export interface WorkerContext {
   readonly metrics: WorkerMetrics
   /** Chain transactions, exactly once; absent without --contract. */
   readonly outbox: Outbox | undefined
+  /** Holds training between steps (pause, schedule, idle, CPU limit). */
+  readonly gate: TrainingGate
+  /** What the worker is doing now, for `worker status` over the control socket. */
+  readonly live: LiveStatus
+}
+
+/** What the worker is doing now (updated as it goes). */
+export interface LiveStatus {
+  phase: 'starting' | 'waiting' | 'fetching' | 'training' | 'committing' | 'submitting' | 'serving'
+  round: number | null
+  step: number
+  steps: number
+  /** Why it waits, as the coordinator said (e.g. "waiting for 1 more worker"). */
+  waitingFor?: string
 }

@@ -12,6 +12,7 @@ import { servedCheckpointFromReply } from '../../lib/validation/checkpointOpenin
 import { verifySegment, verifyStart } from '../../lib/training/verifySegment.ts'
 import type { WorkerEvent } from './events.ts'
 import type { WorkerFault } from './faults.ts'
+import { requestControl } from './ControlSocket.ts'
 import { TEST_HYPER, TEST_MODEL, TestCoordinator } from './testing/TestCoordinator.ts'
 import { WorkerNode } from './WorkerNode.ts'
 
@@ -123,6 +124,21 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
     assert.equal(events.some((e) => e.event === 'update:accepted'), true)
     assert.equal(worker.state.records().at(-1)?.status, 'accepted')
     assert.ok(coord.submissions.some((s) => bytesToHex(s.workerAddress) === worker.address.toLowerCase()))
+  })
+
+  it('worker pause over the control socket holds the round, worker resume finishes it; a second worker on the same data dir is refused', async () => {
+    const { worker, events } = await runWorker('paused', {})
+    const dir = path.join(root, 'paused')
+    const paused = await requestControl(dir, 'pause')
+    assert.equal(paused.paused, true)
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    assert.equal(events.some((e) => e.event === 'round:done'), false, 'nothing finishes while paused')
+    assert.ok(events.some((e) => e.event === 'worker:paused' && /paused \(worker resume continues\)/.test(e.reason)))
+    await assert.rejects(WorkerNode.start({ ...worker.options, onEvent: () => {} }), /another worker is running with the data dir/)
+    await requestControl(dir, 'resume')
+    await worker.done
+    assert.ok(events.some((e) => e.event === 'round:done'))
+    await assert.rejects(requestControl(dir, 'status'), /no worker is running with the data dir/)
   })
 
   it('stale-round: the coordinator rejects the update and the worker reports it', async () => {

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs'
 import type { Address } from 'viem'
 import type { PrivateKeyAccount } from 'viem/accounts'
 import { InvalidInputError } from '../../lib/errors.ts'
-import { createChainClient, getContributor, readStaking, type WalletChainClient } from '../../lib/chain/index.ts'
+import { createChainClient } from '../../lib/chain/index.ts'
 import type { Progress } from '../../lib/cli/Progress.ts'
 import { startStatusServer, type StatusServer } from '../../lib/http/startStatusServer.ts'
 import { backoffDelay, createNode, subscribeRoundAnnouncements, type Capabilities, type CotrainNode } from '../../lib/net/index.ts'
@@ -18,8 +18,11 @@ import { ContentCache } from './ContentCache.ts'
 import { CoordinatorLink, CoordinatorUnreachableError, parseCoordinator } from './CoordinatorLink.ts'
 import type { WorkerEvent } from './events.ts'
 import type { WorkerFault } from './faults.ts'
+import { ensureStaked, type StakeConsent } from './ensureStaked.ts'
 import { RoundRunner } from './RoundRunner.ts'
-import type { WorkerContext } from './WorkerContext.ts'
+import { startControlSocket, type ControlSocket } from './ControlSocket.ts'
+import { TrainingGate, type TrainingLimits } from './TrainingGate.ts'
+import type { LiveStatus, WorkerContext } from './WorkerContext.ts'
 import { createWorkerMetrics, type WorkerMetrics } from './workerMetrics.ts'
 import { WorkerState } from './WorkerState.ts'
 
@@ -33,6 +36,10 @@ export interface WorkerNodeOptions {
   rpcUrl?: string
   /** The staking contract; without it the worker does not touch the chain. */
   contract?: Address
+  /** Wei to stake when the account is not registered (--stake); without it or a yes from confirmStake, the worker stakes nothing. */
+  stake?: bigint
+  /** Asks the user (at a terminal) whether to stake the minimum; true only on an explicit yes. */
+  confirmStake?: StakeConsent['confirm']
   backend?: BackendName | 'auto'
   /** Data-parallel threads (cpu / wasm); fault modes run in one thread. */
   threads?: number
@@ -55,6 +62,10 @@ export interface WorkerNodeOptions {
   pollMs?: number
   /** Capability benchmark budget (ms). */
   benchmarkMs?: number
+  /** When training may run: --idle-only, --max-cpu, --schedule. */
+  limits?: TrainingLimits
+  /** Serve `worker pause | resume | status` on <data-dir>/control.sock (default true). */
+  controlSocket?: boolean
   onEvent?: (e: WorkerEvent) => void
   /** Human log lines (stderr in the CLI). */
   log?: (line: string) => void
@@ -93,17 +104,19 @@ export class WorkerNode {
   readonly done: Promise<void>
 
   private readonly controller: AbortController
+  private readonly control: ControlSocket | undefined
   private readonly runner: RoundRunner
   private readonly announcements: { stop: () => void }
   private wake: (() => void) | undefined
   private newestAnnounced = 0
   private closed = false
 
-  private constructor (context: WorkerContext, controller: AbortController, metricsServer: StatusServer | undefined) {
+  private constructor (context: WorkerContext, controller: AbortController, servers: { metricsServer?: StatusServer, control?: ControlSocket }) {
     this.options = context.options
     this.context = context
     this.controller = controller
-    this.metricsServer = metricsServer
+    this.metricsServer = servers.metricsServer
+    this.control = servers.control
     this.runner = new RoundRunner(context)
     this.announcements = subscribeRoundAnnouncements(context.node, {
       coordinator: context.coordinator.peer,
@@ -154,6 +167,20 @@ export class WorkerNode {
       // Rounds submitted before a restart are still owed to verifiers.
       for (const rec of state.records()) checkpoints.serve(rec.round)
 
+      const gate = new TrainingGate(o.limits, {
+        onChange: (g) => { emit(g.running ? { event: 'worker:resumed' } : { event: 'worker:paused', reason: g.reason }) }
+      })
+      const live: LiveStatus = { phase: 'starting', round: null, step: 0, steps: 0 }
+      let control: ControlSocket | undefined
+      if (o.controlSocket !== false) {
+        control = await startControlSocket(o.dataDir, (command) => {
+          if (command === 'pause') gate.pause()
+          if (command === 'resume') gate.resume()
+          return { address, paused: gate.isPaused, gate: gate.state, ...live, roundsDone: state.roundsDone }
+        })
+        closers.push(control.stop)
+      }
+
       let metricsServer: StatusServer | undefined
       if (o.metricsPort !== undefined) {
         const server = await startStatusServer({ metrics: metrics.registry, port: o.metricsPort })
@@ -162,6 +189,11 @@ export class WorkerNode {
         log(`metrics: ${server.url}/metrics`)
       }
 
+      const coordinator = new CoordinatorLink(node, o.coordinator, { account: o.account, capabilities: capabilitiesOf(hardware, capability, backend), reconnectMs: reconnectMs(o), log })
+      await coordinator.join({ signal })
+
+      // Money moves only after the coordinator answered (a typo in --coordinator
+      // stakes nothing) and only with the user's word (--stake or a yes).
       let outbox: Outbox | undefined
       if (o.contract !== undefined) {
         const chain = await createChainClient({ rpcUrl: o.rpcUrl ?? 'http://127.0.0.1:8545', account: o.account })
@@ -169,16 +201,15 @@ export class WorkerNode {
         await box.start({ signal })
         closers.push(async () => await box.stop())
         outbox = box
-        await ensureRegistered(chain, box, o.contract, address, log, signal)
+        const { staked } = await ensureStaked(chain, box, { contract: o.contract, address, consent: { stake: o.stake, confirm: o.confirmStake }, log, signal })
+        // The coordinator may have set us inactive while we were unregistered; a join after staking makes us eligible.
+        if (staked !== null) await coordinator.join({ signal })
       }
-
-      const coordinator = new CoordinatorLink(node, o.coordinator, { account: o.account, capabilities: capabilitiesOf(hardware, capability, backend), reconnectMs: reconnectMs(o), log })
-      await coordinator.join({ signal })
       const context: WorkerContext = {
         options: o, address, signal, log, emit, hardware, capability, backend, node, coordinator, checkpoints,
-        cache: new ContentCache(o.dataDir), state, metrics, outbox
+        cache: new ContentCache(o.dataDir), state, metrics, outbox, gate, live
       }
-      const worker = new WorkerNode(context, controller, metricsServer)
+      const worker = new WorkerNode(context, controller, { metricsServer, control })
       emit({
         event: 'worker:ready', peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map(String), address,
         backend: backend.name, backendReason: backend.reason, backendClass: backend.backendClass, coordinator: o.coordinator, contract: o.contract ?? null
@@ -189,6 +220,10 @@ export class WorkerNode {
       throw err
     }
   }
+
+  /** Holds training before its next step (worker pause); `resume` continues. */
+  pause (): void { this.context.gate.pause() }
+  resume (): void { this.context.gate.resume() }
 
   /** Stops the loop (a round in training is abandoned; its checkpoints stay for the resume) and closes everything. */
   async stop (): Promise<void> {
@@ -206,6 +241,7 @@ export class WorkerNode {
     await c.checkpoints.stop().catch(() => {})
     await c.outbox?.stop().catch(() => {})
     await this.metricsServer?.stop().catch(() => {})
+    await this.control?.stop().catch(() => {})
     await Promise.resolve(c.node.stop()).catch(() => {})
   }
 
@@ -235,6 +271,11 @@ export class WorkerNode {
     let reason = 'stopped'
     try {
       while (!this.signal.aborted) {
+        // Paused, outside the schedule or the machine in use: ask for no work (the coordinator gives it to others).
+        if (lingerUntil === 0) {
+          await this.context.gate.beforeStep(this.signal)
+          if (this.signal.aborted) break
+        }
         let a: cotrain.v1.Assignment
         try {
           a = await coordinator.assignment({ signal: this.signal })
@@ -296,17 +337,6 @@ function reconnectMs (o: WorkerNodeOptions): number {
 /** A round committed (on chain, or locally without one) whose update the coordinator has not acknowledged. */
 function holdsUndeliveredWork (state: WorkerState): boolean {
   return state.records().some((r) => r.status === 'committed')
-}
-
-/** Registers the account with the minimum stake unless it is registered already (an unfinished registration is resumed, not repeated). */
-async function ensureRegistered (chain: WalletChainClient, outbox: Outbox, contract: Address, address: Address, log: (line: string) => void, signal: AbortSignal): Promise<void> {
-  const me = await getContributor(chain, { address: contract })
-  if (me.registered) return
-  const stake = await readStaking(chain, contract, 'minimumStake')
-  log(`registering ${address} with the minimum stake (${stake} wei)`)
-  const pending = outbox.entries().find((e) => e.intent.kind === 'registerContributor' && e.state !== 'failed')
-  const entry = pending ?? await outbox.enqueue({ kind: 'registerContributor', stake })
-  await outbox.waitFor(entry.id, { signal })
 }
 
 /** What the worker tells the coordinator it can do when it joins. */

@@ -10,6 +10,8 @@ export type WorkerEvent =
   | { event: 'update:accepted', round: number, commitment: string, submittedRound: number }
   | { event: 'update:rejected', round: number, commitment: string, submittedRound: number, code: string, reason: string }
   | { event: 'round:done', round: number, status: 'accepted' | 'rejected', loss: number }
+  | { event: 'worker:paused', reason: string }
+  | { event: 'worker:resumed' }
   | { event: 'worker:stopped', roundsDone: number, reason: string }
 
 export type WorkerEventName = WorkerEvent['event']
