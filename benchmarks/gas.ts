@@ -45,10 +45,11 @@ const { address } = await deployStaking({
     unbondingPeriod: 7n * 86_400n,
     slashBps: 5000,
     reporterShareBps: 1000,
+    pendingTimeout: 86_400n,
   },
+  validators: [v1, v2, v3, v4].map((v) => v.account.address),
 })
 const s = await viem.getContractAt('CotrainStaking', address)
-for (const v of [v1, v2, v3, v4]) await s.write.addValidator([v.account.address])
 await s.write.fundRewardPool({ value: parseEther('1000') })
 
 async function gasOf (tx: Promise<Hash>): Promise<number> {

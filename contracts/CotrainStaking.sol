@@ -11,19 +11,23 @@ import {ICotrainStaking} from "./ICotrainStaking.sol";
 
 /// @title CotrainStaking
 /// @notice Stake, contributions, validator scoring, locked rewards and slashing for cotrain.
-/// Deployed behind an ERC-1967 proxy (UUPS; only the owner upgrades). All state lives in one
-/// ERC-7201 namespace, packed so that a submission costs under 100k gas and a score in a batch
-/// under 60k. Formulas and bounds are in contracts/README.md; the short form:
+/// Deployed behind an ERC-1967 proxy (UUPS; only the owner upgrades, after an announced delay). All
+/// state lives in one ERC-7201 namespace, packed so that a score in a batch costs under 60k gas.
+/// Formulas, bounds and the trust model are in contracts/README.md; the short form:
 /// - reward = baseReward[type] * median / 100 * (0.5 + reputation / 1000), capped at the pool.
 /// - reputation (0..1000, starts 100) = (7 * reputation + 10 * median) / 8 after each finalization,
 ///   0 after a fraud finding.
 /// - median of an even count is the lower middle.
 /// - slash = slashBps of (active + unbonding) stake, unbonding first, plus all locked rewards;
 ///   reporterShareBps of it is split evenly among the reporting validators, the rest goes to the pool.
-/// - pending contributions per contributor <= min(stake / stakePerPending, 65535).
-/// Pause stops registering, staking, submitting, scoring and claiming. Unstaking, withdrawing
-/// unbonded stake, fraud reports, funding and owner actions keep working, so stake can always leave
-/// and cheaters stay slashable.
+/// - pending contributions per contributor <= min(stake / stakePerPending, 65535); a contribution
+///   not finalized within pendingTimeout expires (no reward) and stops binding stake.
+/// - fraud is reportable while a contribution is pending or its reward is locked, and slashes once.
+/// - owner changes (parameters, new validators, upgrades) apply only after changeDelay(), long
+///   enough for a contributor to exit first; parameters have hard bounds; quorum >= 2 and > half.
+/// Pause stops registering, staking, submitting and scoring. Claiming, unstaking, withdrawing
+/// unbonded stake, expiring, fraud reports, funding and owner actions keep working, so money can
+/// always leave and cheaters stay slashable.
 /// Invariant: address(this).balance == totalStaked + totalOwedRewards + rewardPool (+ surplus from
 /// forced ETH, which `absorbSurplus` moves into the pool).
 contract CotrainStaking is
@@ -37,15 +41,17 @@ contract CotrainStaking is
     using SafeCast for uint256;
 
     // -------------------------------------------------------------- constants
+    // Internal, not public: a getter for each would cost code size the contract does not have
+    // (EIP-170); contracts/README.md lists the values.
 
     /// @notice Reputation a new contributor starts with.
-    uint16 public constant INITIAL_REPUTATION = 100;
+    uint16 internal constant INITIAL_REPUTATION = 100;
     /// @notice Highest reputation; a median of 100 pulls reputation toward it.
-    uint16 public constant MAX_REPUTATION = 1000;
+    uint16 internal constant MAX_REPUTATION = 1000;
     /// @notice Largest quorum: scores are packed 8 bits each into 120 bits.
-    uint8 public constant MAX_QUORUM = 15;
+    uint8 internal constant MAX_QUORUM = 15;
     /// @notice Hard cap on pending contributions per contributor (they are counted in 16 bits).
-    uint256 public constant MAX_PENDING = type(uint16).max;
+    uint256 internal constant MAX_PENDING = type(uint16).max;
 
     uint256 private constant BPS = 10_000;
     /// Multiplier in bps = MULTIPLIER_BASE_BPS + reputation * MULTIPLIER_BPS_PER_POINT: 0.5x..1.5x.
@@ -57,13 +63,29 @@ contract CotrainStaking is
     uint256 private constant LOCK_SLOTS = 16;
     uint256 private constant LOCK_MERGE_DIVISOR = 8;
 
-    uint256 public constant MIN_MINIMUM_STAKE = 1 gwei;
-    uint256 public constant MAX_MINIMUM_STAKE = 1_000_000 ether;
-    uint256 public constant MAX_BASE_REWARD = 1_000 ether;
-    uint64 public constant MIN_PERIOD = 1 minutes;
-    uint64 public constant MAX_PERIOD = 90 days;
-    uint16 public constant MIN_SLASH_BPS = 100;
-    uint16 public constant MAX_REPORTER_SHARE_BPS = 5_000;
+    uint256 internal constant MIN_MINIMUM_STAKE = 1 gwei;
+    uint256 internal constant MAX_MINIMUM_STAKE = 1_000_000 ether;
+    /// @notice A reward (at most 1.5x the base) is stored in 64 bits: 18.4 ETH.
+    uint256 internal constant MAX_BASE_REWARD = 10 ether;
+    uint64 internal constant MIN_PERIOD = 1 minutes;
+    uint64 internal constant MAX_PERIOD = 90 days;
+    /// @notice Pending work must get time to be scored through a validator outage, but not bind
+    /// stake for longer than a month.
+    uint64 internal constant MIN_PENDING_TIMEOUT = 1 hours;
+    uint64 internal constant MAX_PENDING_TIMEOUT = 30 days;
+    /// @notice Validators are at least two, and a quorum is more than half of them.
+    uint8 internal constant MIN_QUORUM = 2;
+    uint16 internal constant MIN_SLASH_BPS = 100;
+    /// @notice One incident never takes more than half of a stake.
+    uint16 internal constant MAX_SLASH_BPS = 5_000;
+    /// @notice Reporters never get more than a fifth of a slash: false reports must not pay well.
+    uint16 internal constant MAX_REPORTER_SHARE_BPS = 2_000;
+    /// Proposal kinds, the first word of what a proposal id hashes.
+    uint8 private constant PROPOSAL_PARAMS = 0;
+    uint8 private constant PROPOSAL_VALIDATOR = 1;
+    uint8 private constant PROPOSAL_UPGRADE = 2;
+    /// @notice Blocks after the submission block whose hashes make the challenge seed.
+    uint256 internal constant SEED_BLOCKS = 4;
 
     // ---------------------------------------------------------------- storage
 
@@ -85,31 +107,34 @@ contract CotrainStaking is
 
     /// Rewards of one address: settled (claimable) amount plus a ring of lock entries that mature
     /// in order (FIFO). The ring never holds more than LOCK_SLOTS entries, which bounds every loop.
+    /// `opened` is set at registration so that the first reward, paid inside a validator's batch,
+    /// updates a slot instead of creating one (20k gas less per first reward).
     struct RewardAccount {
         uint96 claimable;
         uint96 totalEarned;
         uint8 lockHead;
         uint8 lockCount;
+        bool opened;
         LockEntry[16] locks;
     }
 
-    /// Written once at submission, keyed by data hash (the duplicate check and the record are one
-    /// slot, which keeps a submission to two fresh slots).
+    /// Written once at submission, keyed by id.
     struct ContributionCore {
         address contributor;
-        uint48 id;
         uint40 submittedBlock;
+        uint40 expiresAt;
         ContributionType ctype;
     }
 
     /// Scoring state of one contribution, one slot, keyed by id.
     struct Review {
         uint120 scores; // score i in bits [8i, 8i+8)
-        uint96 reward;
         ContributionStatus status;
         uint8 scoreCount;
         uint8 fraudReportCount;
         uint8 medianScore;
+        uint64 reward; // <= 1.5 * MAX_BASE_REWARD
+        uint40 lockedUntil; // fraud window end once finalized
     }
 
     /// @custom:storage-location erc7201:cotrain.storage.CotrainStaking
@@ -126,6 +151,7 @@ contract CotrainStaking is
         uint16 slashBps;
         uint16 reporterShareBps;
         uint32 validatorCount;
+        uint40 pendingTimeout;
         // accounting: balance == totalStaked + totalOwedRewards + rewardPool
         uint128 totalStaked;
         uint128 totalOwedRewards;
@@ -134,7 +160,10 @@ contract CotrainStaking is
         mapping(address => ContributorRecord) contributors;
         mapping(address => uint256) totalSlashed;
         mapping(address => RewardAccount) rewardAccounts;
-        mapping(bytes32 => ContributionCore) contributionsByHash;
+        // keccak256(contributor, dataHash) => id: a hash binds only its own submitter, so copying a
+        // pending submission gives the copier its own (unscored) contribution, never the victim's
+        mapping(bytes32 => uint256) idByKey;
+        mapping(uint256 => ContributionCore) cores;
         mapping(uint256 => bytes32) hashById;
         mapping(uint256 => Review) reviews;
         // validator => (id >> 8) => bit (id & 255): consecutive ids share a word, so a batch pays
@@ -142,6 +171,9 @@ contract CotrainStaking is
         mapping(address => mapping(uint256 => uint256)) scoredBitmap;
         mapping(address => mapping(uint256 => uint256)) reportedBitmap;
         mapping(uint256 => address[]) fraudReporters;
+        // announced changes
+        // announced changes: proposal id => when it may be applied (0: none)
+        mapping(bytes32 => uint256) proposalEta;
     }
 
     // keccak256(abi.encode(uint256(keccak256("cotrain.storage.CotrainStaking")) - 1)) & ~bytes32(uint256(0xff))
@@ -161,26 +193,25 @@ contract CotrainStaking is
         _disableInitializers();
     }
 
-    /// @notice Sets the owner and every parameter (each checked against its bounds) once, through
-    /// the proxy. Contribution ids start at 1.
-    /// @param initialOwner Owner: validators, parameters, pause, upgrades, pool withdrawals.
+    /// @notice Sets the owner, every parameter (each checked against its bounds) and the first
+    /// validators once, through the proxy, without delay (nobody has staked yet). Ids start at 1.
+    /// @param initialOwner Owner: proposes changes, removes validators, pauses, withdraws the pool.
     /// @param p Initial parameters.
-    function initialize(address initialOwner, StakingParams calldata p) external initializer {
+    /// @param initialValidators The first validators; the quorum must be more than half of them.
+    function initialize(address initialOwner, StakingParams calldata p, address[] calldata initialValidators)
+        external
+        initializer
+    {
         __Ownable_init(initialOwner);
         __Ownable2Step_init();
         __Pausable_init();
         StakingStorage storage $ = _s();
         $.nextContributionId = 1;
-        _setMinimumStake(p.minimumStake);
-        _setStakePerPending(p.stakePerPending);
-        for (uint256 t = 0; t < 3; ++t) {
-            _setBaseReward(ContributionType(t), p.baseRewards[t]);
+        for (uint256 i = 0; i < initialValidators.length; ++i) {
+            _addValidator(initialValidators[i]);
         }
-        _setQuorum(p.quorum);
-        _setRewardLockPeriod(p.rewardLockPeriod);
-        _setUnbondingPeriod(p.unbondingPeriod);
-        _setSlashBps(p.slashBps);
-        _setReporterShareBps(p.reporterShareBps);
+        _checkParams(p);
+        _writeParams(p);
     }
 
     /// @inheritdoc ICotrainStaking
@@ -188,8 +219,16 @@ contract CotrainStaking is
         return "1.0.0";
     }
 
-    /// @dev Only the owner upgrades; the new implementation must be UUPS (checked by OpenZeppelin).
-    function _authorizeUpgrade(address) internal override onlyOwner {}
+    /// @dev Only the owner upgrades, only to the implementation it proposed, and only after the delay;
+    /// the new implementation must be UUPS (checked by OpenZeppelin).
+    function _authorizeUpgrade(address newImplementation) internal override onlyOwner {
+        _consumeProposal(keccak256(abi.encode(PROPOSAL_UPGRADE, newImplementation)));
+    }
+
+    /// @notice Disabled: without an owner a pause could never end.
+    function renounceOwnership() public override onlyOwner {
+        revert OwnershipRenounceDisabled();
+    }
 
     // ----------------------------------------------------------- modifiers
 
@@ -210,6 +249,11 @@ contract CotrainStaking is
         c.reputation = INITIAL_REPUTATION;
         c.stake = msg.value.toUint88();
         $.totalStaked += uint128(msg.value);
+        // Pay for the reward account's slots now, so a validator's batch never creates them: the
+        // header, and a placeholder in the first lock entry (count 0, so it is never read).
+        RewardAccount storage a = $.rewardAccounts[msg.sender];
+        a.opened = true;
+        if (a.lockCount == 0 && a.locks[a.lockHead].unlockTime == 0) a.locks[a.lockHead].unlockTime = 1;
         emit ContributorRegistered(msg.sender, msg.value, INITIAL_REPUTATION);
     }
 
@@ -238,16 +282,18 @@ contract CotrainStaking is
         if (c.stake < $.minimumStake) revert ContributorStakeTooLow(msg.sender, c.stake, $.minimumStake);
         uint256 maxPending = _maxPending(c.stake, $.stakePerPending);
         if (c.pending >= maxPending) revert ContributorTooManyPending(msg.sender, c.pending, maxPending);
-        ContributionCore storage core = $.contributionsByHash[dataHash];
-        if (core.contributor != address(0)) revert ContributionDuplicate(dataHash, core.id);
+        bytes32 key = _key(msg.sender, dataHash);
+        uint256 existing = $.idByKey[key];
+        if (existing != 0) revert ContributionDuplicate(dataHash, existing);
 
         id = $.nextContributionId;
         $.nextContributionId = uint48(id + 1); // 2^48 submissions cost more gas than exists
         $.contributors[msg.sender].pending = c.pending + 1;
-        $.contributionsByHash[dataHash] = ContributionCore({
+        $.idByKey[key] = id;
+        $.cores[id] = ContributionCore({
             contributor: msg.sender,
-            id: uint48(id),
             submittedBlock: uint40(block.number),
+            expiresAt: uint40(block.timestamp + $.pendingTimeout),
             ctype: ctype
         });
         $.hashById[id] = dataHash;
@@ -294,7 +340,8 @@ contract CotrainStaking is
     }
 
     /// @inheritdoc ICotrainStaking
-    function claimRewards() external nonReentrant whenNotPaused {
+    /// @dev Not paused: a pause must never freeze matured rewards.
+    function claimRewards() external nonReentrant {
         StakingStorage storage $ = _s();
         RewardAccount storage a = $.rewardAccounts[msg.sender];
         _settle(a);
@@ -306,11 +353,29 @@ contract CotrainStaking is
         _send(msg.sender, amount);
     }
 
+    /// @inheritdoc ICotrainStaking
+    /// @dev Not paused: a pause (during which nothing is scored) must not keep stake bound.
+    function expireContributions(uint256[] calldata ids) external returns (uint256 expired) {
+        StakingStorage storage $ = _s();
+        for (uint256 i = 0; i < ids.length; ++i) {
+            uint256 id = ids[i];
+            ContributionCore memory core = $.cores[id];
+            if (core.contributor == address(0) || block.timestamp < core.expiresAt) continue;
+            Review storage r = $.reviews[id];
+            if (r.status != ContributionStatus.Pending) continue;
+            r.status = ContributionStatus.Expired;
+            $.contributors[core.contributor].pending -= 1;
+            ++expired;
+            emit ContributionExpired(id, core.contributor);
+        }
+    }
+
     // ----------------------------------------------------------- validators
 
     /// @inheritdoc ICotrainStaking
     function distributeRewards(uint256 id, uint8 qualityScore) external whenNotPaused onlyValidator {
-        _score(id, qualityScore);
+        ContributionStatus status = _score(id, qualityScore);
+        if (status != ContributionStatus.Pending) revert ContributionNotPending(id, status);
     }
 
     /// @inheritdoc ICotrainStaking
@@ -321,18 +386,29 @@ contract CotrainStaking is
     {
         if (ids.length != qualityScores.length) revert BatchLengthMismatch(ids.length, qualityScores.length);
         for (uint256 i = 0; i < ids.length; ++i) {
-            _score(ids[i], qualityScores[i]);
+            // Another validator's score or the deadline may have settled an id since this batch was
+            // made: skip it rather than lose the validator's other scores.
+            ContributionStatus status = _score(ids[i], qualityScores[i]);
+            if (status != ContributionStatus.Pending) emit ScoreSkipped(ids[i], msg.sender, status);
         }
     }
 
     /// @inheritdoc ICotrainStaking
     /// @dev Not paused: a pause must not become a window in which cheaters exit unslashed.
+    /// The window: pending and before its deadline, or finalized with its reward still locked. An
+    /// old, paid contribution can no longer be used to take stake, and each contribution slashes once.
     function reportFraud(uint256 id, bytes32 evidenceHash) external onlyValidator {
         StakingStorage storage $ = _s();
-        address contributor = _contributionCore(id).contributor;
+        ContributionCore storage core = _contributionCore(id);
+        address contributor = core.contributor;
         if (contributor == msg.sender) revert ValidatorOwnContribution(id, msg.sender);
         Review storage r = $.reviews[id];
-        if (r.status == ContributionStatus.Fraudulent) revert ContributionAlreadyFraudulent(id);
+        ContributionStatus status = r.status;
+        if (status == ContributionStatus.Fraudulent) revert ContributionAlreadyFraudulent(id);
+        uint256 windowEnd = status == ContributionStatus.Pending
+            ? core.expiresAt
+            : (status == ContributionStatus.Finalized ? r.lockedUntil : 0);
+        if (block.timestamp >= windowEnd) revert ContributionFraudWindowClosed(id);
         if (!_markBit($.reportedBitmap[msg.sender], id)) revert ValidatorAlreadyReported(id, msg.sender);
         uint8 reports = r.fraudReportCount + 1;
         r.fraudReportCount = reports;
@@ -367,13 +443,19 @@ contract CotrainStaking is
     // ----------------------------------------------------------------- owner
 
     /// @inheritdoc ICotrainStaking
-    function addValidator(address validator) external onlyOwner {
+    function proposeValidator(address validator) external onlyOwner {
         if (validator == address(0)) revert AddressZero();
+        if (_s().validators[validator]) revert ValidatorAlreadyAdded(validator);
+        (bytes32 id, uint256 eta) = _propose(abi.encode(PROPOSAL_VALIDATOR, validator));
+        emit ValidatorProposed(id, validator, eta);
+    }
+
+    /// @inheritdoc ICotrainStaking
+    function applyValidator(address validator) external onlyOwner {
+        _consumeProposal(keccak256(abi.encode(PROPOSAL_VALIDATOR, validator)));
+        _addValidator(validator);
         StakingStorage storage $ = _s();
-        if ($.validators[validator]) revert ValidatorAlreadyAdded(validator);
-        $.validators[validator] = true;
-        $.validatorCount += 1;
-        emit ValidatorAdded(validator);
+        _checkQuorum($.quorum, $.validatorCount);
     }
 
     /// @inheritdoc ICotrainStaking
@@ -387,52 +469,33 @@ contract CotrainStaking is
     }
 
     /// @inheritdoc ICotrainStaking
-    /// @dev Bounds: [max(MIN_MINIMUM_STAKE, stakePerPending), MAX_MINIMUM_STAKE].
-    function setMinimumStake(uint256 value) external onlyOwner {
-        _setMinimumStake(value);
+    function proposeParams(StakingParams calldata p) external onlyOwner {
+        _checkParams(p);
+        (bytes32 id, uint256 eta) = _propose(abi.encode(PROPOSAL_PARAMS, p));
+        emit ParamsProposed(id, p, eta);
     }
 
     /// @inheritdoc ICotrainStaking
-    /// @dev Bounds: [1, minimumStake], so a contributor at the minimum may always have one pending.
-    function setStakePerPending(uint256 value) external onlyOwner {
-        _setStakePerPending(value);
+    /// @dev The quorum is checked against the validators of now, which may differ from proposal time.
+    function applyParams(StakingParams calldata p) external onlyOwner {
+        _consumeProposal(keccak256(abi.encode(PROPOSAL_PARAMS, p)));
+        _checkParams(p);
+        _writeParams(p);
     }
 
     /// @inheritdoc ICotrainStaking
-    /// @dev Bounds: [0, MAX_BASE_REWARD].
-    function setBaseReward(ContributionType ctype, uint256 value) external onlyOwner {
-        _setBaseReward(ctype, value);
+    function proposeUpgrade(address implementation) external onlyOwner {
+        if (implementation == address(0)) revert AddressZero();
+        (bytes32 id, uint256 eta) = _propose(abi.encode(PROPOSAL_UPGRADE, implementation));
+        emit UpgradeProposed(id, implementation, eta);
     }
 
     /// @inheritdoc ICotrainStaking
-    /// @dev Bounds: [1, MAX_QUORUM]. Contributions already holding that many scores finalize on the
-    /// next score.
-    function setQuorum(uint8 value) external onlyOwner {
-        _setQuorum(value);
-    }
-
-    /// @inheritdoc ICotrainStaking
-    /// @dev Bounds: [MIN_PERIOD, MAX_PERIOD]. Applies to rewards credited from now on.
-    function setRewardLockPeriod(uint64 value) external onlyOwner {
-        _setRewardLockPeriod(value);
-    }
-
-    /// @inheritdoc ICotrainStaking
-    /// @dev Bounds: [MIN_PERIOD, MAX_PERIOD]. Applies to unstake requests from now on.
-    function setUnbondingPeriod(uint64 value) external onlyOwner {
-        _setUnbondingPeriod(value);
-    }
-
-    /// @inheritdoc ICotrainStaking
-    /// @dev Bounds: [MIN_SLASH_BPS, 10000].
-    function setSlashBps(uint16 value) external onlyOwner {
-        _setSlashBps(value);
-    }
-
-    /// @inheritdoc ICotrainStaking
-    /// @dev Bounds: [0, MAX_REPORTER_SHARE_BPS].
-    function setReporterShareBps(uint16 value) external onlyOwner {
-        _setReporterShareBps(value);
+    function cancelProposal(bytes32 id) external onlyOwner {
+        StakingStorage storage $ = _s();
+        if ($.proposalEta[id] == 0) revert ProposalNotFound();
+        delete $.proposalEta[id];
+        emit ProposalCancelled(id);
     }
 
     /// @inheritdoc ICotrainStaking
@@ -478,15 +541,15 @@ contract CotrainStaking is
     /// @inheritdoc ICotrainStaking
     function getContribution(uint256 id) external view returns (Contribution memory out) {
         StakingStorage storage $ = _s();
-        bytes32 dataHash = $.hashById[id];
-        if (dataHash == bytes32(0)) revert ContributionNotFound(id);
-        ContributionCore memory core = $.contributionsByHash[dataHash];
+        ContributionCore memory core = _contributionCore(id);
         Review memory r = $.reviews[id];
         out.contributor = core.contributor;
         out.ctype = core.ctype;
-        out.status = r.status;
-        out.dataHash = dataHash;
+        out.status = _statusOf(core, r);
+        out.dataHash = $.hashById[id];
         out.submittedBlock = core.submittedBlock;
+        out.expiresAt = core.expiresAt;
+        out.lockedUntil = r.lockedUntil;
         out.scoreCount = r.scoreCount;
         out.medianScore = r.medianScore;
         out.fraudReportCount = r.fraudReportCount;
@@ -494,8 +557,8 @@ contract CotrainStaking is
     }
 
     /// @inheritdoc ICotrainStaking
-    function contributionIdByHash(bytes32 dataHash) external view returns (uint256) {
-        return _s().contributionsByHash[dataHash].id;
+    function contributionIdByHash(address contributor, bytes32 dataHash) external view returns (uint256) {
+        return _s().idByKey[_key(contributor, dataHash)];
     }
 
     /// @inheritdoc ICotrainStaking
@@ -505,10 +568,14 @@ contract CotrainStaking is
 
     /// @inheritdoc ICotrainStaking
     function challengeSeed(uint256 id) external view returns (bytes32) {
-        uint256 seedBlock = uint256(_contributionCore(id).submittedBlock) + 1;
-        if (block.number <= seedBlock) revert ChallengeSeedNotReady(id);
-        if (block.number - seedBlock > 256) revert ChallengeSeedExpired(id);
-        return blockhash(seedBlock);
+        uint256 first = uint256(_contributionCore(id).submittedBlock) + 1;
+        if (block.number <= first + SEED_BLOCKS - 1) revert ChallengeSeedNotReady(id);
+        if (block.number - first > 256) revert ChallengeSeedExpired(id);
+        bytes32[SEED_BLOCKS] memory hashes;
+        for (uint256 i = 0; i < SEED_BLOCKS; ++i) {
+            hashes[i] = blockhash(first + i);
+        }
+        return keccak256(abi.encodePacked(hashes));
     }
 
     /// @inheritdoc ICotrainStaking
@@ -559,6 +626,18 @@ contract CotrainStaking is
     }
 
     /// @inheritdoc ICotrainStaking
+    function changeDelay() public view returns (uint256) {
+        StakingStorage storage $ = _s();
+        uint256 exit = $.unbondingPeriod > $.rewardLockPeriod ? $.unbondingPeriod : $.rewardLockPeriod;
+        return uint256($.pendingTimeout) + exit;
+    }
+
+    /// @inheritdoc ICotrainStaking
+    function proposalEta(bytes32 id) external view returns (uint256) {
+        return _s().proposalEta[id];
+    }
+
+    /// @inheritdoc ICotrainStaking
     function params() external view returns (StakingParams memory p) {
         StakingStorage storage $ = _s();
         p.minimumStake = $.minimumStake;
@@ -571,6 +650,7 @@ contract CotrainStaking is
         p.unbondingPeriod = $.unbondingPeriod;
         p.slashBps = $.slashBps;
         p.reporterShareBps = $.reporterShareBps;
+        p.pendingTimeout = $.pendingTimeout;
     }
 
     /// @inheritdoc ICotrainStaking
@@ -583,44 +663,30 @@ contract CotrainStaking is
         return _s().stakePerPending;
     }
 
-    /// @inheritdoc ICotrainStaking
-    function quorum() external view returns (uint8) {
-        return _s().quorum;
-    }
-
-    /// @inheritdoc ICotrainStaking
-    function rewardLockPeriod() external view returns (uint64) {
-        return _s().rewardLockPeriod;
-    }
-
-    /// @inheritdoc ICotrainStaking
-    function unbondingPeriod() external view returns (uint64) {
-        return _s().unbondingPeriod;
-    }
-
-    /// @inheritdoc ICotrainStaking
-    function slashBps() external view returns (uint16) {
-        return _s().slashBps;
-    }
-
-    /// @inheritdoc ICotrainStaking
-    function reporterShareBps() external view returns (uint16) {
-        return _s().reporterShareBps;
-    }
-
-    /// @inheritdoc ICotrainStaking
-    function baseReward(ContributionType ctype) external view returns (uint256) {
-        return _s().baseRewards[uint8(ctype)];
-    }
-
     // -------------------------------------------------------------- internal
 
     /// @dev The core record of contribution `id`; reverts for ids never issued.
-    function _contributionCore(uint256 id) private view returns (ContributionCore storage) {
-        StakingStorage storage $ = _s();
-        bytes32 dataHash = $.hashById[id];
-        if (dataHash == bytes32(0)) revert ContributionNotFound(id);
-        return $.contributionsByHash[dataHash];
+    function _contributionCore(uint256 id) private view returns (ContributionCore storage core) {
+        core = _s().cores[id];
+        if (core.contributor == address(0)) revert ContributionNotFound(id);
+    }
+
+    /// @dev The duplicate-check key: a data hash binds only the address that submitted it.
+    function _key(address contributor, bytes32 dataHash) private pure returns (bytes32 key) {
+        assembly {
+            mstore(0x00, contributor)
+            mstore(0x20, dataHash)
+            key := keccak256(0x0c, 0x34)
+        }
+    }
+
+    /// @dev The status as clients should see it: a pending contribution past its deadline is Expired
+    /// even before anyone called `expireContributions`.
+    function _statusOf(ContributionCore memory core, Review memory r) private view returns (ContributionStatus) {
+        if (r.status == ContributionStatus.Pending && block.timestamp >= core.expiresAt) {
+            return ContributionStatus.Expired;
+        }
+        return r.status;
     }
 
     /// @dev Scores (or fraud reports) that settle `contributor`'s work: the quorum, except that a
@@ -636,14 +702,16 @@ contract CotrainStaking is
         return q;
     }
 
-    /// @dev One validator score; the quorum-th finalizes.
-    function _score(uint256 id, uint8 qualityScore) private {
+    /// @dev One validator score; the quorum-th finalizes. Returns the status found: anything but
+    /// Pending means nothing was done (the callers revert or skip).
+    function _score(uint256 id, uint8 qualityScore) private returns (ContributionStatus) {
         if (qualityScore == 0 || qualityScore > 100) revert QualityScoreOutOfRange(qualityScore);
         StakingStorage storage $ = _s();
         ContributionCore memory core = _contributionCore(id);
         if (core.contributor == msg.sender) revert ValidatorOwnContribution(id, msg.sender);
         Review memory r = $.reviews[id];
-        if (r.status != ContributionStatus.Pending) revert ContributionNotPending(id, r.status);
+        ContributionStatus status = _statusOf(core, r);
+        if (status != ContributionStatus.Pending) return status;
         if (!_markBit($.scoredBitmap[msg.sender], id)) revert ValidatorAlreadyScored(id, msg.sender);
         uint8 count = r.scoreCount;
         // count < quorum <= MAX_QUORUM here (the quorum-th score finalizes), so the shift stays in 120 bits
@@ -655,6 +723,7 @@ contract CotrainStaking is
         } else {
             $.reviews[id] = r;
         }
+        return ContributionStatus.Pending;
     }
 
     /// @dev Median, reward (capped at the pool), reputation update and lock of the reward.
@@ -672,9 +741,10 @@ contract CotrainStaking is
         c.pending -= 1;
         r.status = ContributionStatus.Finalized;
         r.medianScore = uint8(median);
-        r.reward = uint96(reward);
-        $.reviews[id] = r;
+        r.reward = uint64(reward);
         uint256 unlockTime = block.timestamp + $.rewardLockPeriod;
+        r.lockedUntil = uint40(unlockTime);
+        $.reviews[id] = r;
         if (reward > 0) {
             $.rewardPool = uint128(pool - reward);
             $.totalOwedRewards += uint128(reward);
@@ -844,70 +914,70 @@ contract CotrainStaking is
         if (!ok) revert TransferFailed(to, amount);
     }
 
-    function _setMinimumStake(uint256 value) private {
-        StakingStorage storage $ = _s();
-        uint256 min = $.stakePerPending > MIN_MINIMUM_STAKE ? $.stakePerPending : MIN_MINIMUM_STAKE;
-        if (value < min || value > MAX_MINIMUM_STAKE) {
-            revert ParameterOutOfBounds("minimumStake", value, min, MAX_MINIMUM_STAKE);
+    /// @dev Every bound a parameter set must meet; the quorum also against today's validators.
+    function _checkParams(StakingParams memory p) private view {
+        _checkBounds("minimumStake", p.minimumStake, MIN_MINIMUM_STAKE, MAX_MINIMUM_STAKE);
+        // at most the minimum, so a contributor at the minimum may always have one pending
+        _checkBounds("stakePerPending", p.stakePerPending, 1, p.minimumStake);
+        for (uint256 t = 0; t < 3; ++t) {
+            _checkBounds("baseReward", p.baseRewards[t], 0, MAX_BASE_REWARD);
         }
-        emit MinimumStakeUpdated($.minimumStake, value);
-        $.minimumStake = uint96(value);
+        _checkBounds("quorum", p.quorum, MIN_QUORUM, MAX_QUORUM);
+        _checkQuorum(p.quorum, _s().validatorCount);
+        _checkBounds("rewardLockPeriod", p.rewardLockPeriod, MIN_PERIOD, MAX_PERIOD);
+        _checkBounds("unbondingPeriod", p.unbondingPeriod, MIN_PERIOD, MAX_PERIOD);
+        _checkBounds("slashBps", p.slashBps, MIN_SLASH_BPS, MAX_SLASH_BPS);
+        _checkBounds("reporterShareBps", p.reporterShareBps, 0, MAX_REPORTER_SHARE_BPS);
+        _checkBounds("pendingTimeout", p.pendingTimeout, MIN_PENDING_TIMEOUT, MAX_PENDING_TIMEOUT);
     }
 
-    function _setStakePerPending(uint256 value) private {
+    function _checkBounds(string memory name, uint256 value, uint256 min, uint256 max) private pure {
+        if (value < min || value > max) revert ParameterOutOfBounds(name, value, min, max);
+    }
+
+    /// @dev More than half of the validators must agree, so no minority (nor one key) decides.
+    function _checkQuorum(uint256 q, uint256 validators) private pure {
+        if (2 * q <= validators) revert QuorumBelowMajority(q, validators);
+    }
+
+    function _writeParams(StakingParams memory p) private {
         StakingStorage storage $ = _s();
-        if (value == 0 || value > $.minimumStake) {
-            revert ParameterOutOfBounds("stakePerPending", value, 1, $.minimumStake);
+        $.minimumStake = uint96(p.minimumStake);
+        $.stakePerPending = uint96(p.stakePerPending);
+        for (uint256 t = 0; t < 3; ++t) {
+            $.baseRewards[t] = uint80(p.baseRewards[t]);
         }
-        emit StakePerPendingUpdated($.stakePerPending, value);
-        $.stakePerPending = uint96(value);
+        $.quorum = p.quorum;
+        $.rewardLockPeriod = uint40(p.rewardLockPeriod);
+        $.unbondingPeriod = uint40(p.unbondingPeriod);
+        $.slashBps = p.slashBps;
+        $.reporterShareBps = p.reporterShareBps;
+        $.pendingTimeout = uint40(p.pendingTimeout);
+        emit ParamsApplied(p);
     }
 
-    function _setBaseReward(ContributionType ctype, uint256 value) private {
-        if (value > MAX_BASE_REWARD) revert ParameterOutOfBounds("baseReward", value, 0, MAX_BASE_REWARD);
-        StakingStorage storage $ = _s();
-        emit BaseRewardUpdated(ctype, $.baseRewards[uint8(ctype)], value);
-        $.baseRewards[uint8(ctype)] = uint80(value);
+    /// @dev Records proposal keccak256(`what`), applicable after the change delay (a repeat restarts it).
+    function _propose(bytes memory what) private returns (bytes32 id, uint256 eta) {
+        id = keccak256(what);
+        eta = block.timestamp + changeDelay();
+        _s().proposalEta[id] = eta;
     }
 
-    function _setQuorum(uint8 value) private {
-        if (value == 0 || value > MAX_QUORUM) revert ParameterOutOfBounds("quorum", value, 1, MAX_QUORUM);
+    /// @dev Reverts unless proposal `id` exists and its eta passed; then removes it.
+    function _consumeProposal(bytes32 id) private {
         StakingStorage storage $ = _s();
-        emit QuorumUpdated($.quorum, value);
-        $.quorum = value;
+        uint256 eta = $.proposalEta[id];
+        if (eta == 0) revert ProposalNotFound();
+        if (block.timestamp < eta) revert ProposalNotReady(eta);
+        delete $.proposalEta[id];
     }
 
-    function _setRewardLockPeriod(uint64 value) private {
-        if (value < MIN_PERIOD || value > MAX_PERIOD) {
-            revert ParameterOutOfBounds("rewardLockPeriod", value, MIN_PERIOD, MAX_PERIOD);
-        }
+    function _addValidator(address validator) private {
+        if (validator == address(0)) revert AddressZero();
         StakingStorage storage $ = _s();
-        emit RewardLockPeriodUpdated($.rewardLockPeriod, value);
-        $.rewardLockPeriod = uint40(value);
-    }
-
-    function _setUnbondingPeriod(uint64 value) private {
-        if (value < MIN_PERIOD || value > MAX_PERIOD) {
-            revert ParameterOutOfBounds("unbondingPeriod", value, MIN_PERIOD, MAX_PERIOD);
-        }
-        StakingStorage storage $ = _s();
-        emit UnbondingPeriodUpdated($.unbondingPeriod, value);
-        $.unbondingPeriod = uint40(value);
-    }
-
-    function _setSlashBps(uint16 value) private {
-        if (value < MIN_SLASH_BPS || value > BPS) revert ParameterOutOfBounds("slashBps", value, MIN_SLASH_BPS, BPS);
-        StakingStorage storage $ = _s();
-        emit SlashBpsUpdated($.slashBps, value);
-        $.slashBps = value;
-    }
-
-    function _setReporterShareBps(uint16 value) private {
-        if (value > MAX_REPORTER_SHARE_BPS) {
-            revert ParameterOutOfBounds("reporterShareBps", value, 0, MAX_REPORTER_SHARE_BPS);
-        }
-        StakingStorage storage $ = _s();
-        emit ReporterShareBpsUpdated($.reporterShareBps, value);
-        $.reporterShareBps = value;
+        if ($.validators[validator]) revert ValidatorAlreadyAdded(validator);
+        $.validators[validator] = true;
+        $.validatorCount += 1;
+        emit ValidatorAdded(validator);
     }
 }

@@ -3,10 +3,12 @@ pragma solidity ^0.8.28;
 
 /// @title ICotrainStaking
 /// @notice The staking, scoring, reward and slashing contract of cotrain, as the clients see it.
-/// Contributors stake native ETH, submit contributions identified by a data hash, validators score
-/// them (a quorum of distinct scores finalizes with the median) and report fraud (a quorum of
-/// distinct reports slashes). Rewards come from a funded pool, are locked for a challenge window and
-/// are then pulled with `claimRewards`. See contracts/README.md for the formulas.
+/// Contributors stake native ETH, submit contributions identified by (contributor, data hash),
+/// validators score them (a quorum of distinct scores finalizes with the median) and report fraud
+/// (a quorum of distinct reports slashes, once per contribution, only while its reward is locked).
+/// Rewards come from a funded pool, are locked for a challenge window and are then pulled with
+/// `claimRewards`. Owner changes are announced and take effect after `changeDelay()`.
+/// See contracts/README.md for the formulas and the trust model.
 interface ICotrainStaking {
     // ------------------------------------------------------------------ types
 
@@ -20,10 +22,12 @@ interface ICotrainStaking {
     /// @notice Where a contribution is in its life.
     /// Pending: waiting for `quorum` scores. Finalized: scored, reward credited.
     /// Fraudulent: `quorum` fraud reports; it earns nothing and its contributor was slashed.
+    /// Expired: not finalized by its deadline; it earns nothing and no longer binds stake.
     enum ContributionStatus {
         Pending,
         Finalized,
-        Fraudulent
+        Fraudulent,
+        Expired
     }
 
     /// @notice Every tunable parameter; passed to `initialize` and returned by `params()`.
@@ -35,7 +39,8 @@ interface ICotrainStaking {
         uint256 stakePerPending;
         /// Reward at quality 100 and multiplier 1x, indexed by ContributionType.
         uint256[3] baseRewards;
-        /// Distinct validators needed to finalize a score, and to slash on fraud.
+        /// Distinct validators needed to finalize a score, and to slash on fraud; at least 2 and
+        /// more than half of the validators.
         uint8 quorum;
         /// How long a credited reward stays locked (and can be taken back on fraud).
         uint64 rewardLockPeriod;
@@ -45,6 +50,8 @@ interface ICotrainStaking {
         uint16 slashBps;
         /// Share of everything slashed that goes to the reporting validators (the rest to the pool).
         uint16 reporterShareBps;
+        /// How long a contribution may stay pending; after it, it expires and unbinds its stake.
+        uint64 pendingTimeout;
     }
 
     /// @notice A contributor as the clients read it.
@@ -89,6 +96,10 @@ interface ICotrainStaking {
         uint8 fraudReportCount;
         /// Reward credited at finalization; 0 while pending and after a fraud finding.
         uint256 reward;
+        /// When a pending contribution expires (unix seconds).
+        uint64 expiresAt;
+        /// Finalized: when its reward unlocks, the end of its fraud window; 0 before.
+        uint64 lockedUntil;
     }
 
     // ----------------------------------------------------------------- events
@@ -113,6 +124,10 @@ interface ICotrainStaking {
         uint256 reputation,
         uint256 unlockTime
     );
+    /// @notice A batch score for `id` was skipped: the contribution is no longer pending (`status`).
+    event ScoreSkipped(uint256 indexed id, address indexed validator, ContributionStatus status);
+    /// @notice `id` passed its deadline unfinalized; it earns nothing and `contributor`'s stake is unbound.
+    event ContributionExpired(uint256 indexed id, address indexed contributor);
     /// @notice `validator` reported `id` as fraudulent; `reportCount` distinct reports so far.
     event FraudReported(uint256 indexed id, address indexed validator, bytes32 evidenceHash, uint8 reportCount);
     /// @notice The fraud quorum on `id` slashed `contributor`.
@@ -144,15 +159,16 @@ interface ICotrainStaking {
     event ValidatorAdded(address indexed validator);
     /// @notice `validator` may no longer score or report (what it gave stays counted).
     event ValidatorRemoved(address indexed validator);
-    /// @notice A parameter changed (one event per setter, old and new value).
-    event MinimumStakeUpdated(uint256 oldValue, uint256 newValue);
-    event StakePerPendingUpdated(uint256 oldValue, uint256 newValue);
-    event BaseRewardUpdated(ContributionType indexed ctype, uint256 oldValue, uint256 newValue);
-    event QuorumUpdated(uint256 oldValue, uint256 newValue);
-    event RewardLockPeriodUpdated(uint256 oldValue, uint256 newValue);
-    event UnbondingPeriodUpdated(uint256 oldValue, uint256 newValue);
-    event SlashBpsUpdated(uint256 oldValue, uint256 newValue);
-    event ReporterShareBpsUpdated(uint256 oldValue, uint256 newValue);
+    /// @notice The owner proposed `params` as proposal `id`; they may be applied from `eta` on.
+    event ParamsProposed(bytes32 indexed id, StakingParams params, uint256 eta);
+    /// @notice `params` took effect (also emitted by `initialize`).
+    event ParamsApplied(StakingParams params);
+    /// @notice The owner proposed adding `validator` as proposal `id`; applicable from `eta` on.
+    event ValidatorProposed(bytes32 indexed id, address indexed validator, uint256 eta);
+    /// @notice The owner proposed upgrading to `implementation` as proposal `id`, allowed from `eta` on.
+    event UpgradeProposed(bytes32 indexed id, address indexed implementation, uint256 eta);
+    /// @notice Proposal `id` was withdrawn.
+    event ProposalCancelled(bytes32 indexed id);
 
     // ----------------------------------------------------------------- errors
 
@@ -172,8 +188,11 @@ interface ICotrainStaking {
     error AmountZero();
     /// @notice A contribution with the zero data hash.
     error ContributionHashZero();
-    /// @notice A data hash that an earlier contribution already used.
+    /// @notice A data hash that an earlier contribution of the same contributor already used.
     error ContributionDuplicate(bytes32 dataHash, uint256 existingId);
+    /// @notice A fraud report on a contribution whose window closed: expired, or finalized and its
+    /// reward already unlocked.
+    error ContributionFraudWindowClosed(uint256 id);
     /// @notice An id that no contribution has (0 never has one).
     error ContributionNotFound(uint256 id);
     /// @notice Scoring a contribution that is no longer pending.
@@ -219,6 +238,14 @@ interface ICotrainStaking {
     error TransferFailed(address to, uint256 amount);
     /// @notice A parameter outside its documented bounds.
     error ParameterOutOfBounds(string parameter, uint256 value, uint256 min, uint256 max);
+    /// @notice A quorum that would not be more than half of `validators` validators.
+    error QuorumBelowMajority(uint256 quorum, uint256 validators);
+    /// @notice Applying a proposal that does not exist.
+    error ProposalNotFound();
+    /// @notice Applying a proposal before its `eta`.
+    error ProposalNotReady(uint256 eta);
+    /// @notice `renounceOwnership` is disabled: an ownerless contract could never be unpaused.
+    error OwnershipRenounceDisabled();
 
     // -------------------------------------------------------------- contributors
 
@@ -239,18 +266,26 @@ interface ICotrainStaking {
     /// @notice Sends the released unbonding amount to the caller. Works while paused.
     function withdrawStake() external;
 
-    /// @notice Sends the caller's rewards that are past their lock window.
+    /// @notice Sends the caller's rewards that are past their lock window. Works while paused.
     function claimRewards() external;
+    /// @notice Marks the pending contributions among `ids` that passed their deadline Expired (no
+    /// reward; their stake unbinds); skips the others. Anyone may call it, also while paused.
+    /// @return expired How many were expired.
+    function expireContributions(uint256[] calldata ids) external returns (uint256 expired);
 
     // ----------------------------------------------------------------- validators
 
     /// @notice Scores a pending contribution 1..100; the quorum-th distinct score finalizes it.
-    function distributeRewards(uint256 id, uint8 qualityScore) external;
 
-    /// @notice `distributeRewards` for many contributions in one transaction (all or nothing).
+
+    /// @notice Scores a pending contribution 1..100; the quorum-th distinct score finalizes it.
+    function distributeRewards(uint256 id, uint8 qualityScore) external;
+    /// @notice `distributeRewards` for many contributions in one transaction; ids no longer pending
+    /// (finalized, fraudulent or expired meanwhile) are skipped with `ScoreSkipped`.
     function distributeRewardsBatch(uint256[] calldata ids, uint8[] calldata qualityScores) external;
 
-    /// @notice Reports a contribution as fraudulent; the quorum-th distinct report slashes.
+    /// @notice Reports a contribution as fraudulent while it is pending, or finalized with its reward
+    /// still locked; the quorum-th distinct report slashes, once per contribution.
     function reportFraud(uint256 id, bytes32 evidenceHash) external;
 
     // ---------------------------------------------------------------------- pool
@@ -263,20 +298,25 @@ interface ICotrainStaking {
 
     // ---------------------------------------------------------------------- owner
 
-    /// @notice Lets `validator` score and report. Owner only.
-    function addValidator(address validator) external;
-    /// @notice Stops `validator` scoring and reporting. Owner only.
+    /// @notice Proposes adding `validator`, applicable after `changeDelay()`. Owner only.
+    /// Proposal ids: keccak256(abi.encode(kind, what)) with kind 0 params, 1 validator, 2 upgrade.
+    function proposeValidator(address validator) external;
+    /// @notice Adds the proposed `validator` once its eta passed; the quorum must stay a majority.
+    function applyValidator(address validator) external;
+    /// @notice Stops `validator` scoring and reporting at once (removal can never help anyone reach
+    /// a quorum, and a compromised key must be cut without delay). Owner only.
     function removeValidator(address validator) external;
-    /// @notice Owner-only setters; each checks its documented bounds and emits its *Updated event.
-    function setMinimumStake(uint256 value) external;
-    function setStakePerPending(uint256 value) external;
-    function setBaseReward(ContributionType ctype, uint256 value) external;
-    function setQuorum(uint8 value) external;
-    function setRewardLockPeriod(uint64 value) external;
-    function setUnbondingPeriod(uint64 value) external;
-    function setSlashBps(uint16 value) external;
-    function setReporterShareBps(uint16 value) external;
-    /// @notice Stops registering, staking, submitting, scoring and claiming. Owner only.
+    /// @notice Proposes new parameters (checked against their bounds now), applicable after
+    /// `changeDelay()`; replaces an earlier proposal. Owner only.
+    function proposeParams(StakingParams calldata p) external;
+    /// @notice Applies the proposed parameters `p` (exactly as proposed) once their eta passed. Owner only.
+    function applyParams(StakingParams calldata p) external;
+    /// @notice Proposes an upgrade to `implementation`; `upgradeToAndCall` accepts it after
+    /// `changeDelay()`. Owner only.
+    function proposeUpgrade(address implementation) external;
+    /// @notice Withdraws proposal `id` (any kind). Owner only.
+    function cancelProposal(bytes32 id) external;
+    /// @notice Stops registering, staking, submitting and scoring. Owner only.
     function pause() external;
     /// @notice Undoes `pause`. Owner only.
     function unpause() external;
@@ -290,15 +330,17 @@ interface ICotrainStaking {
     function getContributor(address account) external view returns (Contributor memory);
     /// @notice Contribution `id`; reverts ContributionNotFound for ids never issued.
     function getContribution(uint256 id) external view returns (Contribution memory);
-    /// @notice 0 when no contribution used `dataHash`.
-    function contributionIdByHash(bytes32 dataHash) external view returns (uint256);
+    /// @notice The id of `contributor`'s contribution with `dataHash`; 0 when there is none.
+    function contributionIdByHash(address contributor, bytes32 dataHash) external view returns (uint256);
     /// @notice The id the next submission gets.
     function nextContributionId() external view returns (uint256);
-    /// @notice blockhash(submittedBlock + 1): randomness the contributor could not know when submitting.
-    /// A call runs in the context of the latest block, whose own hash is not readable, so this view
-    /// answers once block submittedBlock + 2 exists, and for 256 blocks after the seed block
-    /// (ChallengeSeedNotReady before, ChallengeSeedExpired after). Off chain, the same value is the
-    /// hash of block submittedBlock + 1, readable from any node at any time.
+    /// @notice keccak256 of the hashes of blocks submittedBlock + 1 .. submittedBlock + SEED_BLOCKS
+    /// (concatenated): randomness the contributor could not know when submitting, which a block
+    /// producer can bias only by controlling every one of those blocks. A call runs in the context of
+    /// the latest block, whose own hash is not readable, so this view answers once block
+    /// submittedBlock + SEED_BLOCKS + 1 exists, and until the first of those hashes is 256 blocks old
+    /// (ChallengeSeedNotReady before, ChallengeSeedExpired after). Off chain, the same value is
+    /// computed from those blocks' hashes, readable from any node at any time.
     function challengeSeed(uint256 id) external view returns (bytes32);
     /// @notice Rewards of `account`: still locked, and claimable now.
     function rewardsOf(address account) external view returns (uint256 locked, uint256 claimable);
@@ -318,16 +360,17 @@ interface ICotrainStaking {
     function totalOwedRewards() external view returns (uint256);
     /// @notice Balance beyond stakes + owed rewards + pool (forced ETH); 0 normally.
     function surplus() external view returns (uint256);
-    /// @notice All parameters at once; the getters below read them one by one.
+    /// @notice How long an announced change waits: pendingTimeout + max(unbondingPeriod,
+    /// rewardLockPeriod), so a contributor who sees the announcement can let its pending work
+    /// settle, unbond and withdraw its stake, and let its rewards unlock, before the change applies.
+    function changeDelay() external view returns (uint256);
+    /// @notice When proposal `id` may be applied; 0 when it does not exist (never made, applied or
+    /// cancelled).
+    function proposalEta(bytes32 id) external view returns (uint256);
+    /// @notice All parameters at once (the two a submission needs also have getters).
     function params() external view returns (StakingParams memory);
     function minimumStake() external view returns (uint256);
     function stakePerPending() external view returns (uint256);
-    function quorum() external view returns (uint8);
-    function rewardLockPeriod() external view returns (uint64);
-    function unbondingPeriod() external view returns (uint64);
-    function slashBps() external view returns (uint16);
-    function reporterShareBps() external view returns (uint16);
-    function baseReward(ContributionType ctype) external view returns (uint256);
     /// @notice Implementation version, e.g. "1.0.0".
     function version() external pure returns (string memory);
 }

@@ -8,7 +8,7 @@ const specs = {
   ...commonOptions,
   workers: { type: 'number', description: 'honest workers', default: 3, env: 'COTRAIN_DEVNET_WORKERS', validate: intBetween(1, 16) },
   rounds: { type: 'number', description: 'training rounds', default: 3, env: 'COTRAIN_DEVNET_ROUNDS', validate: intBetween(1, 100) },
-  validators: { type: 'number', description: 'validators (the contract quorum equals this)', default: 2, validate: intBetween(1, 5) },
+  validators: { type: 'number', description: 'validators (the contract quorum equals this; at least 2)', default: 2, validate: intBetween(2, 5) },
   model: { type: 'string', description: 'model: mlp or cnn (MNIST), gpt (a small character language model on the Brown corpus)', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => ['mlp', 'cnn', 'gpt'].includes(v) ? undefined : `expected mlp, cnn or gpt, got "${v}"` },
   cheat: { type: 'string', description: `add one cheating worker with this fault mode (${FAULTS.join(', ')})`, default: 'skip-steps', env: 'COTRAIN_DEVNET_CHEAT', validate: (v: string) => FAULTS.includes(v) ? undefined : `unknown fault mode "${v}" (one of ${FAULTS.join(', ')})` },
   steps: { type: 'number', description: 'inner training steps per round (default 100, gpt 40)', validate: intBetween(1, 100_000) },

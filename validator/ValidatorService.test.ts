@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { getAbiItem, toFunctionSelector, type Abi } from 'viem'
+import { getAbiItem, keccak256, stringToHex, toFunctionSelector, type Abi } from 'viem'
 
 import {
-  ContributionType, getContributor, readStaking, registerContributor, submitContribution, writeStaking, type WalletChainClient
+  ContributionType, getContributor, readStaking, registerContributor, reportFraud, submitContribution, type WalletChainClient
 } from '../lib/chain/index.ts'
 import { startLocalStaking, type LocalStaking } from '../lib/chain/testing/localStaking.ts'
 import { cotrainStakingAbi } from '../lib/chain/abi/cotrainStakingAbi.ts'
@@ -60,10 +60,10 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
 
   before(async () => {
     await selectBackend({ backend: 'wasm' })
-    local = await startLocalStaking({ params: { quorum: 1 } })
+    // Quorum 2 (the contract's least): validator 9 stands in for the second validator.
+    local = await startLocalStaking({ validators: [1, 9] })
     owner = await local.clientFor(0)
     validator = await local.clientFor(1)
-    await writeStaking(owner, { address: local.address, functionName: 'addValidator', args: [validator.account.address] })
     await registerContributor(validator, { address: local.address })
 
     // An in-process coordinator: the round's model, shards and deltas by content id, and the listing.
@@ -114,6 +114,8 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     // Two workers; the second submits 10x its delta (scaled-delta).
     ids.honest = await addWorker(3, 0)
     ids.cheat = await addWorker(4, 1, true)
+    // The other validator has already found the cheat, so the service's report is the one that slashes.
+    await reportFraud(await local.clientFor(9), { address: local.address, id: ids.cheat, evidenceHash: keccak256(stringToHex('second validator')) })
     stops.push((await startContentService(coordinator, { provider: (id) => blobs.get(id) })).stop.bind(null))
     const listing = await startSubmissionsService(coordinator, {
       onList: ({ round }) => {

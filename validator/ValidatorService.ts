@@ -290,7 +290,8 @@ export class ValidatorService {
     const scores: Array<{ id: bigint, score: number }> = []
     for (const d of datasets) {
       if (!d.complete || d.contributor.toLowerCase() === this.address.toLowerCase()) continue
-      const id = await getContributionIdByHash(this.options.wallet, { address: this.options.contract, dataHash: d.datasetId as Hex })
+      // the contribution of the contributor the coordinator took the dataset from (a hash binds only its submitter)
+      const id = await getContributionIdByHash(this.options.wallet, { address: this.options.contract, dataHash: d.datasetId as Hex, contributor: d.contributor as Hex })
       if (id === 0n || this.state.handled[id.toString()] !== undefined) continue
       if (await readStaking(this.options.wallet, this.options.contract, 'hasScored', [id, this.address])) { this.state.handled[id.toString()] = 0; continue }
       const shards = new Map<string, Uint8Array>()

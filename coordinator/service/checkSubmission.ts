@@ -88,7 +88,7 @@ export async function checkSubmission (input: {
 
   let contributionId: string | undefined = m.contributionId === '' ? undefined : m.contributionId
   if (input.chain != null) {
-    const id = await getContributionIdByHash(input.chain.client, { address: input.chain.contract, dataHash: commitment })
+    const id = await getContributionIdByHash(input.chain.client, { address: input.chain.contract, dataHash: commitment, contributor: getAddress(input.workerAddress) })
     if (id === 0n) refuse(ErrorCode.ERROR_CODE_NOT_FOUND, 'the commitment is not on chain: submitContribution(ComputePower, commitment) first')
     if (contributionId !== undefined && BigInt(contributionId) !== id) refuse(ErrorCode.ERROR_CODE_INVALID, `contribution_id ${contributionId} is not the chain's id ${id} for this commitment`)
     const c = await getContribution(input.chain.client, { address: input.chain.contract, id })

@@ -14,31 +14,35 @@ export type StakingParams = {
   stakePerPending: bigint
   /** Base reward per ContributionType [ComputePower, Dataset, Validation]; each [0, 1000 ETH]. */
   baseRewards: readonly [bigint, bigint, bigint]
-  /** Distinct validators that finalize a score or a fraud finding; [1, 15]. */
+  /** Distinct validators that finalize a score or a fraud finding; [2, 15] and more than half the validators. */
   quorum: number
   /** Seconds a credited reward stays locked and can be slashed; [60, 90 days]. */
   rewardLockPeriod: bigint
   /** Seconds between an unstake request and its withdrawal; [60, 90 days]. */
   unbondingPeriod: bigint
-  /** Share of stake slashed on a fraud finding, in bps; [100, 10000]. */
+  /** Share of stake slashed on a fraud finding, in bps; [100, 5000]. */
   slashBps: number
-  /** Share of everything slashed paid to the reporting validators, in bps; [0, 5000]. */
+  /** Share of everything slashed paid to the reporting validators, in bps; [0, 2000]. */
   reporterShareBps: number
+  /** Seconds a contribution may stay pending before it expires (no reward, stake unbound); [1 hour, 30 days]. */
+  pendingTimeout: bigint
 }
 
 /**
- * Devnet defaults: small stakes, rewards a local pool can fund, one validator (the local
- * coordinator) as quorum, and minutes-long windows so a demo can claim and withdraw.
+ * Devnet defaults: small stakes, rewards a local pool can fund, a quorum of two validators (the
+ * contract's least: no single key scores or slashes alone), minutes-long windows so a demo can claim
+ * and withdraw, and a day for pending work to be scored before it expires.
  */
 export const defaultStakingParams: StakingParams = {
   minimumStake: parseEther('1'),
   stakePerPending: parseEther('0.1'),
   baseRewards: [parseEther('0.01'), parseEther('0.02'), parseEther('0.005')],
-  quorum: 1,
+  quorum: 2,
   rewardLockPeriod: 300n,
   unbondingPeriod: 600n,
   slashBps: 5000,
   reporterShareBps: 1000,
+  pendingTimeout: 86_400n,
 }
 
 /** What `deployStaking` takes. */
@@ -51,6 +55,11 @@ export type DeployStakingParameters = {
   params?: Partial<StakingParams>
   /** Owner of the staking contract; defaults to the wallet's account. */
   owner?: Address
+  /**
+   * The first validators, added without delay at initialization (later ones wait `changeDelay()`);
+   * the quorum must be more than half of them.
+   */
+  validators?: readonly Address[]
 }
 
 /** Where `deployStaking` put things. */
@@ -79,10 +88,10 @@ export class DeploymentFailedError extends CotrainError {
  * viem clients (works against `hardhat node` over HTTP and in-process in tests).
  *
  * @example
- * const { address } = await deployStaking({ walletClient, publicClient, params: { quorum: 3 } })
+ * const { address } = await deployStaking({ walletClient, publicClient, params: { quorum: 2 }, validators: [v1, v2] })
  */
 export async function deployStaking (
-  { walletClient, publicClient, params, owner }: DeployStakingParameters,
+  { walletClient, publicClient, params, owner, validators = [] }: DeployStakingParameters,
 ): Promise<DeployStakingReturnType> {
   const resolved: StakingParams = { ...defaultStakingParams, ...params }
   const staking = stakingArtifact()
@@ -96,7 +105,7 @@ export async function deployStaking (
   const initData = encodeFunctionData({
     abi: staking.abi,
     functionName: 'initialize',
-    args: [owner ?? walletClient.account.address, resolved],
+    args: [owner ?? walletClient.account.address, resolved, validators],
   })
   const address = await deployContract(walletClient, publicClient, 'CotrainStaking proxy', {
     abi: proxy.abi,

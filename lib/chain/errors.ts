@@ -95,3 +95,13 @@ export function redactUrl (url: string): string {
     return url
   }
 }
+
+/** The address holds no contract code on this chain: wrong address, wrong chain, or not deployed. */
+export class NoContractCodeError extends ChainError {
+  override name = 'NoContractCodeError'
+  constructor (address: string, rpcUrl?: string) {
+    super(`no contract at ${address}${rpcUrl != null ? ` on ${redactUrl(rpcUrl)}` : ''}`, {
+      hint: 'check --contract and --rpc-url (is this the chain it was deployed on?)',
+    })
+  }
+}

@@ -3,6 +3,7 @@ import { estimateContractGas, getTransactionReceipt, prepareTransactionRequest, 
 import { ChainError } from './errors.ts'
 import { rpcUrlOf, type ChainClient, type WalletChainClient } from './createChainClient.ts'
 import { cotrainStakingAbi } from './abi/cotrainStakingAbi.ts'
+import { assertContractCode } from './assertContractCode.ts'
 import { toChainError } from './toChainError.ts'
 
 type StakingAbi = typeof cotrainStakingAbi
@@ -72,6 +73,8 @@ export async function readStaking<const F extends StakingReadName, const A exten
   try {
     return await readContract(client, { address, abi: cotrainStakingAbi, functionName, args } as never) as ContractFunctionReturnType<StakingAbi, 'pure' | 'view', F, A>
   } catch (err) {
+    // viem's "returned no data (0x)": say whether the address holds a contract at all
+    if ((err as { name?: string }).name === 'ContractFunctionExecutionError' && (err as Error).message.includes('returned no data')) await assertContractCode(client, address)
     throw toChainError(err, { rpcUrl: rpcUrlOf(client) })
   }
 }
@@ -87,6 +90,7 @@ export async function writeStaking (
 ): Promise<StakingWriteResult> {
   const context = { rpcUrl: rpcUrlOf(client), account: client.account.address }
   let hash: Hash
+  await assertContractCode(client, params.address)
   try {
     // The name/args pairing is checked by StakingWriteCall; viem's own generics cannot follow a union of names.
     const call = { address: params.address, abi: cotrainStakingAbi, functionName: params.functionName, args: params.args ?? [], value: params.value, account: client.account } as never
@@ -109,6 +113,7 @@ export async function signStakingTransaction (
   const account = client.account
   if (account.signTransaction == null) throw new ChainError('the account cannot sign transactions locally', { hint: 'load the key with loadAccount' })
   const context = { rpcUrl: rpcUrlOf(client), account: account.address }
+  await assertContractCode(client, params.address)
   try {
     await simulateContract(client, { address: params.address, abi: cotrainStakingAbi, functionName: params.functionName, args: params.args ?? [], value: params.value, account } as never)
     const data = encodeFunctionData({ abi: cotrainStakingAbi, functionName: params.functionName, args: params.args ?? [] } as never)

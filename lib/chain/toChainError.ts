@@ -24,7 +24,7 @@ export type ToChainErrorOptions = {
 type Decoded = { message: string, hint?: string, retryable?: boolean }
 
 const eth = (v: unknown): string => `${formatEther(BigInt(v as bigint))} ETH`
-const statusName = (v: unknown): string => ['pending', 'finalized', 'fraudulent'][Number(v)] ?? String(v)
+const statusName = (v: unknown): string => ['pending', 'finalized', 'fraudulent', 'expired'][Number(v)] ?? String(v)
 
 /** One line and a hint for every CotrainStaking custom error (and the OpenZeppelin ones it inherits). */
 const contractErrors: Record<string, (a: readonly unknown[]) => Decoded> = {
@@ -38,13 +38,14 @@ const contractErrors: Record<string, (a: readonly unknown[]) => Decoded> = {
   AmountZero: () => ({ message: 'the amount must be more than 0' }),
   AddressZero: () => ({ message: 'the zero address is not allowed here' }),
   ContributionHashZero: () => ({ message: 'the data hash is zero', hint: 'submit the contribution\'s real commitment' }),
-  ContributionDuplicate: (a) => ({ message: `data hash ${String(a[0])} was already submitted (contribution #${String(a[1])})`, hint: 'every contribution needs a new commitment' }),
+  ContributionDuplicate: (a) => ({ message: `data hash ${String(a[0])} was already submitted by this account (contribution #${String(a[1])})`, hint: 'every contribution needs a new commitment' }),
+  ContributionFraudWindowClosed: (a) => ({ message: `contribution #${String(a[0])} can no longer be reported: it expired, or its reward already unlocked` }),
   ContributionNotFound: (a) => ({ message: `contribution #${String(a[0])} does not exist` }),
   ContributionNotPending: (a) => ({ message: `contribution #${String(a[0])} is no longer pending (${statusName(a[1])})` }),
   ContributionAlreadyFraudulent: (a) => ({ message: `contribution #${String(a[0])} was already found fraudulent` }),
-  ChallengeSeedNotReady: (a) => ({ message: `the challenge seed of contribution #${String(a[0])} is not ready`, hint: 'it is the hash of the block after the submission; wait for (or on a dev chain mine) one more block', retryable: true }),
-  ChallengeSeedExpired: (a) => ({ message: `the challenge seed of contribution #${String(a[0])} expired (its block is more than 256 blocks old)` }),
-  ValidatorUnauthorized: (a) => ({ message: `${String(a[0])} is not a validator`, hint: 'the contract owner must addValidator it' }),
+  ChallengeSeedNotReady: (a) => ({ message: `the challenge seed of contribution #${String(a[0])} is not ready`, hint: 'it hashes the 4 blocks after the submission; wait for (or on a dev chain mine) more blocks', retryable: true }),
+  ChallengeSeedExpired: (a) => ({ message: `the challenge seed of contribution #${String(a[0])} can no longer be read on chain (its blocks are more than 256 blocks old)`, hint: 'compute it off chain from the block hashes' }),
+  ValidatorUnauthorized: (a) => ({ message: `${String(a[0])} is not a validator`, hint: 'the contract owner must propose and apply it: npm run admin -- validators add ADDRESS' }),
   ValidatorAlreadyAdded: (a) => ({ message: `${String(a[0])} is already a validator` }),
   ValidatorNotFound: (a) => ({ message: `${String(a[0])} is not a validator` }),
   ValidatorOwnContribution: (a) => ({ message: `validator ${String(a[1])} cannot review its own contribution #${String(a[0])}` }),
@@ -61,6 +62,10 @@ const contractErrors: Record<string, (a: readonly unknown[]) => Decoded> = {
   RewardPoolInsufficient: (a) => ({ message: `the reward pool holds ${eth(a[1])}, less than ${eth(a[0])}` }),
   TransferFailed: (a) => ({ message: `sending ${eth(a[1])} to ${String(a[0])} failed` }),
   ParameterOutOfBounds: (a) => ({ message: `${String(a[0])} = ${String(a[1])} is outside [${String(a[2])}, ${String(a[3])}]` }),
+  QuorumBelowMajority: (a) => ({ message: `quorum ${String(a[0])} is not more than half of ${String(a[1])} validators`, hint: 'raise the quorum first (npm run admin -- params propose --quorum N)' }),
+  ProposalNotFound: () => ({ message: 'no such proposal (never proposed, already applied, cancelled, or proposed with other values)' }),
+  ProposalNotReady: (a) => ({ message: `the proposal may be applied from ${new Date(Number(a[0]) * 1000).toISOString()}`, hint: 'owner changes wait changeDelay() so contributors can exit first', retryable: true }),
+  OwnershipRenounceDisabled: () => ({ message: 'renouncing ownership is disabled (a paused contract could never be unpaused)' }),
   OwnableUnauthorizedAccount: (a) => ({ message: `${String(a[0])} is not the owner of the staking contract` }),
   ReentrancyGuardReentrantCall: () => ({ message: 'reentrant call refused' }),
 }

@@ -5,7 +5,7 @@ export const ContributionType = { ComputePower: 0, Dataset: 1, Validation: 2 } a
 export type ContributionType = typeof ContributionType[keyof typeof ContributionType]
 
 /** `ICotrainStaking.ContributionStatus`. */
-export const ContributionStatus = { Pending: 0, Finalized: 1, Fraudulent: 2 } as const
+export const ContributionStatus = { Pending: 0, Finalized: 1, Fraudulent: 2, Expired: 3 } as const
 export type ContributionStatus = typeof ContributionStatus[keyof typeof ContributionStatus]
 
 /** `ICotrainStaking.Contributor`, as `getContributor` returns it. */
@@ -37,4 +37,8 @@ export type Contribution = {
   medianScore: number
   fraudReportCount: number
   reward: bigint
+  /** Unix seconds: when it expires if still pending. */
+  expiresAt: bigint
+  /** Unix seconds: once finalized, when its reward unlocks and its fraud window closes; 0n before. */
+  lockedUntil: bigint
 }

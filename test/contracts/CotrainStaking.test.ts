@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'mocha'
-import { encodeFunctionData, parseEther, toFunctionSelector, zeroAddress, zeroHash } from 'viem'
+import { concat, encodeFunctionData, keccak256, parseEther, toFunctionSelector, zeroAddress, zeroHash } from 'viem'
 import type { Address } from 'viem'
 import { deployStaking } from '../../lib/chain/deployStaking.ts'
+import { paramsProposalId, upgradeProposalId, validatorProposalId } from '../../lib/chain/proposalId.ts'
 import {
   ComputePower, Dataset, Finalized, Fraudulent, POOL, Pending, Validation,
   createStakingEnv, expectedReward, hashOf, nextReputation, testParams,
 } from './stakingFixture.ts'
 
 const env = await createStakingEnv()
-const { viem, networkHelpers: { time, mine }, load, assertSolvent, registerAndSubmit, score } = env
+const { viem, networkHelpers: { time, mine }, load, assertSolvent, registerAndSubmit, score, changeParams } = env
 const ONE = parseEther('1')
 const DAY = 86_400n
 
@@ -45,14 +46,10 @@ describe('CotrainStaking', function () {
       assert.equal(p.unbondingPeriod, testParams.unbondingPeriod)
       assert.equal(p.slashBps, testParams.slashBps)
       assert.equal(p.reporterShareBps, testParams.reporterShareBps)
+      assert.equal(p.pendingTimeout, testParams.pendingTimeout)
       assert.equal(await s.read.minimumStake(), testParams.minimumStake)
       assert.equal(await s.read.stakePerPending(), testParams.stakePerPending)
-      assert.equal(await s.read.quorum(), 3)
-      assert.equal(await s.read.rewardLockPeriod(), DAY)
-      assert.equal(await s.read.unbondingPeriod(), 7n * DAY)
-      assert.equal(await s.read.slashBps(), 5000)
-      assert.equal(await s.read.reporterShareBps(), 1000)
-      assert.equal(await s.read.baseReward([Dataset]), parseEther('2'))
+      assert.equal(await s.read.changeDelay(), 2n * DAY + 7n * DAY)
       assert.equal((await s.read.owner()).toLowerCase(), owner.toLowerCase())
       assert.equal(await s.read.version(), '1.0.0')
       assert.equal(await s.read.nextContributionId(), 1n)
@@ -62,9 +59,9 @@ describe('CotrainStaking', function () {
 
     it('cannot be initialized again, nor the implementation at all', async function () {
       const { f, s, owner } = await setup()
-      await viem.assertions.revertWithCustomError(s.write.initialize([owner, testParams]), s, 'InvalidInitialization')
+      await viem.assertions.revertWithCustomError(s.write.initialize([owner, testParams, []]), s, 'InvalidInitialization')
       const impl = await viem.getContractAt('CotrainStaking', f.implementation)
-      await viem.assertions.revertWithCustomError(impl.write.initialize([owner, testParams]), s, 'InvalidInitialization')
+      await viem.assertions.revertWithCustomError(impl.write.initialize([owner, testParams, []]), s, 'InvalidInitialization')
     })
 
     it('refuses to deploy with a parameter out of bounds', async function () {
@@ -127,7 +124,7 @@ describe('CotrainStaking', function () {
 
   describe('when submitting a contribution', function () {
     it('returns ids from 1, records the block and emits ContributionSubmitted', async function () {
-      const { f, s, c1 } = await setup()
+      const { f, s, c1, c2 } = await setup()
       await s.write.registerContributor({ value: ONE, account: c1 })
       const h = hashOf('shard-1')
       const { result } = await s.simulate.submitContribution([Dataset, h], { account: c1 })
@@ -143,13 +140,14 @@ describe('CotrainStaking', function () {
       assert.equal(c.submittedBlock, receipt.blockNumber)
       assert.equal(c.scoreCount, 0)
       assert.equal(c.reward, 0n)
-      assert.equal(await s.read.contributionIdByHash([h]), 1n)
-      assert.equal(await s.read.contributionIdByHash([hashOf('unknown')]), 0n)
+      assert.equal(await s.read.contributionIdByHash([c1, h]), 1n)
+      assert.equal(await s.read.contributionIdByHash([c1, hashOf('unknown')]), 0n)
+      assert.equal(await s.read.contributionIdByHash([c2, h]), 0n, 'the hash is bound to its submitter')
       assert.equal(await s.read.nextContributionId(), 2n)
       assert.equal((await s.read.getContributor([c1])).pendingContributions, 1)
     })
 
-    it('rejects the zero hash, unregistered callers and duplicate hashes', async function () {
+    it('rejects the zero hash, unregistered callers and a contributor\'s duplicate hashes', async function () {
       const { s, c1, c2 } = await setup()
       await viem.assertions.revertWithCustomErrorWithArgs(
         s.write.submitContribution([ComputePower, hashOf('a')], { account: c1 }), s, 'ContributorNotRegistered', [c1])
@@ -159,7 +157,10 @@ describe('CotrainStaking', function () {
         s.write.submitContribution([ComputePower, zeroHash], { account: c1 }), s, 'ContributionHashZero')
       await s.write.submitContribution([ComputePower, hashOf('a')], { account: c1 })
       await viem.assertions.revertWithCustomErrorWithArgs(
-        s.write.submitContribution([Validation, hashOf('a')], { account: c2 }), s, 'ContributionDuplicate', [hashOf('a'), 1n])
+        s.write.submitContribution([Validation, hashOf('a')], { account: c1 }), s, 'ContributionDuplicate', [hashOf('a'), 1n])
+      // another contributor's equal hash is its own contribution (a hash binds only its submitter)
+      await s.write.submitContribution([Validation, hashOf('a')], { account: c2 })
+      assert.equal(await s.read.contributionIdByHash([c2, hashOf('a')]), 2n)
     })
 
     it('bounds pending contributions by stake / stakePerPending', async function () {
@@ -173,9 +174,9 @@ describe('CotrainStaking', function () {
     })
 
     it('rejects contributors whose active stake fell under the minimum', async function () {
-      const { s, owner, c1 } = await setup()
+      const { f, s, c1 } = await setup()
       await s.write.registerContributor({ value: ONE, account: c1 })
-      await s.write.setMinimumStake([2n * ONE], { account: owner })
+      await changeParams(f, { minimumStake: 2n * ONE })
       await viem.assertions.revertWithCustomErrorWithArgs(
         s.write.submitContribution([ComputePower, hashOf('x')], { account: c1 }),
         s, 'ContributorStakeTooLow', [c1, ONE, 2n * ONE])
@@ -189,21 +190,22 @@ describe('CotrainStaking', function () {
   })
 
   describe('when reading the challenge seed', function () {
-    it('is not ready until the next block exists, then is its hash, then expires after 256 blocks', async function () {
+    it('is not ready until the 4 next blocks exist, then hashes their hashes, then expires after 256 blocks', async function () {
       const { f, s } = await setup()
       const [id] = await registerAndSubmit(f, f.c1, ['seed'])
       const { submittedBlock } = await s.read.getContribution([id])
       await viem.assertions.revertWithCustomErrorWithArgs(s.read.challengeSeed([id]), s, 'ChallengeSeedNotReady', [id])
-      await mine(1)
+      await mine(4)
       // an eth_call runs in the context of the latest block, whose own hash is not yet readable:
-      // the seed block submittedBlock + 1 needs one block on top of it
-      assert.equal(await f.publicClient.getBlockNumber(), submittedBlock + 1n)
+      // the last seed block submittedBlock + 4 needs one block on top of it
+      assert.equal(await f.publicClient.getBlockNumber(), submittedBlock + 4n)
       await viem.assertions.revertWithCustomErrorWithArgs(s.read.challengeSeed([id]), s, 'ChallengeSeedNotReady', [id])
       await mine(1)
-      const expected = (await f.publicClient.getBlock({ blockNumber: submittedBlock + 1n })).hash
+      const hashes = await Promise.all([1n, 2n, 3n, 4n].map(async (i) => (await f.publicClient.getBlock({ blockNumber: submittedBlock + i })).hash))
+      const expected = keccak256(concat(hashes))
       assert.equal(await s.read.challengeSeed([id]), expected)
       // readable while block.number - (submittedBlock + 1) <= 256
-      await mine(255)
+      await mine(252)
       assert.equal(await s.read.challengeSeed([id]), expected)
       await mine(1)
       await viem.assertions.revertWithCustomErrorWithArgs(s.read.challengeSeed([id]), s, 'ChallengeSeedExpired', [id])
@@ -245,8 +247,8 @@ describe('CotrainStaking', function () {
     })
 
     it('takes the lower middle as the median of an even count', async function () {
-      const { f, s, owner } = await setup()
-      await s.write.setQuorum([4], { account: owner })
+      const { f, s } = await setup()
+      await changeParams(f, { quorum: 4 })
       const [id] = await registerAndSubmit(f, f.c1, ['even'], { ctype: Dataset })
       await score(f, id, [10, 90, 30, 70])
       const c = await s.read.getContribution([id])
@@ -338,7 +340,7 @@ describe('CotrainStaking', function () {
       // 3 validators, quorum 3: v1's Validation contribution can only ever get 2 scores.
       await s.write.registerContributor({ value: ONE, account: v1 })
       await s.write.submitContribution([Validation, hashOf('v1 batch')], { account: v1 })
-      const id = await s.read.contributionIdByHash([hashOf('v1 batch')])
+      const id = await s.read.contributionIdByHash([v1, hashOf('v1 batch')])
       await s.write.distributeRewards([id, 80], { account: v2 })
       assert.equal((await s.read.getContribution([id])).status, Pending)
       await viem.assertions.emit(s.write.distributeRewards([id, 60], { account: v3 }), s, 'ContributionFinalized')
@@ -351,19 +353,6 @@ describe('CotrainStaking', function () {
       await s.write.distributeRewards([other, 70], { account: v2 })
       assert.equal((await s.read.getContribution([other])).status, Pending)
       await assertSolvent(f)
-    })
-
-    it('finalizes on the next score after the quorum is lowered', async function () {
-      const { f, s, owner, v1, v2, v3 } = await setup()
-      const [id] = await registerAndSubmit(f, f.c1, ['lowered'])
-      await s.write.distributeRewards([id, 40], { account: v1 })
-      await s.write.distributeRewards([id, 80], { account: v2 })
-      await s.write.setQuorum([1], { account: owner })
-      await s.write.distributeRewards([id, 60], { account: v3 })
-      const c = await s.read.getContribution([id])
-      assert.equal(c.status, Finalized)
-      assert.equal(c.scoreCount, 3)
-      assert.equal(c.medianScore, 60)
     })
   })
 
@@ -619,7 +608,7 @@ describe('CotrainStaking', function () {
   })
 
   describe('when paused', function () {
-    it('stops registering, staking, submitting, scoring and claiming, but not exits, reports or funding', async function () {
+    it('stops registering, staking, submitting and scoring, but not claims, exits, reports or funding', async function () {
       const { f, s, owner, v1, v2, v3, c1, c2 } = await setup()
       const [id, other] = await registerAndSubmit(f, f.c1, ['pz', 'pz2'], { stake: 2n * ONE })
       await score(f, other, [50, 50, 50])
@@ -635,29 +624,37 @@ describe('CotrainStaking', function () {
       await viem.assertions.revertWithCustomError(s.write.submitContribution([ComputePower, hashOf('pz3')], { account: c1 }), s, E)
       await viem.assertions.revertWithCustomError(s.write.distributeRewards([id, 50], { account: v1 }), s, E)
       await viem.assertions.revertWithCustomError(s.write.distributeRewardsBatch([[id], [50]], { account: v1 }), s, E)
-      await viem.assertions.revertWithCustomError(s.write.claimRewards({ account: c1 }), s, E)
-      // exits, fraud reports and funding keep working
+      // claims, exits, fraud reports and funding keep working
+      await viem.assertions.emit(s.write.claimRewards({ account: c1 }), s, 'RewardsClaimed')
+      for (const v of [v1, v2, v3]) await s.write.reportFraud([id, hashOf('e')], { account: v })
+      assert.equal((await s.read.getContribution([id])).status, Fraudulent)
       await time.increase(7n * DAY)
       await s.write.withdrawStake({ account: c2 })
       await s.write.requestUnstake([ONE / 2n], { account: c2 })
-      for (const v of [v1, v2, v3]) await s.write.reportFraud([id, hashOf('e')], { account: v })
-      assert.equal((await s.read.getContribution([id])).status, Fraudulent)
       await s.write.fundRewardPool({ value: ONE })
       await viem.assertions.emitWithArgs(s.write.unpause({ account: owner }), s, 'Unpaused', [owner])
-      await s.write.claimRewards({ account: c1 })
       await assertSolvent(f)
     })
   })
 
   describe('when the owner manages validators', function () {
-    it('adds and removes them with events; only the owner can', async function () {
+    it('adds them only after the change delay, removes them at once, with events; only the owner can', async function () {
       const { s, owner, v1, c1, outsider } = await setup()
-      await viem.assertions.emitWithArgs(s.write.addValidator([outsider], { account: owner }), s, 'ValidatorAdded', [outsider])
+      const delay = await s.read.changeDelay()
+      const id = validatorProposalId(outsider)
+      await viem.assertions.emit(s.write.proposeValidator([outsider], { account: owner }), s, 'ValidatorProposed')
+      const eta = await s.read.proposalEta([id])
+      assert.equal(eta, BigInt(await time.latest()) + delay)
+      await viem.assertions.revertWithCustomErrorWithArgs(s.write.applyValidator([outsider], { account: owner }), s, 'ProposalNotReady', [eta])
+      await time.increaseTo(eta)
+      await viem.assertions.emitWithArgs(s.write.applyValidator([outsider], { account: owner }), s, 'ValidatorAdded', [outsider])
       assert.equal(await s.read.isValidator([outsider]), true)
       assert.equal(await s.read.validatorCount(), 5n)
-      await viem.assertions.revertWithCustomErrorWithArgs(s.write.addValidator([outsider], { account: owner }), s, 'ValidatorAlreadyAdded', [outsider])
-      await viem.assertions.revertWithCustomError(s.write.addValidator([zeroAddress], { account: owner }), s, 'AddressZero')
-      await viem.assertions.revertWithCustomErrorWithArgs(s.write.addValidator([c1], { account: c1 }), s, 'OwnableUnauthorizedAccount', [c1])
+      assert.equal(await s.read.proposalEta([id]), 0n)
+      await viem.assertions.revertWithCustomError(s.write.applyValidator([outsider], { account: owner }), s, 'ProposalNotFound')
+      await viem.assertions.revertWithCustomErrorWithArgs(s.write.proposeValidator([outsider], { account: owner }), s, 'ValidatorAlreadyAdded', [outsider])
+      await viem.assertions.revertWithCustomError(s.write.proposeValidator([zeroAddress], { account: owner }), s, 'AddressZero')
+      await viem.assertions.revertWithCustomErrorWithArgs(s.write.proposeValidator([c1], { account: c1 }), s, 'OwnableUnauthorizedAccount', [c1])
       await viem.assertions.emitWithArgs(s.write.removeValidator([v1], { account: owner }), s, 'ValidatorRemoved', [v1])
       assert.equal(await s.read.isValidator([v1]), false)
       assert.equal(await s.read.validatorCount(), 4n)
@@ -666,8 +663,24 @@ describe('CotrainStaking', function () {
       await viem.assertions.revertWithCustomErrorWithArgs(s.write.reportFraud([1n, zeroHash], { account: v1 }), s, 'ValidatorUnauthorized', [v1])
     })
 
-    it('transfers ownership in two steps', async function () {
+    it('cancels a proposed validator, and refuses one that would make the quorum a minority', async function () {
+      const { s, owner, c1, c2, outsider } = await setup()
+      await s.write.proposeValidator([outsider], { account: owner })
+      const id = validatorProposalId(outsider)
+      await viem.assertions.revertWithCustomErrorWithArgs(s.write.cancelProposal([id], { account: c1 }), s, 'OwnableUnauthorizedAccount', [c1])
+      await viem.assertions.emitWithArgs(s.write.cancelProposal([id], { account: owner }), s, 'ProposalCancelled', [id])
+      await time.increase(await s.read.changeDelay())
+      await viem.assertions.revertWithCustomError(s.write.applyValidator([outsider], { account: owner }), s, 'ProposalNotFound')
+      // 4 validators, quorum 3: a 5th keeps 3 a majority, a 6th would not.
+      for (const v of [outsider, c1, c2]) await s.write.proposeValidator([v], { account: owner })
+      await time.increase(await s.read.changeDelay())
+      await s.write.applyValidator([outsider], { account: owner })
+      await viem.assertions.revertWithCustomErrorWithArgs(s.write.applyValidator([c1], { account: owner }), s, 'QuorumBelowMajority', [3n, 6n])
+    })
+
+    it('transfers ownership in two steps, and never renounces it', async function () {
       const { s, owner, c1 } = await setup()
+      await viem.assertions.revertWithCustomError(s.write.renounceOwnership({ account: owner }), s, 'OwnershipRenounceDisabled')
       await s.write.transferOwnership([c1], { account: owner })
       assert.equal((await s.read.owner()).toLowerCase(), owner.toLowerCase())
       await s.write.acceptOwnership({ account: c1 })
@@ -675,45 +688,62 @@ describe('CotrainStaking', function () {
     })
   })
 
-  describe('when the owner sets parameters', function () {
+  describe('when the owner changes parameters', function () {
     const MAX_PERIOD = 90n * DAY
     const cases = [
-      { fn: 'setMinimumStake', name: 'minimumStake', event: 'MinimumStakeUpdated', ok: 2n * ONE, old: ONE, low: parseEther('0.25') - 1n, min: parseEther('0.25'), high: parseEther('1000000') + 1n, max: parseEther('1000000') },
-      { fn: 'setStakePerPending', name: 'stakePerPending', event: 'StakePerPendingUpdated', ok: ONE / 2n, old: ONE / 4n, low: 0n, min: 1n, high: ONE + 1n, max: ONE },
-      { fn: 'setQuorum', name: 'quorum', event: 'QuorumUpdated', ok: 5, old: 3n, low: 0, min: 1n, high: 16, max: 15n },
-      { fn: 'setRewardLockPeriod', name: 'rewardLockPeriod', event: 'RewardLockPeriodUpdated', ok: 2n * DAY, old: DAY, low: 59n, min: 60n, high: MAX_PERIOD + 1n, max: MAX_PERIOD },
-      { fn: 'setUnbondingPeriod', name: 'unbondingPeriod', event: 'UnbondingPeriodUpdated', ok: DAY, old: 7n * DAY, low: 59n, min: 60n, high: MAX_PERIOD + 1n, max: MAX_PERIOD },
-      { fn: 'setSlashBps', name: 'slashBps', event: 'SlashBpsUpdated', ok: 10000, old: 5000n, low: 99, min: 100n, high: 10001, max: 10000n },
-      { fn: 'setReporterShareBps', name: 'reporterShareBps', event: 'ReporterShareBpsUpdated', ok: 0, old: 1000n, low: undefined, min: 0n, high: 5001, max: 5000n },
+      { name: 'minimumStake', low: 10n ** 9n - 1n, min: 10n ** 9n, high: parseEther('1000000') + 1n, max: parseEther('1000000') },
+      { name: 'stakePerPending', low: 0n, min: 1n, high: ONE + 1n, max: ONE },
+      { name: 'quorum', low: 1, min: 2n, high: 16, max: 15n },
+      { name: 'rewardLockPeriod', low: 59n, min: 60n, high: MAX_PERIOD + 1n, max: MAX_PERIOD },
+      { name: 'unbondingPeriod', low: 59n, min: 60n, high: MAX_PERIOD + 1n, max: MAX_PERIOD },
+      { name: 'slashBps', low: 99, min: 100n, high: 5001, max: 5000n },
+      { name: 'reporterShareBps', low: undefined, min: 0n, high: 2001, max: 2000n },
+      { name: 'pendingTimeout', low: 3599n, min: 3600n, high: 30n * DAY + 1n, max: 30n * DAY },
     ] as const
     for (const c of cases) {
-      it(`${c.fn} emits ${c.event} and enforces [${c.min}, ${c.max}]`, async function () {
-        const { s, owner, c1 } = await setup()
-        const w = s.write as unknown as Record<string, (args: unknown[], o: { account: Address }) => Promise<`0x${string}`>>
-        await viem.assertions.emitWithArgs(w[c.fn]([c.ok], { account: owner }), s, c.event as 'QuorumUpdated', [c.old, BigInt(c.ok)])
-        assert.equal(BigInt((await s.read.params())[c.name]), BigInt(c.ok))
-        await viem.assertions.emitWithArgs(w[c.fn]([c.old], { account: owner }), s, c.event as 'QuorumUpdated', [BigInt(c.ok), c.old])
-        if (c.low !== undefined) {
+      it(`refuses ${c.name} outside [${c.min}, ${c.max}]`, async function () {
+        const { s, owner } = await setup()
+        for (const v of [c.low, c.high]) {
+          if (v === undefined) continue
           await viem.assertions.revertWithCustomErrorWithArgs(
-            w[c.fn]([c.low], { account: owner }), s, 'ParameterOutOfBounds', [c.name, BigInt(c.low), c.min, c.max])
+            s.write.proposeParams([{ ...testParams, [c.name]: v }], { account: owner }), s, 'ParameterOutOfBounds', [c.name, BigInt(v), c.min, c.max])
         }
-        await viem.assertions.revertWithCustomErrorWithArgs(
-          w[c.fn]([c.high], { account: owner }), s, 'ParameterOutOfBounds', [c.name, BigInt(c.high), c.min, c.max])
-        await viem.assertions.revertWithCustomErrorWithArgs(w[c.fn]([c.ok], { account: c1 }), s, 'OwnableUnauthorizedAccount', [c1])
       })
     }
 
-    it('setBaseReward emits BaseRewardUpdated per type and enforces [0, 1000 ETH]', async function () {
+    it('refuses a base reward over 10 ETH, and a quorum that is not more than half of the validators', async function () {
+      const { s, owner } = await setup()
+      const max = parseEther('10')
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        s.write.proposeParams([{ ...testParams, baseRewards: [ONE, max + 1n, ONE] }], { account: owner }), s, 'ParameterOutOfBounds', ['baseReward', max + 1n, 0n, max])
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        s.write.proposeParams([{ ...testParams, quorum: 2 }], { account: owner }), s, 'QuorumBelowMajority', [2n, 4n])
+    })
+
+    it('applies them only after the change delay, exactly as proposed, with events; cancels; only the owner can', async function () {
       const { s, owner, c1 } = await setup()
-      await viem.assertions.emitWithArgs(
-        s.write.setBaseReward([Validation, 0n], { account: owner }), s, 'BaseRewardUpdated', [Validation, ONE / 2n, 0n])
-      assert.equal(await s.read.baseReward([Validation]), 0n)
-      assert.equal(await s.read.baseReward([ComputePower]), ONE)
-      const max = parseEther('1000')
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        s.write.setBaseReward([Dataset, max + 1n], { account: owner }), s, 'ParameterOutOfBounds', ['baseReward', max + 1n, 0n, max])
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        s.write.setBaseReward([Dataset, 1n], { account: c1 }), s, 'OwnableUnauthorizedAccount', [c1])
+      const next = { ...testParams, quorum: 4, slashBps: 2500, baseRewards: [ONE, ONE, 0n] as const }
+      await viem.assertions.revertWithCustomErrorWithArgs(s.write.proposeParams([next], { account: c1 }), s, 'OwnableUnauthorizedAccount', [c1])
+      await viem.assertions.emit(s.write.proposeParams([next], { account: owner }), s, 'ParamsProposed')
+      const eta = BigInt(await time.latest()) + await s.read.changeDelay()
+      await viem.assertions.revertWithCustomErrorWithArgs(s.write.applyParams([next], { account: owner }), s, 'ProposalNotReady', [eta])
+      await time.increaseTo(eta)
+      await viem.assertions.revertWithCustomError(s.write.applyParams([{ ...next, slashBps: 5000 }], { account: owner }), s, 'ProposalNotFound')
+      await viem.assertions.revertWithCustomErrorWithArgs(s.write.applyParams([next], { account: c1 }), s, 'OwnableUnauthorizedAccount', [c1])
+      await viem.assertions.emit(s.write.applyParams([next], { account: owner }), s, 'ParamsApplied')
+      const p = await s.read.params()
+      assert.equal(p.quorum, 4)
+      assert.equal(p.slashBps, 2500)
+      assert.deepEqual(p.baseRewards, [ONE, ONE, 0n])
+      await viem.assertions.revertWithCustomError(s.write.applyParams([next], { account: owner }), s, 'ProposalNotFound')
+      // cancel
+      const id = paramsProposalId(testParams)
+      await s.write.proposeParams([testParams], { account: owner })
+      assert.ok(await s.read.proposalEta([id]) > 0n)
+      await viem.assertions.emitWithArgs(s.write.cancelProposal([id], { account: owner }), s, 'ProposalCancelled', [id])
+      await time.increase(await s.read.changeDelay())
+      await viem.assertions.revertWithCustomError(s.write.applyParams([testParams], { account: owner }), s, 'ProposalNotFound')
+      await viem.assertions.revertWithCustomError(s.write.cancelProposal([id], { account: owner }), s, 'ProposalNotFound')
     })
   })
 
@@ -759,14 +789,24 @@ describe('CotrainStaking', function () {
   })
 
   describe('when upgraded', function () {
-    it('only the owner upgrades, and all state survives', async function () {
+    it('only the owner upgrades, only to what it proposed a change delay earlier, and all state survives', async function () {
       const { f, s, owner, v1, v2, c1, c2 } = await setup()
+      await changeParams(f, { slashBps: 2500 })
+      const v2Impl = await viem.deployContract('CotrainStakingV2')
+      const init = encodeFunctionData({ abi: v2Impl.abi, functionName: 'initializeV2', args: [42n] })
+      await viem.assertions.revertWithCustomError(
+        s.write.upgradeToAndCall([v2Impl.address, init], { account: owner }), s, 'ProposalNotFound')
+      await viem.assertions.emitWithArgs(s.write.proposeUpgrade([v2Impl.address], { account: owner }), s, 'UpgradeProposed',
+        [upgradeProposalId(v2Impl.address), v2Impl.address, BigInt(await time.latest()) + 1n + await s.read.changeDelay()])
+      const eta = await s.read.proposalEta([upgradeProposalId(v2Impl.address)])
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        s.write.upgradeToAndCall([v2Impl.address, init], { account: owner }), s, 'ProposalNotReady', [eta])
+      await time.increaseTo(eta)
       const [done, pending] = await registerAndSubmit(f, f.c1, ['up-1', 'up-2'], { stake: 2n * ONE })
       await score(f, done, [80, 80, 80])
       await s.write.distributeRewards([pending, 40], { account: v1 })
       await s.write.registerContributor({ value: ONE, account: c2 })
       await s.write.requestUnstake([ONE / 2n], { account: c2 })
-      await s.write.setSlashBps([2500], { account: owner })
       const before = {
         c1: await s.read.getContributor([c1]),
         c2: await s.read.getContributor([c2]),
@@ -777,8 +817,6 @@ describe('CotrainStaking', function () {
         next: await s.read.nextContributionId(),
       }
 
-      const v2Impl = await viem.deployContract('CotrainStakingV2')
-      const init = encodeFunctionData({ abi: v2Impl.abi, functionName: 'initializeV2', args: [42n] })
       await viem.assertions.revertWithCustomErrorWithArgs(
         s.write.upgradeToAndCall([v2Impl.address, init], { account: c1 }), s, 'OwnableUnauthorizedAccount', [c1])
       await viem.assertions.emitWithArgs(
@@ -817,7 +855,7 @@ describe('CotrainStaking', function () {
       const attacker = await viem.deployContract('ReentrantReceiver', [s.address])
       await attacker.write.register({ value: 2n * ONE })
       await attacker.write.submit([ComputePower, hashOf('evil')])
-      const id = await s.read.contributionIdByHash([hashOf('evil')])
+      const id = await s.read.contributionIdByHash([attacker.address, hashOf('evil')])
       for (const v of [v1, v2, v3]) await s.write.distributeRewards([id, 100], { account: v })
       const reward = (await s.read.getContribution([id])).reward
       await time.increase(DAY)

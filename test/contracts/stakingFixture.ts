@@ -5,7 +5,7 @@ import type { Address, Hex } from 'viem'
 import { deployStaking } from '../../lib/chain/deployStaking.ts'
 import type { StakingParams } from '../../lib/chain/deployStaking.ts'
 
-/** Parameters the contract tests run with: quorum 3, 1-day lock, 7-day unbonding, 50% slash. */
+/** Parameters the contract tests run with: quorum 3, 1-day lock, 7-day unbonding, 50% slash, 2-day deadline. */
 export const testParams: StakingParams = {
   minimumStake: parseEther('1'),
   stakePerPending: parseEther('0.25'),
@@ -15,6 +15,7 @@ export const testParams: StakingParams = {
   unbondingPeriod: 7n * 86_400n,
   slashBps: 5000,
   reporterShareBps: 1000,
+  pendingTimeout: 2n * 86_400n,
 }
 
 export const POOL = parseEther('100')
@@ -26,6 +27,7 @@ export const Validation = 2
 export const Pending = 0
 export const Finalized = 1
 export const Fraudulent = 2
+export const Expired = 3
 
 /** A distinct 32-byte data hash per label. */
 export function hashOf (label: string): Hex {
@@ -44,8 +46,8 @@ export function nextReputation (reputation: number, median: number): number {
 
 /**
  * One in-process Hardhat network per test file, with a fixture that deploys CotrainStaking behind
- * its proxy (through lib/chain/deployStaking.ts, the same path the devnet uses), adds four
- * validators and funds the pool with 100 ETH.
+ * its proxy (through lib/chain/deployStaking.ts, the same path the devnet uses) with four
+ * validators, and funds the pool with 100 ETH.
  */
 export async function createStakingEnv (params: StakingParams = testParams) {
   const connection = await network.create()
@@ -55,9 +57,9 @@ export async function createStakingEnv (params: StakingParams = testParams) {
     const publicClient = await viem.getPublicClient()
     const wallets = await viem.getWalletClients()
     const [owner, v1, v2, v3, v4, c1, c2, c3, outsider] = wallets
-    const { address, implementation } = await deployStaking({ walletClient: owner, publicClient, params })
+    const validators = [v1, v2, v3, v4].map((v) => v.account.address)
+    const { address, implementation } = await deployStaking({ walletClient: owner, publicClient, params, validators })
     const staking = await viem.getContractAt('CotrainStaking', address)
-    for (const v of [v1, v2, v3, v4]) await staking.write.addValidator([v.account.address])
     await staking.write.fundRewardPool({ value: POOL })
     return { publicClient, wallets, owner, v1, v2, v3, v4, c1, c2, c3, outsider, staking, implementation }
   }
@@ -101,8 +103,20 @@ export async function createStakingEnv (params: StakingParams = testParams) {
     }
   }
 
+  /**
+   * The owner proposes `changes` on top of the current parameters, waits out the change delay and
+   * applies them (anything pending meanwhile expires: that is what the delay is for).
+   */
+  async function changeParams (f: Fixture, changes: Partial<StakingParams>): Promise<void> {
+    const p = { ...(await f.staking.read.params()), ...changes }
+    await f.staking.write.proposeParams([p], { account: f.owner.account.address })
+    await networkHelpers.time.increase(await f.staking.read.changeDelay())
+    await f.staking.write.applyParams([p], { account: f.owner.account.address })
+  }
+
   return {
     connection,
+    changeParams,
     viem,
     networkHelpers,
     load: () => networkHelpers.loadFixture(deployFixture),

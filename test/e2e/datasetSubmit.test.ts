@@ -21,7 +21,7 @@ import type { DatasetIntakeHandle } from '../../coordinator/datasets/DatasetInta
 import { BlobStore } from '../../coordinator/store/BlobStore.ts'
 import { tempDir } from '../../coordinator/testing/tempDir.ts'
 import { packIdxFiles } from '../../dataset/packDataset.ts'
-import { writeStaking } from '../../lib/chain/stakingCall.ts'
+import { distributeRewardsBatch } from '../../lib/chain/actions/distributeRewardsBatch.ts'
 import { ValidatorService, type ValidatorEvent } from '../../validator/ValidatorService.ts'
 
 const run = promisify(execFile)
@@ -59,7 +59,7 @@ describe('dataset submit (CLI) against a coordinator intake and a hardhat node',
     labels = join(tmp.dir, 'labels.idx')
     await writeFile(images, encodeIdxUint8([mnist.count, 28, 28], mnist.images))
     await writeFile(labels, encodeIdxUint8([mnist.count], mnist.labels))
-    local = await startLocalStaking()
+    local = await startLocalStaking({ validators: [1, 7] })
     ;[coordinator, validator] = await Promise.all([createNode(), createNode()])
     const blobs = await BlobStore.open(join(tmp.dir, 'coordinator', 'blobs'))
     datasets = await registerDatasetIntake(coordinator, { blobs, dataDir: join(tmp.dir, 'coordinator') })
@@ -111,7 +111,6 @@ describe('dataset submit (CLI) against a coordinator intake and a hardhat node',
   it('is scored on chain by a running validator service', async () => {
     const owner = await local.clientFor(0)
     const wallet = await local.clientFor(1)
-    await writeStaking(owner, { address: local.address, functionName: 'addValidator', args: [wallet.account.address] })
     const events: ValidatorEvent[] = []
     const service = new ValidatorService({ dataDir: join(tmp.dir, 'validator'), coordinator: coordinatorAddr, wallet, contract: local.address, pollMs: 200, validationContributions: false, onEvent: (e) => events.push(e) })
     await service.start()
@@ -125,7 +124,8 @@ describe('dataset submit (CLI) against a coordinator intake and a hardhat node',
     assert.ok(validated != null && validated.event === 'dataset:validated', `no dataset:validated event: ${JSON.stringify(events)}`)
     assert.equal(validated.ok, true)
     assert.ok(validated.score >= 90, `score ${validated.score}`)
-    // Quorum 1: the validator's score finalizes the contribution with that median.
+    // Quorum 2: the second validator's equal score finalizes the contribution with that median.
+    await distributeRewardsBatch(await local.clientFor(7), { address: local.address, scores: [{ id: BigInt(validated.contributionId), score: validated.score }] })
     const c = await getContribution(owner, { address: local.address, id: BigInt(validated.contributionId) })
     assert.equal(c.ctype, ContributionType.Dataset)
     assert.equal(c.status, 1)

@@ -94,6 +94,17 @@ export const cotrainStakingAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "id",
+        "type": "uint256"
+      }
+    ],
+    "name": "ContributionFraudWindowClosed",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "ContributionHashZero",
     "type": "error"
@@ -253,6 +264,11 @@ export const cotrainStakingAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "OwnershipRenounceDisabled",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "string",
@@ -279,6 +295,22 @@ export const cotrainStakingAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "ProposalNotFound",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "eta",
+        "type": "uint256"
+      }
+    ],
+    "name": "ProposalNotReady",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint8",
@@ -287,6 +319,22 @@ export const cotrainStakingAbi = [
       }
     ],
     "name": "QualityScoreOutOfRange",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "quorum",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "validators",
+        "type": "uint256"
+      }
+    ],
+    "name": "QuorumBelowMajority",
     "type": "error"
   },
   {
@@ -540,24 +588,18 @@ export const cotrainStakingAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "enum ICotrainStaking.ContributionType",
-        "name": "ctype",
-        "type": "uint8"
-      },
-      {
-        "indexed": false,
         "internalType": "uint256",
-        "name": "oldValue",
+        "name": "id",
         "type": "uint256"
       },
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newValue",
-        "type": "uint256"
+        "indexed": true,
+        "internalType": "address",
+        "name": "contributor",
+        "type": "address"
       }
     ],
-    "name": "BaseRewardUpdated",
+    "name": "ContributionExpired",
     "type": "event"
   },
   {
@@ -787,25 +829,6 @@ export const cotrainStakingAbi = [
     "anonymous": false,
     "inputs": [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldValue",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newValue",
-        "type": "uint256"
-      }
-    ],
-    "name": "MinimumStakeUpdated",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
         "indexed": true,
         "internalType": "address",
         "name": "previousOwner",
@@ -844,6 +867,138 @@ export const cotrainStakingAbi = [
     "anonymous": false,
     "inputs": [
       {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "minimumStake",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "stakePerPending",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256[3]",
+            "name": "baseRewards",
+            "type": "uint256[3]"
+          },
+          {
+            "internalType": "uint8",
+            "name": "quorum",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint64",
+            "name": "rewardLockPeriod",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "unbondingPeriod",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint16",
+            "name": "slashBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "reporterShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint64",
+            "name": "pendingTimeout",
+            "type": "uint64"
+          }
+        ],
+        "indexed": false,
+        "internalType": "struct ICotrainStaking.StakingParams",
+        "name": "params",
+        "type": "tuple"
+      }
+    ],
+    "name": "ParamsApplied",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "id",
+        "type": "bytes32"
+      },
+      {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "minimumStake",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "stakePerPending",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256[3]",
+            "name": "baseRewards",
+            "type": "uint256[3]"
+          },
+          {
+            "internalType": "uint8",
+            "name": "quorum",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint64",
+            "name": "rewardLockPeriod",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "unbondingPeriod",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint16",
+            "name": "slashBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "reporterShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint64",
+            "name": "pendingTimeout",
+            "type": "uint64"
+          }
+        ],
+        "indexed": false,
+        "internalType": "struct ICotrainStaking.StakingParams",
+        "name": "params",
+        "type": "tuple"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "eta",
+        "type": "uint256"
+      }
+    ],
+    "name": "ParamsProposed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
         "indexed": false,
         "internalType": "address",
         "name": "account",
@@ -857,19 +1012,13 @@ export const cotrainStakingAbi = [
     "anonymous": false,
     "inputs": [
       {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldValue",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newValue",
-        "type": "uint256"
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "id",
+        "type": "bytes32"
       }
     ],
-    "name": "QuorumUpdated",
+    "name": "ProposalCancelled",
     "type": "event"
   },
   {
@@ -895,44 +1044,6 @@ export const cotrainStakingAbi = [
       }
     ],
     "name": "ReporterRewarded",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldValue",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newValue",
-        "type": "uint256"
-      }
-    ],
-    "name": "ReporterShareBpsUpdated",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldValue",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newValue",
-        "type": "uint256"
-      }
-    ],
-    "name": "RewardLockPeriodUpdated",
     "type": "event"
   },
   {
@@ -996,19 +1107,25 @@ export const cotrainStakingAbi = [
     "anonymous": false,
     "inputs": [
       {
-        "indexed": false,
+        "indexed": true,
         "internalType": "uint256",
-        "name": "oldValue",
+        "name": "id",
         "type": "uint256"
       },
       {
+        "indexed": true,
+        "internalType": "address",
+        "name": "validator",
+        "type": "address"
+      },
+      {
         "indexed": false,
-        "internalType": "uint256",
-        "name": "newValue",
-        "type": "uint256"
+        "internalType": "enum ICotrainStaking.ContributionStatus",
+        "name": "status",
+        "type": "uint8"
       }
     ],
-    "name": "SlashBpsUpdated",
+    "name": "ScoreSkipped",
     "type": "event"
   },
   {
@@ -1034,25 +1151,6 @@ export const cotrainStakingAbi = [
       }
     ],
     "name": "StakeAdded",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldValue",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newValue",
-        "type": "uint256"
-      }
-    ],
-    "name": "StakePerPendingUpdated",
     "type": "event"
   },
   {
@@ -1085,25 +1183,6 @@ export const cotrainStakingAbi = [
       }
     ],
     "name": "SurplusAbsorbed",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "oldValue",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "newValue",
-        "type": "uint256"
-      }
-    ],
-    "name": "UnbondingPeriodUpdated",
     "type": "event"
   },
   {
@@ -1155,6 +1234,31 @@ export const cotrainStakingAbi = [
     "inputs": [
       {
         "indexed": true,
+        "internalType": "bytes32",
+        "name": "id",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "implementation",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "eta",
+        "type": "uint256"
+      }
+    ],
+    "name": "UpgradeProposed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
         "internalType": "address",
         "name": "implementation",
         "type": "address"
@@ -1181,6 +1285,31 @@ export const cotrainStakingAbi = [
     "inputs": [
       {
         "indexed": true,
+        "internalType": "bytes32",
+        "name": "id",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "validator",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "eta",
+        "type": "uint256"
+      }
+    ],
+    "name": "ValidatorProposed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
         "internalType": "address",
         "name": "validator",
         "type": "address"
@@ -1188,149 +1317,6 @@ export const cotrainStakingAbi = [
     ],
     "name": "ValidatorRemoved",
     "type": "event"
-  },
-  {
-    "inputs": [],
-    "name": "INITIAL_REPUTATION",
-    "outputs": [
-      {
-        "internalType": "uint16",
-        "name": "",
-        "type": "uint16"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MAX_BASE_REWARD",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MAX_MINIMUM_STAKE",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MAX_PENDING",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MAX_PERIOD",
-    "outputs": [
-      {
-        "internalType": "uint64",
-        "name": "",
-        "type": "uint64"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MAX_QUORUM",
-    "outputs": [
-      {
-        "internalType": "uint8",
-        "name": "",
-        "type": "uint8"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MAX_REPORTER_SHARE_BPS",
-    "outputs": [
-      {
-        "internalType": "uint16",
-        "name": "",
-        "type": "uint16"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MAX_REPUTATION",
-    "outputs": [
-      {
-        "internalType": "uint16",
-        "name": "",
-        "type": "uint16"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MIN_MINIMUM_STAKE",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MIN_PERIOD",
-    "outputs": [
-      {
-        "internalType": "uint64",
-        "name": "",
-        "type": "uint64"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MIN_SLASH_BPS",
-    "outputs": [
-      {
-        "internalType": "uint16",
-        "name": "",
-        "type": "uint16"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
   },
   {
     "inputs": [],
@@ -1369,12 +1355,59 @@ export const cotrainStakingAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
-        "name": "validator",
-        "type": "address"
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "minimumStake",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "stakePerPending",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256[3]",
+            "name": "baseRewards",
+            "type": "uint256[3]"
+          },
+          {
+            "internalType": "uint8",
+            "name": "quorum",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint64",
+            "name": "rewardLockPeriod",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "unbondingPeriod",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint16",
+            "name": "slashBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "reporterShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint64",
+            "name": "pendingTimeout",
+            "type": "uint64"
+          }
+        ],
+        "internalType": "struct ICotrainStaking.StakingParams",
+        "name": "p",
+        "type": "tuple"
       }
     ],
-    "name": "addValidator",
+    "name": "applyParams",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -1382,20 +1415,27 @@ export const cotrainStakingAbi = [
   {
     "inputs": [
       {
-        "internalType": "enum ICotrainStaking.ContributionType",
-        "name": "ctype",
-        "type": "uint8"
+        "internalType": "address",
+        "name": "validator",
+        "type": "address"
       }
     ],
-    "name": "baseReward",
-    "outputs": [
+    "name": "applyValidator",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
       {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
+        "internalType": "bytes32",
+        "name": "id",
+        "type": "bytes32"
       }
     ],
-    "stateMutability": "view",
+    "name": "cancelProposal",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -1419,6 +1459,19 @@ export const cotrainStakingAbi = [
   },
   {
     "inputs": [],
+    "name": "changeDelay",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "claimRewards",
     "outputs": [],
     "stateMutability": "nonpayable",
@@ -1426,6 +1479,11 @@ export const cotrainStakingAbi = [
   },
   {
     "inputs": [
+      {
+        "internalType": "address",
+        "name": "contributor",
+        "type": "address"
+      },
       {
         "internalType": "bytes32",
         "name": "dataHash",
@@ -1476,6 +1534,25 @@ export const cotrainStakingAbi = [
     ],
     "name": "distributeRewardsBatch",
     "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256[]",
+        "name": "ids",
+        "type": "uint256[]"
+      }
+    ],
+    "name": "expireContributions",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "expired",
+        "type": "uint256"
+      }
+    ],
     "stateMutability": "nonpayable",
     "type": "function"
   },
@@ -1542,6 +1619,16 @@ export const cotrainStakingAbi = [
             "internalType": "uint256",
             "name": "reward",
             "type": "uint256"
+          },
+          {
+            "internalType": "uint64",
+            "name": "expiresAt",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "lockedUntil",
+            "type": "uint64"
           }
         ],
         "internalType": "struct ICotrainStaking.Contribution",
@@ -1724,11 +1811,21 @@ export const cotrainStakingAbi = [
             "internalType": "uint16",
             "name": "reporterShareBps",
             "type": "uint16"
+          },
+          {
+            "internalType": "uint64",
+            "name": "pendingTimeout",
+            "type": "uint64"
           }
         ],
         "internalType": "struct ICotrainStaking.StakingParams",
         "name": "p",
         "type": "tuple"
+      },
+      {
+        "internalType": "address[]",
+        "name": "initialValidators",
+        "type": "address[]"
       }
     ],
     "name": "initialize",
@@ -1839,6 +1936,11 @@ export const cotrainStakingAbi = [
             "internalType": "uint16",
             "name": "reporterShareBps",
             "type": "uint16"
+          },
+          {
+            "internalType": "uint64",
+            "name": "pendingTimeout",
+            "type": "uint64"
           }
         ],
         "internalType": "struct ICotrainStaking.StakingParams",
@@ -1883,6 +1985,111 @@ export const cotrainStakingAbi = [
     "type": "function"
   },
   {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "id",
+        "type": "bytes32"
+      }
+    ],
+    "name": "proposalEta",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "minimumStake",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "stakePerPending",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256[3]",
+            "name": "baseRewards",
+            "type": "uint256[3]"
+          },
+          {
+            "internalType": "uint8",
+            "name": "quorum",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint64",
+            "name": "rewardLockPeriod",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "unbondingPeriod",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint16",
+            "name": "slashBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "reporterShareBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint64",
+            "name": "pendingTimeout",
+            "type": "uint64"
+          }
+        ],
+        "internalType": "struct ICotrainStaking.StakingParams",
+        "name": "p",
+        "type": "tuple"
+      }
+    ],
+    "name": "proposeParams",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "implementation",
+        "type": "address"
+      }
+    ],
+    "name": "proposeUpgrade",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "validator",
+        "type": "address"
+      }
+    ],
+    "name": "proposeValidator",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "proxiableUUID",
     "outputs": [
@@ -1890,19 +2097,6 @@ export const cotrainStakingAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "quorum",
-    "outputs": [
-      {
-        "internalType": "uint8",
-        "name": "",
-        "type": "uint8"
       }
     ],
     "stateMutability": "view",
@@ -1954,19 +2148,6 @@ export const cotrainStakingAbi = [
     "type": "function"
   },
   {
-    "inputs": [],
-    "name": "reporterShareBps",
-    "outputs": [
-      {
-        "internalType": "uint16",
-        "name": "",
-        "type": "uint16"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -1977,19 +2158,6 @@ export const cotrainStakingAbi = [
     "name": "requestUnstake",
     "outputs": [],
     "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "rewardLockPeriod",
-    "outputs": [
-      {
-        "internalType": "uint64",
-        "name": "",
-        "type": "uint64"
-      }
-    ],
-    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -2024,128 +2192,6 @@ export const cotrainStakingAbi = [
         "internalType": "uint256",
         "name": "claimable",
         "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "enum ICotrainStaking.ContributionType",
-        "name": "ctype",
-        "type": "uint8"
-      },
-      {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
-    ],
-    "name": "setBaseReward",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
-    ],
-    "name": "setMinimumStake",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint8",
-        "name": "value",
-        "type": "uint8"
-      }
-    ],
-    "name": "setQuorum",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint16",
-        "name": "value",
-        "type": "uint16"
-      }
-    ],
-    "name": "setReporterShareBps",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint64",
-        "name": "value",
-        "type": "uint64"
-      }
-    ],
-    "name": "setRewardLockPeriod",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint16",
-        "name": "value",
-        "type": "uint16"
-      }
-    ],
-    "name": "setSlashBps",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "value",
-        "type": "uint256"
-      }
-    ],
-    "name": "setStakePerPending",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint64",
-        "name": "value",
-        "type": "uint64"
-      }
-    ],
-    "name": "setUnbondingPeriod",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "slashBps",
-    "outputs": [
-      {
-        "internalType": "uint16",
-        "name": "",
-        "type": "uint16"
       }
     ],
     "stateMutability": "view",
@@ -2238,19 +2284,6 @@ export const cotrainStakingAbi = [
     "name": "transferOwnership",
     "outputs": [],
     "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "unbondingPeriod",
-    "outputs": [
-      {
-        "internalType": "uint64",
-        "name": "",
-        "type": "uint64"
-      }
-    ],
-    "stateMutability": "view",
     "type": "function"
   },
   {

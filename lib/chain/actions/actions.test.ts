@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
-import { keccak256, parseEther, stringToHex, type Hex } from 'viem'
-import { generatePrivateKey } from 'viem/accounts'
+import { concat, keccak256, parseEther, stringToHex, type Hex } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { getBlock } from 'viem/actions'
 import { oneLine } from '../../errors.ts'
 import { accountFromPrivateKey } from '../loadAccount.ts'
 import { createChainClient, type WalletChainClient } from '../createChainClient.ts'
-import { ChainError, ContractRevertedError, RpcUnreachableError } from '../errors.ts'
+import { ChainError, ContractRevertedError, NoContractCodeError, RpcUnreachableError } from '../errors.ts'
 import { freePort } from '../startLocalChain.ts'
 import { readStaking, writeStaking } from '../stakingCall.ts'
 import { startLocalStaking, type LocalStaking } from '../testing/localStaking.ts'
@@ -15,7 +15,7 @@ import { addStake } from './addStake.ts'
 import { claimRewards } from './claimRewards.ts'
 import { distributeRewardsBatch } from './distributeRewardsBatch.ts'
 import { fundRewardPool } from './fundRewardPool.ts'
-import { getChallengeSeed } from './getChallengeSeed.ts'
+import { computeChallengeSeed, getChallengeSeed } from './getChallengeSeed.ts'
 import { getContribution } from './getContribution.ts'
 import { getContributionIdByHash } from './getContributionIdByHash.ts'
 import { getContributor } from './getContributor.ts'
@@ -40,15 +40,16 @@ describe('chain actions against hardhat node', function () {
   let owner: WalletChainClient
   let worker: WalletChainClient
   let validator: WalletChainClient
+  let validator2: WalletChainClient
   const address = (): `0x${string}` => local.address
 
   before(async function () {
     // stakePerPending = minimumStake: a 1 ETH stake allows one pending contribution.
-    local = await startLocalStaking({ params: { stakePerPending: parseEther('1') } })
+    local = await startLocalStaking({ params: { stakePerPending: parseEther('1') }, validators: [2, 6] })
     owner = await local.clientFor(0)
     worker = await local.clientFor(1)
     validator = await local.clientFor(2)
-    await writeStaking(owner, { address: address(), functionName: 'addValidator', args: [validator.account.address] })
+    validator2 = await local.clientFor(6)
   })
   after(async function () { await local?.stop() })
 
@@ -83,17 +84,18 @@ describe('chain actions against hardhat node', function () {
   it('a duplicate hash is a one-line error naming the first contribution', async function () {
     const err = await failsWith(
       submitContribution(worker, { address: address(), ctype: ContributionType.ComputePower, dataHash: hashOf('round 1 worker 1') }),
-      /^data hash 0x[0-9a-f]{64} was already submitted \(contribution #1\) \(every contribution needs a new commitment\)$/,
+      /^data hash 0x[0-9a-f]{64} was already submitted by this account \(contribution #1\) \(every contribution needs a new commitment\)$/,
     )
     assert.equal((err as ContractRevertedError).errorName, 'ContributionDuplicate')
     assert.equal(err.retryable, false)
   })
 
-  it('reads the challenge seed once the next block exists (mining it on the dev chain)', async function () {
+  it('reads the challenge seed once the 4 next blocks exist (mining them on the dev chain), and computes the same off chain', async function () {
     const { id, blockNumber } = await submitContribution(worker, { address: address(), ctype: ContributionType.Dataset, dataHash: hashOf('seed') })
     const seed = await getChallengeSeed(worker, { address: address(), id, mine: true })
-    const next = await getBlock(worker, { blockNumber: blockNumber + 1n })
-    assert.equal(seed, next.hash)
+    const next = await Promise.all([1n, 2n, 3n, 4n].map(async (i) => (await getBlock(worker, { blockNumber: blockNumber + i })).hash))
+    assert.equal(seed, keccak256(concat(next)))
+    assert.equal(await computeChallengeSeed(worker, { address: address(), id }), seed)
     // Without mining, an idle automine chain times out cleanly.
     const later = await submitContribution(worker, { address: address(), ctype: ContributionType.Dataset, dataHash: hashOf('seed 2') })
     await failsWith(getChallengeSeed(worker, { address: address(), id: later.id, timeoutMs: 200, pollIntervalMs: 50 }), /was not ready within 200 ms/)
@@ -128,6 +130,8 @@ describe('chain actions against hardhat node', function () {
 
   it('scores in a batch, locks the reward, then claims it after the window', async function () {
     await fundRewardPool(owner, { address: address(), value: parseEther('10') })
+    const first = await distributeRewardsBatch(validator2, { address: address(), scores: [{ id: 1n, score: 90 }, { id: 2n, score: 70 }] })
+    assert.deepEqual(first.finalized, [], 'quorum 2: one score finalizes nothing')
     const batch = await distributeRewardsBatch(validator, { address: address(), scores: [{ id: 1n, score: 80 }, { id: 2n, score: 60 }] })
     assert.deepEqual(batch.finalized.map((f) => [f.id, f.medianScore]), [[1n, 80], [2n, 60]])
     const rewards = await getRewards(worker, { address: address() })
@@ -135,7 +139,7 @@ describe('chain actions against hardhat node', function () {
     assert.equal(rewards.claimable, 0n)
     assert.equal(rewards.earned, rewards.locked)
     await failsWith(claimRewards(worker, { address: address() }), /has no claimable rewards/)
-    await failsWith(distributeRewardsBatch(worker, { address: address(), scores: [{ id: 3n, score: 50 }] }), /is not a validator \(the contract owner must addValidator it\)$/)
+    await failsWith(distributeRewardsBatch(worker, { address: address(), scores: [{ id: 3n, score: 50 }] }), /is not a validator \(the contract owner must propose and apply it: npm run admin -- validators add ADDRESS\)$/)
     await assert.rejects(distributeRewardsBatch(validator, { address: address(), scores: [{ id: 3n, score: 101 }] }), /outside 1\.\.100/)
 
     await worker.request({ method: 'evm_increaseTime', params: [Number(local.params.rewardLockPeriod) + 1] } as never)
@@ -148,10 +152,20 @@ describe('chain actions against hardhat node', function () {
   })
 
   it('reports fraud and slashes at quorum', async function () {
+    const first = await reportFraud(validator2, { address: address(), id: 3n, evidenceHash: hashOf('replay of segment 4 differs') })
+    assert.equal(first.slashed, false)
     const { slashed } = await reportFraud(validator, { address: address(), id: 3n, evidenceHash: hashOf('replay of segment 4 differs') })
     assert.equal(slashed, true)
     assert.equal((await getContribution(worker, { address: address(), id: 3n })).status, ContributionStatus.Fraudulent)
     assert.ok((await getContributor(worker, { address: address() })).totalSlashed > 0n)
+  })
+
+  it('an address with no contract says so, for reads and writes', async function () {
+    const nowhere = privateKeyToAccount(generatePrivateKey()).address
+    const line = new RegExp(`^no contract at ${nowhere} on ${local.chain.url} \\(check --contract and --rpc-url`)
+    const read = await failsWith(readStaking(worker, nowhere, 'minimumStake'), line)
+    assert.ok(read instanceof NoContractCodeError)
+    await failsWith(addStake(worker, { address: nowhere, value: 1n }), line)
   })
 
   it('an account without ETH gets "not enough ETH"', async function () {

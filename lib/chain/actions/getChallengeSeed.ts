@@ -1,8 +1,13 @@
-import type { Address, Hex } from 'viem'
+import { concat, keccak256, type Address, type Hex } from 'viem'
+import { getBlock } from 'viem/actions'
 import { rpcUrlOf, type ChainClient } from '../createChainClient.ts'
 import { ChainError, ContractRevertedError } from '../errors.ts'
 import { readStaking, sleep } from '../stakingCall.ts'
 import { toChainError } from '../toChainError.ts'
+import { getContribution } from './getContribution.ts'
+
+/** Blocks after the submission block whose hashes make the seed (the contract's SEED_BLOCKS). */
+export const SEED_BLOCKS = 4n
 
 /** What {@link getChallengeSeed} takes. */
 export type GetChallengeSeedParameters = {
@@ -24,11 +29,13 @@ export type GetChallengeSeedParameters = {
 }
 
 /**
- * The challenge seed of a contribution: the hash of the block after the one
- * that mined it, which the contributor could not know when it committed.
- * Polls until that block exists (the contract reverts `ChallengeSeedNotReady`
- * before), mining one itself with `mine: true` on a dev chain. The seed
- * expires 256 blocks later (`ChallengeSeedExpired`): challenge promptly.
+ * The challenge seed of a contribution: keccak256 of the hashes of the
+ * SEED_BLOCKS (4) blocks after the one that mined it, which the contributor
+ * could not know when it committed and one block producer cannot choose alone.
+ * Polls until those blocks exist (the contract reverts `ChallengeSeedNotReady`
+ * before), mining them itself with `mine: true` on a dev chain. Once the view
+ * can no longer read them (256 blocks later) the same value is computed from
+ * the block hashes off chain.
  *
  * @example
  * const seed = await getChallengeSeed(client, { address: staking, id, mine: isDevnet })
@@ -41,6 +48,7 @@ export async function getChallengeSeed (client: ChainClient, params: GetChalleng
     try {
       return await readStaking(client, params.address, 'challengeSeed', [params.id])
     } catch (err) {
+      if (err instanceof ContractRevertedError && err.errorName === 'ChallengeSeedExpired') return await computeChallengeSeed(client, params)
       if (!(err instanceof ContractRevertedError) || err.errorName !== 'ChallengeSeedNotReady') throw err
     }
     if (Date.now() > deadline) throw new ChainError(`the challenge seed of contribution #${params.id} was not ready within ${timeoutMs} ms`, { hint: 'is the chain producing blocks? on a dev chain pass mine: true', retryable: true })
@@ -53,5 +61,22 @@ export async function getChallengeSeed (client: ChainClient, params: GetChalleng
     } else {
       await sleep(params.pollIntervalMs ?? client.pollingInterval, params.signal)
     }
+  }
+}
+
+/**
+ * The challenge seed computed off chain from block hashes, as the contract's
+ * `challengeSeed` view defines it; works for any age.
+ *
+ * @example
+ * const seed = await computeChallengeSeed(client, { address: staking, id })
+ */
+export async function computeChallengeSeed (client: ChainClient, params: { address: Address, id: bigint }): Promise<Hex> {
+  const { submittedBlock } = await getContribution(client, params)
+  try {
+    const blocks = await Promise.all(Array.from({ length: Number(SEED_BLOCKS) }, async (_, i) => await getBlock(client, { blockNumber: submittedBlock + 1n + BigInt(i) })))
+    return keccak256(concat(blocks.map((b) => b.hash)))
+  } catch (err) {
+    throw toChainError(err, { rpcUrl: rpcUrlOf(client) })
   }
 }

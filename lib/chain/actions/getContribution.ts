@@ -29,5 +29,7 @@ export async function getContribution (client: ChainClient, params: GetContribut
     medianScore: c.medianScore,
     fraudReportCount: c.fraudReportCount,
     reward: c.reward,
+    expiresAt: c.expiresAt,
+    lockedUntil: c.lockedUntil,
   }
 }

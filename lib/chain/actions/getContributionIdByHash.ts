@@ -8,15 +8,19 @@ export type GetContributionIdByHashParameters = {
   address: Address
   /** The contribution's commitment. */
   dataHash: Hex
+  /** Who submitted it (a hash binds only its submitter); default the client's account. */
+  contributor?: Address
 }
 
 /**
- * The id of the contribution that used `dataHash`, or `0n` when none did: the
- * idempotence key the outbox checks before (re)sending a submission.
+ * The id of `contributor`'s contribution with `dataHash`, or `0n` when it has
+ * none: the idempotence key the outbox checks before (re)sending a submission.
  *
  * @example
  * if (await getContributionIdByHash(client, { address: staking, dataHash }) !== 0n) { ... already on chain }
  */
 export async function getContributionIdByHash (client: ChainClient, params: GetContributionIdByHashParameters): Promise<bigint> {
-  return await readStaking(client, params.address, 'contributionIdByHash', [params.dataHash])
+  const who = params.contributor ?? client.account?.address
+  if (who == null) throw new TypeError('getContributionIdByHash needs params.contributor or a client with an account')
+  return await readStaking(client, params.address, 'contributionIdByHash', [who, params.dataHash])
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { keccak256, parseEther, stringToHex, type Hex } from 'viem'
 import type { WalletChainClient } from '../createChainClient.ts'
-import { writeStaking } from '../stakingCall.ts'
 import { startLocalStaking, type LocalStaking } from '../testing/localStaking.ts'
 import { ContributionStatus, ContributionType } from '../types.ts'
 import { distributeRewardsBatch } from './distributeRewardsBatch.ts'
@@ -26,11 +25,10 @@ describe('chain actions when two validators reach quorum at the same time', func
   const address = (): `0x${string}` => local.address
 
   before(async function () {
-    local = await startLocalStaking({ params: { quorum: 2 } })
+    local = await startLocalStaking({ params: { quorum: 2 }, validators: [2, 3] })
     const owner = await local.clientFor(0)
     worker = await local.clientFor(1)
     validators = [await local.clientFor(2), await local.clientFor(3)]
-    for (const v of validators) await writeStaking(owner, { address: address(), functionName: 'addValidator', args: [v.account.address] })
     await fundRewardPool(owner, { address: address(), value: parseEther('10') })
     await registerContributor(worker, { address: address(), stake: parseEther('5') })
   })
