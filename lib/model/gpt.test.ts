@@ -7,6 +7,7 @@ import { checkpointWithProof, trainRound, type TrainRoundParams } from '../train
 import { verifySegment } from '../training/verifySegment.ts'
 import { buildModel } from './buildModel.ts'
 import { resolveModelConfig, type GptConfig } from './config.ts'
+import { matMul } from './gpt.ts'
 import { evaluate } from './evaluate.ts'
 import { initialWeights, setFlatWeights } from './flatWeights.ts'
 
@@ -42,6 +43,17 @@ describe('model: gpt', function () {
     for (let p = 0; p < 10; p++) assert.deepEqual(a[0][p], b[0][p], `position ${p} saw a later token`)
     assert.notDeepEqual(a[0][10], b[0][10])
     model.dispose()
+  })
+
+  it('its matmul has the same gradient as tfjs\'s (rank 2 and batched rank 4), made of plain matmuls', () => {
+    for (const [sa, sb] of [[[6, 5], [5, 7]], [[2, 3, 4, 5], [2, 3, 5, 4]]]) {
+      const a = tf.randomUniform(sa, -1, 1, 'float32', 1)
+      const b = tf.randomUniform(sb, -1, 1, 'float32', 2)
+      const w = tf.randomUniform([...sa.slice(0, -1), sb[sb.length - 1]], -1, 1, 'float32', 3)
+      const ours = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(matMul(x, y), w)))([a, b])
+      const stock = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(tf.matMul(x, y), w)))([a, b])
+      ours.forEach((g, i) => { assert.ok(tf.max(tf.abs(tf.sub(g, stock[i]))).dataSync()[0] < 1e-5, `gradient ${i} of [${sa}] x [${sb}]`) })
+    }
   })
 
   it('trains on text through trainRound (held-out loss falls), replays bit for bit on wasm, and replay catches skipped steps', async () => {

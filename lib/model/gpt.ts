@@ -19,6 +19,10 @@
  *   so masked positions get an exact 0 probability and no gradient.
  * - The LM head is a separate [C, V] matrix (nanoGPT ties it to the token
  *   embedding); untied keeps each weight's gradient one matmul's.
+ * - Every matmul goes through {@link matMul}, whose gradient transposes
+ *   explicitly: tfjs's own gradient calls matMul with transposeA/transposeB,
+ *   which wasm runs 8-16x slower than a transpose plus a plain matmul
+ *   (benchmarks/lm-training.ts measures it), and matmuls were 86% of a step.
  */
 import * as tf from '@tensorflow/tfjs'
 import { InvalidInputError } from '../errors.ts'
@@ -73,7 +77,7 @@ export const buildGpt: ModelBuilder<GptConfig> = (config) => {
     if (t > T) throw new InvalidInputError(`gpt input has ${t} tokens, the context is ${T}`)
     const oneHot = tf.oneHot(tf.reshape(ids, [-1]).toInt(), V).toFloat()
     const pos = tf.slice(wpe, [0, 0], [t, C])
-    let x = tf.reshape(tf.add(tf.reshape(tf.matMul(oneHot, wte), [B, t, C]), pos), [B * t, C])
+    let x = tf.reshape(tf.add(tf.reshape(matMul(oneHot, wte), [B, t, C]), pos), [B * t, C])
     const mask = causalMask(t)
     for (const b of blocks) {
       x = tf.add(x, attention(layerNorm(x, b.ln1), b, config, B, t, mask))
@@ -95,8 +99,29 @@ interface Norm { gamma: tf.Variable, beta: tf.Variable }
 interface Dense { kernel: tf.Variable, bias?: tf.Variable }
 interface Block { ln1: Norm, qkv: Dense, proj: Dense, ln2: Norm, fc: Dense, out: Dense }
 
+/** a [..., m, k] x b [..., k, n] with a gradient made of plain (untransposed-flag) matmuls. */
+export const matMul = tf.customGrad(((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+  save([a, b])
+  return {
+    value: tf.matMul(a, b),
+    gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+      const g = dy as tf.Tensor
+      const [sa, sb] = saved
+      return [tf.matMul(g, swapLast(sb)), tf.matMul(swapLast(sa), g)]
+    }
+  }
+}) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (a: tf.Tensor, b: tf.Tensor) => tf.Tensor
+
+/** The tensor with its last two axes swapped. */
+function swapLast (t: tf.Tensor): tf.Tensor {
+  const perm = t.shape.map((_, i) => i)
+  perm[t.rank - 2] = t.rank - 1
+  perm[t.rank - 1] = t.rank - 2
+  return tf.transpose(t, perm)
+}
+
 function linear (x: tf.Tensor, d: Dense): tf.Tensor {
-  const y = tf.matMul(x as tf.Tensor2D, d.kernel as tf.Tensor2D)
+  const y = matMul(x, d.kernel)
   return d.bias === undefined ? y : tf.add(y, d.bias)
 }
 
@@ -105,9 +130,9 @@ function layerNorm (x: tf.Tensor, n: Norm): tf.Tensor {
   return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, LN_EPS))), n.gamma), n.beta)
 }
 
-/** GELU, tanh approximation (GPT-2's). */
+/** GELU, tanh approximation (GPT-2's); x^3 as two multiplies, since Pow and its gradient took 10% of a wasm step. */
 function gelu (x: tf.Tensor): tf.Tensor {
-  const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI))
+  const inner = tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), 0.044715)), Math.sqrt(2 / Math.PI))
   return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1))
 }
 
@@ -124,8 +149,8 @@ function attention (x: tf.Tensor, b: Block, config: GptConfig, B: number, t: num
   const H = config.heads
   const D = C / H
   const [q, k, v] = tf.split(linear(x, b.qkv), 3, -1).map((p) => tf.transpose(tf.reshape(p, [B, t, H, D]), [0, 2, 1, 3]))
-  const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(D)), mask)
-  const y = tf.matMul(tf.softmax(scores), v)
+  const scores = tf.add(tf.mul(matMul(q, swapLast(k)), 1 / Math.sqrt(D)), mask)
+  const y = matMul(tf.softmax(scores), v)
   return linear(tf.reshape(tf.transpose(y, [0, 2, 1, 3]), [B * t, C]), b.proj)
 }
 

@@ -1,0 +1,120 @@
+// Language-model training throughput: tokens/s and GFLOP/s of the gpt
+// (toolchain.md's size: 2 layers, width 128, 4 heads, context 64, batch 16)
+// on the cpu and wasm backends, beside the same backend's matmul ceiling
+// measured in the same run, so the table shows the fraction of the rate the
+// backend can reach; then where a wasm step's time goes, by kernel.
+// Usage: node benchmarks/lm-training.ts [secondsPerCase=6]
+import { loadavg } from 'node:os'
+import * as tf from '@tensorflow/tfjs'
+import { loadTextCorpus } from '../lib/data/loadTextCorpus.ts'
+import { resolveModelConfig, type GptConfig } from '../lib/model/config.ts'
+import { initialWeights } from '../lib/model/flatWeights.ts'
+import { modelFlops } from '../lib/model/modelFlops.ts'
+import { resolveHyperParams } from '../lib/training/hyperParams.ts'
+import { initialOptimizerState } from '../lib/training/optimizerState.ts'
+import { backendClass, selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
+import { TrainingEngine } from '../lib/training/TrainingEngine.ts'
+import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
+
+const seconds = Number(process.argv[2] ?? 6)
+const BATCH = 16
+const config = resolveModelConfig({ kind: 'gpt' }) as GptConfig
+const corpus = await loadTextCorpus({ contextLength: config.contextLength, maxChars: 2_000_000 })
+const before = loadavg()
+const rows: Array<Record<string, string | number>> = []
+const profiles: Record<string, Array<{ kernel: string, ms: number, share: number }>> = {}
+let matmulForms: Array<Record<string, string | number>> = []
+
+for (const backend of ['cpu', 'wasm'] as BackendName[]) {
+  await selectBackend({ backend })
+  const ceiling = matmulCeiling(backend === 'cpu' ? 256 : 512, backend === 'cpu' ? seconds / 3 : seconds / 2)
+  const engine = new TrainingEngine(config, resolveHyperParams({ batchSize: BATCH, learningRate: 1e-3 }))
+  const w = initialWeights(config, 'bench')
+  await engine.setState({ weights: w, ...initialOptimizerState(w.length) })
+  let step = 0
+  const next = (): Uint32Array => { const idx = new Uint32Array(BATCH).map((_, i) => (step * BATCH + i) % corpus.train.count); step++; return idx }
+  await engine.trainStep(corpus.train, next())
+  await engine.takeLoss()
+  step = 0
+  const t0 = performance.now()
+  while (performance.now() - t0 < (backend === 'cpu' ? seconds / 2 : seconds) * 1000 || step < 2) await engine.trainStep(corpus.train, next())
+  await engine.takeLoss()
+  const secs = (performance.now() - t0) / 1000
+  const samplesPerSec = step * BATCH / secs
+  const gflops = samplesPerSec * modelFlops(config).train / 1e9
+  rows.push({
+    model: `gpt ${config.layers}x${config.embedDim}, ${config.heads} heads, ctx ${config.contextLength}`,
+    backend: backendClass().split('/')[0],
+    'tokens/s': Math.round(samplesPerSec * config.contextLength),
+    'ms/step': secs * 1000 / step,
+    'GFLOP/s': gflops,
+    'matmul GFLOP/s': ceiling,
+    'of ceiling': `${(100 * gflops / ceiling).toFixed(0)}%`
+  })
+  console.error(`measured ${JSON.stringify(rows.at(-1))}`)
+  if (backend === 'wasm') profiles[backend] = await profileStep(engine, () => next())
+  engine.dispose()
+  if (backend === 'wasm') matmulForms = matmulGradientForms()
+}
+
+const after = loadavg()
+printTable(rows)
+console.log('\nwasm: where one training step\'s time goes (kernel time, forward and backward)')
+printTable(profiles.wasm.slice(0, 10).map((p) => ({ kernel: p.kernel, ms: p.ms, share: `${(100 * p.share).toFixed(1)}%` })))
+console.log('\nwasm: the matmuls of a [1024, 128] x [128, 512] layer\'s gradient, as tfjs\'s own gradient runs them (transpose flags) and as the gpt runs them (explicit transpose)')
+printTable(matmulForms)
+const warn = loadWarning(before, after)
+if (warn !== null) console.log(warn)
+console.log(`wrote ${writeResult('lm-training', { env: environment(), loadBefore: before, loadAfter: after, secondsPerCase: seconds, batch: BATCH, config, flopsPerSequence: modelFlops(config), rows, wasmProfile: profiles.wasm, wasmMatmulForms: matmulForms })}`)
+
+/** GFLOP/s of an n x n float32 matmul on the active backend (the rate its dense kernels can reach). */
+function matmulCeiling (n: number, secs: number): number {
+  const a = tf.randomUniform([n, n])
+  const b = tf.randomUniform([n, n])
+  tf.matMul(a, b).dispose()
+  let runs = 0
+  const t0 = performance.now()
+  while (performance.now() - t0 < secs * 1000 || runs < 2) {
+    const c = tf.matMul(a, b)
+    c.dataSync()
+    c.dispose()
+    runs++
+  }
+  const s = (performance.now() - t0) / 1000
+  a.dispose(); b.dispose()
+  return runs * 2 * n ** 3 / s / 1e9
+}
+
+/** GFLOP/s of a layer's input and weight gradients with transpose flags against explicit transposes, same shapes. */
+function matmulGradientForms (): Array<Record<string, string | number>> {
+  const x = tf.randomUniform([1024, 128])
+  const w = tf.randomUniform([128, 512])
+  const dy = tf.randomUniform([1024, 512])
+  const flops = 2 * 1024 * 128 * 512
+  const rate = (f: () => tf.Tensor): number => {
+    f().dispose()
+    let n = 0
+    const t0 = performance.now()
+    while (performance.now() - t0 < 1000 || n < 2) { const r = f(); r.dataSync(); r.dispose(); n++ }
+    return n * flops / ((performance.now() - t0) / 1000) / 1e9
+  }
+  const out = [
+    { gradient: 'dx = dy w^T', 'flags GFLOP/s': rate(() => tf.matMul(dy, w, false, true)), 'explicit GFLOP/s': rate(() => tf.tidy(() => tf.matMul(dy, tf.transpose(w)))) },
+    { gradient: 'dw = x^T dy', 'flags GFLOP/s': rate(() => tf.matMul(x, dy, true, false)), 'explicit GFLOP/s': rate(() => tf.tidy(() => tf.matMul(tf.transpose(x), dy))) }
+  ]
+  tf.dispose([x, w, dy])
+  return out.map((r) => ({ ...r, 'speed-up': `${(r['explicit GFLOP/s'] / r['flags GFLOP/s']).toFixed(1)}x` }))
+}
+
+/** Kernel time of a few training steps, summed by kernel name, largest first. */
+async function profileStep (engine: TrainingEngine, next: () => Uint32Array): Promise<Array<{ kernel: string, ms: number, share: number }>> {
+  const byKernel = new Map<string, number>()
+  const steps = 3
+  for (let i = 0; i < steps; i++) {
+    const info = await tf.profile(async () => { await engine.trainStep(corpus.train, next()) })
+    for (const k of info.kernels) byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + Number(await k.kernelTimeMs))
+  }
+  await engine.takeLoss()
+  const total = [...byKernel.values()].reduce((a, b) => a + b, 0)
+  return [...byKernel.entries()].map(([kernel, ms]) => ({ kernel, ms: ms / steps, share: ms / total })).sort((a, b) => b.ms - a.ms)
+}
