@@ -6,6 +6,7 @@ import { setupDevChain } from './setupDevChain.ts'
 import { readChainSummary, type AccountSummary } from './readChainSummary.ts'
 import { CotrainError } from '../lib/errors.ts'
 import type { DashboardStatus } from '../coordinator/dashboard/DashboardStatus.ts'
+import { sleep } from '../lib/async/sleep.ts'
 
 /** Options of one devnet run; the CLI's flags map onto these one to one. */
 export interface DevnetOptions {
@@ -138,7 +139,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       pendingAtEnd = contributors.flatMap((p) => byAccount.get(p.address)!.pendingComputeIds.map((id) => `${p.name}#${id}`))
       if (pendingAtEnd.length === 0) { settled = true; break }
       if (Date.now() >= deadline) break
-      await new Promise((resolve) => setTimeout(resolve, 1000))
+      await sleep(1000)
     }
     const settleSeconds = (Date.now() - settleStart) / 1000
     line(settled ? `every compute contribution settled ${settleSeconds.toFixed(0)}s after the last round` : `still pending after ${settleSeconds.toFixed(0)}s: ${pendingAtEnd.join(', ')}`)

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { writeFileAtomicSync } from '../lib/fs/writeFileAtomic.ts'
 import path from 'node:path'
 import type { DialTarget } from '@libp2p/interface'
 import { multiaddr } from '@multiformats/multiaddr'
@@ -27,6 +28,7 @@ import { verifySubmission } from '../lib/validation/verifySubmission.ts'
 import { selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
 import { validationBatchHash } from './validationBatchHash.ts'
 import { readValidationBatches } from './readValidationBatches.ts'
+import { sleep } from '../lib/async/sleep.ts'
 
 /** Events of a validator (`--json` prints one object per line). */
 export type ValidatorEvent =
@@ -190,9 +192,7 @@ export class ValidatorService {
   }
 
   private save (): void {
-    const tmp = this.stateFile + '.tmp'
-    writeFileSync(tmp, JSON.stringify(this.state, null, 1))
-    renameSync(tmp, this.stateFile)
+    writeFileAtomicSync(this.stateFile, JSON.stringify(this.state, null, 1))
   }
 
   private get coordinator (): DialTarget {
@@ -214,7 +214,7 @@ export class ValidatorService {
       })
       const r = this.state.nextRound
       const listed = await this.listRound(r)
-      if (listed === undefined) { await sleep(poll, signal); continue }
+      if (listed === undefined) { await pause(poll, signal); continue }
       const pending: Pending[] = []
       let waiting = false
       for (const s of listed) {
@@ -241,7 +241,7 @@ export class ValidatorService {
         if (this.options.validationContributions !== false) await this.scoreOtherValidators().catch((err) => { this.emit({ event: 'validator:warning', message: `scoring other validators: ${oneLine(err)}` }) })
         continue
       }
-      await sleep(poll, signal)
+      await pause(poll, signal)
     }
   }
 
@@ -314,8 +314,7 @@ export class ValidatorService {
     const file = path.join(this.contentDir, cid)
     if (existsSync(file)) { const b = readFileSync(file); return new Uint8Array(b.buffer, b.byteOffset, b.byteLength) }
     const bytes = await fetchContent(this.node!, this.coordinator, cid, { signal: this.controller.signal })
-    writeFileSync(file + '.tmp', bytes)
-    renameSync(file + '.tmp', file)
+    writeFileAtomicSync(file, bytes)
     return bytes
   }
 
@@ -467,9 +466,7 @@ function isFatal (err: unknown): boolean {
   return err instanceof ContractRevertedError && err.errorName === 'ValidatorUnauthorized'
 }
 
-async function sleep (ms: number, signal: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => { clearTimeout(t); resolve() }, { once: true })
-  })
+/** Waits between polls; a stop ends the wait early and the loop's own check ends the loop. */
+async function pause (ms: number, signal: AbortSignal): Promise<void> {
+  await sleep(ms, { signal }).catch(() => {})
 }

@@ -6,9 +6,9 @@
  * written atomically, so a restart keeps every accepted dataset and a
  * contributor can resume an upload. The SQLite schema is untouched.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
 import type { Address, Hex } from 'viem'
 import type { Libp2p } from '@libp2p/interface'
 import { canonicalManifestJson, checkDatasetManifest, datasetIdOf } from '../../lib/data/datasetManifest.ts'
@@ -126,17 +126,9 @@ export class DatasetIntake extends EventTarget {
   }
 
   private async save (record: DatasetRecord): Promise<void> {
-    const name = record.datasetId.slice(2)
-    const tmp = join(this.dir, `.${name}.${randomBytes(4).toString('hex')}.tmp`)
-    const fh = await open(tmp, 'wx')
-    try {
-      // The manifest is kept in its canonical text, so its hash can be checked by hand.
-      await fh.writeFile(JSON.stringify({ ...record, manifest: JSON.parse(canonicalManifestJson(record.manifest)) }, null, 2) + '\n')
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
-    await rename(tmp, join(this.dir, `${name}.json`))
+    // The manifest is kept in its canonical text, so its hash can be checked by hand.
+    const text = JSON.stringify({ ...record, manifest: JSON.parse(canonicalManifestJson(record.manifest)) }, null, 2) + '\n'
+    await writeFileAtomic(join(this.dir, `${record.datasetId.slice(2)}.json`), text)
     this.records.set(record.datasetId, record)
     for (const s of record.manifest.shards) this.shardOwners.add(s.id)
   }

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { writeFileAtomicSync } from '../../lib/fs/writeFileAtomic.ts'
 import { join } from 'node:path'
 import { pb, type DecodedUpdateSubmission } from '../../lib/net/index.ts'
 
@@ -25,13 +26,12 @@ export class SubmissionArchive {
     mkdirSync(dir, { recursive: true })
   }
 
-  /** Writes atomically (temporary file, rename); the same commitment again overwrites with the same bytes. */
+  /** Writes atomically and durably; the same commitment again overwrites with the same bytes. */
   put (commitment: string, entry: ArchivedSubmission): void {
     const bytes = pb.UpdateSubmission.encode({ ...entry.submission, delta: new Uint8Array(0) }).finish()
     const body = JSON.stringify({ wireDeltaId: entry.wireDeltaId, wireDeltaSize: entry.wireDeltaSize, submission: Buffer.from(bytes).toString('base64') })
     const path = this.pathOf(commitment)
-    writeFileSync(path + '.tmp', body)
-    renameSync(path + '.tmp', path)
+    writeFileAtomicSync(path, body)
   }
 
   /** The archived entry, or undefined when none was written. */

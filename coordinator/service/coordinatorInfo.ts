@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { writeFileAtomicSync } from '../../lib/fs/writeFileAtomic.ts'
 import { join } from 'node:path'
 import { NotFoundError } from '../errors.ts'
 
@@ -15,11 +16,10 @@ export interface CoordinatorInfo {
 /** File name of the coordinator's info file in its data folder. */
 export const COORDINATOR_INFO_FILE = 'coordinator.json'
 
-/** Writes the info file atomically (temporary file, rename). */
+/** Writes the info file atomically. */
 export function writeCoordinatorInfo (dataDir: string, info: CoordinatorInfo): void {
   const path = join(dataDir, COORDINATOR_INFO_FILE)
-  writeFileSync(path + '.tmp', JSON.stringify(info, null, 2) + '\n')
-  renameSync(path + '.tmp', path)
+  writeFileAtomicSync(path, JSON.stringify(info, null, 2) + '\n')
 }
 
 /** Reads the info file a coordinator wrote into `dataDir`. */

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
 import { HashMismatchError } from '../../lib/errors.ts'
 import { contentIdHexBody, contentIdOf, toContentId, type ContentId } from '../../lib/hash/contentId.ts'
 import { bytesToFloat32, float32View } from '../../lib/hash/float32Bytes.ts'
@@ -29,18 +29,25 @@ const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
  */
 export class BlobStore {
   readonly dir: string
-  private readonly tmpDir: string
 
   private constructor (dir: string) {
     this.dir = dir
-    this.tmpDir = join(dir, 'tmp')
   }
 
-  /** Opens (creating) the folder and removes temp files a crash left behind. */
+  /**
+   * Opens (creating) the folder and removes the temporary files a crash
+   * mid-put left beside the blobs (writeFileAtomic never leaves a torn blob).
+   */
   static async open (dir: string): Promise<BlobStore> {
     const store = new BlobStore(dir)
-    await rm(store.tmpDir, { recursive: true, force: true })
-    await mkdir(store.tmpDir, { recursive: true })
+    await mkdir(dir, { recursive: true })
+    await rm(join(dir, 'tmp'), { recursive: true, force: true }) // where older versions kept them
+    for (const fan of await readdir(dir)) {
+      if (!/^[0-9a-f]{2}$/.test(fan)) continue
+      for (const name of await readdir(join(dir, fan))) {
+        if (name.endsWith('.tmp')) await rm(join(dir, fan, name), { force: true })
+      }
+    }
     return store
   }
 
@@ -71,18 +78,8 @@ export class BlobStore {
     const existing = await stat(finalPath).catch(() => undefined)
     if (existing?.size === bytes.byteLength) return { id, path, size: bytes.byteLength }
 
-    const shardDir = join(this.dir, path, '..')
-    await mkdir(shardDir, { recursive: true })
-    const tmp = join(this.tmpDir, `${fileName(id)}.${process.pid}.${randomBytes(4).toString('hex')}`)
-    const fh = await open(tmp, 'wx')
-    try {
-      await fh.writeFile(bytes)
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
-    await rename(tmp, finalPath)
-    await syncDir(shardDir)
+    await mkdir(dirname(finalPath), { recursive: true })
+    await writeFileAtomic(finalPath, bytes)
     return { id, path, size: bytes.byteLength }
   }
 
@@ -129,11 +126,3 @@ function fileName (id: string): string {
   }
 }
 
-async function syncDir (dir: string): Promise<void> {
-  const fh = await open(dir, 'r')
-  try {
-    await fh.sync()
-  } finally {
-    await fh.close()
-  }
-}

@@ -5,6 +5,7 @@ import { rpcUrlOf, type ChainClient, type WalletChainClient } from './createChai
 import { cotrainStakingAbi } from './abi/cotrainStakingAbi.ts'
 import { assertContractCode } from './assertContractCode.ts'
 import { toChainError } from './toChainError.ts'
+import { sleep } from '../async/sleep.ts'
 
 type StakingAbi = typeof cotrainStakingAbi
 /** Names of the contract's views. */
@@ -170,7 +171,7 @@ export async function waitForReceipt (client: ChainClient, hash: Hash, options: 
     const receipt = await findReceipt(client, hash)
     if (receipt != null) return receipt
     if (Date.now() > deadline) throw new ChainError(`transaction ${hash} was not mined within ${timeoutMs} ms`, { hint: 'the node may be congested or not mining; it is checked again on retry', retryable: true })
-    await sleep(client.pollingInterval, options.signal)
+    await sleep(client.pollingInterval, { signal: options.signal })
   }
 }
 
@@ -195,12 +196,3 @@ export function decodeStakingEvents (address: Address, receipt: TransactionRecei
   }) as StakingEvent)
 }
 
-/** Resolves after `ms`, or rejects when `signal` aborts. */
-export async function sleep (ms: number, signal?: AbortSignal): Promise<void> {
-  signal?.throwIfAborted()
-  await new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => { clearTimeout(timer); reject(signal?.reason) }
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve() }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}

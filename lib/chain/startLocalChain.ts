@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { Address, Hex } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { ChainError } from './errors.ts'
+import { sleep } from '../async/sleep.ts'
 
 /** The public mnemonic behind `hardhat node`'s default accounts; never use these keys on a real network. */
 export const HARDHAT_DEV_MNEMONIC = 'test test test test test test test test test test test junk'
@@ -148,7 +149,7 @@ async function waitForRpc (url: string, child: ChildProcess, exited: () => boole
       // not listening yet
     }
     if (Date.now() > deadline) throw new ChainError(`hardhat node did not answer at ${url} within ${timeoutMs} ms`, { hint: 'the machine may be overloaded; raise timeoutMs' })
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    await sleep(150)
   }
 }
 

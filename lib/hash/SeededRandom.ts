@@ -36,6 +36,19 @@ export class SeededRandom {
     return new SeededRandom(taggedHash(tag, ...parts))
   }
 
+  /**
+   * Seeds from a small integer, for tests and fuzzing that replay a case
+   * from the number printed with it.
+   *
+   * @example
+   * const rng = SeededRandom.fromInteger(0x5eed)
+   */
+  static fromInteger (seed: number): SeededRandom {
+    const bytes = new Uint8Array(8)
+    new DataView(bytes.buffer).setFloat64(0, seed, true)
+    return SeededRandom.fromParts('cotrain/seeded-random/integer/v1', bytes)
+  }
+
   /** Next uint32 (xoshiro128**). */
   nextUint32 (): number {
     const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0
@@ -65,6 +78,18 @@ export class SeededRandom {
   /** Float in [0, 1) with 24 random bits (exactly representable as float32). */
   nextFloat (): number {
     return (this.nextUint32() >>> 8) / 16777216
+  }
+
+  /** `n` random bytes. */
+  bytes (n: number): Uint8Array {
+    const out = new Uint8Array(n)
+    for (let i = 0; i < n; i++) out[i] = this.nextUint32() & 0xff
+    return out
+  }
+
+  /** One of `items`, uniformly. */
+  pick<T> (items: readonly T[]): T {
+    return items[this.uniformInt(items.length)]
   }
 
   /** Fisher-Yates permutation of 0..n-1 (i from n-1 down to 1, j = uniformInt(i + 1)). */

@@ -9,7 +9,6 @@ import type { Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
-import { setTimeout as sleep } from 'node:timers/promises'
 import type { DialTarget, Libp2p, Stream } from '@libp2p/interface'
 import type { cotrain } from '../proto/cotrain.js'
 import { CotrainError, HashMismatchError, InvalidInputError, MessageTooLargeError } from '../errors.ts'
@@ -25,6 +24,7 @@ import { FrameReader, StallWatchdog, TruncatedFrameError, concat, sendFrame, var
 import { OrderedFileWriter } from './OrderedFileWriter.ts'
 import { FileContentCache } from './FileContentCache.ts'
 import type { ContentId } from '../hash/contentId.ts'
+import { sleep } from '../async/sleep.ts'
 
 export const contentProtocol = defineProtocol({
   id: CONTENT_PROTOCOL,
@@ -346,7 +346,7 @@ async function pullContent (node: Libp2p, peer: DialTarget, id: ContentId, recei
       const delay = (options.retryDelayMs ?? CONTENT_RETRY_DELAY_MS) * 2 ** (failures - 1)
       log('transfer of %s broke at byte %d (%s), retry %d in %d ms', id, received, (err as Error)?.message, failures, delay)
       options.onRetry?.(err, received, failures)
-      await sleep(delay, undefined, { signal: options.signal })
+      await sleep(delay, { signal: options.signal })
     }
   }
 }

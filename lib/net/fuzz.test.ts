@@ -14,7 +14,8 @@ import { listSubmissions, startSubmissionsService } from './submissions.ts'
 import { contentIdBytes, contentIdOf } from '../hash/contentId.ts'
 import { pb } from './messages.ts'
 import { ASSIGN_PROTOCOL, CHECKPOINT_PROTOCOL, CONTENT_PROTOCOL, JOIN_PROTOCOL, SUBMISSIONS_PROTOCOL, SUBMIT_PROTOCOL } from './constants.ts'
-import { SeededRandom } from './testing/seededRandom.ts'
+import { SeededRandom } from '../hash/SeededRandom.ts'
+import { mutateBytes } from './testing/mutateBytes.ts'
 import { framed, rawRequest } from './testing/rawRequest.ts'
 import { sampleAssignment, sampleCheckpointReply, sampleJoin, sampleSubmission, sampleSubmissionList } from './testing/sampleMessages.ts'
 
@@ -86,15 +87,15 @@ describe('handler fuzz over real streams (seeded)', function () {
       }
     })().then(() => undefined, (err: unknown) => err)
 
-    const rng = new SeededRandom(0x5eed)
+    const rng = SeededRandom.fromInteger(0x5eed)
     const outcomes = new Map<string, number>()
     try {
       for (let i = 0; i < CASES_PER_PROTOCOL; i++) {
         for (const t of targets) {
           const kind = i % 3
           const input = kind === 0
-            ? rng.bytes(rng.int(300))
-            : kind === 1 ? framed(rng.bytes(rng.int(300))) : rng.mutate(framed(t.seed))
+            ? rng.bytes(rng.uniformInt(300))
+            : kind === 1 ? framed(rng.bytes(rng.uniformInt(300))) : mutateBytes(rng, framed(t.seed))
           const reply = await rawRequest(fuzzer, server.peerId, t.protocol, input)
           assert.ok(reply !== null, `${t.protocol} case ${i}: no reply to ${Buffer.from(input).toString('hex')}`)
           const res = t.response.decode(reply) as { error?: { code?: number } | null }

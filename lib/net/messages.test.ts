@@ -13,7 +13,8 @@ import { submitProtocol } from './submit.ts'
 import { contentProtocol } from './content.ts'
 import { checkpointProtocol } from './checkpoint.ts'
 import { submissionsProtocol } from './submissions.ts'
-import { SeededRandom } from './testing/seededRandom.ts'
+import { SeededRandom } from '../hash/SeededRandom.ts'
+import { mutateBytes } from './testing/mutateBytes.ts'
 import { sampleAccepted, sampleAddress, sampleAnnouncement, sampleAssignment, sampleCheckpointReply, sampleJoin, sampleSubmission, sampleSubmissionList, sampleWait } from './testing/sampleMessages.ts'
 
 const err = { code: ErrorCode.ERROR_CODE_NOT_FOUND, message: 'no such thing' }
@@ -71,14 +72,14 @@ describe('wire messages', () => {
   })
 
   it('fuzz: every decoder survives random and mutated bytes (seeded)', async function () {
-    const rng = new SeededRandom(0xc0741)
+    const rng = SeededRandom.fromInteger(0xc0741)
     const all = await decoders()
     let cases = 0
     let accepted = 0
     const start = Date.now()
     for (const d of all) {
       for (let i = 0; i < 800; i++) {
-        const input = i % 2 === 0 ? rng.bytes(rng.int(i % 8 === 0 ? 2000 : 120)) : rng.mutate(rng.pick(d.seeds))
+        const input = i % 2 === 0 ? rng.bytes(rng.uniformInt(i % 8 === 0 ? 2000 : 120)) : mutateBytes(rng, rng.pick(d.seeds))
         cases++
         try {
           d.decode(input)

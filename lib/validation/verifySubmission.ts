@@ -26,6 +26,7 @@ import { servedCheckpointFromReply } from './checkpointOpening.ts'
 import { CheckpointOpeningError } from './errors.ts'
 import { ProofFormatError } from '../proof/errors.ts'
 import { evidenceHash } from './evidenceHash.ts'
+import { sleep } from '../async/sleep.ts'
 
 /** What the worker claims, in canonical form (see submissionClaimFromWire for the wire shape). */
 export interface SubmissionClaim {
@@ -229,7 +230,7 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
           return done('unavailable', `the worker could not serve its proof (checkpoint ${j}, ${attempts} attempts): ${oneLineOf(err)}`)
         }
         try {
-          await sleep(params.fetchRetryDelayMs ?? VERIFY_DEFAULTS.fetchRetryDelayMs, fetchSignal)
+          await sleep(params.fetchRetryDelayMs ?? VERIFY_DEFAULTS.fetchRetryDelayMs, { signal: fetchSignal })
         } catch {
           options.signal?.throwIfAborted()
           return pastDeadline(j)
@@ -334,9 +335,3 @@ function oneLineOf (err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0]
 }
 
-async function sleep (ms: number, signal?: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => { clearTimeout(t); reject(signal.reason) }, { once: true })
-  })
-}

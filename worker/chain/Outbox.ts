@@ -11,6 +11,7 @@ import { cotrainStakingAbi } from '../../lib/chain/abi/cotrainStakingAbi.ts'
 import { toChainError } from '../../lib/chain/toChainError.ts'
 import { ContributionType } from '../../lib/chain/types.ts'
 import { OutboxStore } from './OutboxStore.ts'
+import { sleep } from '../../lib/async/sleep.ts'
 
 /** A transaction the worker intends to send. */
 export type OutboxIntent =
@@ -250,7 +251,7 @@ export class Outbox extends EventTarget {
         } catch (diskErr) {
           // Could not even record the failure (disk full?): keep the loop alive and try again later.
           this.emit('outbox:retry', { entry, error: toChainError(diskErr), delayMs: DEFAULT_BACKOFF.maxMs })
-          await new Promise<void>((resolve) => { const t = setTimeout(resolve, DEFAULT_BACKOFF.maxMs); signal.addEventListener('abort', () => { clearTimeout(t); resolve() }, { once: true }) })
+          await sleep(DEFAULT_BACKOFF.maxMs, { signal }).catch(() => {}) // a stop ends the wait; the loop checks the signal
         }
       }
     }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CotrainError } from '../../lib/errors.ts'
+import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
 
 /** The outbox folder cannot be used: locked by a live process, unreadable, or holding a corrupt entry. */
 export class OutboxStoreError extends CotrainError {
@@ -49,16 +49,7 @@ export class OutboxStore<T extends { id: string }> {
   /** Writes (or replaces) one entry durably. */
   async put (entry: T): Promise<void> {
     const path = join(this.dir, `${entry.id}.json`)
-    const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`
-    const fh = await open(tmp, 'w', 0o600)
-    try {
-      await fh.writeFile(JSON.stringify(entry, replace, 2) + '\n')
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
-    await rename(tmp, path)
-    await this.syncDir()
+    await writeFileAtomic(path, JSON.stringify(entry, replace, 2) + '\n', { mode: 0o600 })
   }
 
   /** Releases the lock (entries stay). */
@@ -88,14 +79,6 @@ export class OutboxStore<T extends { id: string }> {
     throw new OutboxStoreError(`could not lock outbox ${this.dir}`, { hint: 'another process keeps taking the lock' })
   }
 
-  private async syncDir (): Promise<void> {
-    const dh = await open(this.dir, 'r')
-    try {
-      await dh.sync()
-    } finally {
-      await dh.close()
-    }
-  }
 }
 
 function isAlive (pid: number): boolean {

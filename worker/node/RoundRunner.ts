@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, rename, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -15,6 +15,7 @@ import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training
 import { trainRound } from '../../lib/training/trainRound.ts'
 import { applyDeltaFault, readSubmittedRound, submittedRoundPath, trainingFaultOf, type SubmittedRound } from './faults.ts'
 import type { WorkerContext } from './WorkerContext.ts'
+import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
 
 /** A round's update, ready to commit and submit (from training, or read back after a restart). */
 interface PreparedUpdate extends SubmittedRound {
@@ -228,10 +229,9 @@ export class RoundRunner {
   private async savePrepared (u: PreparedUpdate): Promise<void> {
     const file = submittedRoundPath(this.ctx.options.dataDir, u.round)
     await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(path.join(path.dirname(file), u.deltaFile), u.deltaBytes)
+    await writeFileAtomic(path.join(path.dirname(file), u.deltaFile), u.deltaBytes)
     const { deltaBytes: _d, loss: _l, samplesPerSecond: _s, seconds: _t, resumedFrom: _r, ...meta } = u
-    await writeFile(`${file}.tmp`, JSON.stringify(meta, null, 2))
-    await rename(`${file}.tmp`, file)
+    await writeFileAtomic(file, JSON.stringify(meta, null, 2))
   }
 
   private async readPrepared (round: number): Promise<PreparedUpdate | undefined> {

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { writeFileAtomicSync } from '../../lib/fs/writeFileAtomic.ts'
 import path from 'node:path'
 
 /** What the worker did with one round (kept so a restart neither re-trains a finished round nor submits it twice). */
@@ -83,8 +84,6 @@ export class WorkerState {
 
   private save (): void {
     mkdirSync(path.dirname(this.file), { recursive: true })
-    const tmp = `${this.file}.tmp`
-    writeFileSync(tmp, JSON.stringify(this.data, null, 2))
-    renameSync(tmp, this.file)
+    writeFileAtomicSync(this.file, JSON.stringify(this.data, null, 2))
   }
 }

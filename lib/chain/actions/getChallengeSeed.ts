@@ -2,7 +2,8 @@ import { concat, keccak256, type Address, type Hex } from 'viem'
 import { getBlock } from 'viem/actions'
 import { rpcUrlOf, type ChainClient } from '../createChainClient.ts'
 import { ChainError, ContractRevertedError } from '../errors.ts'
-import { readStaking, sleep } from '../stakingCall.ts'
+import { sleep } from '../../async/sleep.ts'
+import { readStaking } from '../stakingCall.ts'
 import { toChainError } from '../toChainError.ts'
 import { getContribution } from './getContribution.ts'
 
@@ -59,7 +60,7 @@ export async function getChallengeSeed (client: ChainClient, params: GetChalleng
         throw toChainError(err, { rpcUrl: rpcUrlOf(client) })
       }
     } else {
-      await sleep(params.pollIntervalMs ?? client.pollingInterval, params.signal)
+      await sleep(params.pollIntervalMs ?? client.pollingInterval, { signal: params.signal })
     }
   }
 }
