@@ -35,6 +35,7 @@ import { aggregate } from '../coordinator/aggregation/aggregate.ts'
 import { DEFAULT_INNER_LEARNING_RATE, outerOptimizer } from '../coordinator/config.ts'
 import type { OuterOptimizerConfig } from '../coordinator/config.ts'
 import { environment, printTable, writeResult } from './trainingReport.ts'
+import { parseRoundSeed, type RoundSeed } from '../lib/hash/roundSeed.ts'
 
 const WORKERS = 4
 const ROUNDS = Number(process.env.LQ_ROUNDS ?? 16)
@@ -52,7 +53,7 @@ const INNER_LR = envNumber('LQ_INNER_LR') ?? DEFAULT_INNER_LEARNING_RATE
 type Run = { kind: 'single', lr: number } | { kind: 'rounds', lr: number, optimizer: OuterOptimizerConfig }
 interface RunResult { run: Run, accuracy: number, loss: number, bytesSent: number, seconds: number, trace: number[] }
 
-const seedHex = (r: number): string => '0x' + r.toString(16).padStart(64, '0')
+const seedHex = (r: number): RoundSeed => parseRoundSeed(r.toString(16).padStart(64, '0'))
 const address = (i: number): string => '0x' + (i + 1).toString(16).padStart(40, '0')
 
 /** Trains one run in this process and returns its test accuracy and the bytes it sent. */

@@ -18,6 +18,7 @@ import { LocalStepRunner } from '../lib/training/StepRunner.ts'
 import { DirCheckpointStore, MemoryCheckpointStore } from '../lib/training/CheckpointStore.ts'
 import { recordCheckpoint, trainRound, type TrainRoundParams } from '../lib/training/trainRound.ts'
 import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
+import { parseRoundSeed } from '../lib/hash/roundSeed.ts'
 
 const steps = Number(process.argv[2] ?? 400)
 const reps = Number(process.argv[3] ?? 5)
@@ -25,7 +26,7 @@ await selectBackend({ backend: 'wasm' })
 const shards = splitIntoShards(await loadMnist({ split: 'train', limit: 12000 }), 2)
 const model = resolveModelConfig({ kind: 'mlp', hidden: [128] })
 const base: TrainRoundParams = {
-  round: 1, roundSeed: '0x' + '42'.repeat(32), workerAddress: '0x' + '17'.repeat(20), model,
+  round: 1, roundSeed: parseRoundSeed('42'.repeat(32)), workerAddress: '0x' + '17'.repeat(20), model,
   startWeights: initialWeights(model, 'bench'), shards: [shards[0]], hyper: { steps, batchSize: 64, checkpointInterval: steps }
 }
 const tmp = mkdtempSync(path.join(tmpdir(), 'cotrain-proof-bench-'))

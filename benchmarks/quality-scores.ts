@@ -21,6 +21,7 @@ import { heldOutReference, heldOutSlice, measureImprovement, median, qualityScor
 import { aggregate } from '../coordinator/aggregation/aggregate.ts'
 import { DEFAULT_INNER_LEARNING_RATE, defaultCoordinatorConfig } from '../coordinator/config.ts'
 import { environment, printTable, writeResult } from './trainingReport.ts'
+import { parseRoundSeed } from '../lib/hash/roundSeed.ts'
 
 const WORKERS = Number(process.env.QS_WORKERS ?? 3)
 const ROUNDS = Number(process.env.QS_ROUNDS ?? 8)
@@ -54,7 +55,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   const firstImp: number[] = []
   for (let w = 0; w < WORKERS; w++) {
     const shard = shards[(2 * w + round) % shards.length]
-    const r = await trainRound({ round, roundSeed: '0x' + round.toString(16).padStart(64, '0'), workerAddress: '0x' + (w + 1).toString(16).padStart(40, '0'), model, startWeights: weights, shards: [{ id: shard.id, dataset: shard.dataset }], hyper: { steps: H, batchSize: BATCH, learningRate: LR, checkpointInterval: H, deltaEncoding: 'int8' } })
+    const r = await trainRound({ round, roundSeed: parseRoundSeed(round.toString(16).padStart(64, '0')), workerAddress: '0x' + (w + 1).toString(16).padStart(40, '0'), model, startWeights: weights, shards: [{ id: shard.id, dataset: shard.dataset }], hyper: { steps: H, batchSize: BATCH, learningRate: LR, checkpointInterval: H, deltaEncoding: 'int8' } })
     const m = await measureImprovement({ modelConfig: model, startWeights: weights, deltaBytes: r.deltaBytes, heldOut, reference })
     wholeImp.push(m.startLoss - m.endLoss)
     firstImp.push(m.improvement)

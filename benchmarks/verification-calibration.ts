@@ -14,6 +14,7 @@ import { selectBackend, type BackendName } from '../lib/training/selectBackend.t
 import { checkpointWithProof, trainRound, type ReplaySpec, type TrainRoundParams, type TrainRoundResult } from '../lib/training/trainRound.ts'
 import { DEFAULT_REPLAY_THRESHOLD, verifySegment } from '../lib/training/verifySegment.ts'
 import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
+import { parseRoundSeed } from '../lib/hash/roundSeed.ts'
 
 const shards = splitIntoShards(await loadMnist({ split: 'train', limit: 6000 }), 5)
 const FORCE_TOLERANCE = 'calibration/tolerance'
@@ -37,7 +38,7 @@ const cases: Array<{ name: string, model: ModelConfigInput, k: number }> = [
 const before = loadavg()
 for (const c of cases) {
   const params: TrainRoundParams = {
-    round: 3, roundSeed: '0x' + '3c'.repeat(32), workerAddress: '0x' + '9d'.repeat(20), model: c.model,
+    round: 3, roundSeed: parseRoundSeed('3c'.repeat(32)), workerAddress: '0x' + '9d'.repeat(20), model: c.model,
     startWeights: initialWeights(c.model, 'calibration'), shards: [shards[0]], hyper: { steps: 2 * c.k, batchSize: 32, checkpointInterval: c.k, learningRate: 2e-3 }
   }
   const label = (kind: 'honest' | 'cheat', what: string): { model: string, k: number, kind: 'honest' | 'cheat', what: string } => ({ model: c.name, k: c.k, kind, what })

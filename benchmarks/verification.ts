@@ -19,6 +19,7 @@ import { backendClass, selectBackend } from '../lib/training/selectBackend.ts'
 import { checkpointWithProof, trainRound, type TrainRoundParams } from '../lib/training/trainRound.ts'
 import { verifyEnd, verifySegment, verifyStart } from '../lib/training/verifySegment.ts'
 import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
+import { parseRoundSeed } from '../lib/hash/roundSeed.ts'
 
 await selectBackend({ backend: 'wasm' })
 const shards = splitIntoShards(await loadMnist({ split: 'train', limit: 12000 }), 2)
@@ -32,7 +33,7 @@ const before = loadavg()
 const rows: Array<Record<string, string | number>> = []
 for (const plan of plans) {
   const params: TrainRoundParams = {
-    round: 9, roundSeed: '0x' + '77'.repeat(32), workerAddress: '0x' + '88'.repeat(20), model: plan.model,
+    round: 9, roundSeed: parseRoundSeed('77'.repeat(32)), workerAddress: '0x' + '88'.repeat(20), model: plan.model,
     startWeights: initialWeights(plan.model, 'bench'), shards: [shards[0]], hyper: { steps: plan.steps, batchSize: 64, checkpointInterval: plan.k }
   }
   const r = await trainRound(params)

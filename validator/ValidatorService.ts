@@ -29,6 +29,7 @@ import { selectBackend, type BackendName } from '../lib/training/selectBackend.t
 import { validationBatchHash } from './validationBatchHash.ts'
 import { readValidationBatches } from './readValidationBatches.ts'
 import { sleep } from '../lib/async/sleep.ts'
+import { parseRoundSeed } from '../lib/hash/roundSeed.ts'
 
 /** Events of a validator (`--json` prints one object per line). */
 export type ValidatorEvent =
@@ -359,7 +360,7 @@ export class ValidatorService {
     const challengeSeed = await getChallengeSeed(this.options.wallet, { address: contract, id, mine: this.options.mineSeeds ?? this.options.wallet.chain.id === 31337, signal: this.controller.signal })
     const v = await verifySubmission({
       node: this.node, workerPeer: { peerId: s.workerPeerId, multiaddrs: s.workerAddrs },
-      submission: claim, startWeights, modelConfig, hyper, roundSeed: toHex(a.roundSeed), shards, challengeSeed
+      submission: claim, startWeights, modelConfig, hyper, roundSeed: parseRoundSeed(a.roundSeed), shards, challengeSeed
     }, { signal: this.controller.signal })
     let evidence = v.evidenceHash
     if (v.outcome === 'unavailable') {

@@ -9,6 +9,10 @@ import { FakeClock } from '../testing/FakeClock.ts'
 import { hex32, tempDir } from '../testing/tempDir.ts'
 import type { VerificationResult } from './RoundManager.ts'
 import { RoundManager } from './RoundManager.ts'
+import { InvalidInputError } from '../../lib/errors.ts'
+import { parseRoundSeed, type RoundSeed } from '../../lib/hash/roundSeed.ts'
+import { checkRoundAnnouncement } from '../../lib/net/messages.ts'
+import { roundAnnouncement } from '../service/roundPlan.ts'
 
 const ADDR = (n: number): string => '0x' + n.toString(16).padStart(40, '0')
 const SHARDS = [{ id: 's1', samples: 100 }, { id: 's2', samples: 100 }, { id: 's3', samples: 100 }, { id: 's4', samples: 100 }]
@@ -32,7 +36,7 @@ async function harness (dir: string, clock: FakeClock, config: Partial<Coordinat
     store,
     clock: clock.now,
     config: { ...BASE, ...config },
-    randomSeed: () => 'abcd',
+    randomSeed: () => parseRoundSeed('ab'.repeat(32)),
     evaluate: async (w) => ({ loss: w.reduce((s, x) => s + x * x, 0), accuracy: 0.5 }),
     verify: async (s: SubmissionRecord): Promise<VerificationResult> => {
       if (unreachable.includes(s.worker)) throw new Error(`${s.worker} unreachable`)
@@ -112,6 +116,22 @@ describe('RoundManager', () => {
     const next = rounds.openRound({ shards: SHARDS, hyperParams: {} })
     assert.equal(next.number, 2)
     assert.equal(next.modelId, model.id)
+  })
+
+  it('refuses a round seed that is not exactly 32 bytes before storing it; a stored seed announces and checks on the wire', async () => {
+    const { store, rounds } = await start()
+    await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
+    // A 16-byte seed used to be stored, then every announcement of the round failed.
+    for (const bad of ['0x' + 'ab'.repeat(16), 'ab'.repeat(33), '0x', 'zz'.repeat(32)]) {
+      assert.throws(() => rounds.openRound({ shards: SHARDS, hyperParams: {}, seed: bad as RoundSeed }), (e: unknown) => e instanceof InvalidInputError && /round seed/.test(e.message) && !e.message.includes('\n'), bad)
+    }
+    assert.equal(store.getLatestRound(), undefined, 'nothing was stored')
+    const round = rounds.openRound({ shards: SHARDS, hyperParams: { training: {}, model: { kind: 'mlp' } }, seed: parseRoundSeed('CD'.repeat(32)) })
+    assert.equal(store.getRound(round.number)?.seed, '0x' + 'cd'.repeat(32))
+    const announcement = roundAnnouncement(store.getRound(round.number)!, { trainingTimeoutMs: 1000, collectTimeoutMs: 1000, openTimeoutMs: 1000 })
+    checkRoundAnnouncement(announcement)
+    assert.deepEqual(announcement.roundSeed, new Uint8Array(32).fill(0xcd))
+    assert.throws(() => checkRoundAnnouncement({ ...announcement, roundSeed: new Uint8Array(16) }), /expected 32 bytes, got 16: announcement.round_seed/)
   })
 
   describe('when submissions are bad', () => {

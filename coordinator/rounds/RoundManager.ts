@@ -17,6 +17,7 @@ import type { RoundStep, RoundView } from './decideRoundStep.ts'
 import { decideRoundStep } from './decideRoundStep.ts'
 import { acceptsSubmissions, assertTransition } from './roundStates.ts'
 import { DEFAULT_LIVENESS_FLUSH_MS, WorkerRegistry } from './WorkerRegistry.ts'
+import { parseRoundSeed, randomRoundSeed, type RoundSeed } from '../../lib/hash/roundSeed.ts'
 
 /** Loss and accuracy of a model on the held-out test set. */
 export interface ModelMetrics {
@@ -62,8 +63,8 @@ export interface RoundManagerInit {
   config?: Partial<CoordinatorConfig>
   /** Milliseconds since epoch; inject a fake one in tests. */
   clock?: () => number
-  /** Seed of a round opened without one; default 32 random bytes as hex. */
-  randomSeed?: () => string
+  /** Seed of a round opened without one; default 32 random bytes. */
+  randomSeed?: () => RoundSeed
 }
 
 export interface JoinWorkerParameters {
@@ -77,8 +78,8 @@ export interface JoinWorkerParameters {
 export interface OpenRoundParameters {
   shards: ShardInfo[]
   hyperParams: Record<string, unknown>
-  /** Hex seed of the batch order; random when absent. */
-  seed?: string
+  /** Seed of the batch order; random when absent. */
+  seed?: RoundSeed
 }
 
 export interface SubmitParameters {
@@ -148,7 +149,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
   private readonly clock: () => number
   private readonly evaluate: EvaluateModel
   private readonly verify: VerifySubmission
-  private readonly randomSeed: () => string
+  private readonly randomSeed: () => RoundSeed
   private ticking: Promise<RoundRecord | undefined> | undefined
   private timer: ReturnType<typeof setInterval> | undefined
   private flushTimer: ReturnType<typeof setInterval> | undefined
@@ -165,7 +166,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     this.clock = init.clock ?? Date.now
     this.evaluate = init.evaluate
     this.verify = init.verify
-    this.randomSeed = init.randomSeed ?? (() => randomBytes(32).toString('hex'))
+    this.randomSeed = init.randomSeed ?? randomRoundSeed
   }
 
   /**
@@ -283,8 +284,8 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     }
     assignShards(input.shards, [{ peerId: 'validation', samplesPerSec: 1 }]) // validates the shard list
     if (input.hyperParams == null || typeof input.hyperParams !== 'object') throw new InvalidInputError('hyper-parameters must be an object')
-    const seed = input.seed ?? this.randomSeed()
-    if (!/^(0x)?[0-9a-fA-F]{2,128}$/.test(seed)) throw new InvalidInputError('round seed must be hex')
+    // Parsed again: a seed that is not 32 bytes must fail here, not in every announcement after it is stored.
+    const seed = parseRoundSeed(input.seed ?? this.randomSeed())
     const now = this.clock()
     const round = this.store.insertRound({
       number: (this.store.getLatestRound()?.number ?? 0) + 1,

@@ -15,6 +15,7 @@ import {
 import { deltaToWire } from '../../lib/proof/deltaWire.ts'
 import { trainRound, withDelta, type TrainRoundResult } from '../../lib/training/trainRound.ts'
 import { CoordinatorService } from './CoordinatorService.ts'
+import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
 
 /** The wire submission of a training result, as the worker sends it. */
 function wireSubmission (r: TrainRoundResult): UpdateSubmission {
@@ -93,7 +94,7 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
     }
     result = await trainRound({
       round: 1,
-      roundSeed: Buffer.from(ann.roundSeed!).toString('hex'),
+      roundSeed: parseRoundSeed(ann.roundSeed!),
       workerAddress: account.address,
       model: JSON.parse(ann.modelConfigJson!),
       startWeights,

@@ -511,7 +511,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     const needed = this.store.listRounds().length === 0 ? this.options.minWorkers : Math.max(this.options.minUpdates, Math.min(this.options.minWorkers, active))
     if (live < needed) return
     const plan: RoundPlan = { training: this.training, model: this.model }
-    this.rounds.openRound({ shards: [...this.shards.values()].map(s => s.info), hyperParams: plan as unknown as Record<string, unknown>, seed: sha256Hex(new TextEncoder().encode(`${this.node.peerId.toString()}/${Date.now()}/${Math.random()}`)).slice(2) })
+    this.rounds.openRound({ shards: [...this.shards.values()].map(s => s.info), hyperParams: plan as unknown as Record<string, unknown> })
     await this.rounds.tick()
   }
 

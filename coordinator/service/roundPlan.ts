@@ -4,6 +4,7 @@ import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training
 import type { RoundAnnouncement } from '../../lib/net/index.ts'
 import type { CoordinatorConfig } from '../config.ts'
 import type { RoundRecord } from '../store/records.ts'
+import { roundSeedBytes } from '../../lib/hash/roundSeed.ts'
 
 /**
  * What a round trains, as stored in the round row's `hyperParams`: the
@@ -40,7 +41,7 @@ export function roundAnnouncement (round: RoundRecord, config: Pick<CoordinatorC
       checkpointInterval: plan.training.checkpointInterval,
       optimizer: 'adam'
     },
-    roundSeed: fromHex(round.seed, 32, 'round seed'),
+    roundSeed: roundSeedBytes(round.seed),
     modelConfigJson: JSON.stringify(plan.model),
     trainingJson: JSON.stringify(plan.training),
     openedAt: Math.floor(round.openedAt / 1000),

@@ -7,6 +7,7 @@ import { hex32, tempDir } from '../testing/tempDir.ts'
 import { CoordinatorStore, DB_FILE } from './CoordinatorStore.ts'
 import { SCHEMA_VERSION } from './migrations.ts'
 import type { NewSubmission } from './CoordinatorStore.ts'
+import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
 
 const T0 = 1_700_000_000_000
 const ADDR = (n: number): string => '0x' + n.toString(16).padStart(40, '0')
@@ -15,7 +16,7 @@ const ADDR = (n: number): string => '0x' + n.toString(16).padStart(40, '0')
 async function seeded (dir: string): Promise<{ store: CoordinatorStore, modelId: string, assignments: number[] }> {
   const store = await CoordinatorStore.open(dir)
   const model = await store.putModel(new Float32Array([1, 2, 3]), { round: 0, createdAt: T0, loss: 2.3, accuracy: 0.1 })
-  store.insertRound({ number: 1, modelId: model.id, hyperParams: { innerSteps: 10 }, seed: 'ab', shards: [{ id: 's1', samples: 100 }, { id: 's2', samples: 100 }], minUpdates: 2, deadline: T0 + 1000, openedAt: T0 })
+  store.insertRound({ number: 1, modelId: model.id, hyperParams: { innerSteps: 10 }, seed: parseRoundSeed('ab'.repeat(32)), shards: [{ id: 's1', samples: 100 }, { id: 's2', samples: 100 }], minUpdates: 2, deadline: T0 + 1000, openedAt: T0 })
   const assignments: number[] = []
   for (const n of [1, 2]) {
     store.upsertWorker({ peerId: `peer${n}`, address: ADDR(n), capabilities: { samplesPerSec: 1000 * n }, samplesPerSec: 1000 * n, at: T0 })
@@ -137,7 +138,7 @@ describe('CoordinatorStore', () => {
     store = s.store
     assert.equal(store.getLatestModel()?.id, s.modelId)
     store.transitionRound(1, { from: 'open', to: 'failed', at: T0 + 5, deadline: T0 + 5, reason: 'no workers', patch: { failureReason: 'no workers', closedAt: T0 + 5 } })
-    store.insertRound({ number: 2, modelId: s.modelId, hyperParams: {}, seed: 'cd', shards: [], minUpdates: 2, deadline: T0 + 10, openedAt: T0 + 6 })
+    store.insertRound({ number: 2, modelId: s.modelId, hyperParams: {}, seed: parseRoundSeed('cd'.repeat(32)), shards: [], minUpdates: 2, deadline: T0 + 10, openedAt: T0 + 6 })
     const next = await store.putModel(new Float32Array([0.9, 1.9, 2.9]), { round: 2, createdAt: T0 + 20, loss: 1.5, accuracy: 0.6 })
     store.transitionRound(2, { from: 'open', to: 'done', at: T0 + 20, deadline: T0 + 20, reason: 'test', patch: { resultModelId: next.id, loss: 1.5, accuracy: 0.6, closedAt: T0 + 20 } })
     assert.equal(store.getLatestModel()?.id, next.id)

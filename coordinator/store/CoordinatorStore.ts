@@ -11,6 +11,7 @@ import type {
 } from './records.ts'
 import type { Database } from './sqlite.ts'
 import { DatabaseSync, isUniqueViolation } from './sqlite.ts'
+import { parseRoundSeed, type RoundSeed } from '../../lib/hash/roundSeed.ts'
 
 export interface OpenCoordinatorStoreOptions {
   /**
@@ -282,7 +283,7 @@ export class CoordinatorStore {
   // ----------------------------------------------------------------- rounds
 
   /** Inserts a new round in state `open` and its first transition. */
-  insertRound (input: { number: number, modelId: string, hyperParams: Record<string, unknown>, seed: string, shards: ShardInfo[], minUpdates: number, deadline: number, openedAt: number }): RoundRecord {
+  insertRound (input: { number: number, modelId: string, hyperParams: Record<string, unknown>, seed: RoundSeed, shards: ShardInfo[], minUpdates: number, deadline: number, openedAt: number }): RoundRecord {
     this.activeRound = undefined
     return this.transaction(() => {
       this.sql(`
@@ -566,7 +567,7 @@ function toRound (r: unknown): RoundRecord {
     state: row.state as RoundState,
     modelId: row.model_id as string,
     hyperParams: JSON.parse(row.hyper_params as string) as Record<string, unknown>,
-    seed: row.seed as string,
+    seed: parseRoundSeed(row.seed as string, `round ${String(row.number)} seed in the database`),
     shards: JSON.parse(row.shards as string) as ShardInfo[],
     minUpdates: row.min_updates as number,
     deadline: row.deadline as number,

@@ -1,4 +1,6 @@
 /** Rows of the coordinator's database, as the rest of the coordinator sees them. */
+import type { RoundSeed } from '../../lib/hash/roundSeed.ts'
+
 
 /** A round's life: open -> training -> collecting -> verifying -> aggregating -> done, or failed. */
 export type RoundState = 'open' | 'training' | 'collecting' | 'verifying' | 'aggregating' | 'done' | 'failed'
@@ -35,8 +37,8 @@ export interface RoundRecord {
   /** Content id of the global model W_r the round trains from. */
   modelId: string
   hyperParams: Record<string, unknown>
-  /** Hex seed of the round's deterministic batch order. */
-  seed: string
+  /** Seed of the round's deterministic batch order. */
+  seed: RoundSeed
   shards: ShardInfo[]
   minUpdates: number
   /** Deadline of the current state (ms since epoch). */

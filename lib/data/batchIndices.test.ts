@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import { batchIndices, batchIndicesHash, segmentBatchIndices } from './batchIndices.ts'
+import { parseRoundSeed, type RoundSeed } from '../hash/roundSeed.ts'
 
 const base = {
-  roundSeed: '0x' + '01'.repeat(32),
+  roundSeed: parseRoundSeed('01'.repeat(32)),
   workerAddress: '0x' + '02'.repeat(20),
   shardIds: ['0x' + '03'.repeat(32), '0x' + '04'.repeat(32)],
   shardSizes: [60, 40],
@@ -20,7 +21,7 @@ describe('data: batch schedule', () => {
   it('changes with every input', () => {
     const ref = batchIndicesHash(batchIndices({ ...base, step: 5 }))
     const variants = [
-      { ...base, roundSeed: '0x' + '09'.repeat(32) },
+      { ...base, roundSeed: parseRoundSeed('09'.repeat(32)) },
       { ...base, workerAddress: '0x' + '09'.repeat(20) },
       { ...base, shardIds: [...base.shardIds].reverse() },
       { ...base, shardSizes: [59, 41] }
@@ -43,7 +44,7 @@ describe('data: batch schedule', () => {
   it('rejects bad inputs', () => {
     assert.throws(() => batchIndices({ ...base, step: -1 }), /non-negative/)
     assert.throws(() => batchIndices({ ...base, shardSizes: [1], step: 0 }), /2 shard ids but 1 sizes/)
-    assert.throws(() => batchIndices({ ...base, roundSeed: '0x1234', step: 0 }), /round seed must be 32 bytes/)
+    assert.throws(() => batchIndices({ ...base, roundSeed: '0x1234' as RoundSeed, step: 0 }), /round seed must be 32 bytes/)
   })
 })
 

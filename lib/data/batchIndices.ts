@@ -1,11 +1,12 @@
 import { InvalidInputError } from '../errors.ts'
 import { fromHex, taggedHash, toHex, type Hex } from '../hash/sha256.ts'
 import { SeededRandom } from '../hash/SeededRandom.ts'
+import { roundSeedBytes, type RoundSeed } from '../hash/roundSeed.ts'
 
 /** Inputs of the batch schedule: nothing else influences which samples a step uses. */
 export interface BatchScheduleParams {
-  /** The round's seed, 32 bytes hex. */
-  roundSeed: string
+  /** The round's seed. */
+  roundSeed: RoundSeed
   /** The worker's Ethereum address, 20 bytes hex. */
   workerAddress: string
   /** Assigned shard ids (32 bytes hex each), in assignment order. */
@@ -82,7 +83,7 @@ function prepare (params: BatchScheduleParams): { seedPrefix: Uint8Array, total:
   v.setUint32(0, shardIds.length, false)
   shardSizes.forEach((s, i) => v.setUint32(4 + 4 * i, s, false))
   const seedPrefix = concat([
-    fromHex(params.roundSeed, 32, 'round seed'),
+    roundSeedBytes(params.roundSeed),
     fromHex(params.workerAddress, 20, 'worker address'),
     counts.subarray(0, 4),
     ...shardIds.map((id) => fromHex(id, 32, 'shard id')),

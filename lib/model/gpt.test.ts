@@ -10,6 +10,7 @@ import { resolveModelConfig, type GptConfig } from './config.ts'
 import { matMul } from './gpt.ts'
 import { evaluate } from './evaluate.ts'
 import { initialWeights, setFlatWeights } from './flatWeights.ts'
+import { parseRoundSeed } from '../hash/roundSeed.ts'
 
 const TINY = { kind: 'gpt', contextLength: 16, layers: 1, heads: 2, embedDim: 32 } as const
 
@@ -60,7 +61,7 @@ describe('model: gpt', function () {
     const shards = splitIntoShards(corpus.train, 2)
     const params: TrainRoundParams = {
       round: 1,
-      roundSeed: '0x' + '3c'.repeat(32),
+      roundSeed: parseRoundSeed('3c'.repeat(32)),
       workerAddress: '0x' + 'b2'.repeat(20),
       model: config,
       startWeights: initialWeights(config, 'gpt-test'),

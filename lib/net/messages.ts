@@ -8,6 +8,7 @@
 import { InvalidInputError } from '../errors.ts'
 import { cotrain } from '../proto/cotrain.js'
 import { LIMITS } from './constants.ts'
+import { ROUND_SEED_BYTES } from '../hash/roundSeed.ts'
 
 /** The generated protobuf classes of package cotrain.v1. */
 export const pb = cotrain.v1
@@ -109,7 +110,7 @@ export function checkRoundAnnouncement (m: RoundAnnouncement, field = 'announcem
   finite(h.learningRate, `${field}.hyper_parameters.learning_rate`, 0)
   uint(h.checkpointInterval, `${field}.hyper_parameters.checkpoint_interval`, 1)
   text(h.optimizer, `${field}.hyper_parameters.optimizer`, 32)
-  bytes(m.roundSeed, `${field}.round_seed`, [0, 32])
+  bytes(m.roundSeed, `${field}.round_seed`, ROUND_SEED_BYTES)
   text(m.modelConfigJson, `${field}.model_config_json`, LIMITS.modelConfigJson)
   text(m.trainingJson, `${field}.training_json`, 4 * 1024)
   uint(m.openedAt, `${field}.opened_at`)

@@ -20,6 +20,7 @@ import { backendClass as currentBackendClass, type BackendName } from './selectB
 import { LocalStepRunner, type StepRunner } from './StepRunner.ts'
 import { ThreadedStepRunner } from './ThreadedStepRunner.ts'
 import type { TrainingState } from './TrainingEngine.ts'
+import { parseRoundSeed, type RoundSeed } from '../hash/roundSeed.ts'
 
 /** A shard as the trainer needs it: content id and samples. */
 export interface TrainingShard {
@@ -31,7 +32,7 @@ export interface TrainingShard {
 export interface TrainRoundParams {
   round: number
   /** 32 bytes hex. */
-  roundSeed: string
+  roundSeed: RoundSeed
   /** 20 bytes hex. */
   workerAddress: string
   model: ModelConfigInput | ModelConfig
@@ -124,7 +125,7 @@ export async function trainRound (params: TrainRoundParams, options: TrainRoundO
   const hyper = resolveHyperParams(params.hyper)
   const config = resolveModelConfig(params.model)
   const workerAddress = normalizeHex(params.workerAddress, 20, 'worker address')
-  const roundSeed = normalizeHex(params.roundSeed, 32, 'round seed')
+  const roundSeed = parseRoundSeed(params.roundSeed)
   if (params.shards.length === 0) throw new InvalidInputError('trainRound needs at least one shard')
   const shardIds = params.shards.map((s) => normalizeHex(s.id, 32, 'shard id'))
   const assigned = concatDatasets(params.shards.map((s) => s.dataset))

@@ -15,6 +15,7 @@ import { backendClass, isDeterministicClass } from './selectBackend.ts'
 import { LocalStepRunner } from './StepRunner.ts'
 import type { ReplaySpec, TrainingShard } from './trainRound.ts'
 import { l2Distance } from './trainRound.ts'
+import type { RoundSeed } from '../hash/roundSeed.ts'
 
 /**
  * Default tolerance for cross-backend replays: the largest relative L2
@@ -38,7 +39,7 @@ export interface ServedCheckpoint {
 /** The public facts of a contribution a verifier checks against. */
 export interface VerifyContext {
   round: number
-  roundSeed: string
+  roundSeed: RoundSeed
   workerAddress: string
   model: ModelConfigInput | ModelConfig
   hyper: Partial<TrainingHyperParams>

@@ -27,6 +27,7 @@ import { CheckpointOpeningError } from './errors.ts'
 import { ProofFormatError } from '../proof/errors.ts'
 import { evidenceHash } from './evidenceHash.ts'
 import { sleep } from '../async/sleep.ts'
+import type { RoundSeed } from '../hash/roundSeed.ts'
 
 /** What the worker claims, in canonical form (see submissionClaimFromWire for the wire shape). */
 export interface SubmissionClaim {
@@ -69,7 +70,7 @@ export interface VerifySubmissionParameters {
   startWeights: Float32Array
   modelConfig: ModelConfigInput | ModelConfig
   hyper: Partial<TrainingHyperParams>
-  roundSeed: string
+  roundSeed: RoundSeed
   /** The worker's assigned shards, in assignment order. */
   shards: TrainingShard[]
   /** `challengeSeed(contributionId)` from the chain (getChallengeSeed), or any bytes32 for off-chain checks. */

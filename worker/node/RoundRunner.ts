@@ -2,7 +2,7 @@ import { cp, mkdir, readdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { bytesToHex, hexToBytes, type Hex } from 'viem'
+import { hexToBytes, type Hex } from 'viem'
 import { decodeShard } from '../../lib/data/shard.ts'
 import { bytesToFloat32 } from '../../lib/hash/float32Bytes.ts'
 import { resolveModelConfig, type ModelConfigInput } from '../../lib/model/config.ts'
@@ -16,6 +16,7 @@ import { trainRound } from '../../lib/training/trainRound.ts'
 import { applyDeltaFault, readSubmittedRound, submittedRoundPath, trainingFaultOf, type SubmittedRound } from './faults.ts'
 import type { WorkerContext } from './WorkerContext.ts'
 import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
+import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
 
 /** A round's update, ready to commit and submit (from training, or read back after a restart). */
 interface PreparedUpdate extends SubmittedRound {
@@ -169,7 +170,7 @@ export class RoundRunner {
     const config = resolveModelConfig(JSON.parse(ann.modelConfigJson) as ModelConfigInput)
     const result = await trainRound({
       round: a.round,
-      roundSeed: bytesToHex(ann.roundSeed),
+      roundSeed: parseRoundSeed(ann.roundSeed),
       workerAddress: ctx.address,
       model: config,
       startWeights,

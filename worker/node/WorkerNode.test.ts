@@ -15,6 +15,7 @@ import type { WorkerFault } from './faults.ts'
 import { requestControl } from './ControlSocket.ts'
 import { TEST_HYPER, TEST_MODEL, TestCoordinator } from './testing/TestCoordinator.ts'
 import { WorkerNode } from './WorkerNode.ts'
+import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
 
 describe('worker: WorkerNode against a coordinator on real libp2p', function () {
   this.timeout(60_000)
@@ -64,7 +65,7 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
     assert.equal(sub.backendClass, 'wasm-simd/tfjs-4.22.0')
 
     const root0 = bytesToHex(sub.proofRoot)
-    const ctx = { round: 1, roundSeed: bytesToHex(coord.seed), workerAddress: worker.address, model: TEST_MODEL, hyper: TEST_HYPER, shards: [{ id: coord.shards[0].id, dataset: coord.shards[0].dataset }], proofRoot: root0 }
+    const ctx = { round: 1, roundSeed: parseRoundSeed(coord.seed), workerAddress: worker.address, model: TEST_MODEL, hyper: TEST_HYPER, shards: [{ id: coord.shards[0].id, dataset: coord.shards[0].dataset }], proofRoot: root0 }
     const served = []
     for (let j = 0; j < 4; j++) {
       const got = await requestCheckpoint(coord.node, worker.node.getMultiaddrs()[0], { round: 1, index: j })

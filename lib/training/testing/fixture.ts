@@ -3,9 +3,10 @@ import { splitIntoShards, type Shard } from '../../data/shard.ts'
 import type { ModelConfigInput } from '../../model/config.ts'
 import { initialWeights } from '../../model/flatWeights.ts'
 import type { TrainRoundParams } from '../trainRound.ts'
+import { parseRoundSeed } from '../../hash/roundSeed.ts'
 
 /** Small, fast training inputs shared by the training tests and the kill/resume child process. */
-export const ROUND_SEED = '0x' + '5e'.repeat(32)
+export const ROUND_SEED = parseRoundSeed('5e'.repeat(32))
 export const WORKER = '0x' + 'a1'.repeat(20)
 
 let shardsCache: Shard[] | null = null
