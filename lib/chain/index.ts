@@ -1,5 +1,11 @@
 // The chain client of cotrain: keys, clients, staking actions, errors, local chain.
 export { addStake, type AddStakeParameters } from './actions/addStake.ts'
+export { applyParams, type ApplyParamsParameters } from './actions/applyParams.ts'
+export { cancelProposal } from './actions/cancelProposal.ts'
+export { getPendingProposals, type PendingProposal } from './actions/getPendingProposals.ts'
+export { proposeParams, type ProposeParamsParameters, type ProposeParamsReturnType } from './actions/proposeParams.ts'
+export { applyValidator, proposeValidator, removeValidator } from './actions/validatorSet.ts'
+export { setPaused } from './actions/setPaused.ts'
 export { claimRewards, type ClaimRewardsParameters } from './actions/claimRewards.ts'
 export { distributeRewardsBatch, type DistributeRewardsBatchParameters, type DistributeRewardsBatchReturnType } from './actions/distributeRewardsBatch.ts'
 export { expireContributions, type ExpireContributionsParameters, type ExpireContributionsReturnType } from './actions/expireContributions.ts'
