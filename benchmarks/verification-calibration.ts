@@ -1,8 +1,9 @@
 // Calibrates the cross-backend replay threshold: relative distances of honest
-// segments replayed on another backend (cpu <-> wasm, another micro-batch
-// split) against the distances the cheat modes produce. Prints the table, the
-// margins around DEFAULT_REPLAY_THRESHOLD, and writes
-// benchmarks/results/verification-calibration.json.
+// segments replayed on another backend (cpu <-> wasm, webgpu <-> wasm when a
+// webgpu adapter loads, another micro-batch split) against the distances the
+// cheat modes produce. Also checks whether webgpu training is bit-identical
+// run to run. Prints the table, the margins around DEFAULT_REPLAY_THRESHOLD,
+// and writes benchmarks/results/verification-calibration.json.
 // Usage: node benchmarks/verification-calibration.ts
 import { loadavg } from 'node:os'
 import { loadMnist } from '../lib/data/loadMnist.ts'
@@ -10,7 +11,8 @@ import { splitIntoShards } from '../lib/data/shard.ts'
 import type { ModelConfigInput } from '../lib/model/config.ts'
 import { initialWeights } from '../lib/model/flatWeights.ts'
 import type { TrainingFault } from '../lib/training/faults.ts'
-import { selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
+import { selectBackend, webgpuAdapter, type BackendName } from '../lib/training/selectBackend.ts'
+import { describeAdapter } from '../lib/training/webgpuAdapter.ts'
 import { checkpointWithProof, trainRound, type ReplaySpec, type TrainRoundParams, type TrainRoundResult } from '../lib/training/trainRound.ts'
 import { DEFAULT_REPLAY_THRESHOLD, verifySegment } from '../lib/training/verifySegment.ts'
 import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
@@ -35,6 +37,9 @@ const cases: Array<{ name: string, model: ModelConfigInput, k: number }> = [
   { name: 'MLP 784-128-10', model: { kind: 'mlp', hidden: [128] }, k: 50 },
   { name: 'CNN 4-8-32', model: { kind: 'cnn', filters: [4, 8], dense: [32] }, k: 10 }
 ]
+// webgpu joins the calibration wherever an adapter loads (SwiftShader on a CPU-only machine).
+const webgpu = await selectBackend({ backend: 'webgpu' }).then(() => webgpuAdapter(), (err: Error) => { console.error(`webgpu rows skipped: ${err.message}`); return null })
+const determinism: Array<{ model: string, k: number, backendClass: string, bitIdentical: boolean }> = []
 const before = loadavg()
 for (const c of cases) {
   const params: TrainRoundParams = {
@@ -50,6 +55,17 @@ for (const c of cases) {
   await measure(label('honest', 'trained on cpu, replayed on wasm'), params, onCpu, [0, 1], 'wasm', onCpu.replay)
   await measure(label('honest', 'trained on wasm, replayed on cpu'), params, onWasm, [0, 1], 'cpu', onWasm.replay)
   await measure(label('honest', 'wasm, 2 micro-batches replayed as 1'), params, split2, [0, 1], 'wasm', { backendClass: FORCE_TOLERANCE, microBatches: 1 })
+  if (webgpu !== null) {
+    await selectBackend({ backend: 'webgpu' })
+    const onGpu = await trainRound(params)
+    const again = await trainRound(params)
+    determinism.push({ model: c.name, k: c.k, backendClass: onGpu.replay.backendClass, bitIdentical: onGpu.proofRoot === again.proofRoot })
+    await measure(label('honest', 'trained on webgpu, replayed on wasm'), params, onGpu, [0, 1], 'wasm', onGpu.replay)
+    await measure(label('honest', 'trained on wasm, replayed on webgpu'), params, onWasm, [0, 1], 'webgpu', onWasm.replay)
+    await measure(label('honest', 'trained on webgpu, replayed on webgpu'), params, onGpu, [0, 1], 'webgpu', onGpu.replay)
+    const skipOne = await trainRound(params, { fault: { mode: 'skip-steps', segments: [2], keep: 1 } })
+    await measure(label('cheat', 'skip 1 step, trained on webgpu'), params, skipOne, [1], 'wasm', skipOne.replay)
+  }
   await selectBackend({ backend: 'wasm' })
   const cheats: Array<{ what: string, fault: TrainingFault, segments: number[] }> = [
     { what: 'skip half the steps', fault: { mode: 'skip-steps', segments: [2] }, segments: [1] },
@@ -74,6 +90,10 @@ const minCheat = Math.min(...cheat)
 printTable(rows.map((r) => ({ model: r.model, k: r.k, kind: r.kind, what: r.what, seg: r.segment, distance: r.distance.toExponential(2), weights: r.weights.toExponential(1), m: r.m.toExponential(1), v: r.v.toExponential(1), loss: r.loss.toExponential(1) })))
 console.log(`\nlargest honest distance ${maxHonest.toExponential(2)}, smallest cheat distance ${minCheat.toExponential(2)}, threshold ${DEFAULT_REPLAY_THRESHOLD.toExponential(0)}`)
 console.log(`margins: threshold / largest honest = ${(DEFAULT_REPLAY_THRESHOLD / maxHonest).toFixed(0)}x, smallest cheat / threshold = ${(minCheat / DEFAULT_REPLAY_THRESHOLD).toFixed(1)}x`)
+if (webgpu !== null) {
+  console.log(`\nwebgpu adapter: ${describeAdapter(webgpu)}`)
+  for (const d of determinism) console.log(`webgpu run to run, ${d.model} k=${d.k}: ${d.bitIdentical ? 'bit-identical' : 'NOT bit-identical'}`)
+}
 const warn = loadWarning(before, after)
 if (warn !== null) console.log(warn)
-console.log(`wrote ${writeResult('verification-calibration', { env: environment(), threshold: DEFAULT_REPLAY_THRESHOLD, maxHonest, minCheat, rows })}`)
+console.log(`wrote ${writeResult('verification-calibration', { env: environment(), threshold: DEFAULT_REPLAY_THRESHOLD, maxHonest, minCheat, webgpuAdapter: webgpu, webgpuDeterminism: determinism, rows })}`)

@@ -1,5 +1,6 @@
 import { resolveOptions, renderHelp, commonOptions, intBetween } from '../lib/cli/options.ts'
 import { runCommand } from '../lib/cli/runCommand.ts'
+import { BACKENDS, type BackendName } from '../lib/training/selectBackend.ts'
 import { renderDevnetTable, runDevnet } from './runDevnet.ts'
 
 const FAULTS = ['none', 'random-delta', 'scaled-delta', 'lazy', 'skip-steps', 'copy', 'stale-round', 'nan-delta', 'other-data']
@@ -10,6 +11,7 @@ const specs = {
   rounds: { type: 'number', description: 'training rounds', default: 3, env: 'COTRAIN_DEVNET_ROUNDS', validate: intBetween(1, 100) },
   validators: { type: 'number', description: 'validators (the contract quorum equals this; at least 2)', default: 2, validate: intBetween(2, 5) },
   model: { type: 'string', description: 'model: mlp or cnn (MNIST), gpt (a small character language model on the Brown corpus)', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => ['mlp', 'cnn', 'gpt'].includes(v) ? undefined : `expected mlp, cnn or gpt, got "${v}"` },
+  'worker-backends': { type: 'string', description: `comma-separated --backend per worker, honest workers first then the cheater (${BACKENDS.join(', ')}); wasm for the rest`, default: 'wasm', env: 'COTRAIN_DEVNET_WORKER_BACKENDS', validate: (v: string) => v.split(',').map((b) => b.trim()).find((b) => !(BACKENDS as readonly string[]).includes(b)) === undefined ? undefined : `unknown backend in "${v}" (use ${BACKENDS.join(', ')})` },
   cheat: { type: 'string', description: `add one cheating worker with this fault mode (${FAULTS.join(', ')})`, default: 'skip-steps', env: 'COTRAIN_DEVNET_CHEAT', validate: (v: string) => FAULTS.includes(v) ? undefined : `unknown fault mode "${v}" (one of ${FAULTS.join(', ')})` },
   steps: { type: 'number', description: 'inner training steps per round (default 100, gpt 40)', validate: intBetween(1, 100_000) },
   'checkpoint-interval': { type: 'number', description: 'steps between checkpoints', default: 10, validate: intBetween(1, 10_000) },
@@ -24,7 +26,7 @@ await runCommand(async () => {
   const { options } = resolveOptions(specs, { argv: process.argv.slice(2), env: process.env })
   if (options.help) {
     process.stdout.write(renderHelp('npm run devnet -- [options]', 'Runs a local cotrain network: hardhat node + staking contract, coordinator, validators and workers as separate processes, real MNIST training rounds with proofs, challenges, scores, rewards and slashing.', specs,
-      ['npm run devnet', 'npm run devnet -- --workers 4 --rounds 5 --model cnn', 'npm run devnet -- --model gpt', 'npm run devnet -- --cheat none', 'npm run devnet -- --cheat random-delta --json']))
+      ['npm run devnet', 'npm run devnet -- --workers 4 --rounds 5 --model cnn', 'npm run devnet -- --model gpt', 'npm run devnet -- --cheat none', 'VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run devnet -- --worker-backends webgpu,wasm,wasm', 'npm run devnet -- --cheat random-delta --json']))
     return
   }
   const controller = new AbortController()
@@ -45,6 +47,7 @@ await runCommand(async () => {
     validators: options.validators,
     model: options.model as 'mlp' | 'cnn' | 'gpt',
     cheat: options.cheat,
+    workerBackends: options['worker-backends'].split(',').map((b) => b.trim() as BackendName),
     steps: options.steps ?? (options.model === 'gpt' ? 40 : 100),
     checkpointInterval: options['checkpoint-interval'],
     trainSamples: options['train-samples'],

@@ -5,6 +5,7 @@ import { ComponentProcess, type ComponentEvent } from './ComponentProcess.ts'
 import { setupDevChain } from './setupDevChain.ts'
 import { readChainSummary, type AccountSummary } from './readChainSummary.ts'
 import { CotrainError } from '../lib/errors.ts'
+import type { BackendName } from '../lib/training/selectBackend.ts'
 import type { DashboardStatus } from '../coordinator/dashboard/DashboardStatus.ts'
 import { sleep } from '../lib/async/sleep.ts'
 
@@ -16,6 +17,8 @@ export interface DevnetOptions {
   model: 'mlp' | 'cnn' | 'gpt'
   /** A fault mode for one extra, cheating worker; 'none' for an honest run. */
   cheat: string
+  /** TensorFlow.js backend of worker i (honest workers first, then the cheater); wasm where the list is shorter. */
+  workerBackends?: BackendName[]
   steps: number
   checkpointInterval: number
   trainSamples: number
@@ -35,6 +38,8 @@ export interface DevnetParticipant extends AccountSummary {
   name: string
   role: 'worker' | 'cheater' | 'validator'
   fault: string
+  /** The --backend it was started with (validators: auto). */
+  backend: string
 }
 
 /** What a devnet run produced: rounds with model quality and the chain's per-account outcome. */
@@ -103,11 +108,11 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     line(`coordinator ready at ${coordAddr}${info.dashboardUrl != null ? `; dashboard ${info.dashboardUrl}` : ''}`)
 
     const accounts = dev.chain.accounts
-    const participants: Array<{ name: string, role: DevnetParticipant['role'], fault: string, address: Address }> = []
+    const participants: Array<{ name: string, role: DevnetParticipant['role'], fault: string, backend: string, address: Address }> = []
     for (let i = 0; i < options.validators; i++) {
       const name = `validator-${i + 1}`
       start(name, 'validator', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name)], accounts[1 + i].privateKey)
-      participants.push({ name, role: 'validator', fault: 'none', address: accounts[1 + i].address })
+      participants.push({ name, role: 'validator', fault: 'none', backend: 'auto', address: accounts[1 + i].address })
     }
     for (let i = 0; i < options.workers + cheaters; i++) {
       const cheater = i >= options.workers
@@ -115,8 +120,9 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       const acct = accounts[1 + options.validators + i]
       // Workers are not told to stop after N rounds: they must keep serving
       // their checkpoints until the validators have checked them.
-      start(name, 'worker', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name), '--backend', 'wasm', '--fault', cheater ? options.cheat : 'none', '--stake', '1'], acct.privateKey)
-      participants.push({ name, role: cheater ? 'cheater' : 'worker', fault: cheater ? options.cheat : 'none', address: acct.address })
+      const backend = options.workerBackends?.[i] ?? 'wasm'
+      start(name, 'worker', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name), '--backend', backend, '--fault', cheater ? options.cheat : 'none', '--stake', '1'], acct.privateKey)
+      participants.push({ name, role: cheater ? 'cheater' : 'worker', fault: cheater ? options.cheat : 'none', backend, address: acct.address })
     }
 
     // The coordinator keeps serving after its last round (--linger): validators
@@ -152,7 +158,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       rpcUrl: dev.chain.url,
       dashboardUrl: info.dashboardUrl,
       rounds,
-      participants: participants.map((p) => ({ ...byAccount.get(p.address)!, name: p.name, role: p.role, fault: p.fault })),
+      participants: participants.map((p) => ({ ...byAccount.get(p.address)!, name: p.name, role: p.role, fault: p.fault, backend: p.backend })),
       settled,
       settleSeconds,
       pendingAtEnd
@@ -186,8 +192,8 @@ export function renderDevnetTable (result: DevnetResult): string {
     result.rounds.map((r) => [String(r.number), r.state, pct(r.accuracy), r.loss == null ? '-' : r.loss.toFixed(4), ...(lm ? [r.bitsPerChar == null ? '-' : r.bitsPerChar.toFixed(3)] : []), String(r.accepted), String(r.rejected)]))
   const last = result.rounds.filter((r) => r.sample != null).at(-1)
   const sample = last === undefined ? '' : `\n\nSample from round ${last.number}'s model (fixed prompt and seed)\n${last.sample!}`
-  const people = table(['name', 'role', 'contributions', 'finalized', 'fraud', 'pending', 'median scores', 'reputation', 'earned ETH', 'claimable ETH', 'locked ETH', 'slashed ETH'],
-    result.participants.map((p) => [p.name, p.role, String(p.contributions), String(p.finalized), String(p.fraudulent), String(p.pending), p.scores.join(',') || '-', String(p.reputation), eth(p.earnedWei), eth(p.claimableWei), eth(p.lockedWei), eth(p.slashedWei)]))
+  const people = table(['name', 'role', 'backend', 'contributions', 'finalized', 'fraud', 'pending', 'median scores', 'reputation', 'earned ETH', 'claimable ETH', 'locked ETH', 'slashed ETH'],
+    result.participants.map((p) => [p.name, p.role, p.backend, String(p.contributions), String(p.finalized), String(p.fraudulent), String(p.pending), p.scores.join(',') || '-', String(p.reputation), eth(p.earnedWei), eth(p.claimableWei), eth(p.lockedWei), eth(p.slashedWei)]))
   return `Rounds\n${rounds}${sample}\n\nParticipants (on chain, after the reward lock)\n${people}\n${result.settled ? `\nevery compute contribution settled ${result.settleSeconds.toFixed(0)}s after the last round\n` : `\nnote: still pending when the settle timeout passed: ${result.pendingAtEnd.join(', ')}\n`}`
 }
 
