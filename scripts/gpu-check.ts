@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { parseArgs } from 'node:util'
 import { loadMnist } from '../lib/data/loadMnist.ts'
+import { parseRoundSeed } from '../lib/hash/roundSeed.ts'
 import { splitIntoShards } from '../lib/data/shard.ts'
 import type { ModelConfigInput } from '../lib/model/config.ts'
 import { initialWeights } from '../lib/model/flatWeights.ts'
@@ -27,7 +28,7 @@ const sel = await selectBackend({ backend })
 console.log(`backend: ${sel.backendClass}${sel.adapter !== undefined ? `; adapter: ${describeAdapter(sel.adapter)}` : ''}`)
 const shards = splitIntoShards(await loadMnist({ split: 'train', limit: 12000 }), 4)
 const params: TrainRoundParams = {
-  round: 1, roundSeed: '0x' + '6a'.repeat(32), workerAddress: '0x' + 'c4'.repeat(20), model,
+  round: 1, roundSeed: parseRoundSeed('6a'.repeat(32)), workerAddress: '0x' + 'c4'.repeat(20), model,
   startWeights: initialWeights(model, 'gpu-check'), shards: [shards[0]], hyper: { steps, batchSize: 64, checkpointInterval: interval, learningRate: 1e-3 }
 }
 
