@@ -12,6 +12,8 @@ import { datasetFromIdx } from '../lib/data/idx.ts'
 import { splitIntoShards } from '../lib/data/shard.ts'
 import type { Shard } from '../lib/data/shard.ts'
 import { DatasetInputError } from './errors.ts'
+import type { CharTokenizer } from '../lib/data/charTokenizer.ts'
+import { loadTextCorpus } from '../lib/data/loadTextCorpus.ts'
 
 /** Target shard size when the shard count is left to {@link packDataset} (well under the 64 MiB message limit). */
 export const AUTO_SHARD_BYTES = 8 * 1024 * 1024
@@ -30,12 +32,12 @@ export interface PackedDataset {
  * @example
  * const { datasetId, manifest, shards } = packDataset(await readIdxDataset(images, labels), 10)
  */
-export function packDataset (dataset: Dataset, shards = 0): PackedDataset {
+export function packDataset (dataset: Dataset, shards = 0, options: { tokenizer?: CharTokenizer } = {}): PackedDataset {
   const bytes = dataset.images.byteLength + dataset.count
   const n = shards > 0 ? shards : Math.min(dataset.count, Math.max(1, Math.ceil(bytes / AUTO_SHARD_BYTES)))
   if (n > dataset.count) throw new DatasetInputError(`cannot split ${dataset.count} samples into ${n} shards`, { hint: 'use a smaller --shards' })
   const parts = splitIntoShards(dataset, n)
-  const manifest = buildDatasetManifest(parts)
+  const manifest = buildDatasetManifest(parts, options)
   return { shards: parts, manifest, datasetId: datasetIdOf(manifest) }
 }
 
@@ -48,6 +50,19 @@ export async function packIdxFiles (imagesPath: string, labelsPath: string, opti
   const [images, labels] = await Promise.all([readInput(imagesPath, '--images'), readInput(labelsPath, '--labels')])
   const dataset = datasetFromIdx(images, labels, { numClasses: options.numClasses, what: imagesPath })
   return packDataset(dataset, options.shards ?? 0)
+}
+
+/**
+ * Packs UTF-8 text files for a language model: a character tokenizer built
+ * from the text (recorded in the manifest), windows of contextLength + 1
+ * token ids (lib/data/textDataset.ts). Only the training windows are
+ * published; the held-out split (every 20th window) stays with the
+ * contributor, so a coordinator can never train on what it evaluates with.
+ */
+export async function packTextFiles (files: string[], options: { contextLength: number, shards?: number }): Promise<PackedDataset> {
+  if (files.length === 0) throw new DatasetInputError('--text needs at least one file')
+  const corpus = await loadTextCorpus({ contextLength: options.contextLength, files })
+  return packDataset(corpus.train, options.shards ?? 0, { tokenizer: corpus.tokenizer })
 }
 
 async function readInput (path: string, flag: string): Promise<Uint8Array> {

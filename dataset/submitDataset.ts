@@ -23,7 +23,7 @@ import { publishDataset } from '../lib/net/dataset.ts'
 import { TIMEOUTS } from '../lib/net/constants.ts'
 import { ProtocolError } from '../lib/net/ProtocolError.ts'
 import { DatasetContributionError, DatasetPublishError } from './errors.ts'
-import { packIdxFiles } from './packDataset.ts'
+import { packIdxFiles, packTextFiles } from './packDataset.ts'
 
 /** Events of a submission, in order; `--json` prints each as one line. */
 export type DatasetSubmitEvent =
@@ -37,8 +37,13 @@ export type DatasetSubmitEvent =
 export interface SubmitDatasetParams {
   /** The coordinator's multiaddr (with /p2p/PEER_ID). */
   coordinator: string
-  images: string
-  labels: string
+  /** MNIST-format IDX files; or `text` instead. */
+  images?: string
+  labels?: string
+  /** UTF-8 text files for a language model (packed by packTextFiles), instead of images and labels. */
+  text?: string[]
+  /** Context length of the text windows (default 64, the gpt default). */
+  contextLength?: number
   /** Shards to cut; 0 = about 8 MiB each. */
   shards?: number
   numClasses?: number
@@ -74,7 +79,9 @@ export async function submitDataset (params: SubmitDatasetParams, options: { sig
   } catch {
     throw new DatasetPublishError(`--coordinator "${params.coordinator}" is not a multiaddr`, { hint: 'pass /ip4/HOST/tcp/PORT/p2p/PEER_ID from the coordinator\'s coordinator.json' })
   }
-  const packed = await packIdxFiles(params.images, params.labels, { shards: params.shards, numClasses: params.numClasses })
+  const packed = params.text !== undefined && params.text.length > 0
+    ? await packTextFiles(params.text, { contextLength: params.contextLength ?? 64, shards: params.shards })
+    : await packIdxFiles(params.images ?? '', params.labels ?? '', { shards: params.shards, numClasses: params.numClasses })
   const { manifest, datasetId } = packed
   emit({ event: 'dataset:packed', datasetId, shards: manifest.shards.length, samples: manifest.totalSamples, bytes: manifest.shards.reduce((a, s) => a + s.size, 0), sampleShape: manifest.sampleShape, numClasses: manifest.numClasses })
 

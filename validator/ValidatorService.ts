@@ -299,7 +299,7 @@ export class ValidatorService {
       for (const entry of d.manifest.shards) {
         try { shards.set(toContentId(entry.id), await this.content(entry.id)) } catch { /* a missing shard fails the check below */ }
       }
-      const verdict = validateDatasetShards({ manifest: d.manifest, shards, knownShardIds: d.knownShardIds, expected: { sampleShape: [28, 28], numClasses: 10 } })
+      const verdict = validateDatasetShards({ manifest: d.manifest, shards, knownShardIds: d.knownShardIds, expected: d.manifest.tokenizer !== undefined ? { numClasses: 1 } : { sampleShape: [28, 28], numClasses: 10 } })
       scores.push({ id, score: verdict.score })
       this.emit({ event: 'dataset:validated', contributionId: id.toString(), datasetId: d.datasetId, ok: verdict.ok, score: verdict.score, reason: verdict.reasons.join('; ') })
     }

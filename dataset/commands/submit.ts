@@ -16,6 +16,8 @@ export const submitOptions = {
   coordinator: { type: 'string', description: 'coordinator multiaddr, /ip4/HOST/tcp/PORT/p2p/PEER_ID', env: 'COTRAIN_COORDINATOR' },
   images: { type: 'string', description: 'IDX images file (uint8, [N, ...sample], e.g. train-images-idx3-ubyte)', env: 'COTRAIN_IMAGES' },
   labels: { type: 'string', description: 'IDX labels file (uint8, [N])', env: 'COTRAIN_LABELS' },
+  text: { type: 'string', description: 'instead of --images/--labels: UTF-8 text files for a language model, comma-separated (char tokenizer recorded in the manifest)', env: 'COTRAIN_TEXT' },
+  'context-length': { type: 'number', description: 'with --text: tokens per window (the gpt\'s contextLength)', env: 'COTRAIN_CONTEXT_LENGTH', default: 64, validate: intBetween(1, 4096) },
   shards: { type: 'number', description: 'shards to cut the dataset into; 0 = about 8 MiB each', env: 'COTRAIN_SHARDS', default: 0, validate: intBetween(0, 4096) },
   'num-classes': { type: 'number', description: 'number of classes; default max label + 1', env: 'COTRAIN_NUM_CLASSES', validate: intBetween(1, 256) },
   'rpc-url': { type: 'string', description: 'Ethereum JSON-RPC endpoint', env: 'COTRAIN_RPC_URL', default: 'http://127.0.0.1:8545' },
@@ -31,7 +33,8 @@ const USAGE = 'dataset submit --coordinator MULTIADDR --images FILE --labels FIL
 const DESCRIPTION = 'Packs an MNIST-format dataset into content-addressed shards, publishes it to a coordinator, and submits it as a Dataset contribution (the key comes from COTRAIN_PRIVATE_KEY or --keystore).'
 const EXAMPLES = [
   'COTRAIN_PRIVATE_KEY=0x... dataset submit --coordinator /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW... --images train-images-idx3-ubyte --labels train-labels-idx1-ubyte --shards 10 --contract 0x5FbDB2315678afecb367f032d93F642f64180aa3',
-  'dataset submit --keystore key.json --images imgs.idx --labels labels.idx --coordinator $ADDR --contract $STAKING --json'
+  'dataset submit --keystore key.json --images imgs.idx --labels labels.idx --coordinator $ADDR --contract $STAKING --json',
+  'dataset submit --text book1.txt,book2.txt --context-length 64 --coordinator $ADDR --contract $STAKING'
 ]
 
 function required<T> (value: T | undefined, flag: string, hint: string): T {
@@ -47,8 +50,10 @@ export async function runSubmit (argv: string[], env: NodeJS.ProcessEnv = proces
     return
   }
   const coordinator = required(o.coordinator, 'coordinator', 'the coordinator prints its multiaddr in <data-dir>/coordinator.json')
-  const images = required(o.images, 'images', 'an IDX images file such as train-images-idx3-ubyte')
-  const labels = required(o.labels, 'labels', 'an IDX labels file such as train-labels-idx1-ubyte')
+  const text = o.text?.split(',').map((f) => f.trim()).filter((f) => f !== '')
+  if (text !== undefined && (o.images !== undefined || o.labels !== undefined)) throw new InvalidInputError('--text cannot be combined with --images/--labels', { hint: 'submit text and images as separate datasets' })
+  const images = text === undefined ? required(o.images, 'images', 'an IDX images file such as train-images-idx3-ubyte, or --text FILES') : undefined
+  const labels = text === undefined ? required(o.labels, 'labels', 'an IDX labels file such as train-labels-idx1-ubyte') : undefined
   const contract = required(o.contract, 'contract', 'the CotrainStaking proxy address') as Address
   let stake: bigint | undefined
   if (o.stake !== undefined) {
@@ -86,6 +91,8 @@ export async function runSubmit (argv: string[], env: NodeJS.ProcessEnv = proces
       coordinator,
       images,
       labels,
+      text,
+      contextLength: o['context-length'],
       shards: o.shards,
       numClasses: o['num-classes'],
       rpcUrl: o['rpc-url'],

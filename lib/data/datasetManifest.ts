@@ -10,6 +10,7 @@ import { isContentId, type ContentId } from '../hash/contentId.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
 import { sampleSize } from './Dataset.ts'
 import type { Shard } from './shard.ts'
+import { checkCharTokenizer, type CharTokenizer } from './charTokenizer.ts'
 
 /** Manifest format version: 2 writes shard ids as 0x content ids (1 wrote bare hex). */
 export const DATASET_MANIFEST_VERSION = 2
@@ -30,6 +31,11 @@ export interface DatasetManifest {
   /** Samples per label, `numClasses` entries. */
   labelHistogram: number[]
   shards: DatasetShardEntry[]
+  /**
+   * Text datasets only (samples are windows of token ids, lib/data/textDataset.ts):
+   * the tokenizer that made the ids. Absent for labelled data.
+   */
+  tokenizer?: CharTokenizer
 }
 
 /**
@@ -38,7 +44,7 @@ export interface DatasetManifest {
  * @example
  * const manifest = buildDatasetManifest(splitIntoShards(dataset, 10))
  */
-export function buildDatasetManifest (shards: Shard[]): DatasetManifest {
+export function buildDatasetManifest (shards: Shard[], options: { tokenizer?: CharTokenizer } = {}): DatasetManifest {
   if (shards.length === 0) throw new InvalidInputError('a dataset needs at least one shard')
   const first = shards[0].dataset
   const histogram = new Array<number>(first.numClasses).fill(0)
@@ -56,13 +62,15 @@ export function buildDatasetManifest (shards: Shard[]): DatasetManifest {
     numClasses: first.numClasses,
     totalSamples: total,
     labelHistogram: histogram,
-    shards: shards.map((s) => ({ id: s.id, samples: s.dataset.count, size: s.bytes.byteLength }))
+    shards: shards.map((s) => ({ id: s.id, samples: s.dataset.count, size: s.bytes.byteLength })),
+    ...(options.tokenizer !== undefined ? { tokenizer: { kind: options.tokenizer.kind, symbols: [...options.tokenizer.symbols] } } : {})
   }
 }
 
 /**
- * The canonical JSON text of a manifest: fixed key order, no spaces. Its
- * sha256 is the dataset id.
+ * The canonical JSON text of a manifest: fixed key order, no spaces, the
+ * tokenizer last and only for text datasets (so labelled datasets keep their
+ * ids). Its sha256 is the dataset id.
  */
 export function canonicalManifestJson (m: DatasetManifest): string {
   return JSON.stringify({
@@ -71,7 +79,8 @@ export function canonicalManifestJson (m: DatasetManifest): string {
     numClasses: m.numClasses,
     totalSamples: m.totalSamples,
     labelHistogram: m.labelHistogram,
-    shards: m.shards.map((s) => ({ id: s.id, samples: s.samples, size: s.size }))
+    shards: m.shards.map((s) => ({ id: s.id, samples: s.samples, size: s.size })),
+    ...(m.tokenizer !== undefined ? { tokenizer: { kind: m.tokenizer.kind, symbols: m.tokenizer.symbols } } : {})
   })
 }
 
@@ -103,6 +112,14 @@ export function checkDatasetManifest (m: DatasetManifest, limits: { maxShards?: 
   const shardTotal = m.shards.reduce((a, s) => a + s.samples, 0)
   if (histogramTotal !== m.totalSamples) bad(`label histogram sums to ${histogramTotal}, totalSamples is ${m.totalSamples}`)
   if (shardTotal !== m.totalSamples) bad(`shards hold ${shardTotal} samples, totalSamples is ${m.totalSamples}`)
+  if (m.tokenizer !== undefined) {
+    try {
+      checkCharTokenizer(m.tokenizer)
+    } catch (err) {
+      bad((err as Error).message)
+    }
+    if (m.sampleShape.length !== 1 || m.sampleShape[0] < 2 || m.numClasses !== 1) bad(`a text dataset has samples of [contextLength + 1] token ids and 1 class, got [${m.sampleShape.join(', ')}] and ${m.numClasses}`)
+  }
   const header = 16 + 4 * m.sampleShape.length
   const perSample = sampleSize(m) + 1
   const seen = new Set<string>()

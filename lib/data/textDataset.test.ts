@@ -2,6 +2,11 @@ import assert from 'node:assert/strict'
 import { untagSentence } from './brownCorpus.ts'
 import { buildCharTokenizer, checkCharTokenizer, decodeTokens, encodeText, UNKNOWN_SYMBOL } from './charTokenizer.ts'
 import { HELD_OUT_EVERY, textDatasets } from './textDataset.ts'
+import { buildDatasetManifest, canonicalManifestJson, checkDatasetManifest, datasetIdOf } from './datasetManifest.ts'
+import type { Dataset } from './Dataset.ts'
+import { splitIntoShards } from './shard.ts'
+import { validateDatasetShards } from './validateDatasetShards.ts'
+import { manifestFromWire, manifestToWire } from '../net/dataset.ts'
 
 describe('data: text', () => {
   it('a char tokenizer is the sorted characters of the corpus and round-trips its text', () => {
@@ -37,3 +42,36 @@ describe('data: text', () => {
     assert.equal(untagSentence("\tThe/at jury/nn said/vbd ``/`` no/at evidence/nn ''/'' ,/, it's/pps+bez over/rp ./."), 'The jury said "no evidence", it\'s over.')
   })
 })
+
+describe('data: text datasets as contributions', () => {
+  const text = 'It was the best of times, it was the worst of times.\n'.repeat(20)
+  const tokenizer = buildCharTokenizer(text)
+  const shards = splitIntoShards(textDatasets(encodeText(tokenizer, text), 16).train, 2)
+
+  it('records the tokenizer in the manifest and its id, checks it, and carries it over the wire', () => {
+    const manifest = buildDatasetManifest(shards, { tokenizer })
+    checkDatasetManifest(manifest)
+    assert.deepEqual(manifest.tokenizer, tokenizer)
+    assert.notEqual(datasetIdOf(manifest), datasetIdOf(buildDatasetManifest(shards)))
+    assert.ok(canonicalManifestJson(manifest).endsWith(`,"tokenizer":${JSON.stringify(tokenizer)}}`))
+    const back = manifestFromWire(manifestToWire(manifest))
+    assert.equal(datasetIdOf(back), datasetIdOf(manifest))
+    assert.throws(() => checkDatasetManifest({ ...manifest, tokenizer: { kind: 'char', symbols: ['a', 'a'] } }), /dataset manifest: char tokenizer repeats symbol "a"/)
+    assert.throws(() => checkDatasetManifest({ ...buildDatasetManifest(splitIntoShards(labelled(), 1)), tokenizer }), /a text dataset has samples of \[contextLength \+ 1\] token ids and 1 class/)
+  })
+
+  it('validators accept an intact text dataset and fail one with token ids outside its tokenizer', () => {
+    const manifest = buildDatasetManifest(shards, { tokenizer })
+    const bytes = new Map(shards.map((s) => [s.id, s.bytes]))
+    const ok = validateDatasetShards({ manifest, shards: bytes, expected: { numClasses: 1 }, minSamples: 10 })
+    assert.ok(ok.ok, ok.reasons.join('; '))
+    const small = { ...tokenizer, symbols: tokenizer.symbols.slice(0, 5) }
+    const bad = validateDatasetShards({ manifest: { ...manifest, tokenizer: small }, shards: bytes })
+    assert.equal(bad.ok, false)
+    assert.match(bad.reasons.join(' '), /token id \d+ at \d+, the tokenizer has 5 symbols/)
+  })
+})
+
+function labelled (): Dataset {
+  return { images: new Uint8Array(8 * 4), labels: new Uint8Array(8).map((_, i) => i % 2), sampleShape: [2, 2], count: 8, numClasses: 2 }
+}

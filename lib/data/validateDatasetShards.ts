@@ -5,7 +5,8 @@
  * Integrity (any failure: `ok = false`, score 1): the manifest is well
  * formed; every shard is present, decodes as a canonical shard, hashes to its
  * id, and has the manifest's sample count, size, sample shape and classes;
- * the label histogram the manifest claims is the one the shards hold; the
+ * the label histogram the manifest claims is the one the shards hold; a text
+ * dataset's token ids are all within its tokenizer; the
  * sample shape and classes are the ones the task expects (when given).
  *
  * Quality, the score of an intact dataset:
@@ -122,6 +123,11 @@ export function validateDatasetShards (params: ValidateDatasetShardsParams): Dat
     if (d.count !== entry.samples) return failed([`shard ${i} holds ${d.count} samples, the manifest says ${entry.samples}`])
     if (d.sampleShape.join('x') !== manifest.sampleShape.join('x')) return failed([`shard ${i} has samples of [${d.sampleShape.join(', ')}], the manifest says [${manifest.sampleShape.join(', ')}]`])
     if (d.numClasses !== manifest.numClasses) return failed([`shard ${i} has ${d.numClasses} classes, the manifest says ${manifest.numClasses}`])
+    if (manifest.tokenizer !== undefined) {
+      const vocab = manifest.tokenizer.symbols.length
+      const bad = d.images.findIndex((t) => t >= vocab)
+      if (bad >= 0) return failed([`shard ${i} has token id ${d.images[bad]} at ${bad}, the tokenizer has ${vocab} symbols`])
+    }
 
     const isKnown = known.has(entry.id)
     if (isKnown) {

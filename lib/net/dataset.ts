@@ -15,6 +15,7 @@ import type { DialTarget, Libp2p, PeerId } from '@libp2p/interface'
 import { InvalidInputError } from '../errors.ts'
 import { checkDatasetManifest, datasetIdOf } from '../data/datasetManifest.ts'
 import type { DatasetManifest } from '../data/datasetManifest.ts'
+import type { CharTokenizer } from '../data/charTokenizer.ts'
 import type { cotrain } from '../proto/cotrain.js'
 import { JOIN_MAX_CLOCK_SKEW_S, TIMEOUTS } from './constants.ts'
 import { contentIdBytes, contentIdOf, toContentId } from '../hash/contentId.ts'
@@ -122,7 +123,8 @@ export function manifestToWire (m: DatasetManifest): cotrain.v1.DatasetManifest.
     numClasses: m.numClasses,
     totalSamples: m.totalSamples,
     labelHistogram: m.labelHistogram,
-    shards: m.shards.map((s) => ({ contentId: contentIdBytes(s.id), samples: s.samples, size: s.size }))
+    shards: m.shards.map((s) => ({ contentId: contentIdBytes(s.id), samples: s.samples, size: s.size })),
+    tokenizerJson: m.tokenizer === undefined ? '' : JSON.stringify({ kind: m.tokenizer.kind, symbols: m.tokenizer.symbols })
   }
 }
 
@@ -134,7 +136,17 @@ export function manifestFromWire (m: cotrain.v1.DatasetManifest.$Properties): Da
     numClasses: m.numClasses ?? 0,
     totalSamples: m.totalSamples ?? 0,
     labelHistogram: [...(m.labelHistogram ?? [])],
-    shards: (m.shards ?? []).map((s) => ({ id: toContentId(s.contentId ?? new Uint8Array()), samples: s.samples ?? 0, size: s.size ?? 0 }))
+    shards: (m.shards ?? []).map((s) => ({ id: toContentId(s.contentId ?? new Uint8Array()), samples: s.samples ?? 0, size: s.size ?? 0 })),
+    ...(m.tokenizerJson != null && m.tokenizerJson !== '' ? { tokenizer: parseTokenizerJson(m.tokenizerJson) } : {})
+  }
+}
+
+/** A manifest's tokenizer JSON; malformed JSON is an InvalidInputError (checkDatasetManifest checks the rest). */
+function parseTokenizerJson (text: string): CharTokenizer {
+  try {
+    return JSON.parse(text) as CharTokenizer
+  } catch {
+    throw new InvalidInputError('dataset manifest: tokenizer is not JSON')
   }
 }
 

@@ -510,6 +510,7 @@ export namespace cotrain {
             totalSamples: number;
             labelHistogram: number[];
             shards: cotrain.v1.DatasetShardInfo.$Properties[];
+            tokenizerJson: string;
             static create(properties: cotrain.v1.DatasetManifest.$Shape): cotrain.v1.DatasetManifest & cotrain.v1.DatasetManifest.$Shape;
             static create(properties?: cotrain.v1.DatasetManifest.$Properties): cotrain.v1.DatasetManifest;
             static encode(message: cotrain.v1.DatasetManifest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -527,6 +528,7 @@ export namespace cotrain {
                 totalSamples?: (number|null);
                 labelHistogram?: (number[]|null);
                 shards?: (cotrain.v1.DatasetShardInfo.$Properties[]|null);
+                tokenizerJson?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.DatasetManifest.$Properties;

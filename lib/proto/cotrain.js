@@ -4735,6 +4735,7 @@ export const cotrain = $root.cotrain = (() => {
              * @property {number|null} [totalSamples] DatasetManifest totalSamples
              * @property {Array.<number>|null} [labelHistogram] DatasetManifest labelHistogram
              * @property {Array.<cotrain.v1.DatasetShardInfo.$Properties>|null} [shards] DatasetManifest shards
+             * @property {string|null} [tokenizerJson] DatasetManifest tokenizerJson
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4818,6 +4819,14 @@ export const cotrain = $root.cotrain = (() => {
             DatasetManifest.prototype.shards = $util.emptyArray;
 
             /**
+             * DatasetManifest tokenizerJson.
+             * @member {string} tokenizerJson
+             * @memberof cotrain.v1.DatasetManifest
+             * @instance
+             */
+            DatasetManifest.prototype.tokenizerJson = "";
+
+            /**
              * Creates a new DatasetManifest instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.DatasetManifest
@@ -4862,6 +4871,8 @@ export const cotrain = $root.cotrain = (() => {
                 if (message.shards != null && message.shards.length)
                     for (let i = 0; i < message.shards.length; ++i)
                         $root.cotrain.v1.DatasetShardInfo.encode(message.shards[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.tokenizerJson != null && $Object.hasOwnProperty.call(message, "tokenizerJson") && message.tokenizerJson !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.tokenizerJson);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4969,6 +4980,15 @@ export const cotrain = $root.cotrain = (() => {
                             message.shards.push($root.cotrain.v1.DatasetShardInfo.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.tokenizerJson = value;
+                            else
+                                delete message.tokenizerJson;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5037,6 +5057,9 @@ export const cotrain = $root.cotrain = (() => {
                         message.shards[i] = $root.cotrain.v1.DatasetShardInfo.fromObject(object.shards[i], _depth + 1);
                     }
                 }
+                if (object.tokenizerJson != null)
+                    if (typeof object.tokenizerJson !== "string" || object.tokenizerJson.length)
+                        message.tokenizerJson = $String(object.tokenizerJson);
                 return message;
             };
 
@@ -5066,6 +5089,7 @@ export const cotrain = $root.cotrain = (() => {
                     object.version = 0;
                     object.numClasses = 0;
                     object.totalSamples = 0;
+                    object.tokenizerJson = "";
                 }
                 if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
                     object.version = message.version;
@@ -5088,6 +5112,8 @@ export const cotrain = $root.cotrain = (() => {
                     for (let j = 0; j < message.shards.length; ++j)
                         object.shards[j] = $root.cotrain.v1.DatasetShardInfo.toObject(message.shards[j], options, _depth + 1);
                 }
+                if (message.tokenizerJson != null && $Object.hasOwnProperty.call(message, "tokenizerJson"))
+                    object.tokenizerJson = message.tokenizerJson;
                 return object;
             };
 
