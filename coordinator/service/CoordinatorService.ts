@@ -394,14 +394,15 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
   private onAssign (peerId: string, workerAddress: Uint8Array): Assignment {
     this.rounds.heartbeat(peerId)
     const round = this.rounds.currentRound()
-    const wait = (seconds: number): Assignment => ({ round: 0, workerAddress, shards: [], totalSamples: 0, retryAfter: seconds })
+    const wait = (seconds: number, waitReason: string): Assignment => ({ round: 0, workerAddress, shards: [], totalSamples: 0, retryAfter: seconds, waitReason: waitReason.slice(0, 200) })
     if (round == null || (round.state !== 'training' && round.state !== 'collecting')) {
       // A round may be waiting for this worker to count as live: schedule now rather than at the next tick.
       if (round?.state === 'open') this.rounds.tick().catch(() => undefined)
-      return wait(1)
+      return wait(1, round == null ? this.whyNoRound() : `round ${round.number} is being scheduled`)
     }
     const a = this.rounds.assignmentFor(peerId, round.number)
-    if (a == null || a.state !== 'assigned') return wait(2)
+    if (a == null) return wait(2, `round ${round.number} was scheduled without this worker; waiting for the next round`)
+    if (a.state !== 'assigned') return wait(2, `this worker's update for round ${round.number} is in; waiting for the round to close`)
     const shards = a.shardIds.map((id) => {
       const s = this.shards.get(id)
       if (s == null) throw new ProtocolError(ErrorCode.ERROR_CODE_INTERNAL, `shard ${id} is not held`)
@@ -492,6 +493,17 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
   // -------------------------------------------------------------- rounds
 
   /** Opens the next round when none runs and enough workers are live; finishes after `rounds` done rounds. */
+  /** Why no round is open, in the words a waiting worker logs ("waiting for 1 more worker to join"). */
+  private whyNoRound (): string {
+    const doneRounds = this.store.listRounds().filter(r => r.state === 'done').length
+    if (this.options.rounds > 0 && doneRounds >= this.options.rounds) return `the coordinator finished its ${doneRounds} round(s)`
+    const live = this.rounds.liveWorkers().length
+    const active = this.rounds.workers.list({ status: 'active' }).length
+    const needed = this.store.listRounds().length === 0 ? this.options.minWorkers : Math.max(this.options.minUpdates, Math.min(this.options.minWorkers, active))
+    if (live < needed) return `waiting for ${needed - live} more worker${needed - live === 1 ? '' : 's'} to join (the coordinator needs ${needed})`
+    return 'waiting for the next round to open'
+  }
+
   private async loop (): Promise<void> {
     if (this.done) return
     this.refreshGauges()

@@ -73,6 +73,7 @@ export namespace cotrain {
             totalSamples: number;
             announcement?: (cotrain.v1.RoundAnnouncement.$Properties|null);
             retryAfter: number;
+            waitReason: string;
             static create(properties: cotrain.v1.Assignment.$Shape): cotrain.v1.Assignment & cotrain.v1.Assignment.$Shape;
             static create(properties?: cotrain.v1.Assignment.$Properties): cotrain.v1.Assignment;
             static encode(message: cotrain.v1.Assignment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -90,6 +91,7 @@ export namespace cotrain {
                 totalSamples?: (number|null);
                 announcement?: (cotrain.v1.RoundAnnouncement.$Properties|null);
                 retryAfter?: (number|null);
+                waitReason?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.Assignment.$Properties;

@@ -583,6 +583,7 @@ export const cotrain = $root.cotrain = (() => {
              * @property {number|null} [totalSamples] Assignment totalSamples
              * @property {cotrain.v1.RoundAnnouncement.$Properties|null} [announcement] Assignment announcement
              * @property {number|null} [retryAfter] Assignment retryAfter
+             * @property {string|null} [waitReason] Assignment waitReason
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -664,6 +665,14 @@ export const cotrain = $root.cotrain = (() => {
             Assignment.prototype.retryAfter = 0;
 
             /**
+             * Assignment waitReason.
+             * @member {string} waitReason
+             * @memberof cotrain.v1.Assignment
+             * @instance
+             */
+            Assignment.prototype.waitReason = "";
+
+            /**
              * Creates a new Assignment instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.Assignment
@@ -708,6 +717,8 @@ export const cotrain = $root.cotrain = (() => {
                     $root.cotrain.v1.RoundAnnouncement.encode(message.announcement, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.retryAfter != null && $Object.hasOwnProperty.call(message, "retryAfter") && message.retryAfter !== 0)
                     writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.retryAfter);
+                if (message.waitReason != null && $Object.hasOwnProperty.call(message, "waitReason") && message.waitReason !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.waitReason);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -802,6 +813,15 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.retryAfter;
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.waitReason = value;
+                            else
+                                delete message.waitReason;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -867,6 +887,9 @@ export const cotrain = $root.cotrain = (() => {
                 if (object.retryAfter != null)
                     if ($Number(object.retryAfter) !== 0)
                         message.retryAfter = object.retryAfter >>> 0;
+                if (object.waitReason != null)
+                    if (typeof object.waitReason !== "string" || object.waitReason.length)
+                        message.waitReason = $String(object.waitReason);
                 return message;
             };
 
@@ -901,6 +924,7 @@ export const cotrain = $root.cotrain = (() => {
                     object.totalSamples = 0;
                     object.announcement = null;
                     object.retryAfter = 0;
+                    object.waitReason = "";
                 }
                 if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
                     object.round = message.round;
@@ -917,6 +941,8 @@ export const cotrain = $root.cotrain = (() => {
                     object.announcement = $root.cotrain.v1.RoundAnnouncement.toObject(message.announcement, options, _depth + 1);
                 if (message.retryAfter != null && $Object.hasOwnProperty.call(message, "retryAfter"))
                     object.retryAfter = message.retryAfter;
+                if (message.waitReason != null && $Object.hasOwnProperty.call(message, "waitReason"))
+                    object.waitReason = message.waitReason;
                 return object;
             };
 

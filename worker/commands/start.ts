@@ -115,6 +115,12 @@ export function describeEvent (e: WorkerEvent): string {
     case 'update:accepted': return `round ${e.round}: update accepted by the coordinator`
     case 'update:rejected': return `round ${e.round}: update REJECTED by the coordinator: ${e.code} ${e.reason}`
     case 'round:done': return `round ${e.round}: done (${e.status})`
+    case 'worker:waiting': return e.reason
+    case 'contribution:reported': return `round ${e.round}: contribution ${e.contributionId} was REPORTED for fraud by ${e.reports} validator(s); it is slashed if a quorum agrees`
+    case 'contribution:slashed': return `round ${e.round}: contribution ${e.contributionId} was SLASHED (fraud confirmed by ${e.reports} validator(s)); see worker rewards --history`
+    case 'contribution:finalized': return `round ${e.round}: contribution ${e.contributionId} scored ${e.score}/100, reward ${formatEther(BigInt(e.rewardWei))} ETH (locked for the challenge window)`
+    case 'worker:slashed': return `STAKE SLASHED: lost ${formatEther(BigInt(e.amountWei))} ETH, ${formatEther(BigInt(e.stakeWei))} ETH left`
+    case 'worker:ineligible': return `not eligible for work: ${e.reason}`
     case 'worker:paused': return `training held: ${e.reason}`
     case 'worker:resumed': return 'training resumed'
     case 'worker:stopped': return `worker stopped after ${e.roundsDone} round(s): ${e.reason}`

@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import type { WalletChainClient } from '../../lib/chain/index.ts'
 import type { CotrainNode } from '../../lib/net/index.ts'
 import type { BackendSelection } from '../../lib/training/selectBackend.ts'
 import type { Outbox } from '../chain/Outbox.ts'
@@ -36,6 +37,8 @@ export interface WorkerContext {
   readonly metrics: WorkerMetrics
   /** Chain transactions, exactly once; absent without --contract. */
   readonly outbox: Outbox | undefined
+  /** The chain client (with --contract), for reading the worker's standing. */
+  readonly chain: WalletChainClient | undefined
   /** Holds training between steps (pause, schedule, idle, CPU limit). */
   readonly gate: TrainingGate
   /** What the worker is doing now, for `worker status` over the control socket. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, readdir, rm, unlink, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, unlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { bytesToHex } from 'viem'
@@ -104,7 +104,7 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
     const ck = path.join(dir, 'checkpoints', 'round-1')
     for (const f of await readdir(ck)) if (/^00000[23]\./.test(f)) await unlink(path.join(ck, f))
     await rm(path.join(dir, 'submissions'), { recursive: true })
-    await writeFile(path.join(dir, 'worker-state.json'), '{}')
+    await unlink(path.join(dir, 'worker-state.json'))
     const count = coord.submissions.length
     const againEvents: WorkerEvent[] = []
     const again = await WorkerNode.start({ ...first.worker.options, onEvent: (e) => againEvents.push(e) })

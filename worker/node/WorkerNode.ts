@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs'
 import type { Address } from 'viem'
 import type { PrivateKeyAccount } from 'viem/accounts'
 import { InvalidInputError } from '../../lib/errors.ts'
-import { createChainClient } from '../../lib/chain/index.ts'
+import { createChainClient, type WalletChainClient } from '../../lib/chain/index.ts'
 import type { Progress } from '../../lib/cli/Progress.ts'
 import { startStatusServer, type StatusServer } from '../../lib/http/startStatusServer.ts'
 import { backoffDelay, createNode, subscribeRoundAnnouncements, type Capabilities, type CotrainNode } from '../../lib/net/index.ts'
@@ -20,6 +20,7 @@ import type { WorkerEvent } from './events.ts'
 import type { WorkerFault } from './faults.ts'
 import { ensureStaked, type StakeConsent } from './ensureStaked.ts'
 import { RoundRunner } from './RoundRunner.ts'
+import { watchStanding, type Standing } from './watchStanding.ts'
 import { startControlSocket, type ControlSocket } from './ControlSocket.ts'
 import { TrainingGate, type TrainingLimits } from './TrainingGate.ts'
 import type { LiveStatus, WorkerContext } from './WorkerContext.ts'
@@ -108,6 +109,9 @@ export class WorkerNode {
   private readonly runner: RoundRunner
   private readonly announcements: { stop: () => void }
   private wake: (() => void) | undefined
+  private standing: Standing | null = null
+  private standingCheckedAt = 0
+  private waitingFor = ''
   private newestAnnounced = 0
   private closed = false
 
@@ -195,8 +199,9 @@ export class WorkerNode {
       // Money moves only after the coordinator answered (a typo in --coordinator
       // stakes nothing) and only with the user's word (--stake or a yes).
       let outbox: Outbox | undefined
+      let chainClient: WalletChainClient | undefined
       if (o.contract !== undefined) {
-        const chain = await createChainClient({ rpcUrl: o.rpcUrl ?? 'http://127.0.0.1:8545', account: o.account })
+        const chain = chainClient = await createChainClient({ rpcUrl: o.rpcUrl ?? 'http://127.0.0.1:8545', account: o.account })
         const box = new Outbox({ dir: path.join(o.dataDir, 'outbox'), client: chain, address: o.contract })
         await box.start({ signal })
         closers.push(async () => await box.stop())
@@ -207,7 +212,7 @@ export class WorkerNode {
       }
       const context: WorkerContext = {
         options: o, address, signal, log, emit, hardware, capability, backend, node, coordinator, checkpoints,
-        cache: new ContentCache(o.dataDir), state, metrics, outbox, gate, live
+        cache: new ContentCache(o.dataDir), state, metrics, outbox, chain: chainClient, gate, live
       }
       const worker = new WorkerNode(context, controller, { metricsServer, control })
       emit({
@@ -259,6 +264,26 @@ export class WorkerNode {
     this.wake = undefined
   }
 
+  /** Logs why the worker waits, once per new reason (not on every poll). */
+  private noteWaiting (reason: string): void {
+    Object.assign(this.context.live, { phase: 'waiting', waitingFor: reason })
+    if (reason === this.waitingFor) return
+    this.waitingFor = reason
+    this.context.emit({ event: 'worker:waiting', reason })
+  }
+
+  /** Looks at the chain at most every 15 s: reported, slashed, finalized, ineligible are told at once. */
+  private async checkStanding (): Promise<void> {
+    const { chain, options: o, state, address } = this.context
+    if (chain === undefined || o.contract === undefined || Date.now() - this.standingCheckedAt < 15_000) return
+    this.standingCheckedAt = Date.now()
+    try {
+      this.standing = await watchStanding(chain, { contract: o.contract, address, state, emit: this.context.emit, last: this.standing })
+    } catch (err) {
+      this.context.log(`could not read the worker's standing on chain: ${(err as Error).message.split('\n')[0]}`)
+    }
+  }
+
   private async loop (): Promise<void> {
     const o = this.options
     const { coordinator, state } = this.context
@@ -303,6 +328,7 @@ export class WorkerNode {
           await this.idle(backoffDelay(failures, { maxMs: 10_000 }))
           continue
         }
+        await this.checkStanding()
         if (lingerUntil > 0) {
           if (a.round > lastRound || this.newestAnnounced > lastRound) { reason = 'coordinator moved past the last round'; break }
           if (Date.now() >= lingerUntil) { reason = 'linger time over'; break }
@@ -310,10 +336,13 @@ export class WorkerNode {
           continue
         }
         if ((a.shards?.length ?? 0) === 0 || a.round <= lastRound) {
+          this.noteWaiting(a.waitReason !== '' && a.waitReason !== undefined ? a.waitReason : 'waiting for work from the coordinator')
           await this.idle(Math.max(100, (a.retryAfter ?? 0) * 1000 || (o.pollMs ?? 1000)))
           continue
         }
+        this.waitingFor = ''
         await this.runner.run(a)
+        this.standingCheckedAt = 0
         lastRound = a.round
         finished++
         await this.runner.prune()

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { CotrainError } from '../../lib/errors.ts'
 import { writeFileAtomicSync } from '../../lib/fs/writeFileAtomic.ts'
 import path from 'node:path'
 
@@ -14,7 +15,23 @@ export interface RoundRecord {
   reason?: string
   /** The fault mode the round ran with ('none' for honest work). */
   fault: string
+  /** What became of the contribution on chain, as last seen. */
+  chain?: ChainOutcome
   updatedAt: number
+}
+
+/** A contribution's fate on chain: pending, reported for fraud, slashed, or finalized with a median score and a reward (wei, decimal). */
+export interface ChainOutcome {
+  status: 'pending' | 'reported' | 'slashed' | 'finalized'
+  scores: number
+  reports: number
+  score?: number
+  reward?: string
+}
+
+/** worker-state.json exists but cannot be read: never silently replaced by an empty state. */
+export class CorruptStateError extends CotrainError {
+  override name = 'CorruptStateError'
 }
 
 interface StateFile {
@@ -38,13 +55,33 @@ export class WorkerState {
     this.data = WorkerState.read(this.file)
   }
 
-  /** The state as stored (or an empty one), without taking ownership of the folder. */
+  /**
+   * The state as stored, or an empty one when there is no file yet. A file
+   * that is there but unreadable (truncated, not JSON, another format) is a
+   * CorruptStateError naming the file and how to recover: replacing it with
+   * an empty state would forget which rounds were committed and submitted.
+   */
   static read (file: string): StateFile {
+    if (!existsSync(file)) return { format: 'cotrain-worker-state/1', roundsDone: 0, rounds: {} }
+    let why: string
     try {
-      const d = JSON.parse(readFileSync(file, 'utf8')) as StateFile
-      if (d.format === 'cotrain-worker-state/1') return d
-    } catch {}
-    return { format: 'cotrain-worker-state/1', roundsDone: 0, rounds: {} }
+      const text = readFileSync(file, 'utf8')
+      if (text.length === 0) {
+        why = 'it is empty'
+      } else {
+        const d = JSON.parse(text) as StateFile
+        if (d?.format === 'cotrain-worker-state/1' && typeof d.roundsDone === 'number' && typeof d.rounds === 'object' && d.rounds !== null) return d
+        why = `it is not a cotrain-worker-state/1 file (format ${JSON.stringify(d?.format)})`
+      }
+    } catch (err) {
+      why = (err as Error).message.split('\n')[0]
+    }
+    const backup = `${file}.bak`
+    throw new CorruptStateError(`cannot read the worker state ${file}: ${why}`, {
+      hint: existsSync(backup)
+        ? `restore the previous version with: cp ${backup} ${file}`
+        : `move it away to start the round history afresh (checkpoints, outbox and identity are kept): mv ${file} ${file}.corrupt`
+    })
   }
 
   get roundsDone (): number { return this.data.roundsDone }
@@ -84,6 +121,8 @@ export class WorkerState {
 
   private save (): void {
     mkdirSync(path.dirname(this.file), { recursive: true })
+    // The previous version stays as .bak: a file broken later (a disk error, a hand edit) can be rolled back.
+    if (existsSync(this.file)) copyFileSync(this.file, `${this.file}.bak`)
     writeFileAtomicSync(this.file, JSON.stringify(this.data, null, 2))
   }
 }

@@ -10,6 +10,12 @@ export type WorkerEvent =
   | { event: 'update:accepted', round: number, commitment: string, submittedRound: number }
   | { event: 'update:rejected', round: number, commitment: string, submittedRound: number, code: string, reason: string }
   | { event: 'round:done', round: number, status: 'accepted' | 'rejected', loss: number }
+  | { event: 'worker:waiting', reason: string }
+  | { event: 'contribution:reported', round: number, contributionId: string, reports: number }
+  | { event: 'contribution:slashed', round: number, contributionId: string, reports: number }
+  | { event: 'contribution:finalized', round: number, contributionId: string, score: number, rewardWei: string }
+  | { event: 'worker:slashed', amountWei: string, stakeWei: string }
+  | { event: 'worker:ineligible', reason: string }
   | { event: 'worker:paused', reason: string }
   | { event: 'worker:resumed' }
   | { event: 'worker:stopped', roundsDone: number, reason: string }
