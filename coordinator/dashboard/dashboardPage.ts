@@ -9,6 +9,7 @@ export const dashboardPage = `<!doctype html>
 <meta charset="utf-8">
 <title>cotrain coordinator</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <style>
   :root { --fg:#1d2430; --muted:#6b7383; --line:#e3e6ec; --acc:#2f6fde; --loss:#d9534f; --ok:#2e9d5b; --bad:#c0392b; }
   body { font: 14px/1.4 system-ui, sans-serif; color: var(--fg); margin: 0; background: #f6f7f9; }
@@ -29,6 +30,10 @@ export const dashboardPage = `<!doctype html>
   .round { border: 1px solid var(--line); border-radius: 4px; padding: 4px 8px; font-size: 12px; }
   .round.done { background: #e8f5ee; } .round.failed { background: #fbeaea; } .round.active { background: #eaf1fd; }
   #updated { margin-left: auto; }
+  .pager { display: flex; gap: 8px; align-items: center; margin-top: 6px; font-size: 12px; color: var(--muted); }
+  .pager button { font: inherit; padding: 2px 8px; }
+  .status-slashed, .status-banned { color: var(--bad); font-weight: 600; }
+  .status-inactive { color: var(--muted); }
 </style>
 </head>
 <body>
@@ -43,15 +48,20 @@ export const dashboardPage = `<!doctype html>
   </tr></thead><tbody></tbody></table></section>
   <section class="wide"><h2>On-chain rewards and slashes</h2><table id="events"><thead><tr>
     <th>block</th><th>event</th><th>contribution</th><th>account</th><th>score</th><th>amount (ETH)</th>
-  </tr></thead><tbody></tbody></table></section>
+  </tr></thead><tbody></tbody></table>
+  <div class="pager"><button id="newer" type="button">newer</button><span id="page"></span><button id="older" type="button">older</button></div></section>
 </main>
 <script>
 const $ = (id) => document.getElementById(id)
 const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
-const eth = (wei) => wei == null ? '' : (Number(BigInt(wei) / 1000000000000n) / 1e6).toFixed(6)
+// Whole ETH with up to 6 decimals and no trailing zeros: 0.8 ETH, not 0.800000.
+const eth = (wei) => wei == null ? '' : String(Number((Number(BigInt(wei) / 1000000000000n) / 1e6).toFixed(6)))
+const PAGE = 20
+let eventPage = 0
+let last = null
 const short = (s) => s == null ? '' : s.length > 14 ? s.slice(0, 8) + '…' + s.slice(-4) : s
 
-function chart (svg, points, key, color, fmt) {
+function chart (svg, points, key, color, fmt, bounds) {
   const W = 420, H = 180, L = 44, B = 24, T = 10, R = 10
   const pts = points.filter((p) => typeof p[key] === 'number')
   let html = ''
@@ -59,7 +69,11 @@ function chart (svg, points, key, color, fmt) {
   const xs = pts.map((p) => p.number), ys = pts.map((p) => p[key])
   const x0 = Math.min(...xs), x1 = Math.max(...xs, x0 + 1)
   let y0 = Math.min(...ys), y1 = Math.max(...ys)
-  if (y1 - y0 < 1e-9) { y0 -= 0.5; y1 += 0.5 }
+  // One point (or a flat line) gets a margin of 5 % of its value, never a
+  // fixed 0.5 that ran the accuracy axis to -39.9 %; bounds stay in range.
+  const pad = Math.max((y1 - y0) * 0.1, Math.abs(y1) * 0.05, 1e-3)
+  y0 -= pad; y1 += pad
+  if (bounds) { y0 = Math.max(bounds[0], y0); y1 = Math.min(bounds[1], y1) }
   const sx = (x) => L + (x - x0) / (x1 - x0) * (W - L - R), sy = (y) => H - B - (y - y0) / (y1 - y0) * (H - B - T)
   for (let i = 0; i <= 4; i++) {
     const y = y0 + (y1 - y0) * i / 4
@@ -73,22 +87,52 @@ function chart (svg, points, key, color, fmt) {
 }
 
 function render (s) {
-  $('coord').textContent = 'peer ' + short(s.coordinator.peerId) + ' · model ' + s.coordinator.model + ' · ' + s.coordinator.aggregator + (s.chain.contract ? ' · contract ' + short(s.chain.contract) : '')
+  last = s
+  $('coord').textContent = 'peer ' + short(s.coordinator.peerId) + ' · model ' + modelName(s.coordinator.model) + ' · ' + s.coordinator.aggregator + (s.chain.contract ? ' · contract ' + short(s.chain.contract) : '') + ' · up since ' + new Date(s.coordinator.startedAt).toLocaleString()
   $('timeline').innerHTML = s.rounds.map((r) => '<div class="round ' + (r.state === 'done' ? 'done' : r.state === 'failed' ? 'failed' : 'active') + '" data-round="' + r.number + '">#' + r.number + ' ' + esc(r.state) + ' · ' + r.accepted + ' accepted' + (r.rejected ? ', ' + r.rejected + ' rejected' : '') + (typeof r.accuracy === 'number' ? ' · ' + (r.accuracy * 100).toFixed(2) + '%' : '') + '</div>').join('') || 'no rounds yet'
-  chart($('acc-chart'), s.rounds, 'accuracy', 'var(--acc)', (v) => (v * 100).toFixed(1) + '%')
-  chart($('loss-chart'), s.rounds, 'loss', 'var(--loss)', (v) => v.toFixed(3))
-  if (s.latestSample) { $('sample-section').hidden = false; $('sample').textContent = 'round ' + s.latestSample.round + (typeof s.latestSample.bitsPerChar === 'number' ? ' · ' + s.latestSample.bitsPerChar.toFixed(3) + ' bits/char' : '') + '\n' + s.latestSample.text }
+  chart($('acc-chart'), s.rounds, 'accuracy', 'var(--acc)', (v) => (v * 100).toFixed(1) + '%', [0, 1])
+  chart($('loss-chart'), s.rounds, 'loss', 'var(--loss)', (v) => v.toFixed(3), [0, Infinity])
+  if (s.latestSample) { $('sample-section').hidden = false; $('sample').textContent = 'round ' + s.latestSample.round + (typeof s.latestSample.bitsPerChar === 'number' ? ' · ' + s.latestSample.bitsPerChar.toFixed(3) + ' bits/char' : '') + '\\n' + s.latestSample.text }
   $('workers').tBodies[0].innerHTML = s.workers.map((w) => '<tr data-address="' + esc(w.address) + '">' + [
     '<span class="mono">' + esc(short(w.address)) + '</span>', '<span class="mono">' + esc(short(w.peerId)) + '</span>', esc(w.backend),
     w.samplesPerSecond != null ? Math.round(w.samplesPerSecond) : '', w.gflops != null ? w.gflops.toFixed(1) : '', w.cores ?? '',
-    w.memoryGiB != null ? w.memoryGiB.toFixed(1) + ' GiB' : '', esc(w.gpu ?? 'none'), esc(w.status), w.reputation ?? '', w.contributions,
+    w.memoryGiB != null ? w.memoryGiB.toFixed(1) + ' GiB' : '', esc(w.gpu || 'none'), statusCell(w), w.reputation ?? '', w.contributions,
     w.lastScore ?? '', eth(w.rewardsWei), '<span class="' + (w.slashedWei && w.slashedWei !== '0' ? 'bad' : '') + '">' + eth(w.slashedWei) + '</span>'
   ].map((c) => '<td>' + c + '</td>').join('') + '</tr>').join('')
-  $('events').tBodies[0].innerHTML = s.chain.events.slice(-50).reverse().map((e) => '<tr class="' + (e.kind === 'slashed' || e.kind === 'fraud' ? 'bad' : '') + '" data-kind="' + e.kind + '">' + [
-    e.block, e.kind, e.contributionId ?? '', '<span class="mono">' + esc(short(e.account)) + '</span>', e.score ?? '', eth(e.amountWei)
-  ].map((c) => '<td>' + c + '</td>').join('') + '</tr>').join('')
+  renderEvents()
   $('updated').textContent = 'updated ' + new Date().toLocaleTimeString()
 }
+
+// A slashed worker is never shown as "active": the chain's word wins over the coordinator's.
+function statusCell (w) {
+  const slashed = w.slashedWei != null && w.slashedWei !== '0'
+  const status = slashed ? 'slashed' : w.status
+  return '<span class="status-' + esc(status) + '">' + esc(status) + '</span>'
+}
+
+// The model as a name ("mlp 784-128-10", "gpt"), not its raw JSON.
+function modelName (m) {
+  try {
+    const c = JSON.parse(m)
+    if (c && typeof c === 'object') return [c.kind, Array.isArray(c.hidden) ? c.hidden.join('-') : '', c.layers ? c.layers + ' layers' : ''].filter(Boolean).join(' ')
+  } catch {}
+  return String(m)
+}
+
+// Newest first, PAGE rows at a time.
+function renderEvents () {
+  const all = last.chain.events.slice().reverse()
+  const pages = Math.max(1, Math.ceil(all.length / PAGE))
+  eventPage = Math.min(eventPage, pages - 1)
+  $('page').textContent = all.length === 0 ? 'no events yet' : 'page ' + (eventPage + 1) + ' of ' + pages + ' (' + all.length + ' events)'
+  $('newer').disabled = eventPage === 0
+  $('older').disabled = eventPage >= pages - 1
+  $('events').tBodies[0].innerHTML = all.slice(eventPage * PAGE, eventPage * PAGE + PAGE).map((e) => '<tr class="' + (e.kind === 'slashed' || e.kind === 'fraud' ? 'bad' : '') + '" data-kind="' + e.kind + '">' + [
+    e.block, e.kind, e.contributionId ?? '', '<span class="mono">' + esc(short(e.account)) + '</span>', e.score ?? '', eth(e.amountWei)
+  ].map((c) => '<td>' + c + '</td>').join('') + '</tr>').join('')
+}
+$('newer').onclick = () => { eventPage = Math.max(0, eventPage - 1); if (last) renderEvents() }
+$('older').onclick = () => { eventPage++; if (last) renderEvents() }
 
 async function poll () {
   try {
