@@ -57,6 +57,8 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
   let coordinatorAddr: string
   let dataDir: string
   let addWorker: (account: number, shard: number, cheat?: boolean) => Promise<bigint>
+  /** The coordinator's newest round (rounds after 1 have no submissions). */
+  let lastRound = 1
 
   before(async () => {
     await selectBackend({ backend: 'wasm' })
@@ -119,8 +121,9 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     stops.push((await startContentService(coordinator, { provider: (id) => blobs.get(id) })).stop.bind(null))
     const listing = await startSubmissionsService(coordinator, {
       onList: ({ round }) => {
-        if (round !== 1) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no round ${round}`)
-        return list
+        if (round === 1) return list
+        if (round <= lastRound) return { round, total: 0, submissions: [] }
+        throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no round ${round}`)
       }
     })
     stops.push(async () => { await listing.stop() })
@@ -209,6 +212,34 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     assert.deepEqual(last.batch.map((b) => b.id), [late, later])
     assert.equal(validationBatchHash(last.contributor, last.batch), last.dataHash.toLowerCase())
   })
+
+  it('a new validator starts at the coordinator\'s current round, not at round 1', async () => {
+    lastRound = 13
+    const fresh = mkdtempSync(path.join(tmpdir(), 'cotrain-validator-new-'))
+    try {
+      const v = new ValidatorService({ dataDir: fresh, coordinator: coordinatorAddr, wallet: validator, contract: local.address, pollMs: 100, heldOutSamples: 300, validationContributions: false })
+      await v.start()
+      await v.stop()
+      assert.equal((JSON.parse(readFileSync(path.join(fresh, 'validator-state.json'), 'utf8')) as { nextRound: number }).nextRound, 13)
+    } finally {
+      lastRound = 1
+      rmSync(fresh, { recursive: true, force: true })
+    }
+  })
+
+  it('never reports a contribution past its challenge window (the worker may have deleted its checkpoints)', async () => {
+    const cheater = await addWorker(7, 4, true)
+    const before = await getContributor(validator, { address: local.address, account: (await local.clientFor(7)).account.address })
+    // Past the reward lock period (300 s on this chain): the contribution can no longer be challenged.
+    await validator.request({ method: 'evm_increaseTime', params: [Number(local.params.rewardLockPeriod) + 60] } as never)
+    await validator.request({ method: 'evm_mine', params: [] } as never)
+    const state = JSON.parse(readFileSync(path.join(dataDir, 'validator-state.json'), 'utf8'))
+    writeFileSync(path.join(dataDir, 'validator-state.json'), JSON.stringify({ ...state, nextRound: 1, roundsDone: 0 }))
+    const events = await runValidator()
+    assert.equal(events.filter((e) => e.event === 'fraud:reported').length, 0, JSON.stringify(events))
+    assert.ok(events.some((e) => e.event === 'submission:skipped' && e.contributionId === cheater.toString() && /past its challenge window/.test(e.reason)), JSON.stringify(events))
+    assert.equal(await readStaking(validator, local.address, 'hasReported', [cheater, validator.account.address]), false)
+    const after = await getContributor(validator, { address: local.address, account: (await local.clientFor(7)).account.address })
+    assert.equal(after.stake, before.stake)
+  })
 })
-
-

@@ -4,9 +4,10 @@ import path from 'node:path'
 import type { DialTarget } from '@libp2p/interface'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { Address, Hex } from 'viem'
+import { getBlock } from 'viem/actions'
 import { oneLine } from '../lib/errors.ts'
 import {
-  ContractRevertedError, ContributionType, distributeRewardsBatch, getChallengeSeed, readStaking, registerContributor, reportFraud, submitContribution,
+  ContractRevertedError, ContributionType, distributeRewardsBatch, getChallengeSeed, getContribution, readStaking, registerContributor, reportFraud, submitContribution,
   type WalletChainClient
 } from '../lib/chain/index.ts'
 import { decodeShard } from '../lib/data/shard.ts'
@@ -52,8 +53,15 @@ export interface ValidatorServiceOptions {
   contract: Address
   /** Stop after this many rounds are validated (0 = run until stop()). */
   rounds?: number
-  /** First round to look at (default: where the saved state left off, else 1). */
+  /**
+   * First round to look at (default: where the saved state left off, else the
+   * coordinator's current round: a new validator does not go back over
+   * contributions whose checkpoints may be gone and whose challenge window
+   * may have passed).
+   */
   fromRound?: number
+  /** Submissions verified at once (default 2): one slow or stalling worker does not hold the others. */
+  concurrency?: number
   pollMs?: number
   heldOutSamples?: number
   /** How long a worker may be unreachable before its silence counts as withholding its proof. */
@@ -132,6 +140,10 @@ export class ValidatorService {
   private rejectDone!: (err: unknown) => void
   private readonly contentDir: string
   private readonly stateFile: string
+  /** No saved state: where to start is decided at start(). */
+  private readonly fresh: boolean
+  /** Seconds a contribution can be challenged after it is mined (the contract's reward lock period), read once. */
+  private challengeWindowSeconds: number | undefined
 
   constructor (options: ValidatorServiceOptions) {
     this.options = options
@@ -144,7 +156,8 @@ export class ValidatorService {
     this.state = existsSync(this.stateFile)
       ? JSON.parse(readFileSync(this.stateFile, 'utf8')) as ValidatorState
       : { nextRound: 1, roundsDone: 0, handled: {}, unreachableSince: {}, validationsScored: [], lastValidationBlock: '0' }
-    if (options.fromRound !== undefined && !existsSync(this.stateFile)) this.state.nextRound = options.fromRound
+    this.fresh = !existsSync(this.stateFile)
+    if (options.fromRound !== undefined && this.fresh) this.state.nextRound = options.fromRound
   }
 
   get address (): Address { return this.options.wallet.account.address }
@@ -166,6 +179,10 @@ export class ValidatorService {
       await registerContributor(this.options.wallet, { address: this.options.contract }).catch((err: unknown) => {
         this.emit({ event: 'validator:warning', message: `not registered as a contributor, so validation work goes unrewarded: ${oneLine(err)}` })
       })
+    }
+    if (this.fresh && this.options.fromRound === undefined) {
+      this.state.nextRound = await this.currentRound()
+      this.save()
     }
     this.emit({ event: 'validator:ready', peerId: this.node.peerId.toString(), address: this.address, backend: backend.backendClass, backendReason: backend.reason })
     this.loop = this.run().then(() => this.resolveDone(), (err) => { if (!this.controller.signal.aborted) this.rejectDone(err); else this.resolveDone() })
@@ -218,10 +235,9 @@ export class ValidatorService {
       if (listed === undefined) { await pause(poll, signal); continue }
       const pending: Pending[] = []
       let waiting = false
-      for (const s of listed) {
-        const outcome = await this.handleSubmission(r, s, pending).catch((err: unknown) => this.onSubmissionError(r, s, err))
-        if (outcome === 'retry') waiting = true
-      }
+      const outcomes = await mapWithConcurrency(listed, this.options.concurrency ?? 2, async (s) =>
+        await this.handleSubmission(r, s, pending).catch((err: unknown) => this.onSubmissionError(r, s, err)))
+      if (outcomes.includes('retry')) waiting = true
       const next = await this.listRound(r + 1)
       const allSettled = !waiting && listed.length > 0 && listed.every((s) => s.status !== 'pending')
       stablePolls = allSettled ? stablePolls + 1 : 0
@@ -258,8 +274,26 @@ export class ValidatorService {
     return 'retry'
   }
 
+  /**
+   * The coordinator's newest round (1 when it has none yet): rounds are
+   * numbered from 1 without gaps, so double until one is missing, then
+   * bisect. A handful of listing requests, once, at the first start.
+   */
+  private async currentRound (): Promise<number> {
+    const exists = async (r: number): Promise<boolean> => (await this.listRound(r, { quiet: true })) !== undefined
+    if (!await exists(1)) return 1
+    let lo = 1
+    let hi = 2
+    while (await exists(hi)) { lo = hi; hi *= 2 }
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2)
+      if (await exists(mid)) lo = mid; else hi = mid
+    }
+    return lo
+  }
+
   /** All of round r's submissions, or undefined when the coordinator has no such round (yet). */
-  private async listRound (round: number): Promise<cotrain.v1.SubmissionSummary[] | undefined> {
+  private async listRound (round: number, options: { quiet?: boolean } = {}): Promise<cotrain.v1.SubmissionSummary[] | undefined> {
     const out: cotrain.v1.SubmissionSummary[] = []
     try {
       for (let start = 0, total = 1; start < total;) {
@@ -272,6 +306,7 @@ export class ValidatorService {
     } catch (err) {
       if (err instanceof ProtocolError && err.code === ErrorCode.ERROR_CODE_NOT_FOUND) return undefined
       if (this.controller.signal.aborted) throw err
+      if (options.quiet === true) throw err
       this.emit({ event: 'validator:warning', message: `listing round ${round}: ${oneLine(err)}` })
       return undefined
     }
@@ -386,6 +421,13 @@ export class ValidatorService {
       this.emit({ event: 'submission:verified', round, contributionId: idText, ok: true, outcome: v.outcome, score: null, reason: v.reason })
       return 'done'
     }
+    if (await this.pastChallengeWindow(id)) {
+      // The worker may rightly have deleted what it was asked for; the chain no longer takes back its reward either.
+      this.state.handled[idText] = 0
+      delete this.state.unreachableSince[idText]
+      this.save()
+      return skip(`past its challenge window, not reported (${v.reason})`)
+    }
     this.emit({ event: 'submission:verified', round, contributionId: idText, ok: false, outcome: 'fraud', score: null, reason: v.reason })
     let report: { hash: string, slashed: boolean } | undefined
     try {
@@ -400,6 +442,20 @@ export class ValidatorService {
     if (report !== undefined) this.emit({ event: 'fraud:reported', round, contributionId: idText, evidenceHash: evidence!, tx: report.hash, slashed: report.slashed })
     else this.emit({ event: 'submission:skipped', round, contributionId: idText, reason: 'already slashed on chain by other validators\' reports' })
     return 'done'
+  }
+
+  /**
+   * Whether contribution `id` was mined longer ago than it can be challenged
+   * (the contract's reward lock period, by the chain's clock). Workers keep
+   * their checkpoints that long and a margin more (worker/chain/ChainWatch),
+   * so a validator never reports what an honest worker was entitled to delete.
+   */
+  private async pastChallengeWindow (id: bigint): Promise<boolean> {
+    const client = this.options.wallet
+    this.challengeWindowSeconds ??= Number(await readStaking(client, this.options.contract, 'rewardLockPeriod'))
+    const c = await getContribution(client, { address: this.options.contract, id })
+    const [mined, head] = await Promise.all([getBlock(client, { blockNumber: BigInt(c.submittedBlock) }), getBlock(client)])
+    return Number(head.timestamp - mined.timestamp) > this.challengeWindowSeconds
   }
 
   /** Scores the verified updates of a round in one transaction, scaled by the round's median improvement. */
@@ -465,6 +521,20 @@ export class ValidatorService {
 /** Errors that retrying cannot mend: the account lacks the validator role. */
 function isFatal (err: unknown): boolean {
   return err instanceof ContractRevertedError && err.errorName === 'ValidatorUnauthorized'
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time; results in input order. */
+async function mapWithConcurrency<T, R> (items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length)
+  let next = 0
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane))
+  return out
 }
 
 /** Waits between polls; a stop ends the wait early and the loop's own check ends the loop. */

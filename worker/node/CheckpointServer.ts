@@ -9,6 +9,7 @@ import {
 import { checkpointOpening } from '../../lib/validation/checkpointOpening.ts'
 import { decodeLeaf, leafHash } from '../../lib/proof/leaf.ts'
 import { merkleProof, merkleRoot } from '../../lib/proof/merkle.ts'
+import { encodeServedCheckpoint } from '../../lib/proof/servedCheckpoint.ts'
 import { DirCheckpointStore, roundCheckpointDir, type CheckpointManifest } from '../../lib/training/CheckpointStore.ts'
 
 interface LoadedRound {
@@ -29,8 +30,14 @@ export class CheckpointServer {
   private readonly node: Libp2p
   private readonly servable = new Set<number>()
   private readonly loaded = new Map<number, LoadedRound>()
-  /** Recently opened checkpoints by content id, for verifiers fetching large ones. */
-  private readonly blobs = new Map<ContentId, Uint8Array>()
+  /**
+   * Where each opened checkpoint lives, by content id (a few dozen bytes per
+   * checkpoint, dropped with its round): the bytes are read from disk for
+   * every transfer, so any number of verifiers fetching at once all get them
+   * for as long as the round is kept. (A 16-entry in-memory FIFO evicted
+   * them under 3 concurrent verifiers, who then reported an honest worker.)
+   */
+  private readonly opened = new Map<ContentId, { round: number, index: number }>()
   private checkpointService: CheckpointService | undefined
   private contentService: ContentService | undefined
   private readonly onServed: (round: number, index: number) => void
@@ -42,7 +49,7 @@ export class CheckpointServer {
   }
 
   async start (): Promise<void> {
-    this.contentService = await startContentService(this.node, { provider: (id) => this.blobs.get(id) })
+    this.contentService = await startContentService(this.node, { provider: async (id) => await this.openedBlob(id) })
     this.checkpointService = await startCheckpointService(this.node, { onCheckpointRequest: async (req) => await this.reply(req.round, req.index) })
   }
 
@@ -60,6 +67,7 @@ export class CheckpointServer {
   async drop (round: number): Promise<void> {
     this.servable.delete(round)
     this.loaded.delete(round)
+    for (const [id, at] of this.opened) if (at.round === round) this.opened.delete(id)
     await rm(roundCheckpointDir(this.root, round), { recursive: true, force: true })
   }
 
@@ -74,13 +82,18 @@ export class CheckpointServer {
     const r = await this.load(round)
     if (index >= r.leafHashes.length) throw new ProtocolError(ErrorCode.ERROR_CODE_OUT_OF_RANGE, `round ${round} has checkpoints 0..${r.leafHashes.length - 1}`)
     const files = await r.store.read(index)
-    const { reply, blob, contentId } = checkpointOpening({ ...files, proof: merkleProof(r.leafHashes, index) })
-    if (reply.checkpoint?.byteLength === 0) {
-      if (this.blobs.size >= 16) this.blobs.delete(this.blobs.keys().next().value as ContentId)
-      this.blobs.set(contentId, blob)
-    }
+    const { reply, contentId } = checkpointOpening({ ...files, proof: merkleProof(r.leafHashes, index) })
+    if (reply.checkpoint?.byteLength === 0) this.opened.set(contentId, { round, index })
     this.onServed(round, index)
     return reply
+  }
+
+  /** The served bytes of an opened checkpoint, read again from disk (undefined once its round is dropped). */
+  private async openedBlob (id: ContentId): Promise<Uint8Array | undefined> {
+    const at = this.opened.get(id)
+    if (at === undefined || !this.servable.has(at.round)) return undefined
+    const r = await this.load(at.round)
+    return encodeServedCheckpoint(await r.store.read(at.index))
   }
 
   /** The proof root of a round's checkpoints on disk (what the worker committed). */

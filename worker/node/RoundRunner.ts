@@ -14,6 +14,7 @@ import { roundCheckpointDir } from '../../lib/training/CheckpointStore.ts'
 import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training/hyperParams.ts'
 import { trainRound } from '../../lib/training/trainRound.ts'
 import { applyDeltaFault, readSubmittedRound, submittedRoundPath, trainingFaultOf, type SubmittedRound } from './faults.ts'
+import { roundsToDrop } from './checkpointRetention.ts'
 import type { WorkerContext } from './WorkerContext.ts'
 import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
 import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
@@ -133,19 +134,19 @@ export class RoundRunner {
     ctx.emit({ event: 'round:done', round, status, loss: update.loss })
   }
 
-  /** Keeps the newest `keepRounds` rounds' checkpoints and submissions, deletes older ones. */
+  /**
+   * Deletes the checkpoints (and state records) of rounds that can no longer
+   * be challenged: see checkpointRetention. The newest `keepRounds` stay.
+   */
   async prune (): Promise<void> {
     const { ctx } = this
-    const keep = ctx.options.keepRounds ?? 3
-    const dropped = ctx.state.prune(keep)
     const root = path.join(ctx.options.dataDir, 'checkpoints')
     const names = existsSync(root) ? await readdir(root) : []
-    const kept = new Set(ctx.state.records().map((r) => r.round))
     const onDisk = ctx.checkpoints.roundsOnDisk(names)
-    const newest = Math.max(0, ...onDisk)
-    for (const r of onDisk) {
-      if (!kept.has(r) && (dropped.includes(r) || r <= newest - keep)) await ctx.checkpoints.drop(r)
-    }
+    const records = ctx.state.records()
+    const drop = roundsToDrop({ onDisk: [...new Set([...onDisk, ...records.map((r) => r.round)])], records, now: Math.floor(Date.now() / 1000), challengeWindowSeconds: ctx.chainWatch?.challengeWindowSeconds ?? 0, keepRounds: ctx.options.keepRounds })
+    for (const r of drop) if (onDisk.includes(r)) await ctx.checkpoints.drop(r)
+    ctx.state.forget(drop)
   }
 
   private async train (a: cotrain.v1.Assignment, hyper: TrainingHyperParams): Promise<PreparedUpdate> {

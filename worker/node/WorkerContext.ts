@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import type { WalletChainClient } from '../../lib/chain/index.ts'
 import type { CotrainNode } from '../../lib/net/index.ts'
 import type { BackendSelection } from '../../lib/training/selectBackend.ts'
+import type { ChainWatch } from '../chain/ChainWatch.ts'
 import type { Outbox } from '../chain/Outbox.ts'
 import type { HardwareInfo } from '../hardware/detectHardware.ts'
 import type { Capability } from '../hardware/measureCapability.ts'
@@ -39,6 +40,8 @@ export interface WorkerContext {
   readonly outbox: Outbox | undefined
   /** The chain client (with --contract), for reading the worker's standing. */
   readonly chain: WalletChainClient | undefined
+  /** Fraud reports and slashes of this worker, and the challenge window; absent without --contract. */
+  readonly chainWatch?: ChainWatch
   /** Holds training between steps (pause, schedule, idle, CPU limit). */
   readonly gate: TrainingGate
   /** What the worker is doing now, for `worker status` over the control socket. */

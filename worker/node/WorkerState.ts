@@ -18,6 +18,8 @@ export interface RoundRecord {
   /** What became of the contribution on chain, as last seen. */
   chain?: ChainOutcome
   updatedAt: number
+  /** When the round was first committed (unix seconds): its challenge window runs from here. */
+  committedAt?: number
 }
 
 /** A contribution's fate on chain: pending, reported for fraud, slashed, or finalized with a median score and a reward (wei, decimal). */
@@ -101,22 +103,21 @@ export class WorkerState {
     this.save()
   }
 
-  put (rec: Omit<RoundRecord, 'updatedAt'>): RoundRecord {
-    const full = { ...rec, updatedAt: Math.floor(Date.now() / 1000) }
-    const wasFinal = this.data.rounds[String(rec.round)]?.status
+  put (rec: Omit<RoundRecord, 'updatedAt' | 'committedAt'>): RoundRecord {
+    const now = Math.floor(Date.now() / 1000)
+    const before = this.data.rounds[String(rec.round)]
+    const full = { ...rec, updatedAt: now, committedAt: before?.commitment === rec.commitment ? before.committedAt ?? before.updatedAt : now }
+    const wasFinal = before?.status
     this.data.rounds[String(rec.round)] = full
     if (rec.status !== 'committed' && (wasFinal === undefined || wasFinal === 'committed')) this.data.roundsDone++
     this.save()
     return full
   }
 
-  /** Forgets rounds older than the newest `keep` (their checkpoints are pruned too). */
-  prune (keep: number): number[] {
-    const rounds = Object.keys(this.data.rounds).map(Number).sort((a, b) => a - b)
-    const drop = rounds.slice(0, Math.max(0, rounds.length - keep))
-    for (const r of drop) delete this.data.rounds[String(r)]
-    if (drop.length > 0) this.save()
-    return drop
+  /** Forgets the given rounds (their checkpoints were dropped). */
+  forget (rounds: readonly number[]): void {
+    for (const r of rounds) delete this.data.rounds[String(r)]
+    if (rounds.length > 0) this.save()
   }
 
   private save (): void {
