@@ -230,8 +230,8 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
   it('never reports a contribution past its challenge window (the worker may have deleted its checkpoints)', async () => {
     const cheater = await addWorker(7, 4, true)
     const before = await getContributor(validator, { address: local.address, account: (await local.clientFor(7)).account.address })
-    // Past the reward lock period (300 s on this chain): the contribution can no longer be challenged.
-    await validator.request({ method: 'evm_increaseTime', params: [Number(local.params.rewardLockPeriod) + 60] } as never)
+    // Past the pending timeout and the reward lock period: the contribution can no longer be challenged.
+    await validator.request({ method: 'evm_increaseTime', params: [Number(local.params.pendingTimeout + local.params.rewardLockPeriod) + 60] } as never)
     await validator.request({ method: 'evm_mine', params: [] } as never)
     const state = JSON.parse(readFileSync(path.join(dataDir, 'validator-state.json'), 'utf8'))
     writeFileSync(path.join(dataDir, 'validator-state.json'), JSON.stringify({ ...state, nextRound: 1, roundsDone: 0 }))

@@ -22,6 +22,7 @@ import { getContributionIdByHash } from '../lib/chain/actions/getContributionIdB
 import type { cotrain } from '../lib/proto/cotrain.js'
 import { resolveHyperParams } from '../lib/training/hyperParams.ts'
 import type { TrainingShard } from '../lib/training/trainRound.ts'
+import { challengeWindowSeconds } from '../lib/challenge/challengeWindow.ts'
 import { evidenceHash } from '../lib/validation/evidenceHash.ts'
 import { heldOutReference, heldOutSliceFor, measureImprovement, median, qualityScore, scoreScale, type HeldOutReference } from '../lib/validation/qualityScore.ts'
 import { submissionClaimFromWire } from '../lib/validation/submissionClaim.ts'
@@ -142,7 +143,7 @@ export class ValidatorService {
   private readonly stateFile: string
   /** No saved state: where to start is decided at start(). */
   private readonly fresh: boolean
-  /** Seconds a contribution can be challenged after it is mined (the contract's reward lock period), read once. */
+  /** Seconds a contribution can be challenged after it is mined (challengeWindowSeconds), read once. */
   private challengeWindowSeconds: number | undefined
 
   constructor (options: ValidatorServiceOptions) {
@@ -446,13 +447,13 @@ export class ValidatorService {
 
   /**
    * Whether contribution `id` was mined longer ago than it can be challenged
-   * (the contract's reward lock period, by the chain's clock). Workers keep
+   * (lib/challenge challengeWindowSeconds, by the chain's clock). Workers keep
    * their checkpoints that long and a margin more (worker/chain/ChainWatch),
    * so a validator never reports what an honest worker was entitled to delete.
    */
   private async pastChallengeWindow (id: bigint): Promise<boolean> {
     const client = this.options.wallet
-    this.challengeWindowSeconds ??= Number(await readStaking(client, this.options.contract, 'rewardLockPeriod'))
+    this.challengeWindowSeconds ??= await challengeWindowSeconds(client, this.options.contract)
     const c = await getContribution(client, { address: this.options.contract, id })
     const [mined, head] = await Promise.all([getBlock(client, { blockNumber: BigInt(c.submittedBlock) }), getBlock(client)])
     return Number(head.timestamp - mined.timestamp) > this.challengeWindowSeconds

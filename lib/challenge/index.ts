@@ -3,3 +3,4 @@ export { DEFAULT_CHEAT_FRACTION, DEFAULT_TARGET_PROBABILITY, challengePlanFor, d
 export { detectionProbability, segmentsForDetection, type SegmentsForDetectionParameters } from './detection.ts'
 export { selectChallengeSegments, type SelectChallengeSegmentsParameters } from './selectChallengeSegments.ts'
 export { commitmentsInRound, type CommitmentsInRoundParameters, type RoundCommitment } from './commitmentsInRound.ts'
+export { challengeWindowSeconds } from './challengeWindow.ts'

@@ -1,6 +1,7 @@
 import { formatEther, parseAbiItem, type Address } from 'viem'
 import { getBlockNumber, getLogs } from 'viem/actions'
-import { readStaking, type ChainClient } from '../../lib/chain/index.ts'
+import type { ChainClient } from '../../lib/chain/index.ts'
+import { challengeWindowSeconds } from '../../lib/challenge/challengeWindow.ts'
 import { oneLine } from '../../lib/errors.ts'
 
 /** What the watch reports about this worker's contributions. */
@@ -32,9 +33,9 @@ export const RETENTION_MARGIN_SECONDS = 600
  * one of its contributions and a slash, said at once (an event, which
  * `worker start` prints as a REPORTED / SLASHED line, for `worker status` and
  * the dashboard) rather than found later in a
- * smaller balance. Also reads how long a contribution can be challenged (the
- * contract's reward lock period, during which a fraud finding takes the
- * rewards back), which is how long the worker keeps its checkpoints.
+ * smaller balance. Also reads how long a contribution can be challenged
+ * (lib/challenge challengeWindowSeconds: pending timeout + reward lock
+ * period), which is how long the worker keeps its checkpoints.
  *
  * @example
  * const watch = new ChainWatch({ client, contract, worker: address, contributionIds: () => ids, onEvent: emit, log })
@@ -42,7 +43,7 @@ export const RETENTION_MARGIN_SECONDS = 600
  */
 export class ChainWatch {
   readonly options: ChainWatchOptions
-  /** Seconds a contribution can still be challenged after it is submitted (reward lock period + margin); 0 until started. */
+  /** Seconds a contribution can still be challenged after it is submitted (challengeWindowSeconds + margin); 0 until started. */
   challengeWindowSeconds = 0
   private fromBlock = 0n
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -55,7 +56,7 @@ export class ChainWatch {
 
   async start (): Promise<void> {
     const { client, contract } = this.options
-    this.challengeWindowSeconds = Number(await readStaking(client, contract, 'rewardLockPeriod')) + RETENTION_MARGIN_SECONDS
+    this.challengeWindowSeconds = await challengeWindowSeconds(client, contract) + RETENTION_MARGIN_SECONDS
     // Reports from before this start are shown too: a worker restarted after being reported must still say so.
     this.fromBlock = 0n
     await this.poll()
