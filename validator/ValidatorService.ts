@@ -448,7 +448,7 @@ export class ValidatorService {
   /**
    * Whether contribution `id` was mined longer ago than it can be challenged
    * (lib/challenge challengeWindowSeconds, by the chain's clock). Workers keep
-   * their checkpoints that long and a margin more (worker/chain/ChainWatch),
+   * their checkpoints that long and a margin more (worker/node/checkpointRetention),
    * so a validator never reports what an honest worker was entitled to delete.
    */
   private async pastChallengeWindow (id: bigint): Promise<boolean> {

@@ -124,8 +124,6 @@ export function describeEvent (e: WorkerEvent): string {
     case 'worker:paused': return `training held: ${e.reason}`
     case 'worker:resumed': return 'training resumed'
     case 'worker:stopped': return `worker stopped after ${e.roundsDone} round(s): ${e.reason}`
-    case 'contribution:reported': return `REPORTED: validator ${e.validator} reported contribution #${e.contributionId} as fraud (report ${e.reportCount}, evidence ${e.evidenceHash}, block ${e.block})`
-    case 'contributor:slashed': return `SLASHED: contribution #${e.contributionId} was found fraudulent: ${e.stakeSlashed} ETH of stake and ${e.rewardsSlashed} ETH of locked rewards taken (block ${e.block})`
   }
 }
 

@@ -144,7 +144,7 @@ export class RoundRunner {
     const names = existsSync(root) ? await readdir(root) : []
     const onDisk = ctx.checkpoints.roundsOnDisk(names)
     const records = ctx.state.records()
-    const drop = roundsToDrop({ onDisk: [...new Set([...onDisk, ...records.map((r) => r.round)])], records, now: Math.floor(Date.now() / 1000), challengeWindowSeconds: ctx.chainWatch?.challengeWindowSeconds ?? 0, keepRounds: ctx.options.keepRounds })
+    const drop = roundsToDrop({ onDisk: [...new Set([...onDisk, ...records.map((r) => r.round)])], records, now: Math.floor(Date.now() / 1000), challengeWindowSeconds: ctx.challengeWindowSeconds, keepRounds: ctx.options.keepRounds })
     for (const r of drop) if (onDisk.includes(r)) await ctx.checkpoints.drop(r)
     ctx.state.forget(drop)
   }

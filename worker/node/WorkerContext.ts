@@ -2,7 +2,6 @@ import type { Address } from 'viem'
 import type { WalletChainClient } from '../../lib/chain/index.ts'
 import type { CotrainNode } from '../../lib/net/index.ts'
 import type { BackendSelection } from '../../lib/training/selectBackend.ts'
-import type { ChainWatch } from '../chain/ChainWatch.ts'
 import type { Outbox } from '../chain/Outbox.ts'
 import type { HardwareInfo } from '../hardware/detectHardware.ts'
 import type { Capability } from '../hardware/measureCapability.ts'
@@ -40,8 +39,12 @@ export interface WorkerContext {
   readonly outbox: Outbox | undefined
   /** The chain client (with --contract), for reading the worker's standing. */
   readonly chain: WalletChainClient | undefined
-  /** Fraud reports and slashes of this worker, and the challenge window; absent without --contract. */
-  readonly chainWatch?: ChainWatch
+  /**
+   * Seconds a contribution can still be challenged after it is committed
+   * (lib/challenge challengeWindowSeconds + a margin): how long checkpoints
+   * are kept. 0 without --contract (nothing can be slashed).
+   */
+  readonly challengeWindowSeconds: number
   /** Holds training between steps (pause, schedule, idle, CPU limit). */
   readonly gate: TrainingGate
   /** What the worker is doing now, for `worker status` over the control socket. */

@@ -10,7 +10,7 @@ import { startStatusServer, type StatusServer } from '../../lib/http/startStatus
 import { backoffDelay, createNode, subscribeRoundAnnouncements, type Capabilities, type CotrainNode } from '../../lib/net/index.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
-import { ChainWatch } from '../chain/ChainWatch.ts'
+import { challengeWindowSeconds } from '../../lib/challenge/challengeWindow.ts'
 import { Outbox } from '../chain/Outbox.ts'
 import { detectHardware, type HardwareInfo } from '../hardware/detectHardware.ts'
 import { measureCapability, type Capability } from '../hardware/measureCapability.ts'
@@ -201,7 +201,7 @@ export class WorkerNode {
       // stakes nothing) and only with the user's word (--stake or a yes).
       let outbox: Outbox | undefined
       let chainClient: WalletChainClient | undefined
-      let chainWatch: ChainWatch | undefined
+      let challengeWindow = 0
       if (o.contract !== undefined) {
         const chain = chainClient = await createChainClient({ rpcUrl: o.rpcUrl ?? 'http://127.0.0.1:8545', account: o.account })
         const box = new Outbox({ dir: path.join(o.dataDir, 'outbox'), client: chain, address: o.contract })
@@ -211,17 +211,12 @@ export class WorkerNode {
         const { staked } = await ensureStaked(chain, box, { contract: o.contract, address, consent: { stake: o.stake, confirm: o.confirmStake }, log, signal })
         // The coordinator may have set us inactive while we were unregistered; a join after staking makes us eligible.
         if (staked !== null) await coordinator.join({ signal })
-        const watch = new ChainWatch({
-          client: chain, contract: o.contract, worker: address, log, onEvent: (e) => { emit(e) },
-          contributionIds: () => state.records().map((r) => r.contributionId).filter((id): id is string => id !== undefined)
-        })
-        await watch.start()
-        closers.push(async () => { watch.stop() })
-        chainWatch = watch
+        // A verifier at the window's edge must still find the checkpoints: keep them 10 minutes longer.
+        challengeWindow = await challengeWindowSeconds(chain, o.contract) + 600
       }
       const context: WorkerContext = {
         options: o, address, signal, log, emit, hardware, capability, backend, node, coordinator, checkpoints,
-        cache: new ContentCache(o.dataDir), state, metrics, outbox, chain: chainClient, chainWatch, gate, live
+        cache: new ContentCache(o.dataDir), state, metrics, outbox, chain: chainClient, challengeWindowSeconds: challengeWindow, gate, live
       }
       const worker = new WorkerNode(context, controller, { metricsServer, control })
       emit({

@@ -7,7 +7,7 @@ export interface RetentionInput {
   records: readonly RoundRecord[]
   /** Unix seconds. */
   now: number
-  /** Seconds a contribution on chain can still be challenged (ChainWatch.challengeWindowSeconds); 0 without a chain. */
+  /** Seconds a contribution on chain can still be challenged (WorkerContext.challengeWindowSeconds); 0 without a chain. */
   challengeWindowSeconds: number
   /** The newest rounds kept in any case (default 3). */
   keepRounds?: number

@@ -1,5 +1,3 @@
-import type { ChainWatchEvent } from '../chain/ChainWatch.ts'
-
 /**
  * What a worker reports while it runs (`--json` prints each as one line,
  * `{"event":"round:done",...}`). Names are `noun:verb`.
@@ -21,6 +19,5 @@ export type WorkerEvent =
   | { event: 'worker:paused', reason: string }
   | { event: 'worker:resumed' }
   | { event: 'worker:stopped', roundsDone: number, reason: string }
-  | ChainWatchEvent
 
 export type WorkerEventName = WorkerEvent['event']
