@@ -26,6 +26,7 @@ import { applyDeltaFault } from '../worker/node/faults.ts'
 import { readValidationBatches } from './readValidationBatches.ts'
 import { validationBatchHash } from './validationBatchHash.ts'
 import { ValidatorService, type ValidatorEvent } from './ValidatorService.ts'
+import { hyperParamsToWire } from '../lib/net/hyperParamsWire.ts'
 
 /**
  * Fault injection: `wallet` with its first `times` transactions calling
@@ -78,7 +79,7 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
     const modelId = put(float32ToBytes(base.startWeights))
     const announcement = {
       round: 1, modelId, roundSeed: fromHex(base.roundSeed), modelConfigJson: JSON.stringify(resolveModelConfig(base.model)),
-      trainingJson: JSON.stringify(resolveHyperParams(base.hyper)), hyperParameters: { innerSteps: 40, batchSize: 32, learningRate: 2e-3, checkpointInterval: 10, optimizer: 'adam' },
+      hyperParameters: hyperParamsToWire(resolveHyperParams(base.hyper)),
       openedAt: 1, trainDeadline: 2, submitDeadline: 3
     }
     const submissions: NonNullable<SubmissionList['submissions']> = []

@@ -20,7 +20,6 @@ import { listDatasets } from '../lib/net/dataset.ts'
 import { validateDatasetShards } from '../lib/data/validateDatasetShards.ts'
 import { getContributionIdByHash } from '../lib/chain/actions/getContributionIdByHash.ts'
 import type { cotrain } from '../lib/proto/cotrain.js'
-import { resolveHyperParams } from '../lib/training/hyperParams.ts'
 import type { TrainingShard } from '../lib/training/trainRound.ts'
 import { challengeWindowSeconds } from '../lib/challenge/challengeWindow.ts'
 import { evidenceHash } from '../lib/validation/evidenceHash.ts'
@@ -32,6 +31,7 @@ import { validationBatchHash } from './validationBatchHash.ts'
 import { readValidationBatches } from './readValidationBatches.ts'
 import { sleep } from '../lib/async/sleep.ts'
 import { parseRoundSeed } from '../lib/hash/roundSeed.ts'
+import { hyperParamsFromWire } from '../lib/net/hyperParamsWire.ts'
 
 /** Events of a validator (`--json` prints one object per line). */
 export type ValidatorEvent =
@@ -384,7 +384,7 @@ export class ValidatorService {
     }
     const a = s.announcement as cotrain.v1.RoundAnnouncement | null | undefined
     if (a == null) return skip('the listing carries no round announcement')
-    const hyper = resolveHyperParams(JSON.parse(a.trainingJson === '' ? '{}' : a.trainingJson))
+    const hyper = hyperParamsFromWire(a.hyperParameters)
     const modelConfig = resolveModelConfig(JSON.parse(a.modelConfigJson))
     const startWeights = bytesToFloat32(await this.content(a.modelId))
     const shards: TrainingShard[] = []

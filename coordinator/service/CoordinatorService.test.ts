@@ -16,6 +16,7 @@ import { deltaToWire } from '../../lib/proof/deltaWire.ts'
 import { trainRound, withDelta, type TrainRoundResult } from '../../lib/training/trainRound.ts'
 import { CoordinatorService } from './CoordinatorService.ts'
 import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
+import { hyperParamsFromWire } from '../../lib/net/hyperParamsWire.ts'
 
 /** The wire submission of a training result, as the worker sends it. */
 function wireSubmission (r: TrainRoundResult): UpdateSubmission {
@@ -99,7 +100,7 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
       model: JSON.parse(ann.modelConfigJson!),
       startWeights,
       shards,
-      hyper: JSON.parse(ann.trainingJson!)
+      hyper: hyperParamsFromWire(ann.hyperParameters)
     })
   })
 

@@ -5,6 +5,7 @@ import type { RoundAnnouncement } from '../../lib/net/index.ts'
 import type { CoordinatorConfig } from '../config.ts'
 import type { RoundRecord } from '../store/records.ts'
 import { roundSeedBytes } from '../../lib/hash/roundSeed.ts'
+import { hyperParamsToWire } from '../../lib/net/hyperParamsWire.ts'
 
 /**
  * What a round trains, as stored in the round row's `hyperParams`: the
@@ -34,16 +35,9 @@ export function roundAnnouncement (round: RoundRecord, config: Pick<CoordinatorC
   return {
     round: round.number,
     modelId: fromHex(round.modelId, 32, 'model id'),
-    hyperParameters: {
-      innerSteps: plan.training.steps,
-      batchSize: plan.training.batchSize,
-      learningRate: plan.training.learningRate,
-      checkpointInterval: plan.training.checkpointInterval,
-      optimizer: 'adam'
-    },
+    hyperParameters: hyperParamsToWire(plan.training),
     roundSeed: roundSeedBytes(round.seed),
     modelConfigJson: JSON.stringify(plan.model),
-    trainingJson: JSON.stringify(plan.training),
     openedAt: Math.floor(round.openedAt / 1000),
     trainDeadline: Math.floor(trainDeadlineMs / 1000),
     submitDeadline: Math.max(Math.floor(submitDeadlineMs / 1000), Math.floor(trainDeadlineMs / 1000))

@@ -1,5 +1,5 @@
 /**
- * /cotrain/assign/1.0.0: a joined worker asks which shards it trains on.
+ * /cotrain/assign/2.0.0: a joined worker asks which shards it trains on.
  */
 import type { Address } from 'viem'
 import type { DialTarget, Libp2p } from '@libp2p/interface'

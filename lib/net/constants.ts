@@ -8,20 +8,25 @@ const KiB = 1024
 const MiB = 1024 * KiB
 
 /** Worker -> coordinator: capabilities and the signed address binding. */
-export const JOIN_PROTOCOL = '/cotrain/join/1.0.0'
+export const JOIN_PROTOCOL = '/cotrain/join/2.0.0'
 /** Anyone -> holder: bytes of a content-addressed object (weights, shard, checkpoint). */
 export const CONTENT_PROTOCOL = '/cotrain/content/1.0.0'
 /** Worker -> coordinator: the shards to train on this round. */
-export const ASSIGN_PROTOCOL = '/cotrain/assign/1.0.0'
+export const ASSIGN_PROTOCOL = '/cotrain/assign/2.0.0'
 /** Worker -> coordinator: the round's update with its proof metadata. */
 export const SUBMIT_PROTOCOL = '/cotrain/submit/1.0.0'
 /** Verifier -> worker: one checkpoint with its leaf and Merkle proof. */
 export const CHECKPOINT_PROTOCOL = '/cotrain/checkpoint/1.0.0'
 /** Validator -> coordinator: a round's submissions, a page at a time. */
-export const SUBMISSIONS_PROTOCOL = '/cotrain/submissions/1.0.0'
+export const SUBMISSIONS_PROTOCOL = '/cotrain/submissions/2.0.0'
 
-/** Gossipsub topic of round announcements (announcements only, never payloads). */
-export const ANNOUNCEMENT_TOPIC = 'cotrain/v1/rounds'
+/**
+ * Gossipsub topic of round announcements (announcements only, never payloads).
+ * Join, assign, submissions and this topic went to 2 when the announcement's
+ * hyper-parameters moved from training_json into HyperParameters: a 1.0.0
+ * worker would have trained with defaults of its own.
+ */
+export const ANNOUNCEMENT_TOPIC = 'cotrain/v2/rounds'
 
 /** Default size of one content chunk on the wire, and the most a server may send. */
 export const CONTENT_CHUNK_BYTES = 512 * KiB

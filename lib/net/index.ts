@@ -36,3 +36,4 @@ export { encodeRoundAnnouncement, publishRoundAnnouncement, subscribeRoundAnnoun
 export type { SubscribeRoundAnnouncementsOptions } from './announcements.ts'
 export { DATASET_MAX_SHARD_BYTES, DATASET_MAX_SHARDS, DATASET_PROTOCOL, DatasetService, datasetProtocol, datasetProtocolFor, datasetSummaryToWire, listDatasets, manifestFromWire, manifestToWire, publishDataset, startDatasetService } from './dataset.ts'
 export type { DatasetServiceOptions, ListedDataset, PublishDatasetParams, PublishDatasetResult, PublishProgress, VerifiedDatasetOffer, VerifiedDatasetShard } from './dataset.ts'
+export { hyperParamsFromWire, hyperParamsToWire } from './hyperParamsWire.ts'

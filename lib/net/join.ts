@@ -1,5 +1,5 @@
 /**
- * /cotrain/join/1.0.0: a worker introduces itself to a coordinator with its
+ * /cotrain/join/2.0.0: a worker introduces itself to a coordinator with its
  * capabilities and a signed binding of its Ethereum address to its peer id.
  */
 import { bytesToHex, getAddress } from 'viem'

@@ -78,7 +78,7 @@ describe('request/response services between in-process nodes', function () {
     it('accepts a valid binding and remembers the address for the peer', async () => {
       const { accepted, coordinator: peer } = await requestJoin(worker, coordinator.getMultiaddrs()[0], { signer, capabilities })
       assert.ok(peer.equals(coordinator.peerId))
-      assert.equal(accepted.announcementTopic, 'cotrain/v1/rounds')
+      assert.equal(accepted.announcementTopic, 'cotrain/v2/rounds')
       assert.equal(joins.addressOf(worker.peerId), signer.address)
     })
 

@@ -1,5 +1,5 @@
 /**
- * /cotrain/submissions/1.0.0: a validator lists a round's submissions at the
+ * /cotrain/submissions/2.0.0: a validator lists a round's submissions at the
  * coordinator, a page at a time, to verify and score each on its own. Deltas
  * are fetched by `deltaId` over /cotrain/content/1.0.0; checkpoints from the
  * worker (`workerPeerId`, `workerAddrs`) over /cotrain/checkpoint/1.0.0.

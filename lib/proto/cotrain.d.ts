@@ -185,6 +185,11 @@ export namespace cotrain {
             learningRate: number;
             checkpointInterval: number;
             optimizer: string;
+            beta1: number;
+            beta2: number;
+            epsilon: number;
+            deltaEncoding: cotrain.v1.DeltaEncoding;
+            deltaChunk: number;
             static create(properties: cotrain.v1.HyperParameters.$Shape): cotrain.v1.HyperParameters & cotrain.v1.HyperParameters.$Shape;
             static create(properties?: cotrain.v1.HyperParameters.$Properties): cotrain.v1.HyperParameters;
             static encode(message: cotrain.v1.HyperParameters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -201,6 +206,11 @@ export namespace cotrain {
                 learningRate?: (number|null);
                 checkpointInterval?: (number|null);
                 optimizer?: (string|null);
+                beta1?: (number|null);
+                beta2?: (number|null);
+                epsilon?: (number|null);
+                deltaEncoding?: (cotrain.v1.DeltaEncoding|null);
+                deltaChunk?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.HyperParameters.$Properties;
@@ -221,7 +231,6 @@ export namespace cotrain {
             trainDeadline: number;
             submitDeadline: number;
             datasetId: Uint8Array;
-            trainingJson: string;
             static create(properties: cotrain.v1.RoundAnnouncement.$Shape): cotrain.v1.RoundAnnouncement & cotrain.v1.RoundAnnouncement.$Shape;
             static create(properties?: cotrain.v1.RoundAnnouncement.$Properties): cotrain.v1.RoundAnnouncement;
             static encode(message: cotrain.v1.RoundAnnouncement.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -242,10 +251,161 @@ export namespace cotrain {
                 trainDeadline?: (number|null);
                 submitDeadline?: (number|null);
                 datasetId?: (Uint8Array|null);
-                trainingJson?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.RoundAnnouncement.$Properties;
+        }
+
+        enum DeltaEncoding {
+            DELTA_ENCODING_UNSPECIFIED = 0,
+            DELTA_ENCODING_FLOAT32 = 1,
+            DELTA_ENCODING_INT8_SCALED = 2
+        }
+
+        interface ILeafSummary extends cotrain.v1.LeafSummary.$Properties {
+        }
+
+        class LeafSummary {
+            constructor(properties?: cotrain.v1.LeafSummary.$Properties);
+            $unknowns?: Uint8Array[];
+            loss: number;
+            updateNorm: number;
+            static create(properties: cotrain.v1.LeafSummary.$Shape): cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape;
+            static create(properties?: cotrain.v1.LeafSummary.$Properties): cotrain.v1.LeafSummary;
+            static encode(message: cotrain.v1.LeafSummary.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.LeafSummary;
+            static toObject(message: cotrain.v1.LeafSummary, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace LeafSummary {
+            interface $Properties {
+                loss?: (number|null);
+                updateNorm?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.LeafSummary.$Properties;
+        }
+
+        interface IUpdateSubmission extends cotrain.v1.UpdateSubmission.$Properties {
+        }
+
+        class UpdateSubmission {
+            constructor(properties?: cotrain.v1.UpdateSubmission.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            workerAddress: Uint8Array;
+            baseModelId: Uint8Array;
+            commitment: Uint8Array;
+            encoding: cotrain.v1.DeltaEncoding;
+            delta: Uint8Array;
+            scales: Uint8Array;
+            scaleBlock: number;
+            numParams: number;
+            deltaHash: Uint8Array;
+            proofRoot: Uint8Array;
+            leafCount: number;
+            leaves: cotrain.v1.LeafSummary.$Properties[];
+            samples: number;
+            contributionId: string;
+            txHash: Uint8Array;
+            backendClass: string;
+            microBatches: number;
+            static create(properties: cotrain.v1.UpdateSubmission.$Shape): cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape;
+            static create(properties?: cotrain.v1.UpdateSubmission.$Properties): cotrain.v1.UpdateSubmission;
+            static encode(message: cotrain.v1.UpdateSubmission.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.UpdateSubmission;
+            static toObject(message: cotrain.v1.UpdateSubmission, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace UpdateSubmission {
+            interface $Properties {
+                round?: (number|null);
+                workerAddress?: (Uint8Array|null);
+                baseModelId?: (Uint8Array|null);
+                commitment?: (Uint8Array|null);
+                encoding?: (cotrain.v1.DeltaEncoding|null);
+                delta?: (Uint8Array|null);
+                scales?: (Uint8Array|null);
+                scaleBlock?: (number|null);
+                numParams?: (number|null);
+                deltaHash?: (Uint8Array|null);
+                proofRoot?: (Uint8Array|null);
+                leafCount?: (number|null);
+                leaves?: (cotrain.v1.LeafSummary.$Properties[]|null);
+                samples?: (number|null);
+                contributionId?: (string|null);
+                txHash?: (Uint8Array|null);
+                backendClass?: (string|null);
+                microBatches?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.UpdateSubmission.$Properties;
+        }
+
+        interface ISubmissionAck extends cotrain.v1.SubmissionAck.$Properties {
+        }
+
+        class SubmissionAck {
+            constructor(properties?: cotrain.v1.SubmissionAck.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            commitment: Uint8Array;
+            receivedAt: number;
+            static create(properties: cotrain.v1.SubmissionAck.$Shape): cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape;
+            static create(properties?: cotrain.v1.SubmissionAck.$Properties): cotrain.v1.SubmissionAck;
+            static encode(message: cotrain.v1.SubmissionAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmissionAck;
+            static toObject(message: cotrain.v1.SubmissionAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace SubmissionAck {
+            interface $Properties {
+                round?: (number|null);
+                commitment?: (Uint8Array|null);
+                receivedAt?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.SubmissionAck.$Properties;
+        }
+
+        interface ISubmitResponse extends cotrain.v1.SubmitResponse.$Properties {
+        }
+
+        class SubmitResponse {
+            constructor(properties?: cotrain.v1.SubmitResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            ack?: (cotrain.v1.SubmissionAck.$Properties|null);
+            error?: (cotrain.v1.Error.$Properties|null);
+            result?: ("ack"|"error");
+            static create(properties: cotrain.v1.SubmitResponse.$Shape): cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape;
+            static create(properties?: cotrain.v1.SubmitResponse.$Properties): cotrain.v1.SubmitResponse;
+            static encode(message: cotrain.v1.SubmitResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmitResponse;
+            static toObject(message: cotrain.v1.SubmitResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace SubmitResponse {
+            interface $Properties {
+                ack?: (cotrain.v1.SubmissionAck.$Properties|null);
+                error?: (cotrain.v1.Error.$Properties|null);
+                result?: ("ack"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              ack?: cotrain.v1.SubmissionAck.$Shape|null;
+              error?: cotrain.v1.Error.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; ack?: null; error?: null }|{ result?: "ack"; ack: cotrain.v1.SubmissionAck.$Shape; error?: null }|{ result?: "error"; ack?: null; error: cotrain.v1.Error.$Shape })
+            );
         }
 
         interface ICheckpointRequest extends cotrain.v1.CheckpointRequest.$Properties {
@@ -1107,158 +1267,6 @@ export namespace cotrain {
               $unknowns?: Uint8Array[];
             } & (
               ({ result?: undefined; list?: null; error?: null }|{ result?: "list"; list: cotrain.v1.SubmissionList.$Shape; error?: null }|{ result?: "error"; list?: null; error: cotrain.v1.Error.$Shape })
-            );
-        }
-
-        enum DeltaEncoding {
-            DELTA_ENCODING_UNSPECIFIED = 0,
-            DELTA_ENCODING_FLOAT32 = 1,
-            DELTA_ENCODING_INT8_SCALED = 2
-        }
-
-        interface ILeafSummary extends cotrain.v1.LeafSummary.$Properties {
-        }
-
-        class LeafSummary {
-            constructor(properties?: cotrain.v1.LeafSummary.$Properties);
-            $unknowns?: Uint8Array[];
-            loss: number;
-            updateNorm: number;
-            static create(properties: cotrain.v1.LeafSummary.$Shape): cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape;
-            static create(properties?: cotrain.v1.LeafSummary.$Properties): cotrain.v1.LeafSummary;
-            static encode(message: cotrain.v1.LeafSummary.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape;
-            static fromObject(object: { [k: string]: any }): cotrain.v1.LeafSummary;
-            static toObject(message: cotrain.v1.LeafSummary, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-        }
-
-        namespace LeafSummary {
-            interface $Properties {
-                loss?: (number|null);
-                updateNorm?: (number|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = cotrain.v1.LeafSummary.$Properties;
-        }
-
-        interface IUpdateSubmission extends cotrain.v1.UpdateSubmission.$Properties {
-        }
-
-        class UpdateSubmission {
-            constructor(properties?: cotrain.v1.UpdateSubmission.$Properties);
-            $unknowns?: Uint8Array[];
-            round: number;
-            workerAddress: Uint8Array;
-            baseModelId: Uint8Array;
-            commitment: Uint8Array;
-            encoding: cotrain.v1.DeltaEncoding;
-            delta: Uint8Array;
-            scales: Uint8Array;
-            scaleBlock: number;
-            numParams: number;
-            deltaHash: Uint8Array;
-            proofRoot: Uint8Array;
-            leafCount: number;
-            leaves: cotrain.v1.LeafSummary.$Properties[];
-            samples: number;
-            contributionId: string;
-            txHash: Uint8Array;
-            backendClass: string;
-            microBatches: number;
-            static create(properties: cotrain.v1.UpdateSubmission.$Shape): cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape;
-            static create(properties?: cotrain.v1.UpdateSubmission.$Properties): cotrain.v1.UpdateSubmission;
-            static encode(message: cotrain.v1.UpdateSubmission.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape;
-            static fromObject(object: { [k: string]: any }): cotrain.v1.UpdateSubmission;
-            static toObject(message: cotrain.v1.UpdateSubmission, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-        }
-
-        namespace UpdateSubmission {
-            interface $Properties {
-                round?: (number|null);
-                workerAddress?: (Uint8Array|null);
-                baseModelId?: (Uint8Array|null);
-                commitment?: (Uint8Array|null);
-                encoding?: (cotrain.v1.DeltaEncoding|null);
-                delta?: (Uint8Array|null);
-                scales?: (Uint8Array|null);
-                scaleBlock?: (number|null);
-                numParams?: (number|null);
-                deltaHash?: (Uint8Array|null);
-                proofRoot?: (Uint8Array|null);
-                leafCount?: (number|null);
-                leaves?: (cotrain.v1.LeafSummary.$Properties[]|null);
-                samples?: (number|null);
-                contributionId?: (string|null);
-                txHash?: (Uint8Array|null);
-                backendClass?: (string|null);
-                microBatches?: (number|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = cotrain.v1.UpdateSubmission.$Properties;
-        }
-
-        interface ISubmissionAck extends cotrain.v1.SubmissionAck.$Properties {
-        }
-
-        class SubmissionAck {
-            constructor(properties?: cotrain.v1.SubmissionAck.$Properties);
-            $unknowns?: Uint8Array[];
-            round: number;
-            commitment: Uint8Array;
-            receivedAt: number;
-            static create(properties: cotrain.v1.SubmissionAck.$Shape): cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape;
-            static create(properties?: cotrain.v1.SubmissionAck.$Properties): cotrain.v1.SubmissionAck;
-            static encode(message: cotrain.v1.SubmissionAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape;
-            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmissionAck;
-            static toObject(message: cotrain.v1.SubmissionAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-        }
-
-        namespace SubmissionAck {
-            interface $Properties {
-                round?: (number|null);
-                commitment?: (Uint8Array|null);
-                receivedAt?: (number|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = cotrain.v1.SubmissionAck.$Properties;
-        }
-
-        interface ISubmitResponse extends cotrain.v1.SubmitResponse.$Properties {
-        }
-
-        class SubmitResponse {
-            constructor(properties?: cotrain.v1.SubmitResponse.$Properties);
-            $unknowns?: Uint8Array[];
-            ack?: (cotrain.v1.SubmissionAck.$Properties|null);
-            error?: (cotrain.v1.Error.$Properties|null);
-            result?: ("ack"|"error");
-            static create(properties: cotrain.v1.SubmitResponse.$Shape): cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape;
-            static create(properties?: cotrain.v1.SubmitResponse.$Properties): cotrain.v1.SubmitResponse;
-            static encode(message: cotrain.v1.SubmitResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape;
-            static fromObject(object: { [k: string]: any }): cotrain.v1.SubmitResponse;
-            static toObject(message: cotrain.v1.SubmitResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-        }
-
-        namespace SubmitResponse {
-            interface $Properties {
-                ack?: (cotrain.v1.SubmissionAck.$Properties|null);
-                error?: (cotrain.v1.Error.$Properties|null);
-                result?: ("ack"|"error");
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = {
-              ack?: cotrain.v1.SubmissionAck.$Shape|null;
-              error?: cotrain.v1.Error.$Shape|null;
-              $unknowns?: Uint8Array[];
-            } & (
-              ({ result?: undefined; ack?: null; error?: null }|{ result?: "ack"; ack: cotrain.v1.SubmissionAck.$Shape; error?: null }|{ result?: "error"; ack?: null; error: cotrain.v1.Error.$Shape })
             );
         }
     }

@@ -1566,6 +1566,11 @@ export const cotrain = $root.cotrain = (() => {
              * @property {number|null} [learningRate] HyperParameters learningRate
              * @property {number|null} [checkpointInterval] HyperParameters checkpointInterval
              * @property {string|null} [optimizer] HyperParameters optimizer
+             * @property {number|null} [beta1] HyperParameters beta1
+             * @property {number|null} [beta2] HyperParameters beta2
+             * @property {number|null} [epsilon] HyperParameters epsilon
+             * @property {cotrain.v1.DeltaEncoding|null} [deltaEncoding] HyperParameters deltaEncoding
+             * @property {number|null} [deltaChunk] HyperParameters deltaChunk
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1638,6 +1643,46 @@ export const cotrain = $root.cotrain = (() => {
             HyperParameters.prototype.optimizer = "";
 
             /**
+             * HyperParameters beta1.
+             * @member {number} beta1
+             * @memberof cotrain.v1.HyperParameters
+             * @instance
+             */
+            HyperParameters.prototype.beta1 = 0;
+
+            /**
+             * HyperParameters beta2.
+             * @member {number} beta2
+             * @memberof cotrain.v1.HyperParameters
+             * @instance
+             */
+            HyperParameters.prototype.beta2 = 0;
+
+            /**
+             * HyperParameters epsilon.
+             * @member {number} epsilon
+             * @memberof cotrain.v1.HyperParameters
+             * @instance
+             */
+            HyperParameters.prototype.epsilon = 0;
+
+            /**
+             * HyperParameters deltaEncoding.
+             * @member {cotrain.v1.DeltaEncoding} deltaEncoding
+             * @memberof cotrain.v1.HyperParameters
+             * @instance
+             */
+            HyperParameters.prototype.deltaEncoding = 0;
+
+            /**
+             * HyperParameters deltaChunk.
+             * @member {number} deltaChunk
+             * @memberof cotrain.v1.HyperParameters
+             * @instance
+             */
+            HyperParameters.prototype.deltaChunk = 0;
+
+            /**
              * Creates a new HyperParameters instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.HyperParameters
@@ -1679,6 +1724,16 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.checkpointInterval);
                 if (message.optimizer != null && $Object.hasOwnProperty.call(message, "optimizer") && message.optimizer !== "")
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.optimizer);
+                if (message.beta1 != null && $Object.hasOwnProperty.call(message, "beta1") && !$Object.is(message.beta1, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.beta1);
+                if (message.beta2 != null && $Object.hasOwnProperty.call(message, "beta2") && !$Object.is(message.beta2, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.beta2);
+                if (message.epsilon != null && $Object.hasOwnProperty.call(message, "epsilon") && !$Object.is(message.epsilon, 0))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.epsilon);
+                if (message.deltaEncoding != null && $Object.hasOwnProperty.call(message, "deltaEncoding") && message.deltaEncoding !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).int32(message.deltaEncoding);
+                if (message.deltaChunk != null && $Object.hasOwnProperty.call(message, "deltaChunk") && message.deltaChunk !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.deltaChunk);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1768,6 +1823,51 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.optimizer;
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.beta1 = value;
+                            else
+                                delete message.beta1;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.beta2 = value;
+                            else
+                                delete message.beta2;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.epsilon = value;
+                            else
+                                delete message.epsilon;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.deltaEncoding = value;
+                            else
+                                delete message.deltaEncoding;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.deltaChunk = value;
+                            else
+                                delete message.deltaChunk;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1818,6 +1918,36 @@ export const cotrain = $root.cotrain = (() => {
                 if (object.optimizer != null)
                     if (typeof object.optimizer !== "string" || object.optimizer.length)
                         message.optimizer = $String(object.optimizer);
+                if (object.beta1 != null)
+                    if (!$Object.is($Number(object.beta1), 0))
+                        message.beta1 = $Number(object.beta1);
+                if (object.beta2 != null)
+                    if (!$Object.is($Number(object.beta2), 0))
+                        message.beta2 = $Number(object.beta2);
+                if (object.epsilon != null)
+                    if (!$Object.is($Number(object.epsilon), 0))
+                        message.epsilon = $Number(object.epsilon);
+                if (object.deltaEncoding !== 0 && (typeof object.deltaEncoding !== "string" || $root.cotrain.v1.DeltaEncoding[object.deltaEncoding] !== 0))
+                    switch (object.deltaEncoding) {
+                    case "DELTA_ENCODING_UNSPECIFIED":
+                    case 0:
+                        message.deltaEncoding = 0;
+                        break;
+                    case "DELTA_ENCODING_FLOAT32":
+                    case 1:
+                        message.deltaEncoding = 1;
+                        break;
+                    case "DELTA_ENCODING_INT8_SCALED":
+                    case 2:
+                        message.deltaEncoding = 2;
+                        break;
+                    default:
+                        if (typeof object.deltaEncoding === "number" && (object.deltaEncoding | 0) === object.deltaEncoding)
+                            message.deltaEncoding = object.deltaEncoding;
+                    }
+                if (object.deltaChunk != null)
+                    if ($Number(object.deltaChunk) !== 0)
+                        message.deltaChunk = object.deltaChunk >>> 0;
                 return message;
             };
 
@@ -1844,6 +1974,11 @@ export const cotrain = $root.cotrain = (() => {
                     object.learningRate = 0;
                     object.checkpointInterval = 0;
                     object.optimizer = "";
+                    object.beta1 = 0;
+                    object.beta2 = 0;
+                    object.epsilon = 0;
+                    object.deltaEncoding = options.enums === $String ? "DELTA_ENCODING_UNSPECIFIED" : 0;
+                    object.deltaChunk = 0;
                 }
                 if (message.innerSteps != null && $Object.hasOwnProperty.call(message, "innerSteps"))
                     object.innerSteps = message.innerSteps;
@@ -1855,6 +1990,16 @@ export const cotrain = $root.cotrain = (() => {
                     object.checkpointInterval = message.checkpointInterval;
                 if (message.optimizer != null && $Object.hasOwnProperty.call(message, "optimizer"))
                     object.optimizer = message.optimizer;
+                if (message.beta1 != null && $Object.hasOwnProperty.call(message, "beta1"))
+                    object.beta1 = options.json && !$isFinite(message.beta1) ? $String(message.beta1) : message.beta1;
+                if (message.beta2 != null && $Object.hasOwnProperty.call(message, "beta2"))
+                    object.beta2 = options.json && !$isFinite(message.beta2) ? $String(message.beta2) : message.beta2;
+                if (message.epsilon != null && $Object.hasOwnProperty.call(message, "epsilon"))
+                    object.epsilon = options.json && !$isFinite(message.epsilon) ? $String(message.epsilon) : message.epsilon;
+                if (message.deltaEncoding != null && $Object.hasOwnProperty.call(message, "deltaEncoding"))
+                    object.deltaEncoding = options.enums === $String ? $root.cotrain.v1.DeltaEncoding[message.deltaEncoding] === $undefined ? message.deltaEncoding : $root.cotrain.v1.DeltaEncoding[message.deltaEncoding] : message.deltaEncoding;
+                if (message.deltaChunk != null && $Object.hasOwnProperty.call(message, "deltaChunk"))
+                    object.deltaChunk = message.deltaChunk;
                 return object;
             };
 
@@ -1886,7 +2031,6 @@ export const cotrain = $root.cotrain = (() => {
              * @property {number|null} [trainDeadline] RoundAnnouncement trainDeadline
              * @property {number|null} [submitDeadline] RoundAnnouncement submitDeadline
              * @property {Uint8Array|null} [datasetId] RoundAnnouncement datasetId
-             * @property {string|null} [trainingJson] RoundAnnouncement trainingJson
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1991,14 +2135,6 @@ export const cotrain = $root.cotrain = (() => {
             RoundAnnouncement.prototype.datasetId = $util.newBuffer([]);
 
             /**
-             * RoundAnnouncement trainingJson.
-             * @member {string} trainingJson
-             * @memberof cotrain.v1.RoundAnnouncement
-             * @instance
-             */
-            RoundAnnouncement.prototype.trainingJson = "";
-
-            /**
              * Creates a new RoundAnnouncement instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.RoundAnnouncement
@@ -2048,8 +2184,6 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.submitDeadline);
                 if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId") && message.datasetId.length)
                     writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.datasetId);
-                if (message.trainingJson != null && $Object.hasOwnProperty.call(message, "trainingJson") && message.trainingJson !== "")
-                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.trainingJson);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2172,15 +2306,6 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.datasetId;
                             continue;
                         }
-                    case 10: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.trainingJson = value;
-                            else
-                                delete message.trainingJson;
-                            continue;
-                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2254,9 +2379,6 @@ export const cotrain = $root.cotrain = (() => {
                             $util.base64.decode(object.datasetId, message.datasetId = $util.newBuffer($util.base64.length(object.datasetId)), 0);
                         else if (object.datasetId.length >= 0)
                             message.datasetId = object.datasetId;
-                if (object.trainingJson != null)
-                    if (typeof object.trainingJson !== "string" || object.trainingJson.length)
-                        message.trainingJson = $String(object.trainingJson);
                 return message;
             };
 
@@ -2305,7 +2427,6 @@ export const cotrain = $root.cotrain = (() => {
                         if (options.bytes !== $Array)
                             object.datasetId = $util.newBuffer(object.datasetId);
                     }
-                    object.trainingJson = "";
                 }
                 if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
                     object.round = message.round;
@@ -2325,8 +2446,6 @@ export const cotrain = $root.cotrain = (() => {
                     object.submitDeadline = message.submitDeadline;
                 if (message.datasetId != null && $Object.hasOwnProperty.call(message, "datasetId"))
                     object.datasetId = options.bytes === $String ? $util.base64.encode(message.datasetId, 0, message.datasetId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.datasetId) : message.datasetId;
-                if (message.trainingJson != null && $Object.hasOwnProperty.call(message, "trainingJson"))
-                    object.trainingJson = message.trainingJson;
                 return object;
             };
 
@@ -2342,6 +2461,1547 @@ export const cotrain = $root.cotrain = (() => {
             };
 
             return RoundAnnouncement;
+        })();
+
+        /**
+         * DeltaEncoding enum.
+         * @name cotrain.v1.DeltaEncoding
+         * @enum {number}
+         * @property {number} DELTA_ENCODING_UNSPECIFIED=0 DELTA_ENCODING_UNSPECIFIED value
+         * @property {number} DELTA_ENCODING_FLOAT32=1 DELTA_ENCODING_FLOAT32 value
+         * @property {number} DELTA_ENCODING_INT8_SCALED=2 DELTA_ENCODING_INT8_SCALED value
+         */
+        v1.DeltaEncoding = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "DELTA_ENCODING_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "DELTA_ENCODING_FLOAT32"] = 1;
+            values[valuesById[2] = "DELTA_ENCODING_INT8_SCALED"] = 2;
+            return values;
+        })();
+
+        v1.LeafSummary = (function() {
+
+            /**
+             * Properties of a LeafSummary.
+             * @typedef {Object} cotrain.v1.LeafSummary.$Properties
+             * @property {number|null} [loss] LeafSummary loss
+             * @property {number|null} [updateNorm] LeafSummary updateNorm
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LeafSummary.
+             * @memberof cotrain.v1
+             * @interface ILeafSummary
+             * @augments cotrain.v1.LeafSummary.$Properties
+             * @deprecated Use cotrain.v1.LeafSummary.$Properties instead.
+             */
+
+            /**
+             * Shape of a LeafSummary.
+             * @typedef {cotrain.v1.LeafSummary.$Properties} cotrain.v1.LeafSummary.$Shape
+             */
+
+            /**
+             * Constructs a new LeafSummary.
+             * @memberof cotrain.v1
+             * @classdesc Represents a LeafSummary.
+             * @constructor
+             * @param {cotrain.v1.LeafSummary.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LeafSummary = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * LeafSummary loss.
+             * @member {number} loss
+             * @memberof cotrain.v1.LeafSummary
+             * @instance
+             */
+            LeafSummary.prototype.loss = 0;
+
+            /**
+             * LeafSummary updateNorm.
+             * @member {number} updateNorm
+             * @memberof cotrain.v1.LeafSummary
+             * @instance
+             */
+            LeafSummary.prototype.updateNorm = 0;
+
+            /**
+             * Creates a new LeafSummary instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.LeafSummary
+             * @static
+             * @param {cotrain.v1.LeafSummary.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.LeafSummary} LeafSummary instance
+             * @type {{
+             *   (properties: cotrain.v1.LeafSummary.$Shape): cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape;
+             *   (properties?: cotrain.v1.LeafSummary.$Properties): cotrain.v1.LeafSummary;
+             * }}
+             */
+            LeafSummary.create = function(properties) {
+                return new LeafSummary(properties);
+            };
+
+            /**
+             * Encodes the specified LeafSummary message. Does not implicitly {@link cotrain.v1.LeafSummary.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.LeafSummary
+             * @static
+             * @param {cotrain.v1.LeafSummary.$Properties} message LeafSummary message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LeafSummary.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.loss != null && $Object.hasOwnProperty.call(message, "loss") && !$Object.is(message.loss, 0))
+                    writer.uint32(/* id 1, wireType 1 =*/9).double(message.loss);
+                if (message.updateNorm != null && $Object.hasOwnProperty.call(message, "updateNorm") && !$Object.is(message.updateNorm, 0))
+                    writer.uint32(/* id 2, wireType 1 =*/17).double(message.updateNorm);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a LeafSummary message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.LeafSummary
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape} LeafSummary
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LeafSummary.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.LeafSummary();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.loss = value;
+                            else
+                                delete message.loss;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.updateNorm = value;
+                            else
+                                delete message.updateNorm;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a LeafSummary message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.LeafSummary
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.LeafSummary} LeafSummary
+             */
+            LeafSummary.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.LeafSummary)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.LeafSummary: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.LeafSummary();
+                if (object.loss != null)
+                    if (!$Object.is($Number(object.loss), 0))
+                        message.loss = $Number(object.loss);
+                if (object.updateNorm != null)
+                    if (!$Object.is($Number(object.updateNorm), 0))
+                        message.updateNorm = $Number(object.updateNorm);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a LeafSummary message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.LeafSummary
+             * @static
+             * @param {cotrain.v1.LeafSummary} message LeafSummary
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LeafSummary.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.loss = 0;
+                    object.updateNorm = 0;
+                }
+                if (message.loss != null && $Object.hasOwnProperty.call(message, "loss"))
+                    object.loss = options.json && !$isFinite(message.loss) ? $String(message.loss) : message.loss;
+                if (message.updateNorm != null && $Object.hasOwnProperty.call(message, "updateNorm"))
+                    object.updateNorm = options.json && !$isFinite(message.updateNorm) ? $String(message.updateNorm) : message.updateNorm;
+                return object;
+            };
+
+            /**
+             * Converts this LeafSummary to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.LeafSummary
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LeafSummary.prototype.toJSON = function() {
+                return LeafSummary.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeafSummary;
+        })();
+
+        v1.UpdateSubmission = (function() {
+
+            /**
+             * Properties of an UpdateSubmission.
+             * @typedef {Object} cotrain.v1.UpdateSubmission.$Properties
+             * @property {number|null} [round] UpdateSubmission round
+             * @property {Uint8Array|null} [workerAddress] UpdateSubmission workerAddress
+             * @property {Uint8Array|null} [baseModelId] UpdateSubmission baseModelId
+             * @property {Uint8Array|null} [commitment] UpdateSubmission commitment
+             * @property {cotrain.v1.DeltaEncoding|null} [encoding] UpdateSubmission encoding
+             * @property {Uint8Array|null} [delta] UpdateSubmission delta
+             * @property {Uint8Array|null} [scales] UpdateSubmission scales
+             * @property {number|null} [scaleBlock] UpdateSubmission scaleBlock
+             * @property {number|null} [numParams] UpdateSubmission numParams
+             * @property {Uint8Array|null} [deltaHash] UpdateSubmission deltaHash
+             * @property {Uint8Array|null} [proofRoot] UpdateSubmission proofRoot
+             * @property {number|null} [leafCount] UpdateSubmission leafCount
+             * @property {Array.<cotrain.v1.LeafSummary.$Properties>|null} [leaves] UpdateSubmission leaves
+             * @property {number|null} [samples] UpdateSubmission samples
+             * @property {string|null} [contributionId] UpdateSubmission contributionId
+             * @property {Uint8Array|null} [txHash] UpdateSubmission txHash
+             * @property {string|null} [backendClass] UpdateSubmission backendClass
+             * @property {number|null} [microBatches] UpdateSubmission microBatches
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an UpdateSubmission.
+             * @memberof cotrain.v1
+             * @interface IUpdateSubmission
+             * @augments cotrain.v1.UpdateSubmission.$Properties
+             * @deprecated Use cotrain.v1.UpdateSubmission.$Properties instead.
+             */
+
+            /**
+             * Shape of an UpdateSubmission.
+             * @typedef {cotrain.v1.UpdateSubmission.$Properties} cotrain.v1.UpdateSubmission.$Shape
+             */
+
+            /**
+             * Constructs a new UpdateSubmission.
+             * @memberof cotrain.v1
+             * @classdesc Represents an UpdateSubmission.
+             * @constructor
+             * @param {cotrain.v1.UpdateSubmission.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const UpdateSubmission = function (properties) {
+                this.leaves = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * UpdateSubmission round.
+             * @member {number} round
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.round = 0;
+
+            /**
+             * UpdateSubmission workerAddress.
+             * @member {Uint8Array} workerAddress
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.workerAddress = $util.newBuffer([]);
+
+            /**
+             * UpdateSubmission baseModelId.
+             * @member {Uint8Array} baseModelId
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.baseModelId = $util.newBuffer([]);
+
+            /**
+             * UpdateSubmission commitment.
+             * @member {Uint8Array} commitment
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.commitment = $util.newBuffer([]);
+
+            /**
+             * UpdateSubmission encoding.
+             * @member {cotrain.v1.DeltaEncoding} encoding
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.encoding = 0;
+
+            /**
+             * UpdateSubmission delta.
+             * @member {Uint8Array} delta
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.delta = $util.newBuffer([]);
+
+            /**
+             * UpdateSubmission scales.
+             * @member {Uint8Array} scales
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.scales = $util.newBuffer([]);
+
+            /**
+             * UpdateSubmission scaleBlock.
+             * @member {number} scaleBlock
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.scaleBlock = 0;
+
+            /**
+             * UpdateSubmission numParams.
+             * @member {number} numParams
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.numParams = 0;
+
+            /**
+             * UpdateSubmission deltaHash.
+             * @member {Uint8Array} deltaHash
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.deltaHash = $util.newBuffer([]);
+
+            /**
+             * UpdateSubmission proofRoot.
+             * @member {Uint8Array} proofRoot
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.proofRoot = $util.newBuffer([]);
+
+            /**
+             * UpdateSubmission leafCount.
+             * @member {number} leafCount
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.leafCount = 0;
+
+            /**
+             * UpdateSubmission leaves.
+             * @member {Array.<cotrain.v1.LeafSummary.$Properties>} leaves
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.leaves = $util.emptyArray;
+
+            /**
+             * UpdateSubmission samples.
+             * @member {number} samples
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.samples = 0;
+
+            /**
+             * UpdateSubmission contributionId.
+             * @member {string} contributionId
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.contributionId = "";
+
+            /**
+             * UpdateSubmission txHash.
+             * @member {Uint8Array} txHash
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.txHash = $util.newBuffer([]);
+
+            /**
+             * UpdateSubmission backendClass.
+             * @member {string} backendClass
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.backendClass = "";
+
+            /**
+             * UpdateSubmission microBatches.
+             * @member {number} microBatches
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             */
+            UpdateSubmission.prototype.microBatches = 0;
+
+            /**
+             * Creates a new UpdateSubmission instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.UpdateSubmission
+             * @static
+             * @param {cotrain.v1.UpdateSubmission.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.UpdateSubmission} UpdateSubmission instance
+             * @type {{
+             *   (properties: cotrain.v1.UpdateSubmission.$Shape): cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape;
+             *   (properties?: cotrain.v1.UpdateSubmission.$Properties): cotrain.v1.UpdateSubmission;
+             * }}
+             */
+            UpdateSubmission.create = function(properties) {
+                return new UpdateSubmission(properties);
+            };
+
+            /**
+             * Encodes the specified UpdateSubmission message. Does not implicitly {@link cotrain.v1.UpdateSubmission.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.UpdateSubmission
+             * @static
+             * @param {cotrain.v1.UpdateSubmission.$Properties} message UpdateSubmission message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UpdateSubmission.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
+                if (message.workerAddress != null && $Object.hasOwnProperty.call(message, "workerAddress") && message.workerAddress.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.workerAddress);
+                if (message.baseModelId != null && $Object.hasOwnProperty.call(message, "baseModelId") && message.baseModelId.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.baseModelId);
+                if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment") && message.commitment.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.commitment);
+                if (message.encoding != null && $Object.hasOwnProperty.call(message, "encoding") && message.encoding !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.encoding);
+                if (message.delta != null && $Object.hasOwnProperty.call(message, "delta") && message.delta.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.delta);
+                if (message.scales != null && $Object.hasOwnProperty.call(message, "scales") && message.scales.length)
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.scales);
+                if (message.scaleBlock != null && $Object.hasOwnProperty.call(message, "scaleBlock") && message.scaleBlock !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.scaleBlock);
+                if (message.numParams != null && $Object.hasOwnProperty.call(message, "numParams") && message.numParams !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.numParams);
+                if (message.deltaHash != null && $Object.hasOwnProperty.call(message, "deltaHash") && message.deltaHash.length)
+                    writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.deltaHash);
+                if (message.proofRoot != null && $Object.hasOwnProperty.call(message, "proofRoot") && message.proofRoot.length)
+                    writer.uint32(/* id 11, wireType 2 =*/90).bytes(message.proofRoot);
+                if (message.leafCount != null && $Object.hasOwnProperty.call(message, "leafCount") && message.leafCount !== 0)
+                    writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.leafCount);
+                if (message.leaves != null && message.leaves.length)
+                    for (let i = 0; i < message.leaves.length; ++i)
+                        $root.cotrain.v1.LeafSummary.encode(message.leaves[i], writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+                if (message.samples != null && $Object.hasOwnProperty.call(message, "samples") && message.samples !== 0)
+                    writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.samples);
+                if (message.contributionId != null && $Object.hasOwnProperty.call(message, "contributionId") && message.contributionId !== "")
+                    writer.uint32(/* id 15, wireType 2 =*/122).string(message.contributionId);
+                if (message.txHash != null && $Object.hasOwnProperty.call(message, "txHash") && message.txHash.length)
+                    writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.txHash);
+                if (message.backendClass != null && $Object.hasOwnProperty.call(message, "backendClass") && message.backendClass !== "")
+                    writer.uint32(/* id 17, wireType 2 =*/138).string(message.backendClass);
+                if (message.microBatches != null && $Object.hasOwnProperty.call(message, "microBatches") && message.microBatches !== 0)
+                    writer.uint32(/* id 18, wireType 0 =*/144).uint32(message.microBatches);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an UpdateSubmission message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.UpdateSubmission
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape} UpdateSubmission
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UpdateSubmission.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.UpdateSubmission();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.workerAddress = value;
+                            else
+                                delete message.workerAddress;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.baseModelId = value;
+                            else
+                                delete message.baseModelId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.commitment = value;
+                            else
+                                delete message.commitment;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.encoding = value;
+                            else
+                                delete message.encoding;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.delta = value;
+                            else
+                                delete message.delta;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.scales = value;
+                            else
+                                delete message.scales;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.scaleBlock = value;
+                            else
+                                delete message.scaleBlock;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.numParams = value;
+                            else
+                                delete message.numParams;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.deltaHash = value;
+                            else
+                                delete message.deltaHash;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.proofRoot = value;
+                            else
+                                delete message.proofRoot;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.leafCount = value;
+                            else
+                                delete message.leafCount;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.leaves && message.leaves.length))
+                                message.leaves = [];
+                            message.leaves.push($root.cotrain.v1.LeafSummary.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.samples = value;
+                            else
+                                delete message.samples;
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.contributionId = value;
+                            else
+                                delete message.contributionId;
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.txHash = value;
+                            else
+                                delete message.txHash;
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.backendClass = value;
+                            else
+                                delete message.backendClass;
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.microBatches = value;
+                            else
+                                delete message.microBatches;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates an UpdateSubmission message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.UpdateSubmission
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.UpdateSubmission} UpdateSubmission
+             */
+            UpdateSubmission.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.UpdateSubmission)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.UpdateSubmission: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.UpdateSubmission();
+                if (object.round != null)
+                    if ($Number(object.round) !== 0)
+                        message.round = object.round >>> 0;
+                if (object.workerAddress != null)
+                    if (object.workerAddress.length)
+                        if (typeof object.workerAddress === "string")
+                            $util.base64.decode(object.workerAddress, message.workerAddress = $util.newBuffer($util.base64.length(object.workerAddress)), 0);
+                        else if (object.workerAddress.length >= 0)
+                            message.workerAddress = object.workerAddress;
+                if (object.baseModelId != null)
+                    if (object.baseModelId.length)
+                        if (typeof object.baseModelId === "string")
+                            $util.base64.decode(object.baseModelId, message.baseModelId = $util.newBuffer($util.base64.length(object.baseModelId)), 0);
+                        else if (object.baseModelId.length >= 0)
+                            message.baseModelId = object.baseModelId;
+                if (object.commitment != null)
+                    if (object.commitment.length)
+                        if (typeof object.commitment === "string")
+                            $util.base64.decode(object.commitment, message.commitment = $util.newBuffer($util.base64.length(object.commitment)), 0);
+                        else if (object.commitment.length >= 0)
+                            message.commitment = object.commitment;
+                if (object.encoding !== 0 && (typeof object.encoding !== "string" || $root.cotrain.v1.DeltaEncoding[object.encoding] !== 0))
+                    switch (object.encoding) {
+                    case "DELTA_ENCODING_UNSPECIFIED":
+                    case 0:
+                        message.encoding = 0;
+                        break;
+                    case "DELTA_ENCODING_FLOAT32":
+                    case 1:
+                        message.encoding = 1;
+                        break;
+                    case "DELTA_ENCODING_INT8_SCALED":
+                    case 2:
+                        message.encoding = 2;
+                        break;
+                    default:
+                        if (typeof object.encoding === "number" && (object.encoding | 0) === object.encoding)
+                            message.encoding = object.encoding;
+                    }
+                if (object.delta != null)
+                    if (object.delta.length)
+                        if (typeof object.delta === "string")
+                            $util.base64.decode(object.delta, message.delta = $util.newBuffer($util.base64.length(object.delta)), 0);
+                        else if (object.delta.length >= 0)
+                            message.delta = object.delta;
+                if (object.scales != null)
+                    if (object.scales.length)
+                        if (typeof object.scales === "string")
+                            $util.base64.decode(object.scales, message.scales = $util.newBuffer($util.base64.length(object.scales)), 0);
+                        else if (object.scales.length >= 0)
+                            message.scales = object.scales;
+                if (object.scaleBlock != null)
+                    if ($Number(object.scaleBlock) !== 0)
+                        message.scaleBlock = object.scaleBlock >>> 0;
+                if (object.numParams != null)
+                    if ($Number(object.numParams) !== 0)
+                        message.numParams = object.numParams >>> 0;
+                if (object.deltaHash != null)
+                    if (object.deltaHash.length)
+                        if (typeof object.deltaHash === "string")
+                            $util.base64.decode(object.deltaHash, message.deltaHash = $util.newBuffer($util.base64.length(object.deltaHash)), 0);
+                        else if (object.deltaHash.length >= 0)
+                            message.deltaHash = object.deltaHash;
+                if (object.proofRoot != null)
+                    if (object.proofRoot.length)
+                        if (typeof object.proofRoot === "string")
+                            $util.base64.decode(object.proofRoot, message.proofRoot = $util.newBuffer($util.base64.length(object.proofRoot)), 0);
+                        else if (object.proofRoot.length >= 0)
+                            message.proofRoot = object.proofRoot;
+                if (object.leafCount != null)
+                    if ($Number(object.leafCount) !== 0)
+                        message.leafCount = object.leafCount >>> 0;
+                if (object.leaves) {
+                    if (!$Array.isArray(object.leaves))
+                        throw $TypeError(".cotrain.v1.UpdateSubmission.leaves: array expected");
+                    message.leaves = $Array(object.leaves.length);
+                    for (let i = 0; i < object.leaves.length; ++i) {
+                        if (!$util.isObject(object.leaves[i]))
+                            throw $TypeError(".cotrain.v1.UpdateSubmission.leaves: object expected");
+                        message.leaves[i] = $root.cotrain.v1.LeafSummary.fromObject(object.leaves[i], _depth + 1);
+                    }
+                }
+                if (object.samples != null)
+                    if ($Number(object.samples) !== 0)
+                        message.samples = object.samples >>> 0;
+                if (object.contributionId != null)
+                    if (typeof object.contributionId !== "string" || object.contributionId.length)
+                        message.contributionId = $String(object.contributionId);
+                if (object.txHash != null)
+                    if (object.txHash.length)
+                        if (typeof object.txHash === "string")
+                            $util.base64.decode(object.txHash, message.txHash = $util.newBuffer($util.base64.length(object.txHash)), 0);
+                        else if (object.txHash.length >= 0)
+                            message.txHash = object.txHash;
+                if (object.backendClass != null)
+                    if (typeof object.backendClass !== "string" || object.backendClass.length)
+                        message.backendClass = $String(object.backendClass);
+                if (object.microBatches != null)
+                    if ($Number(object.microBatches) !== 0)
+                        message.microBatches = object.microBatches >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an UpdateSubmission message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.UpdateSubmission
+             * @static
+             * @param {cotrain.v1.UpdateSubmission} message UpdateSubmission
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            UpdateSubmission.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.leaves = [];
+                if (options.defaults) {
+                    object.round = 0;
+                    if (options.bytes === $String)
+                        object.workerAddress = "";
+                    else {
+                        object.workerAddress = [];
+                        if (options.bytes !== $Array)
+                            object.workerAddress = $util.newBuffer(object.workerAddress);
+                    }
+                    if (options.bytes === $String)
+                        object.baseModelId = "";
+                    else {
+                        object.baseModelId = [];
+                        if (options.bytes !== $Array)
+                            object.baseModelId = $util.newBuffer(object.baseModelId);
+                    }
+                    if (options.bytes === $String)
+                        object.commitment = "";
+                    else {
+                        object.commitment = [];
+                        if (options.bytes !== $Array)
+                            object.commitment = $util.newBuffer(object.commitment);
+                    }
+                    object.encoding = options.enums === $String ? "DELTA_ENCODING_UNSPECIFIED" : 0;
+                    if (options.bytes === $String)
+                        object.delta = "";
+                    else {
+                        object.delta = [];
+                        if (options.bytes !== $Array)
+                            object.delta = $util.newBuffer(object.delta);
+                    }
+                    if (options.bytes === $String)
+                        object.scales = "";
+                    else {
+                        object.scales = [];
+                        if (options.bytes !== $Array)
+                            object.scales = $util.newBuffer(object.scales);
+                    }
+                    object.scaleBlock = 0;
+                    object.numParams = 0;
+                    if (options.bytes === $String)
+                        object.deltaHash = "";
+                    else {
+                        object.deltaHash = [];
+                        if (options.bytes !== $Array)
+                            object.deltaHash = $util.newBuffer(object.deltaHash);
+                    }
+                    if (options.bytes === $String)
+                        object.proofRoot = "";
+                    else {
+                        object.proofRoot = [];
+                        if (options.bytes !== $Array)
+                            object.proofRoot = $util.newBuffer(object.proofRoot);
+                    }
+                    object.leafCount = 0;
+                    object.samples = 0;
+                    object.contributionId = "";
+                    if (options.bytes === $String)
+                        object.txHash = "";
+                    else {
+                        object.txHash = [];
+                        if (options.bytes !== $Array)
+                            object.txHash = $util.newBuffer(object.txHash);
+                    }
+                    object.backendClass = "";
+                    object.microBatches = 0;
+                }
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
+                    object.round = message.round;
+                if (message.workerAddress != null && $Object.hasOwnProperty.call(message, "workerAddress"))
+                    object.workerAddress = options.bytes === $String ? $util.base64.encode(message.workerAddress, 0, message.workerAddress.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.workerAddress) : message.workerAddress;
+                if (message.baseModelId != null && $Object.hasOwnProperty.call(message, "baseModelId"))
+                    object.baseModelId = options.bytes === $String ? $util.base64.encode(message.baseModelId, 0, message.baseModelId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.baseModelId) : message.baseModelId;
+                if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment"))
+                    object.commitment = options.bytes === $String ? $util.base64.encode(message.commitment, 0, message.commitment.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.commitment) : message.commitment;
+                if (message.encoding != null && $Object.hasOwnProperty.call(message, "encoding"))
+                    object.encoding = options.enums === $String ? $root.cotrain.v1.DeltaEncoding[message.encoding] === $undefined ? message.encoding : $root.cotrain.v1.DeltaEncoding[message.encoding] : message.encoding;
+                if (message.delta != null && $Object.hasOwnProperty.call(message, "delta"))
+                    object.delta = options.bytes === $String ? $util.base64.encode(message.delta, 0, message.delta.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.delta) : message.delta;
+                if (message.scales != null && $Object.hasOwnProperty.call(message, "scales"))
+                    object.scales = options.bytes === $String ? $util.base64.encode(message.scales, 0, message.scales.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.scales) : message.scales;
+                if (message.scaleBlock != null && $Object.hasOwnProperty.call(message, "scaleBlock"))
+                    object.scaleBlock = message.scaleBlock;
+                if (message.numParams != null && $Object.hasOwnProperty.call(message, "numParams"))
+                    object.numParams = message.numParams;
+                if (message.deltaHash != null && $Object.hasOwnProperty.call(message, "deltaHash"))
+                    object.deltaHash = options.bytes === $String ? $util.base64.encode(message.deltaHash, 0, message.deltaHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.deltaHash) : message.deltaHash;
+                if (message.proofRoot != null && $Object.hasOwnProperty.call(message, "proofRoot"))
+                    object.proofRoot = options.bytes === $String ? $util.base64.encode(message.proofRoot, 0, message.proofRoot.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.proofRoot) : message.proofRoot;
+                if (message.leafCount != null && $Object.hasOwnProperty.call(message, "leafCount"))
+                    object.leafCount = message.leafCount;
+                if (message.leaves && message.leaves.length) {
+                    object.leaves = $Array(message.leaves.length);
+                    for (let j = 0; j < message.leaves.length; ++j)
+                        object.leaves[j] = $root.cotrain.v1.LeafSummary.toObject(message.leaves[j], options, _depth + 1);
+                }
+                if (message.samples != null && $Object.hasOwnProperty.call(message, "samples"))
+                    object.samples = message.samples;
+                if (message.contributionId != null && $Object.hasOwnProperty.call(message, "contributionId"))
+                    object.contributionId = message.contributionId;
+                if (message.txHash != null && $Object.hasOwnProperty.call(message, "txHash"))
+                    object.txHash = options.bytes === $String ? $util.base64.encode(message.txHash, 0, message.txHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.txHash) : message.txHash;
+                if (message.backendClass != null && $Object.hasOwnProperty.call(message, "backendClass"))
+                    object.backendClass = message.backendClass;
+                if (message.microBatches != null && $Object.hasOwnProperty.call(message, "microBatches"))
+                    object.microBatches = message.microBatches;
+                return object;
+            };
+
+            /**
+             * Converts this UpdateSubmission to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.UpdateSubmission
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            UpdateSubmission.prototype.toJSON = function() {
+                return UpdateSubmission.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return UpdateSubmission;
+        })();
+
+        v1.SubmissionAck = (function() {
+
+            /**
+             * Properties of a SubmissionAck.
+             * @typedef {Object} cotrain.v1.SubmissionAck.$Properties
+             * @property {number|null} [round] SubmissionAck round
+             * @property {Uint8Array|null} [commitment] SubmissionAck commitment
+             * @property {number|null} [receivedAt] SubmissionAck receivedAt
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SubmissionAck.
+             * @memberof cotrain.v1
+             * @interface ISubmissionAck
+             * @augments cotrain.v1.SubmissionAck.$Properties
+             * @deprecated Use cotrain.v1.SubmissionAck.$Properties instead.
+             */
+
+            /**
+             * Shape of a SubmissionAck.
+             * @typedef {cotrain.v1.SubmissionAck.$Properties} cotrain.v1.SubmissionAck.$Shape
+             */
+
+            /**
+             * Constructs a new SubmissionAck.
+             * @memberof cotrain.v1
+             * @classdesc Represents a SubmissionAck.
+             * @constructor
+             * @param {cotrain.v1.SubmissionAck.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SubmissionAck = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SubmissionAck round.
+             * @member {number} round
+             * @memberof cotrain.v1.SubmissionAck
+             * @instance
+             */
+            SubmissionAck.prototype.round = 0;
+
+            /**
+             * SubmissionAck commitment.
+             * @member {Uint8Array} commitment
+             * @memberof cotrain.v1.SubmissionAck
+             * @instance
+             */
+            SubmissionAck.prototype.commitment = $util.newBuffer([]);
+
+            /**
+             * SubmissionAck receivedAt.
+             * @member {number} receivedAt
+             * @memberof cotrain.v1.SubmissionAck
+             * @instance
+             */
+            SubmissionAck.prototype.receivedAt = 0;
+
+            /**
+             * Creates a new SubmissionAck instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.SubmissionAck
+             * @static
+             * @param {cotrain.v1.SubmissionAck.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.SubmissionAck} SubmissionAck instance
+             * @type {{
+             *   (properties: cotrain.v1.SubmissionAck.$Shape): cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape;
+             *   (properties?: cotrain.v1.SubmissionAck.$Properties): cotrain.v1.SubmissionAck;
+             * }}
+             */
+            SubmissionAck.create = function(properties) {
+                return new SubmissionAck(properties);
+            };
+
+            /**
+             * Encodes the specified SubmissionAck message. Does not implicitly {@link cotrain.v1.SubmissionAck.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.SubmissionAck
+             * @static
+             * @param {cotrain.v1.SubmissionAck.$Properties} message SubmissionAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SubmissionAck.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
+                if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment") && message.commitment.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.commitment);
+                if (message.receivedAt != null && $Object.hasOwnProperty.call(message, "receivedAt") && message.receivedAt !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.receivedAt);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a SubmissionAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.SubmissionAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape} SubmissionAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SubmissionAck.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.SubmissionAck();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.commitment = value;
+                            else
+                                delete message.commitment;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.receivedAt = value;
+                            else
+                                delete message.receivedAt;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a SubmissionAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.SubmissionAck
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.SubmissionAck} SubmissionAck
+             */
+            SubmissionAck.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.SubmissionAck)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.SubmissionAck: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.SubmissionAck();
+                if (object.round != null)
+                    if ($Number(object.round) !== 0)
+                        message.round = object.round >>> 0;
+                if (object.commitment != null)
+                    if (object.commitment.length)
+                        if (typeof object.commitment === "string")
+                            $util.base64.decode(object.commitment, message.commitment = $util.newBuffer($util.base64.length(object.commitment)), 0);
+                        else if (object.commitment.length >= 0)
+                            message.commitment = object.commitment;
+                if (object.receivedAt != null)
+                    if ($Number(object.receivedAt) !== 0)
+                        message.receivedAt = object.receivedAt >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a SubmissionAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.SubmissionAck
+             * @static
+             * @param {cotrain.v1.SubmissionAck} message SubmissionAck
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SubmissionAck.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.round = 0;
+                    if (options.bytes === $String)
+                        object.commitment = "";
+                    else {
+                        object.commitment = [];
+                        if (options.bytes !== $Array)
+                            object.commitment = $util.newBuffer(object.commitment);
+                    }
+                    object.receivedAt = 0;
+                }
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
+                    object.round = message.round;
+                if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment"))
+                    object.commitment = options.bytes === $String ? $util.base64.encode(message.commitment, 0, message.commitment.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.commitment) : message.commitment;
+                if (message.receivedAt != null && $Object.hasOwnProperty.call(message, "receivedAt"))
+                    object.receivedAt = message.receivedAt;
+                return object;
+            };
+
+            /**
+             * Converts this SubmissionAck to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.SubmissionAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SubmissionAck.prototype.toJSON = function() {
+                return SubmissionAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return SubmissionAck;
+        })();
+
+        v1.SubmitResponse = (function() {
+
+            /**
+             * Properties of a SubmitResponse.
+             * @typedef {Object} cotrain.v1.SubmitResponse.$Properties
+             * @property {cotrain.v1.SubmissionAck.$Properties|null} [ack] SubmitResponse ack
+             * @property {cotrain.v1.Error.$Properties|null} [error] SubmitResponse error
+             * @property {"ack"|"error"} [result] SubmitResponse result
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SubmitResponse.
+             * @memberof cotrain.v1
+             * @interface ISubmitResponse
+             * @augments cotrain.v1.SubmitResponse.$Properties
+             * @deprecated Use cotrain.v1.SubmitResponse.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a SubmitResponse.
+             * @typedef {{
+             *   ack?: cotrain.v1.SubmissionAck.$Shape|null;
+             *   error?: cotrain.v1.Error.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ result?: undefined; ack?: null; error?: null }|{ result?: "ack"; ack: cotrain.v1.SubmissionAck.$Shape; error?: null }|{ result?: "error"; ack?: null; error: cotrain.v1.Error.$Shape })
+             * )} cotrain.v1.SubmitResponse.$Shape
+             */
+
+            /**
+             * Constructs a new SubmitResponse.
+             * @memberof cotrain.v1
+             * @classdesc Represents a SubmitResponse.
+             * @constructor
+             * @param {cotrain.v1.SubmitResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SubmitResponse = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SubmitResponse ack.
+             * @member {cotrain.v1.SubmissionAck.$Properties|null|undefined} ack
+             * @memberof cotrain.v1.SubmitResponse
+             * @instance
+             */
+            SubmitResponse.prototype.ack = null;
+
+            /**
+             * SubmitResponse error.
+             * @member {cotrain.v1.Error.$Properties|null|undefined} error
+             * @memberof cotrain.v1.SubmitResponse
+             * @instance
+             */
+            SubmitResponse.prototype.error = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * SubmitResponse result.
+             * @member {"ack"|"error"|undefined} result
+             * @memberof cotrain.v1.SubmitResponse
+             * @instance
+             */
+            $Object.defineProperty(SubmitResponse.prototype, "result", {
+                get: $util.oneOfGetter($oneOfFields = ["ack", "error"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new SubmitResponse instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.SubmitResponse
+             * @static
+             * @param {cotrain.v1.SubmitResponse.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.SubmitResponse} SubmitResponse instance
+             * @type {{
+             *   (properties: cotrain.v1.SubmitResponse.$Shape): cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape;
+             *   (properties?: cotrain.v1.SubmitResponse.$Properties): cotrain.v1.SubmitResponse;
+             * }}
+             */
+            SubmitResponse.create = function(properties) {
+                return new SubmitResponse(properties);
+            };
+
+            /**
+             * Encodes the specified SubmitResponse message. Does not implicitly {@link cotrain.v1.SubmitResponse.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.SubmitResponse
+             * @static
+             * @param {cotrain.v1.SubmitResponse.$Properties} message SubmitResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SubmitResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
+                    $root.cotrain.v1.SubmissionAck.encode(message.ack, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    $root.cotrain.v1.Error.encode(message.error, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a SubmitResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.SubmitResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape} SubmitResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SubmitResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.SubmitResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.ack = $root.cotrain.v1.SubmissionAck.decode(reader, reader.size(), $undefined, _depth + 1, message.ack);
+                            message.result = "ack";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.error = $root.cotrain.v1.Error.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                            message.result = "error";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a SubmitResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.SubmitResponse
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.SubmitResponse} SubmitResponse
+             */
+            SubmitResponse.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.SubmitResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.SubmitResponse: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.SubmitResponse();
+                if (object.ack != null) {
+                    if (!$util.isObject(object.ack))
+                        throw $TypeError(".cotrain.v1.SubmitResponse.ack: object expected");
+                    message.ack = $root.cotrain.v1.SubmissionAck.fromObject(object.ack, _depth + 1);
+                }
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw $TypeError(".cotrain.v1.SubmitResponse.error: object expected");
+                    message.error = $root.cotrain.v1.Error.fromObject(object.error, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a SubmitResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.SubmitResponse
+             * @static
+             * @param {cotrain.v1.SubmitResponse} message SubmitResponse
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SubmitResponse.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack")) {
+                    object.ack = $root.cotrain.v1.SubmissionAck.toObject(message.ack, options, _depth + 1);
+                    if (options.oneofs)
+                        object.result = "ack";
+                }
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    object.error = $root.cotrain.v1.Error.toObject(message.error, options, _depth + 1);
+                    if (options.oneofs)
+                        object.result = "error";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this SubmitResponse to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.SubmitResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SubmitResponse.prototype.toJSON = function() {
+                return SubmitResponse.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return SubmitResponse;
         })();
 
         v1.CheckpointRequest = (function() {
@@ -10581,1547 +12241,6 @@ export const cotrain = $root.cotrain = (() => {
             };
 
             return SubmissionsResponse;
-        })();
-
-        /**
-         * DeltaEncoding enum.
-         * @name cotrain.v1.DeltaEncoding
-         * @enum {number}
-         * @property {number} DELTA_ENCODING_UNSPECIFIED=0 DELTA_ENCODING_UNSPECIFIED value
-         * @property {number} DELTA_ENCODING_FLOAT32=1 DELTA_ENCODING_FLOAT32 value
-         * @property {number} DELTA_ENCODING_INT8_SCALED=2 DELTA_ENCODING_INT8_SCALED value
-         */
-        v1.DeltaEncoding = (function() {
-            const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "DELTA_ENCODING_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "DELTA_ENCODING_FLOAT32"] = 1;
-            values[valuesById[2] = "DELTA_ENCODING_INT8_SCALED"] = 2;
-            return values;
-        })();
-
-        v1.LeafSummary = (function() {
-
-            /**
-             * Properties of a LeafSummary.
-             * @typedef {Object} cotrain.v1.LeafSummary.$Properties
-             * @property {number|null} [loss] LeafSummary loss
-             * @property {number|null} [updateNorm] LeafSummary updateNorm
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-
-            /**
-             * Properties of a LeafSummary.
-             * @memberof cotrain.v1
-             * @interface ILeafSummary
-             * @augments cotrain.v1.LeafSummary.$Properties
-             * @deprecated Use cotrain.v1.LeafSummary.$Properties instead.
-             */
-
-            /**
-             * Shape of a LeafSummary.
-             * @typedef {cotrain.v1.LeafSummary.$Properties} cotrain.v1.LeafSummary.$Shape
-             */
-
-            /**
-             * Constructs a new LeafSummary.
-             * @memberof cotrain.v1
-             * @classdesc Represents a LeafSummary.
-             * @constructor
-             * @param {cotrain.v1.LeafSummary.$Properties=} [properties] Properties to set
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-            const LeafSummary = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            /**
-             * LeafSummary loss.
-             * @member {number} loss
-             * @memberof cotrain.v1.LeafSummary
-             * @instance
-             */
-            LeafSummary.prototype.loss = 0;
-
-            /**
-             * LeafSummary updateNorm.
-             * @member {number} updateNorm
-             * @memberof cotrain.v1.LeafSummary
-             * @instance
-             */
-            LeafSummary.prototype.updateNorm = 0;
-
-            /**
-             * Creates a new LeafSummary instance using the specified properties.
-             * @function create
-             * @memberof cotrain.v1.LeafSummary
-             * @static
-             * @param {cotrain.v1.LeafSummary.$Properties=} [properties] Properties to set
-             * @returns {cotrain.v1.LeafSummary} LeafSummary instance
-             * @type {{
-             *   (properties: cotrain.v1.LeafSummary.$Shape): cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape;
-             *   (properties?: cotrain.v1.LeafSummary.$Properties): cotrain.v1.LeafSummary;
-             * }}
-             */
-            LeafSummary.create = function(properties) {
-                return new LeafSummary(properties);
-            };
-
-            /**
-             * Encodes the specified LeafSummary message. Does not implicitly {@link cotrain.v1.LeafSummary.verify|verify} messages.
-             * @function encode
-             * @memberof cotrain.v1.LeafSummary
-             * @static
-             * @param {cotrain.v1.LeafSummary.$Properties} message LeafSummary message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            LeafSummary.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.loss != null && $Object.hasOwnProperty.call(message, "loss") && !$Object.is(message.loss, 0))
-                    writer.uint32(/* id 1, wireType 1 =*/9).double(message.loss);
-                if (message.updateNorm != null && $Object.hasOwnProperty.call(message, "updateNorm") && !$Object.is(message.updateNorm, 0))
-                    writer.uint32(/* id 2, wireType 1 =*/17).double(message.updateNorm);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            /**
-             * Decodes a LeafSummary message from the specified reader or buffer.
-             * @function decode
-             * @memberof cotrain.v1.LeafSummary
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @param {number} [length] Message length if known beforehand
-             * @returns {cotrain.v1.LeafSummary & cotrain.v1.LeafSummary.$Shape} LeafSummary
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            LeafSummary.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.cotrain.v1.LeafSummary();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 1)
-                                break;
-                            if (!$Object.is(value = reader.double(), 0))
-                                message.loss = value;
-                            else
-                                delete message.loss;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 1)
-                                break;
-                            if (!$Object.is(value = reader.double(), 0))
-                                message.updateNorm = value;
-                            else
-                                delete message.updateNorm;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            /**
-             * Creates a LeafSummary message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof cotrain.v1.LeafSummary
-             * @static
-             * @param {Object.<string,*>} object Plain object
-             * @returns {cotrain.v1.LeafSummary} LeafSummary
-             */
-            LeafSummary.fromObject = function (object, _depth) {
-                if (object instanceof $root.cotrain.v1.LeafSummary)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".cotrain.v1.LeafSummary: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.cotrain.v1.LeafSummary();
-                if (object.loss != null)
-                    if (!$Object.is($Number(object.loss), 0))
-                        message.loss = $Number(object.loss);
-                if (object.updateNorm != null)
-                    if (!$Object.is($Number(object.updateNorm), 0))
-                        message.updateNorm = $Number(object.updateNorm);
-                return message;
-            };
-
-            /**
-             * Creates a plain object from a LeafSummary message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof cotrain.v1.LeafSummary
-             * @static
-             * @param {cotrain.v1.LeafSummary} message LeafSummary
-             * @param {$protobuf.IConversionOptions} [options] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            LeafSummary.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.loss = 0;
-                    object.updateNorm = 0;
-                }
-                if (message.loss != null && $Object.hasOwnProperty.call(message, "loss"))
-                    object.loss = options.json && !$isFinite(message.loss) ? $String(message.loss) : message.loss;
-                if (message.updateNorm != null && $Object.hasOwnProperty.call(message, "updateNorm"))
-                    object.updateNorm = options.json && !$isFinite(message.updateNorm) ? $String(message.updateNorm) : message.updateNorm;
-                return object;
-            };
-
-            /**
-             * Converts this LeafSummary to JSON.
-             * @function toJSON
-             * @memberof cotrain.v1.LeafSummary
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            LeafSummary.prototype.toJSON = function() {
-                return LeafSummary.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return LeafSummary;
-        })();
-
-        v1.UpdateSubmission = (function() {
-
-            /**
-             * Properties of an UpdateSubmission.
-             * @typedef {Object} cotrain.v1.UpdateSubmission.$Properties
-             * @property {number|null} [round] UpdateSubmission round
-             * @property {Uint8Array|null} [workerAddress] UpdateSubmission workerAddress
-             * @property {Uint8Array|null} [baseModelId] UpdateSubmission baseModelId
-             * @property {Uint8Array|null} [commitment] UpdateSubmission commitment
-             * @property {cotrain.v1.DeltaEncoding|null} [encoding] UpdateSubmission encoding
-             * @property {Uint8Array|null} [delta] UpdateSubmission delta
-             * @property {Uint8Array|null} [scales] UpdateSubmission scales
-             * @property {number|null} [scaleBlock] UpdateSubmission scaleBlock
-             * @property {number|null} [numParams] UpdateSubmission numParams
-             * @property {Uint8Array|null} [deltaHash] UpdateSubmission deltaHash
-             * @property {Uint8Array|null} [proofRoot] UpdateSubmission proofRoot
-             * @property {number|null} [leafCount] UpdateSubmission leafCount
-             * @property {Array.<cotrain.v1.LeafSummary.$Properties>|null} [leaves] UpdateSubmission leaves
-             * @property {number|null} [samples] UpdateSubmission samples
-             * @property {string|null} [contributionId] UpdateSubmission contributionId
-             * @property {Uint8Array|null} [txHash] UpdateSubmission txHash
-             * @property {string|null} [backendClass] UpdateSubmission backendClass
-             * @property {number|null} [microBatches] UpdateSubmission microBatches
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-
-            /**
-             * Properties of an UpdateSubmission.
-             * @memberof cotrain.v1
-             * @interface IUpdateSubmission
-             * @augments cotrain.v1.UpdateSubmission.$Properties
-             * @deprecated Use cotrain.v1.UpdateSubmission.$Properties instead.
-             */
-
-            /**
-             * Shape of an UpdateSubmission.
-             * @typedef {cotrain.v1.UpdateSubmission.$Properties} cotrain.v1.UpdateSubmission.$Shape
-             */
-
-            /**
-             * Constructs a new UpdateSubmission.
-             * @memberof cotrain.v1
-             * @classdesc Represents an UpdateSubmission.
-             * @constructor
-             * @param {cotrain.v1.UpdateSubmission.$Properties=} [properties] Properties to set
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-            const UpdateSubmission = function (properties) {
-                this.leaves = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            /**
-             * UpdateSubmission round.
-             * @member {number} round
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.round = 0;
-
-            /**
-             * UpdateSubmission workerAddress.
-             * @member {Uint8Array} workerAddress
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.workerAddress = $util.newBuffer([]);
-
-            /**
-             * UpdateSubmission baseModelId.
-             * @member {Uint8Array} baseModelId
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.baseModelId = $util.newBuffer([]);
-
-            /**
-             * UpdateSubmission commitment.
-             * @member {Uint8Array} commitment
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.commitment = $util.newBuffer([]);
-
-            /**
-             * UpdateSubmission encoding.
-             * @member {cotrain.v1.DeltaEncoding} encoding
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.encoding = 0;
-
-            /**
-             * UpdateSubmission delta.
-             * @member {Uint8Array} delta
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.delta = $util.newBuffer([]);
-
-            /**
-             * UpdateSubmission scales.
-             * @member {Uint8Array} scales
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.scales = $util.newBuffer([]);
-
-            /**
-             * UpdateSubmission scaleBlock.
-             * @member {number} scaleBlock
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.scaleBlock = 0;
-
-            /**
-             * UpdateSubmission numParams.
-             * @member {number} numParams
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.numParams = 0;
-
-            /**
-             * UpdateSubmission deltaHash.
-             * @member {Uint8Array} deltaHash
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.deltaHash = $util.newBuffer([]);
-
-            /**
-             * UpdateSubmission proofRoot.
-             * @member {Uint8Array} proofRoot
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.proofRoot = $util.newBuffer([]);
-
-            /**
-             * UpdateSubmission leafCount.
-             * @member {number} leafCount
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.leafCount = 0;
-
-            /**
-             * UpdateSubmission leaves.
-             * @member {Array.<cotrain.v1.LeafSummary.$Properties>} leaves
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.leaves = $util.emptyArray;
-
-            /**
-             * UpdateSubmission samples.
-             * @member {number} samples
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.samples = 0;
-
-            /**
-             * UpdateSubmission contributionId.
-             * @member {string} contributionId
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.contributionId = "";
-
-            /**
-             * UpdateSubmission txHash.
-             * @member {Uint8Array} txHash
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.txHash = $util.newBuffer([]);
-
-            /**
-             * UpdateSubmission backendClass.
-             * @member {string} backendClass
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.backendClass = "";
-
-            /**
-             * UpdateSubmission microBatches.
-             * @member {number} microBatches
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             */
-            UpdateSubmission.prototype.microBatches = 0;
-
-            /**
-             * Creates a new UpdateSubmission instance using the specified properties.
-             * @function create
-             * @memberof cotrain.v1.UpdateSubmission
-             * @static
-             * @param {cotrain.v1.UpdateSubmission.$Properties=} [properties] Properties to set
-             * @returns {cotrain.v1.UpdateSubmission} UpdateSubmission instance
-             * @type {{
-             *   (properties: cotrain.v1.UpdateSubmission.$Shape): cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape;
-             *   (properties?: cotrain.v1.UpdateSubmission.$Properties): cotrain.v1.UpdateSubmission;
-             * }}
-             */
-            UpdateSubmission.create = function(properties) {
-                return new UpdateSubmission(properties);
-            };
-
-            /**
-             * Encodes the specified UpdateSubmission message. Does not implicitly {@link cotrain.v1.UpdateSubmission.verify|verify} messages.
-             * @function encode
-             * @memberof cotrain.v1.UpdateSubmission
-             * @static
-             * @param {cotrain.v1.UpdateSubmission.$Properties} message UpdateSubmission message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            UpdateSubmission.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
-                if (message.workerAddress != null && $Object.hasOwnProperty.call(message, "workerAddress") && message.workerAddress.length)
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.workerAddress);
-                if (message.baseModelId != null && $Object.hasOwnProperty.call(message, "baseModelId") && message.baseModelId.length)
-                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.baseModelId);
-                if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment") && message.commitment.length)
-                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.commitment);
-                if (message.encoding != null && $Object.hasOwnProperty.call(message, "encoding") && message.encoding !== 0)
-                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.encoding);
-                if (message.delta != null && $Object.hasOwnProperty.call(message, "delta") && message.delta.length)
-                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.delta);
-                if (message.scales != null && $Object.hasOwnProperty.call(message, "scales") && message.scales.length)
-                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.scales);
-                if (message.scaleBlock != null && $Object.hasOwnProperty.call(message, "scaleBlock") && message.scaleBlock !== 0)
-                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.scaleBlock);
-                if (message.numParams != null && $Object.hasOwnProperty.call(message, "numParams") && message.numParams !== 0)
-                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.numParams);
-                if (message.deltaHash != null && $Object.hasOwnProperty.call(message, "deltaHash") && message.deltaHash.length)
-                    writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.deltaHash);
-                if (message.proofRoot != null && $Object.hasOwnProperty.call(message, "proofRoot") && message.proofRoot.length)
-                    writer.uint32(/* id 11, wireType 2 =*/90).bytes(message.proofRoot);
-                if (message.leafCount != null && $Object.hasOwnProperty.call(message, "leafCount") && message.leafCount !== 0)
-                    writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.leafCount);
-                if (message.leaves != null && message.leaves.length)
-                    for (let i = 0; i < message.leaves.length; ++i)
-                        $root.cotrain.v1.LeafSummary.encode(message.leaves[i], writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
-                if (message.samples != null && $Object.hasOwnProperty.call(message, "samples") && message.samples !== 0)
-                    writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.samples);
-                if (message.contributionId != null && $Object.hasOwnProperty.call(message, "contributionId") && message.contributionId !== "")
-                    writer.uint32(/* id 15, wireType 2 =*/122).string(message.contributionId);
-                if (message.txHash != null && $Object.hasOwnProperty.call(message, "txHash") && message.txHash.length)
-                    writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.txHash);
-                if (message.backendClass != null && $Object.hasOwnProperty.call(message, "backendClass") && message.backendClass !== "")
-                    writer.uint32(/* id 17, wireType 2 =*/138).string(message.backendClass);
-                if (message.microBatches != null && $Object.hasOwnProperty.call(message, "microBatches") && message.microBatches !== 0)
-                    writer.uint32(/* id 18, wireType 0 =*/144).uint32(message.microBatches);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            /**
-             * Decodes an UpdateSubmission message from the specified reader or buffer.
-             * @function decode
-             * @memberof cotrain.v1.UpdateSubmission
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @param {number} [length] Message length if known beforehand
-             * @returns {cotrain.v1.UpdateSubmission & cotrain.v1.UpdateSubmission.$Shape} UpdateSubmission
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            UpdateSubmission.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.cotrain.v1.UpdateSubmission();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.round = value;
-                            else
-                                delete message.round;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.workerAddress = value;
-                            else
-                                delete message.workerAddress;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.baseModelId = value;
-                            else
-                                delete message.baseModelId;
-                            continue;
-                        }
-                    case 4: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.commitment = value;
-                            else
-                                delete message.commitment;
-                            continue;
-                        }
-                    case 5: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.int32())
-                                message.encoding = value;
-                            else
-                                delete message.encoding;
-                            continue;
-                        }
-                    case 6: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.delta = value;
-                            else
-                                delete message.delta;
-                            continue;
-                        }
-                    case 7: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.scales = value;
-                            else
-                                delete message.scales;
-                            continue;
-                        }
-                    case 8: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.scaleBlock = value;
-                            else
-                                delete message.scaleBlock;
-                            continue;
-                        }
-                    case 9: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.numParams = value;
-                            else
-                                delete message.numParams;
-                            continue;
-                        }
-                    case 10: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.deltaHash = value;
-                            else
-                                delete message.deltaHash;
-                            continue;
-                        }
-                    case 11: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.proofRoot = value;
-                            else
-                                delete message.proofRoot;
-                            continue;
-                        }
-                    case 12: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.leafCount = value;
-                            else
-                                delete message.leafCount;
-                            continue;
-                        }
-                    case 13: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.leaves && message.leaves.length))
-                                message.leaves = [];
-                            message.leaves.push($root.cotrain.v1.LeafSummary.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    case 14: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.samples = value;
-                            else
-                                delete message.samples;
-                            continue;
-                        }
-                    case 15: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.contributionId = value;
-                            else
-                                delete message.contributionId;
-                            continue;
-                        }
-                    case 16: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.txHash = value;
-                            else
-                                delete message.txHash;
-                            continue;
-                        }
-                    case 17: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.backendClass = value;
-                            else
-                                delete message.backendClass;
-                            continue;
-                        }
-                    case 18: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.microBatches = value;
-                            else
-                                delete message.microBatches;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            /**
-             * Creates an UpdateSubmission message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof cotrain.v1.UpdateSubmission
-             * @static
-             * @param {Object.<string,*>} object Plain object
-             * @returns {cotrain.v1.UpdateSubmission} UpdateSubmission
-             */
-            UpdateSubmission.fromObject = function (object, _depth) {
-                if (object instanceof $root.cotrain.v1.UpdateSubmission)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".cotrain.v1.UpdateSubmission: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.cotrain.v1.UpdateSubmission();
-                if (object.round != null)
-                    if ($Number(object.round) !== 0)
-                        message.round = object.round >>> 0;
-                if (object.workerAddress != null)
-                    if (object.workerAddress.length)
-                        if (typeof object.workerAddress === "string")
-                            $util.base64.decode(object.workerAddress, message.workerAddress = $util.newBuffer($util.base64.length(object.workerAddress)), 0);
-                        else if (object.workerAddress.length >= 0)
-                            message.workerAddress = object.workerAddress;
-                if (object.baseModelId != null)
-                    if (object.baseModelId.length)
-                        if (typeof object.baseModelId === "string")
-                            $util.base64.decode(object.baseModelId, message.baseModelId = $util.newBuffer($util.base64.length(object.baseModelId)), 0);
-                        else if (object.baseModelId.length >= 0)
-                            message.baseModelId = object.baseModelId;
-                if (object.commitment != null)
-                    if (object.commitment.length)
-                        if (typeof object.commitment === "string")
-                            $util.base64.decode(object.commitment, message.commitment = $util.newBuffer($util.base64.length(object.commitment)), 0);
-                        else if (object.commitment.length >= 0)
-                            message.commitment = object.commitment;
-                if (object.encoding !== 0 && (typeof object.encoding !== "string" || $root.cotrain.v1.DeltaEncoding[object.encoding] !== 0))
-                    switch (object.encoding) {
-                    case "DELTA_ENCODING_UNSPECIFIED":
-                    case 0:
-                        message.encoding = 0;
-                        break;
-                    case "DELTA_ENCODING_FLOAT32":
-                    case 1:
-                        message.encoding = 1;
-                        break;
-                    case "DELTA_ENCODING_INT8_SCALED":
-                    case 2:
-                        message.encoding = 2;
-                        break;
-                    default:
-                        if (typeof object.encoding === "number" && (object.encoding | 0) === object.encoding)
-                            message.encoding = object.encoding;
-                    }
-                if (object.delta != null)
-                    if (object.delta.length)
-                        if (typeof object.delta === "string")
-                            $util.base64.decode(object.delta, message.delta = $util.newBuffer($util.base64.length(object.delta)), 0);
-                        else if (object.delta.length >= 0)
-                            message.delta = object.delta;
-                if (object.scales != null)
-                    if (object.scales.length)
-                        if (typeof object.scales === "string")
-                            $util.base64.decode(object.scales, message.scales = $util.newBuffer($util.base64.length(object.scales)), 0);
-                        else if (object.scales.length >= 0)
-                            message.scales = object.scales;
-                if (object.scaleBlock != null)
-                    if ($Number(object.scaleBlock) !== 0)
-                        message.scaleBlock = object.scaleBlock >>> 0;
-                if (object.numParams != null)
-                    if ($Number(object.numParams) !== 0)
-                        message.numParams = object.numParams >>> 0;
-                if (object.deltaHash != null)
-                    if (object.deltaHash.length)
-                        if (typeof object.deltaHash === "string")
-                            $util.base64.decode(object.deltaHash, message.deltaHash = $util.newBuffer($util.base64.length(object.deltaHash)), 0);
-                        else if (object.deltaHash.length >= 0)
-                            message.deltaHash = object.deltaHash;
-                if (object.proofRoot != null)
-                    if (object.proofRoot.length)
-                        if (typeof object.proofRoot === "string")
-                            $util.base64.decode(object.proofRoot, message.proofRoot = $util.newBuffer($util.base64.length(object.proofRoot)), 0);
-                        else if (object.proofRoot.length >= 0)
-                            message.proofRoot = object.proofRoot;
-                if (object.leafCount != null)
-                    if ($Number(object.leafCount) !== 0)
-                        message.leafCount = object.leafCount >>> 0;
-                if (object.leaves) {
-                    if (!$Array.isArray(object.leaves))
-                        throw $TypeError(".cotrain.v1.UpdateSubmission.leaves: array expected");
-                    message.leaves = $Array(object.leaves.length);
-                    for (let i = 0; i < object.leaves.length; ++i) {
-                        if (!$util.isObject(object.leaves[i]))
-                            throw $TypeError(".cotrain.v1.UpdateSubmission.leaves: object expected");
-                        message.leaves[i] = $root.cotrain.v1.LeafSummary.fromObject(object.leaves[i], _depth + 1);
-                    }
-                }
-                if (object.samples != null)
-                    if ($Number(object.samples) !== 0)
-                        message.samples = object.samples >>> 0;
-                if (object.contributionId != null)
-                    if (typeof object.contributionId !== "string" || object.contributionId.length)
-                        message.contributionId = $String(object.contributionId);
-                if (object.txHash != null)
-                    if (object.txHash.length)
-                        if (typeof object.txHash === "string")
-                            $util.base64.decode(object.txHash, message.txHash = $util.newBuffer($util.base64.length(object.txHash)), 0);
-                        else if (object.txHash.length >= 0)
-                            message.txHash = object.txHash;
-                if (object.backendClass != null)
-                    if (typeof object.backendClass !== "string" || object.backendClass.length)
-                        message.backendClass = $String(object.backendClass);
-                if (object.microBatches != null)
-                    if ($Number(object.microBatches) !== 0)
-                        message.microBatches = object.microBatches >>> 0;
-                return message;
-            };
-
-            /**
-             * Creates a plain object from an UpdateSubmission message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof cotrain.v1.UpdateSubmission
-             * @static
-             * @param {cotrain.v1.UpdateSubmission} message UpdateSubmission
-             * @param {$protobuf.IConversionOptions} [options] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            UpdateSubmission.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.leaves = [];
-                if (options.defaults) {
-                    object.round = 0;
-                    if (options.bytes === $String)
-                        object.workerAddress = "";
-                    else {
-                        object.workerAddress = [];
-                        if (options.bytes !== $Array)
-                            object.workerAddress = $util.newBuffer(object.workerAddress);
-                    }
-                    if (options.bytes === $String)
-                        object.baseModelId = "";
-                    else {
-                        object.baseModelId = [];
-                        if (options.bytes !== $Array)
-                            object.baseModelId = $util.newBuffer(object.baseModelId);
-                    }
-                    if (options.bytes === $String)
-                        object.commitment = "";
-                    else {
-                        object.commitment = [];
-                        if (options.bytes !== $Array)
-                            object.commitment = $util.newBuffer(object.commitment);
-                    }
-                    object.encoding = options.enums === $String ? "DELTA_ENCODING_UNSPECIFIED" : 0;
-                    if (options.bytes === $String)
-                        object.delta = "";
-                    else {
-                        object.delta = [];
-                        if (options.bytes !== $Array)
-                            object.delta = $util.newBuffer(object.delta);
-                    }
-                    if (options.bytes === $String)
-                        object.scales = "";
-                    else {
-                        object.scales = [];
-                        if (options.bytes !== $Array)
-                            object.scales = $util.newBuffer(object.scales);
-                    }
-                    object.scaleBlock = 0;
-                    object.numParams = 0;
-                    if (options.bytes === $String)
-                        object.deltaHash = "";
-                    else {
-                        object.deltaHash = [];
-                        if (options.bytes !== $Array)
-                            object.deltaHash = $util.newBuffer(object.deltaHash);
-                    }
-                    if (options.bytes === $String)
-                        object.proofRoot = "";
-                    else {
-                        object.proofRoot = [];
-                        if (options.bytes !== $Array)
-                            object.proofRoot = $util.newBuffer(object.proofRoot);
-                    }
-                    object.leafCount = 0;
-                    object.samples = 0;
-                    object.contributionId = "";
-                    if (options.bytes === $String)
-                        object.txHash = "";
-                    else {
-                        object.txHash = [];
-                        if (options.bytes !== $Array)
-                            object.txHash = $util.newBuffer(object.txHash);
-                    }
-                    object.backendClass = "";
-                    object.microBatches = 0;
-                }
-                if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
-                    object.round = message.round;
-                if (message.workerAddress != null && $Object.hasOwnProperty.call(message, "workerAddress"))
-                    object.workerAddress = options.bytes === $String ? $util.base64.encode(message.workerAddress, 0, message.workerAddress.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.workerAddress) : message.workerAddress;
-                if (message.baseModelId != null && $Object.hasOwnProperty.call(message, "baseModelId"))
-                    object.baseModelId = options.bytes === $String ? $util.base64.encode(message.baseModelId, 0, message.baseModelId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.baseModelId) : message.baseModelId;
-                if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment"))
-                    object.commitment = options.bytes === $String ? $util.base64.encode(message.commitment, 0, message.commitment.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.commitment) : message.commitment;
-                if (message.encoding != null && $Object.hasOwnProperty.call(message, "encoding"))
-                    object.encoding = options.enums === $String ? $root.cotrain.v1.DeltaEncoding[message.encoding] === $undefined ? message.encoding : $root.cotrain.v1.DeltaEncoding[message.encoding] : message.encoding;
-                if (message.delta != null && $Object.hasOwnProperty.call(message, "delta"))
-                    object.delta = options.bytes === $String ? $util.base64.encode(message.delta, 0, message.delta.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.delta) : message.delta;
-                if (message.scales != null && $Object.hasOwnProperty.call(message, "scales"))
-                    object.scales = options.bytes === $String ? $util.base64.encode(message.scales, 0, message.scales.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.scales) : message.scales;
-                if (message.scaleBlock != null && $Object.hasOwnProperty.call(message, "scaleBlock"))
-                    object.scaleBlock = message.scaleBlock;
-                if (message.numParams != null && $Object.hasOwnProperty.call(message, "numParams"))
-                    object.numParams = message.numParams;
-                if (message.deltaHash != null && $Object.hasOwnProperty.call(message, "deltaHash"))
-                    object.deltaHash = options.bytes === $String ? $util.base64.encode(message.deltaHash, 0, message.deltaHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.deltaHash) : message.deltaHash;
-                if (message.proofRoot != null && $Object.hasOwnProperty.call(message, "proofRoot"))
-                    object.proofRoot = options.bytes === $String ? $util.base64.encode(message.proofRoot, 0, message.proofRoot.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.proofRoot) : message.proofRoot;
-                if (message.leafCount != null && $Object.hasOwnProperty.call(message, "leafCount"))
-                    object.leafCount = message.leafCount;
-                if (message.leaves && message.leaves.length) {
-                    object.leaves = $Array(message.leaves.length);
-                    for (let j = 0; j < message.leaves.length; ++j)
-                        object.leaves[j] = $root.cotrain.v1.LeafSummary.toObject(message.leaves[j], options, _depth + 1);
-                }
-                if (message.samples != null && $Object.hasOwnProperty.call(message, "samples"))
-                    object.samples = message.samples;
-                if (message.contributionId != null && $Object.hasOwnProperty.call(message, "contributionId"))
-                    object.contributionId = message.contributionId;
-                if (message.txHash != null && $Object.hasOwnProperty.call(message, "txHash"))
-                    object.txHash = options.bytes === $String ? $util.base64.encode(message.txHash, 0, message.txHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.txHash) : message.txHash;
-                if (message.backendClass != null && $Object.hasOwnProperty.call(message, "backendClass"))
-                    object.backendClass = message.backendClass;
-                if (message.microBatches != null && $Object.hasOwnProperty.call(message, "microBatches"))
-                    object.microBatches = message.microBatches;
-                return object;
-            };
-
-            /**
-             * Converts this UpdateSubmission to JSON.
-             * @function toJSON
-             * @memberof cotrain.v1.UpdateSubmission
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            UpdateSubmission.prototype.toJSON = function() {
-                return UpdateSubmission.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return UpdateSubmission;
-        })();
-
-        v1.SubmissionAck = (function() {
-
-            /**
-             * Properties of a SubmissionAck.
-             * @typedef {Object} cotrain.v1.SubmissionAck.$Properties
-             * @property {number|null} [round] SubmissionAck round
-             * @property {Uint8Array|null} [commitment] SubmissionAck commitment
-             * @property {number|null} [receivedAt] SubmissionAck receivedAt
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-
-            /**
-             * Properties of a SubmissionAck.
-             * @memberof cotrain.v1
-             * @interface ISubmissionAck
-             * @augments cotrain.v1.SubmissionAck.$Properties
-             * @deprecated Use cotrain.v1.SubmissionAck.$Properties instead.
-             */
-
-            /**
-             * Shape of a SubmissionAck.
-             * @typedef {cotrain.v1.SubmissionAck.$Properties} cotrain.v1.SubmissionAck.$Shape
-             */
-
-            /**
-             * Constructs a new SubmissionAck.
-             * @memberof cotrain.v1
-             * @classdesc Represents a SubmissionAck.
-             * @constructor
-             * @param {cotrain.v1.SubmissionAck.$Properties=} [properties] Properties to set
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-            const SubmissionAck = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            /**
-             * SubmissionAck round.
-             * @member {number} round
-             * @memberof cotrain.v1.SubmissionAck
-             * @instance
-             */
-            SubmissionAck.prototype.round = 0;
-
-            /**
-             * SubmissionAck commitment.
-             * @member {Uint8Array} commitment
-             * @memberof cotrain.v1.SubmissionAck
-             * @instance
-             */
-            SubmissionAck.prototype.commitment = $util.newBuffer([]);
-
-            /**
-             * SubmissionAck receivedAt.
-             * @member {number} receivedAt
-             * @memberof cotrain.v1.SubmissionAck
-             * @instance
-             */
-            SubmissionAck.prototype.receivedAt = 0;
-
-            /**
-             * Creates a new SubmissionAck instance using the specified properties.
-             * @function create
-             * @memberof cotrain.v1.SubmissionAck
-             * @static
-             * @param {cotrain.v1.SubmissionAck.$Properties=} [properties] Properties to set
-             * @returns {cotrain.v1.SubmissionAck} SubmissionAck instance
-             * @type {{
-             *   (properties: cotrain.v1.SubmissionAck.$Shape): cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape;
-             *   (properties?: cotrain.v1.SubmissionAck.$Properties): cotrain.v1.SubmissionAck;
-             * }}
-             */
-            SubmissionAck.create = function(properties) {
-                return new SubmissionAck(properties);
-            };
-
-            /**
-             * Encodes the specified SubmissionAck message. Does not implicitly {@link cotrain.v1.SubmissionAck.verify|verify} messages.
-             * @function encode
-             * @memberof cotrain.v1.SubmissionAck
-             * @static
-             * @param {cotrain.v1.SubmissionAck.$Properties} message SubmissionAck message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            SubmissionAck.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
-                if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment") && message.commitment.length)
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.commitment);
-                if (message.receivedAt != null && $Object.hasOwnProperty.call(message, "receivedAt") && message.receivedAt !== 0)
-                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.receivedAt);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            /**
-             * Decodes a SubmissionAck message from the specified reader or buffer.
-             * @function decode
-             * @memberof cotrain.v1.SubmissionAck
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @param {number} [length] Message length if known beforehand
-             * @returns {cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape} SubmissionAck
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            SubmissionAck.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.cotrain.v1.SubmissionAck();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.round = value;
-                            else
-                                delete message.round;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.commitment = value;
-                            else
-                                delete message.commitment;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.receivedAt = value;
-                            else
-                                delete message.receivedAt;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            /**
-             * Creates a SubmissionAck message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof cotrain.v1.SubmissionAck
-             * @static
-             * @param {Object.<string,*>} object Plain object
-             * @returns {cotrain.v1.SubmissionAck} SubmissionAck
-             */
-            SubmissionAck.fromObject = function (object, _depth) {
-                if (object instanceof $root.cotrain.v1.SubmissionAck)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".cotrain.v1.SubmissionAck: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.cotrain.v1.SubmissionAck();
-                if (object.round != null)
-                    if ($Number(object.round) !== 0)
-                        message.round = object.round >>> 0;
-                if (object.commitment != null)
-                    if (object.commitment.length)
-                        if (typeof object.commitment === "string")
-                            $util.base64.decode(object.commitment, message.commitment = $util.newBuffer($util.base64.length(object.commitment)), 0);
-                        else if (object.commitment.length >= 0)
-                            message.commitment = object.commitment;
-                if (object.receivedAt != null)
-                    if ($Number(object.receivedAt) !== 0)
-                        message.receivedAt = object.receivedAt >>> 0;
-                return message;
-            };
-
-            /**
-             * Creates a plain object from a SubmissionAck message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof cotrain.v1.SubmissionAck
-             * @static
-             * @param {cotrain.v1.SubmissionAck} message SubmissionAck
-             * @param {$protobuf.IConversionOptions} [options] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            SubmissionAck.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.round = 0;
-                    if (options.bytes === $String)
-                        object.commitment = "";
-                    else {
-                        object.commitment = [];
-                        if (options.bytes !== $Array)
-                            object.commitment = $util.newBuffer(object.commitment);
-                    }
-                    object.receivedAt = 0;
-                }
-                if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
-                    object.round = message.round;
-                if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment"))
-                    object.commitment = options.bytes === $String ? $util.base64.encode(message.commitment, 0, message.commitment.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.commitment) : message.commitment;
-                if (message.receivedAt != null && $Object.hasOwnProperty.call(message, "receivedAt"))
-                    object.receivedAt = message.receivedAt;
-                return object;
-            };
-
-            /**
-             * Converts this SubmissionAck to JSON.
-             * @function toJSON
-             * @memberof cotrain.v1.SubmissionAck
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            SubmissionAck.prototype.toJSON = function() {
-                return SubmissionAck.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return SubmissionAck;
-        })();
-
-        v1.SubmitResponse = (function() {
-
-            /**
-             * Properties of a SubmitResponse.
-             * @typedef {Object} cotrain.v1.SubmitResponse.$Properties
-             * @property {cotrain.v1.SubmissionAck.$Properties|null} [ack] SubmitResponse ack
-             * @property {cotrain.v1.Error.$Properties|null} [error] SubmitResponse error
-             * @property {"ack"|"error"} [result] SubmitResponse result
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-
-            /**
-             * Properties of a SubmitResponse.
-             * @memberof cotrain.v1
-             * @interface ISubmitResponse
-             * @augments cotrain.v1.SubmitResponse.$Properties
-             * @deprecated Use cotrain.v1.SubmitResponse.$Properties instead.
-             */
-
-            /**
-             * Narrowed shape of a SubmitResponse.
-             * @typedef {{
-             *   ack?: cotrain.v1.SubmissionAck.$Shape|null;
-             *   error?: cotrain.v1.Error.$Shape|null;
-             *   $unknowns?: Array.<Uint8Array>;
-             * } & (
-             *   ({ result?: undefined; ack?: null; error?: null }|{ result?: "ack"; ack: cotrain.v1.SubmissionAck.$Shape; error?: null }|{ result?: "error"; ack?: null; error: cotrain.v1.Error.$Shape })
-             * )} cotrain.v1.SubmitResponse.$Shape
-             */
-
-            /**
-             * Constructs a new SubmitResponse.
-             * @memberof cotrain.v1
-             * @classdesc Represents a SubmitResponse.
-             * @constructor
-             * @param {cotrain.v1.SubmitResponse.$Properties=} [properties] Properties to set
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-            const SubmitResponse = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            /**
-             * SubmitResponse ack.
-             * @member {cotrain.v1.SubmissionAck.$Properties|null|undefined} ack
-             * @memberof cotrain.v1.SubmitResponse
-             * @instance
-             */
-            SubmitResponse.prototype.ack = null;
-
-            /**
-             * SubmitResponse error.
-             * @member {cotrain.v1.Error.$Properties|null|undefined} error
-             * @memberof cotrain.v1.SubmitResponse
-             * @instance
-             */
-            SubmitResponse.prototype.error = null;
-
-            // OneOf field names bound to virtual getters and setters
-            let $oneOfFields;
-
-            /**
-             * SubmitResponse result.
-             * @member {"ack"|"error"|undefined} result
-             * @memberof cotrain.v1.SubmitResponse
-             * @instance
-             */
-            $Object.defineProperty(SubmitResponse.prototype, "result", {
-                get: $util.oneOfGetter($oneOfFields = ["ack", "error"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            /**
-             * Creates a new SubmitResponse instance using the specified properties.
-             * @function create
-             * @memberof cotrain.v1.SubmitResponse
-             * @static
-             * @param {cotrain.v1.SubmitResponse.$Properties=} [properties] Properties to set
-             * @returns {cotrain.v1.SubmitResponse} SubmitResponse instance
-             * @type {{
-             *   (properties: cotrain.v1.SubmitResponse.$Shape): cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape;
-             *   (properties?: cotrain.v1.SubmitResponse.$Properties): cotrain.v1.SubmitResponse;
-             * }}
-             */
-            SubmitResponse.create = function(properties) {
-                return new SubmitResponse(properties);
-            };
-
-            /**
-             * Encodes the specified SubmitResponse message. Does not implicitly {@link cotrain.v1.SubmitResponse.verify|verify} messages.
-             * @function encode
-             * @memberof cotrain.v1.SubmitResponse
-             * @static
-             * @param {cotrain.v1.SubmitResponse.$Properties} message SubmitResponse message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            SubmitResponse.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
-                    $root.cotrain.v1.SubmissionAck.encode(message.ack, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
-                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
-                    $root.cotrain.v1.Error.encode(message.error, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            /**
-             * Decodes a SubmitResponse message from the specified reader or buffer.
-             * @function decode
-             * @memberof cotrain.v1.SubmitResponse
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @param {number} [length] Message length if known beforehand
-             * @returns {cotrain.v1.SubmitResponse & cotrain.v1.SubmitResponse.$Shape} SubmitResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            SubmitResponse.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.cotrain.v1.SubmitResponse();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            message.ack = $root.cotrain.v1.SubmissionAck.decode(reader, reader.size(), $undefined, _depth + 1, message.ack);
-                            message.result = "ack";
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            message.error = $root.cotrain.v1.Error.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
-                            message.result = "error";
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            /**
-             * Creates a SubmitResponse message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof cotrain.v1.SubmitResponse
-             * @static
-             * @param {Object.<string,*>} object Plain object
-             * @returns {cotrain.v1.SubmitResponse} SubmitResponse
-             */
-            SubmitResponse.fromObject = function (object, _depth) {
-                if (object instanceof $root.cotrain.v1.SubmitResponse)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".cotrain.v1.SubmitResponse: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.cotrain.v1.SubmitResponse();
-                if (object.ack != null) {
-                    if (!$util.isObject(object.ack))
-                        throw $TypeError(".cotrain.v1.SubmitResponse.ack: object expected");
-                    message.ack = $root.cotrain.v1.SubmissionAck.fromObject(object.ack, _depth + 1);
-                }
-                if (object.error != null) {
-                    if (!$util.isObject(object.error))
-                        throw $TypeError(".cotrain.v1.SubmitResponse.error: object expected");
-                    message.error = $root.cotrain.v1.Error.fromObject(object.error, _depth + 1);
-                }
-                return message;
-            };
-
-            /**
-             * Creates a plain object from a SubmitResponse message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof cotrain.v1.SubmitResponse
-             * @static
-             * @param {cotrain.v1.SubmitResponse} message SubmitResponse
-             * @param {$protobuf.IConversionOptions} [options] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            SubmitResponse.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack")) {
-                    object.ack = $root.cotrain.v1.SubmissionAck.toObject(message.ack, options, _depth + 1);
-                    if (options.oneofs)
-                        object.result = "ack";
-                }
-                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
-                    object.error = $root.cotrain.v1.Error.toObject(message.error, options, _depth + 1);
-                    if (options.oneofs)
-                        object.result = "error";
-                }
-                return object;
-            };
-
-            /**
-             * Converts this SubmitResponse to JSON.
-             * @function toJSON
-             * @memberof cotrain.v1.SubmitResponse
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            SubmitResponse.prototype.toJSON = function() {
-                return SubmitResponse.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return SubmitResponse;
         })();
 
         return v1;

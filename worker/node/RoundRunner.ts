@@ -11,13 +11,14 @@ import type { cotrain } from '../../lib/proto/cotrain.js'
 import { computeCommitment } from '../../lib/proof/commitment.ts'
 import { deltaToWire } from '../../lib/proof/deltaWire.ts'
 import { roundCheckpointDir } from '../../lib/training/CheckpointStore.ts'
-import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training/hyperParams.ts'
+import type { TrainingHyperParams } from '../../lib/training/hyperParams.ts'
 import { trainRound } from '../../lib/training/trainRound.ts'
 import { applyDeltaFault, readSubmittedRound, submittedRoundPath, trainingFaultOf, type SubmittedRound } from './faults.ts'
 import { roundsToDrop } from './checkpointRetention.ts'
 import type { WorkerContext } from './WorkerContext.ts'
 import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
 import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
+import { hyperParamsFromWire } from '../../lib/net/hyperParamsWire.ts'
 
 /** A round's update, ready to commit and submit (from training, or read back after a restart). */
 interface PreparedUpdate extends SubmittedRound {
@@ -48,7 +49,7 @@ export class RoundRunner {
     const ann = a.announcement as cotrain.v1.RoundAnnouncement
     const round = a.round
     const fault = ctx.options.fault ?? 'none'
-    const hyper = hyperOf(ann)
+    const hyper = hyperParamsFromWire(ann.hyperParameters)
     const modelId = toContentId(ann.modelId)
     ctx.emit({ event: 'round:assigned', round, shards: a.shards.length, samples: a.totalSamples, steps: hyper.steps, modelId })
     Object.assign(ctx.live, { phase: 'training', round, step: 0, steps: hyper.steps, waitingFor: undefined })
@@ -241,18 +242,4 @@ export class RoundRunner {
     if (got === undefined || got.meta.workerAddress.toLowerCase() !== this.ctx.address.toLowerCase()) return undefined
     return { ...got.meta, deltaBytes: got.deltaBytes, loss: got.meta.leaves.at(-1)?.loss ?? 0, samplesPerSecond: 0, seconds: 0, resumedFrom: null }
   }
-}
-
-/** The round's hyper-parameters: `training_json` when the coordinator sent it, else the summary fields. */
-export function hyperOf (ann: cotrain.v1.IRoundAnnouncement): TrainingHyperParams {
-  const json = (ann as { trainingJson?: string }).trainingJson
-  if (json !== undefined && json !== '') return resolveHyperParams(JSON.parse(json) as Partial<TrainingHyperParams>)
-  const h = ann.hyperParameters ?? {}
-  const given: Partial<TrainingHyperParams> = {}
-  // proto3 decodes a missing number as 0: only positive values were sent.
-  if ((h.innerSteps ?? 0) > 0) given.steps = h.innerSteps as number
-  if ((h.batchSize ?? 0) > 0) given.batchSize = h.batchSize as number
-  if ((h.learningRate ?? 0) > 0) given.learningRate = h.learningRate as number
-  if ((h.checkpointInterval ?? 0) > 0) given.checkpointInterval = h.checkpointInterval as number
-  return resolveHyperParams(given)
 }

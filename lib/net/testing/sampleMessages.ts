@@ -7,6 +7,8 @@ import { pb } from '../messages.ts'
 import type { Assignment, CheckpointReply, Join, JoinAccepted, RoundAnnouncement, SubmissionList, UpdateSubmission } from '../messages.ts'
 import { signJoinBinding } from '../joinBinding.ts'
 import { contentIdBytes, contentIdOf } from '../../hash/contentId.ts'
+import { hyperParamsToWire } from '../hyperParamsWire.ts'
+import { resolveHyperParams } from '../../training/hyperParams.ts'
 
 const h = (fill: number): Uint8Array => new Uint8Array(32).fill(fill)
 
@@ -15,7 +17,7 @@ export const sampleAddress = new Uint8Array(20).fill(0xab)
 export const sampleAnnouncement: RoundAnnouncement = {
   round: 3,
   modelId: h(1),
-  hyperParameters: { innerSteps: 100, batchSize: 64, learningRate: 0.001, checkpointInterval: 10, optimizer: 'adam' },
+  hyperParameters: hyperParamsToWire(resolveHyperParams({ steps: 100, batchSize: 64, learningRate: 0.001, checkpointInterval: 10 })),
   roundSeed: h(2),
   modelConfigJson: '{"layers":[784,128,10]}',
   openedAt: 1_700_000_000,
@@ -27,7 +29,7 @@ export const sampleAnnouncement: RoundAnnouncement = {
 export const sampleAccepted: JoinAccepted = {
   workerAddress: sampleAddress,
   serverTime: 1_700_000_000,
-  announcementTopic: 'cotrain/v1/rounds',
+  announcementTopic: 'cotrain/v2/rounds',
   currentRound: sampleAnnouncement
 }
 

@@ -12,6 +12,8 @@ import {
 import { computeCommitment } from '../../../lib/proof/commitment.ts'
 import { deltaHash } from '../../../lib/proof/delta.ts'
 import { deltaFromWire } from '../../../lib/proof/deltaWire.ts'
+import { hyperParamsToWire } from '../../../lib/net/hyperParamsWire.ts'
+import { resolveHyperParams } from '../../../lib/training/hyperParams.ts'
 
 /** The tiny round the worker tests run: MLP 784-16-10, 6 steps of 16, a checkpoint every 2. */
 export const TEST_MODEL: { kind: 'mlp', hidden: number[] } = { kind: 'mlp', hidden: [16] }
@@ -77,10 +79,9 @@ export class TestCoordinator {
     return {
       round: this.round,
       modelId: hexToBytes(weightsId(this.startWeights)),
-      hyperParameters: { innerSteps: TEST_HYPER.steps, batchSize: TEST_HYPER.batchSize, learningRate: TEST_HYPER.learningRate, checkpointInterval: TEST_HYPER.checkpointInterval, optimizer: 'adam' },
+      hyperParameters: hyperParamsToWire(resolveHyperParams(TEST_HYPER)),
       roundSeed: this.seed,
       modelConfigJson: JSON.stringify(TEST_MODEL),
-      trainingJson: JSON.stringify(TEST_HYPER),
       openedAt: now,
       trainDeadline: now + 600,
       submitDeadline: now + 900
