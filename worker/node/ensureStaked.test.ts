@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -76,6 +77,19 @@ describe('worker: money moves only when the user says so', function () {
     await w.stop()
     const c = await getContributor(await local.clientFor(0), { address: local.address, account: local.chain.accounts[5].address as Address })
     assert.equal(c.stake, parseEther('2'))
+  })
+
+  it('worker rewards --history reads without a key: the address comes from the data dir', () => {
+    const env = { ...process.env }
+    delete env.COTRAIN_PRIVATE_KEY
+    delete env.COTRAIN_KEYSTORE
+    const r = spawnSync(process.execPath, ['worker/cli.ts', 'rewards', '--history', '--data-dir', path.join(root, 'w5'), '--contract', local.address, '--rpc-url', local.chain.url], { env, encoding: 'utf8', timeout: 60_000 })
+    assert.equal(r.status, 0, r.stderr)
+    const lines = r.stdout.split('\n')
+    assert.equal(lines[0].toLowerCase(), `account: ${local.chain.accounts[5].address}`.toLowerCase())
+    assert.deepEqual(lines.slice(1, 4), ['earned: 0 ETH', 'locked: 0 ETH (in the challenge window)', 'claimable: 0 ETH'])
+    assert.match(lines[4], /^history /)
+    assert.equal(lines[5], '  none yet')
   })
 
   it('a wrong --contract address fails before anything is sent', async () => {
