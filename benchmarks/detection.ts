@@ -60,6 +60,14 @@ await add('honest (cpu -> wasm)', true, async (p) => {
   await selectBackend({ backend: 'cpu' })
   try { const r = await trained(p); return { claim: submissionClaimFromResult(r), served: r } } finally { await selectBackend({ backend: 'wasm' }) }
 })
+// A webgpu worker (SwiftShader where no GPU driver is present), checked by the wasm verifier within the tolerance.
+const webgpu = await selectBackend({ backend: 'webgpu' }).then(() => true, (err: Error) => { console.log(`webgpu cases skipped: ${err.message}`); return false })
+await selectBackend({ backend: 'wasm' })
+const onWebgpu = async <T>(fn: () => Promise<T>): Promise<T> => { await selectBackend({ backend: 'webgpu' }); try { return await fn() } finally { await selectBackend({ backend: 'wasm' }) } }
+if (webgpu) {
+  await add('honest (webgpu -> wasm)', true, async (p) => await onWebgpu(async () => { const r = await trained(p); return { claim: submissionClaimFromResult(r), served: r } }))
+  await add('skip-steps on webgpu (half)', false, async (p) => await onWebgpu(async () => await worker_('skip-steps', { mode: 'skip-steps', keep: 0.5, segments: half })(p)))
+}
 await add('random-delta', false, worker_('random-delta'))
 await add('scaled-delta', false, worker_('scaled-delta'))
 await add('nan-delta', false, worker_('nan-delta'))
@@ -102,7 +110,7 @@ const honestVerify = rows[0].meanVerifySeconds
 const result = {
   date: new Date().toISOString(),
   loadAverage: loadavg(),
-  setup: { model: 'mlp 784-64-10', steps, checkpointInterval: interval, segments: segmentCount, batchSize: 32, plan: { first: true, last: true, random: 7 }, trials, backend: 'wasm' },
+  setup: { model: 'mlp 784-64-10', steps, checkpointInterval: interval, segments: segmentCount, batchSize: 32, plan: { first: true, last: true, random: 7 }, trials, backend: 'wasm', webgpuCases: webgpu },
   rows,
   verification: { trainSeconds, verifySeconds: honestVerify, fraction: honestVerify / trainSeconds },
   detectionFormula: { cheatFraction: half.length / segmentCount, samples: 7, note: 'the faked half includes the last segment, which is always replayed', predicted: 1 }

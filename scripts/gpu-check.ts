@@ -35,7 +35,8 @@ const params: TrainRoundParams = {
 const memory: Array<{ step: number, numTensors: number, numBytesInGPU: number | null, numBytes: number }> = []
 const first = await trainRound(params, {
   onProgress: (p) => {
-    if (p.step !== p.checkpoint * interval && p.step !== steps) return
+    // Only right after a checkpoint: between them the segment's loss accumulator is a live tensor.
+    if (p.step !== Math.min(p.checkpoint * interval, steps)) return
     const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number }
     memory.push({ step: p.step, numTensors: m.numTensors, numBytesInGPU: m.numBytesInGPU ?? null, numBytes: m.numBytes })
   }

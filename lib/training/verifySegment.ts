@@ -22,9 +22,10 @@ import type { RoundSeed } from '../hash/roundSeed.ts'
  * distance (weights update, Adam m, Adam v, segment loss) accepted when the
  * verifier's backend class differs from the worker's. Calibrated in
  * docs/proof-of-training.md (benchmarks/verification-calibration.ts): honest
- * cpu <-> wasm replays measured at most 3.1e-6, the mildest cheat (skipping
- * one step of a segment) at least 0.21; 1e-2 leaves 3,200x room for honest
- * noise and a 21x margin to that cheat.
+ * cpu <-> wasm replays measured at most 3.1e-6 and webgpu <-> wasm (both ways,
+ * SwiftShader) at most 3.6e-6, the mildest cheat (skipping one step of a
+ * segment) at least 0.21; 1e-2 leaves 2,800x room for honest noise and a 21x
+ * margin to that cheat.
  */
 export const DEFAULT_REPLAY_THRESHOLD = 1e-2
 
