@@ -3,6 +3,7 @@ import { isAddress, type Address } from 'viem'
 import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
 import { InvalidInputError } from '../../lib/errors.ts'
 import type { ModelConfigInput } from '../../lib/model/config.ts'
+import { readLayersTopology } from '../../lib/model/layersTopology.ts'
 import { CoordinatorService, type CoordinatorEvent } from '../service/CoordinatorService.ts'
 import { coordinatorBaseOptions } from './coordinatorOptions.ts'
 import { DEFAULT_INNER_LEARNING_RATE } from '../config.ts'
@@ -24,6 +25,7 @@ const specs = {
   ...backendOption,
   model: { type: 'string', description: 'model: mlp or cnn (MNIST), gpt (a character language model)', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => ['mlp', 'cnn', 'gpt'].includes(v) ? undefined : `unknown model "${v}" (mlp, cnn, gpt)` },
   'model-config': { type: 'string', description: 'JSON of the model\'s fields over its defaults, e.g. \'{"layers":4,"embedDim":256}\' for the gpt', env: 'COTRAIN_MODEL_CONFIG' },
+  'model-file': { type: 'string', description: 'train your own classifier: a tfjs-layers / Keras Sequential topology (the JSON of model.toJSON() or a model.json; weights in it are not used, training starts from seeded weights) on MNIST, instead of --model', env: 'COTRAIN_MODEL_FILE' },
   text: { type: 'string', description: 'with --model gpt: UTF-8 text files to train on, comma-separated (default: the Brown corpus)', env: 'COTRAIN_TEXT' },
   shards: { type: 'number', description: 'shards the training set is split into', default: 10, env: 'COTRAIN_SHARDS', validate: intBetween(1, 100_000) },
   'train-samples': { type: 'number', description: 'use the first N training samples: MNIST digits or gpt text windows (0 = all)', default: 0, env: 'COTRAIN_TRAIN_SAMPLES', validate: intBetween(0, 100_000_000) },
@@ -46,7 +48,8 @@ const specs = {
 const help = renderHelp('coordinator start [options]', 'Shards MNIST (or text, --model gpt), runs training rounds with verification by replay, aggregates, evaluates, and serves the dashboard.', specs, [
   'coordinator start --listen /ip4/127.0.0.1/tcp/9000 --data-dir coord --shards 3 --min-workers 3 --rounds 2',
   'coordinator start --contract 0x5FbD... --aggregator fedavg --steps 60 --batch-size 32 --round-timeout 60 --json',
-  'coordinator start --model gpt --model-config \'{"layers":2,"embedDim":128}\' --batch-size 16 --text book.txt'
+  'coordinator start --model gpt --model-config \'{"layers":2,"embedDim":128}\' --batch-size 16 --text book.txt',
+  'coordinator start --model-file my-model.json --steps 40'
 ])
 
 /** `coordinator start`: the service until --rounds are done or SIGINT/SIGTERM. */
@@ -67,7 +70,7 @@ export async function run (argv: string[]): Promise<void> {
     maxWorkers: o['max-workers'],
     rpcUrl: o['rpc-url'],
     contract: o.contract as Address | undefined,
-    model: modelConfigInput(o.model, o['model-config']),
+    model: o['model-file'] !== undefined ? modelFromFile(o['model-file'], o.model, o['model-config']) : modelConfigInput(o.model, o['model-config']),
     textFiles: o.text?.split(',').map((f) => f.trim()).filter((f) => f !== ''),
     shards: o.shards,
     trainSamples: o['train-samples'] === 0 ? undefined : o['train-samples'],
@@ -121,6 +124,13 @@ function modelConfigInput (kind: string, json: string | undefined): ModelConfigI
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) throw new InvalidInputError('--model-config must be a JSON object of model fields')
   if ('kind' in fields && (fields as { kind: unknown }).kind !== kind) throw new InvalidInputError(`--model-config says kind ${JSON.stringify((fields as { kind: unknown }).kind)}, --model says ${kind}`)
   return { ...fields, kind } as ModelConfigInput
+}
+
+/** `--model-file`: the user's topology as a `layers` config; --model / --model-config describe a built-in model, so they cannot come with it. */
+function modelFromFile (file: string, kind: string, json: string | undefined): ModelConfigInput {
+  if (json !== undefined && json.trim() !== '') throw new InvalidInputError('--model-config cannot be used with --model-file', { hint: 'edit the model file instead' })
+  if (kind !== 'mlp') throw new InvalidInputError(`--model ${kind} cannot be used with --model-file`, { hint: 'the file is the model; drop --model' })
+  return readLayersTopology(file)
 }
 
 const pct = (v: unknown): string => typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '-'

@@ -4,6 +4,7 @@ import { InvalidInputError } from '../../lib/errors.ts'
 import { checkCharTokenizer, type CharTokenizer } from '../../lib/data/charTokenizer.ts'
 import { sliceDataset, type Dataset } from '../../lib/data/Dataset.ts'
 import { loadMnist } from '../../lib/data/loadMnist.ts'
+import { checkDatasetFits } from '../../lib/model/batchTensors.ts'
 import { loadTextCorpus } from '../../lib/data/loadTextCorpus.ts'
 import { resolveModelConfig, type GptConfig, type ModelConfig } from '../../lib/model/config.ts'
 import { evaluate, type Evaluation } from '../../lib/model/evaluate.ts'
@@ -44,6 +45,7 @@ export async function loadTrainingData (model: ModelConfig, options: { dataDir: 
     if (options.textFiles !== undefined && options.textFiles.length > 0) throw new InvalidInputError(`--text needs --model gpt, not ${model.kind}`)
     const train = await loadMnist({ split: 'train', limit: options.trainSamples })
     const test = await loadMnist({ split: 'test', limit: options.testSamples ?? DEFAULT_TEST_SAMPLES.image })
+    checkDatasetFits(train, model)
     return { train, test, evaluate: async (weights) => await evaluate({ config: model, weights }, test) }
   }
   const corpus = await loadTextCorpus({ contextLength: model.contextLength, files: options.textFiles })

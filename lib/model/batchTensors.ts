@@ -12,10 +12,8 @@ const SCALE = new Float32Array(256).map((_, i) => i / 255)
  * which lets a cheat-test feed "other data" through the same schedule.
  */
 export function batchTensors (dataset: Dataset, indices: ArrayLike<number>, config: Pick<MlpConfig | CnnConfig, 'inputShape' | 'numClasses'>): { x: tf.Tensor, y: tf.Tensor } {
+  checkDatasetFits(dataset, config)
   const size = sampleSize(dataset)
-  const want = config.inputShape.reduce((a, b) => a * b, 1)
-  if (size !== want) throw new InvalidInputError(`dataset samples have ${size} values ([${dataset.sampleShape.join(', ')}]), the model expects ${want} ([${config.inputShape.join(', ')}])`)
-  if (dataset.numClasses > config.numClasses) throw new InvalidInputError(`dataset has ${dataset.numClasses} classes, the model only ${config.numClasses}`)
   const n = indices.length
   const xs = new Float32Array(n * size)
   const ys = new Float32Array(n * config.numClasses)
@@ -27,4 +25,12 @@ export function batchTensors (dataset: Dataset, indices: ArrayLike<number>, conf
     ys[b * config.numClasses + dataset.labels[i]] = 1
   }
   return { x: tf.tensor(xs, [n, ...config.inputShape], 'float32'), y: tf.tensor2d(ys, [n, config.numClasses], 'float32') }
+}
+
+/** A classifier fits a dataset when its input holds as many values as a sample and it has a logit for every class; else a one-line error naming both shapes. */
+export function checkDatasetFits (dataset: Dataset, config: Pick<MlpConfig | CnnConfig, 'inputShape' | 'numClasses'>): void {
+  const size = sampleSize(dataset)
+  const want = config.inputShape.reduce((a, b) => a * b, 1)
+  if (size !== want) throw new InvalidInputError(`dataset samples have ${size} values ([${dataset.sampleShape.join(', ')}]), the model expects ${want} ([${config.inputShape.join(', ')}])`)
+  if (dataset.numClasses > config.numClasses) throw new InvalidInputError(`dataset has ${dataset.numClasses} classes, the model only ${config.numClasses}`)
 }

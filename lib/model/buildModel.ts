@@ -4,7 +4,7 @@ import type { Dataset } from '../data/Dataset.ts'
 import { batchTensors } from './batchTensors.ts'
 import { buildGpt } from './gpt.ts'
 import { quietCpuBanner } from './quietCpuBanner.ts'
-import { resolveModelConfig, type CnnConfig, type GptConfig, type MlpConfig, type ModelConfig, type ModelConfigInput, type ModelKind } from './config.ts'
+import { resolveModelConfig, type CnnConfig, type GptConfig, type LayersConfig, type MlpConfig, type ModelConfig, type ModelConfigInput, type ModelKind } from './config.ts'
 
 /** How a weight tensor is initialised (see initialWeights). */
 export type WeightInit = 'glorot-uniform' | 'zeros' | 'ones'
@@ -52,7 +52,8 @@ export type ModelBuilder<C extends ModelConfig> = (config: C) => Omit<CotrainMod
 export const modelBuilders: { [K in ModelKind]: ModelBuilder<Extract<ModelConfig, { kind: K }>> } = {
   mlp: buildMlp,
   cnn: buildCnn,
-  gpt: buildGpt
+  gpt: buildGpt,
+  layers: buildLayers
 }
 
 /**
@@ -107,6 +108,28 @@ function buildCnn (config: CnnConfig): ReturnType<ModelBuilder<CnnConfig>> {
   layers.push(tf.layers.flatten(config.filters.length === 0 ? { inputShape: config.inputShape } : {}))
   for (const units of config.dense) layers.push(tf.layers.dense({ units, activation: 'relu', kernelInitializer: 'zeros' }))
   layers.push(tf.layers.dense({ units: config.numClasses, kernelInitializer: 'zeros' }))
+  return fromLayers(tf.sequential({ layers }))
+}
+
+/**
+ * A user's Sequential model (lib/model/layersTopology.ts validated it): each
+ * whitelisted layer rebuilt with tf.layers from its few fields, kernels
+ * zeroed like the built-in kinds (seeded weights come from setFlatWeights).
+ */
+function buildLayers (config: LayersConfig): ReturnType<ModelBuilder<LayersConfig>> {
+  const layers = config.layers.map((l, i) => {
+    const first = i === 0 ? { inputShape: config.inputShape } : {}
+    switch (l.type) {
+      case 'dense': return tf.layers.dense({ ...first, units: l.units, activation: l.activation, useBias: l.useBias, kernelInitializer: 'zeros' })
+      case 'flatten': return tf.layers.flatten(first)
+      case 'reshape': return tf.layers.reshape({ ...first, targetShape: l.targetShape })
+      case 'activation': return tf.layers.activation({ ...first, activation: l.activation })
+      case 'conv2d': return tf.layers.conv2d({ ...first, filters: l.filters, kernelSize: l.kernelSize, strides: l.strides, padding: l.padding, activation: l.activation, useBias: l.useBias, kernelInitializer: 'zeros' })
+      case 'maxPooling2d': return tf.layers.maxPooling2d({ ...first, poolSize: l.poolSize, strides: l.strides, padding: l.padding })
+      case 'averagePooling2d': return tf.layers.averagePooling2d({ ...first, poolSize: l.poolSize, strides: l.strides, padding: l.padding })
+    }
+    throw new InvalidInputError(`layer ${i} (${String((l as { type: unknown }).type)}) is not a supported layer`)
+  })
   return fromLayers(tf.sequential({ layers }))
 }
 

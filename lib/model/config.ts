@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../errors.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
+import { checkLayersConfig } from './layersTopology.ts'
 
 /** Multi-layer perceptron: flatten, dense+activation per hidden width, dense logits. */
 export interface MlpConfig {
@@ -37,12 +38,36 @@ export interface GptConfig {
   embedDim: number
 }
 
+/** Activations a `layers` model may use (softmax only as the loss, see layersTopology.ts). */
+export type LayerActivation = 'linear' | 'relu' | 'tanh' | 'sigmoid'
+
+/** One whitelisted layer of a `layers` model (lib/model/layersTopology.ts reads them from a tfjs / Keras topology). */
+export type LayerSpec =
+  | { type: 'dense', units: number, activation: LayerActivation, useBias: boolean }
+  | { type: 'flatten' }
+  | { type: 'reshape', targetShape: number[] }
+  | { type: 'activation', activation: LayerActivation }
+  | { type: 'conv2d', filters: number, kernelSize: [number, number], strides: [number, number], padding: 'valid' | 'same', activation: LayerActivation, useBias: boolean }
+  | { type: 'maxPooling2d' | 'averagePooling2d', poolSize: [number, number], strides: [number, number], padding: 'valid' | 'same' }
+
+/**
+ * A user's own classifier ("bring your own model", `coordinator start
+ * --model-file`): a Sequential stack of whitelisted layers over samples of
+ * `inputShape`, ending in `numClasses` logits.
+ */
+export interface LayersConfig {
+  kind: 'layers'
+  inputShape: number[]
+  numClasses: number
+  layers: LayerSpec[]
+}
+
 /** Every model cotrain trains. A new architecture is a new config kind plus a builder in `modelBuilders`. */
-export type ModelConfig = MlpConfig | CnnConfig | GptConfig
+export type ModelConfig = MlpConfig | CnnConfig | GptConfig | LayersConfig
 export type ModelKind = ModelConfig['kind']
 
 /** A config as a user writes it: `kind` plus any subset of that kind's fields. */
-export type ModelConfigInput = { kind: 'mlp' } & Partial<MlpConfig> | { kind: 'cnn' } & Partial<CnnConfig> | { kind: 'gpt' } & Partial<GptConfig>
+export type ModelConfigInput = { kind: 'mlp' } & Partial<MlpConfig> | { kind: 'cnn' } & Partial<CnnConfig> | { kind: 'gpt' } & Partial<GptConfig> | { kind: 'layers' } & Partial<LayersConfig>
 
 /**
  * Defaults per kind: MNIST-sized classifiers; the GPT is the small
@@ -53,7 +78,9 @@ export type ModelConfigInput = { kind: 'mlp' } & Partial<MlpConfig> | { kind: 'c
 export const MODEL_DEFAULTS = {
   mlp: { kind: 'mlp', inputShape: [28, 28], hidden: [128], activation: 'relu', numClasses: 10 },
   cnn: { kind: 'cnn', inputShape: [28, 28, 1], filters: [8, 16], kernelSize: 3, dense: [64], numClasses: 10 },
-  gpt: { kind: 'gpt', vocabSize: 96, contextLength: 64, layers: 2, heads: 4, embedDim: 128 }
+  gpt: { kind: 'gpt', vocabSize: 96, contextLength: 64, layers: 2, heads: 4, embedDim: 128 },
+  // Only a placeholder: a layers model comes whole from --model-file (softmax regression on MNIST).
+  layers: { kind: 'layers', inputShape: [28, 28], numClasses: 10, layers: [{ type: 'flatten' }, { type: 'dense', units: 10, activation: 'linear', useBias: true }] }
 } as const satisfies { [K in ModelKind]: Extract<ModelConfig, { kind: K }> }
 
 /** Largest GPT sizes accepted: beyond these a config is a typo, not a model this network trains. */
@@ -80,6 +107,10 @@ export function resolveModelConfig (input: ModelConfigInput | ModelConfig): Mode
   }
   if (cfg.kind === 'gpt') {
     checkGpt(cfg)
+    return cfg
+  }
+  if (cfg.kind === 'layers') {
+    checkLayersConfig(cfg)
     return cfg
   }
   positiveInts('inputShape', cfg.inputShape, 1)
