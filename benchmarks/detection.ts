@@ -2,7 +2,7 @@
  * Detection rate of verifySubmission per cheat over many challenge seeds, the
  * false-positive rate for honest workers (same backend and cpu -> wasm), and
  * verification compute as a fraction of training compute. Each cheat is
- * trained once by the real trainer (worker/node/faults.ts modes; skip-steps
+ * trained once by the real trainer (lib/faults modes; skip-steps
  * and other-data fake half the segments, so detection depends on which
  * segments the seed picks); then `--trials` seeds challenge it. Checkpoints
  * come once over a real libp2p checkpoint server and are cached.
@@ -19,14 +19,14 @@ import { sha256Hex } from '../lib/hash/sha256.ts'
 import { selectBackend } from '../lib/training/selectBackend.ts'
 import { smallRound } from '../lib/training/testing/fixture.ts'
 import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../lib/training/trainRound.ts'
-import type { TrainingFault } from '../lib/training/faults.ts'
+import type { TrainingFault } from '../lib/faults/index.ts'
 import { servedCheckpointFromReply } from '../lib/validation/checkpointOpening.ts'
 import { submissionClaimFromResult } from '../lib/validation/submissionClaim.ts'
 import { serveTrainedRounds } from '../lib/validation/testing/serveTrainedRounds.ts'
 import { verifySubmission, type SubmissionClaim } from '../lib/validation/verifySubmission.ts'
 import { requestCheckpoint } from '../lib/net/checkpoint.ts'
 import type { ServedCheckpoint } from '../lib/training/verifySegment.ts'
-import { applyDeltaFault, type WorkerFault } from '../worker/node/faults.ts'
+import { applyDeltaFault, type WorkerFault } from '../lib/faults/index.ts'
 
 const { values } = parseArgs({ options: { trials: { type: 'string', default: '100' }, steps: { type: 'string', default: '40' }, interval: { type: 'string', default: '2' } } })
 const trials = Number(values.trials)

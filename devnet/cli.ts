@@ -1,9 +1,8 @@
 import { resolveOptions, renderHelp, commonOptions, intBetween } from '../lib/cli/options.ts'
 import { runCommand } from '../lib/cli/runCommand.ts'
 import { BACKENDS, type BackendName } from '../lib/training/selectBackend.ts'
+import { WORKER_FAULTS, validateFaultMode } from '../lib/faults/index.ts'
 import { renderDevnetTable, runDevnet } from './runDevnet.ts'
-
-const FAULTS = ['none', 'random-delta', 'scaled-delta', 'lazy', 'skip-steps', 'copy', 'stale-round', 'nan-delta', 'other-data']
 
 const specs = {
   ...commonOptions,
@@ -12,7 +11,7 @@ const specs = {
   validators: { type: 'number', description: 'validators (the contract quorum equals this; at least 2)', default: 2, validate: intBetween(2, 5) },
   model: { type: 'string', description: 'model: mlp or cnn (MNIST), gpt (a small character language model on the Brown corpus)', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => ['mlp', 'cnn', 'gpt'].includes(v) ? undefined : `expected mlp, cnn or gpt, got "${v}"` },
   'worker-backends': { type: 'string', description: `comma-separated --backend per worker, honest workers first then the cheater (${BACKENDS.join(', ')}); wasm for the rest`, default: 'wasm', env: 'COTRAIN_DEVNET_WORKER_BACKENDS', validate: (v: string) => v.split(',').map((b) => b.trim()).find((b) => !(BACKENDS as readonly string[]).includes(b)) === undefined ? undefined : `unknown backend in "${v}" (use ${BACKENDS.join(', ')})` },
-  cheat: { type: 'string', description: `add one cheating worker with this fault mode (${FAULTS.join(', ')})`, default: 'skip-steps', env: 'COTRAIN_DEVNET_CHEAT', validate: (v: string) => FAULTS.includes(v) ? undefined : `unknown fault mode "${v}" (one of ${FAULTS.join(', ')})` },
+  cheat: { type: 'string', description: `add one cheating worker with this fault mode (${WORKER_FAULTS.join(', ')})`, default: 'skip-steps', env: 'COTRAIN_DEVNET_CHEAT', validate: validateFaultMode },
   steps: { type: 'number', description: 'inner training steps per round (default 100, gpt 40)', validate: intBetween(1, 100_000) },
   'checkpoint-interval': { type: 'number', description: 'steps between checkpoints', default: 10, validate: intBetween(1, 10_000) },
   'train-samples': { type: 'number', description: 'training samples to shard (MNIST digits or gpt text windows)', default: 30000, validate: intBetween(100, 1_000_000) },

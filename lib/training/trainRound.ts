@@ -13,7 +13,7 @@ import { computeDelta, deltaHash, encodeDelta, quantizeDelta } from '../proof/de
 import { decodeLeaf, encodeLeaf, leafHash, type ProofLeaf } from '../proof/leaf.ts'
 import { merkleProof, merkleRoot, type MerkleProof } from '../proof/merkle.ts'
 import { DirCheckpointStore, MemoryCheckpointStore, type CheckpointFiles, type CheckpointStore } from './CheckpointStore.ts'
-import type { TrainingFault } from './faults.ts'
+import type { TrainingFault } from '../faults/index.ts'
 import { checkpointCount, checkpointStep, resolveHyperParams, type TrainingHyperParams } from './hyperParams.ts'
 import { decodeOptimizerState, encodeOptimizerState, initialOptimizerState, optimizerStateHash, type OptimizerState } from './optimizerState.ts'
 import { backendClass as currentBackendClass, type BackendName } from './selectBackend.ts'

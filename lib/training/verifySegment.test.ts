@@ -5,7 +5,7 @@ import { selectBackend } from './selectBackend.ts'
 import { smallRound, smallShards } from './testing/fixture.ts'
 import { checkpointWithProof, trainRound, withDelta, type TrainRoundParams, type TrainRoundResult } from './trainRound.ts'
 import { DEFAULT_REPLAY_THRESHOLD, verifyEnd, verifySegment, verifyStart, type VerifyResult } from './verifySegment.ts'
-import type { TrainingFault } from './faults.ts'
+import type { TrainingFault } from '../faults/index.ts'
 
 const TOLERANCE = { backendClass: 'unknown/tolerance-mode', microBatches: 1 }
 

@@ -7,7 +7,7 @@ import { Progress } from '../../lib/cli/Progress.ts'
 import type { BackendName } from '../../lib/training/selectBackend.ts'
 import { backendOption } from '../../lib/cli/backendOption.ts'
 import type { WorkerEvent } from '../node/events.ts'
-import { WORKER_FAULTS, type WorkerFault } from '../node/faults.ts'
+import { WORKER_FAULTS, validateFaultMode, type WorkerFault } from '../../lib/faults/index.ts'
 import { parseCoordinator } from '../node/CoordinatorLink.ts'
 import { parseSchedule } from '../node/TrainingGate.ts'
 import { WorkerNode, type WorkerNodeOptions } from '../node/WorkerNode.ts'
@@ -19,7 +19,7 @@ const specs = {
   ...backendOption,
   stake: { type: 'string', description: 'when the account is not registered yet, stake this much ETH (without it the worker asks at a terminal, else stakes nothing)', env: 'COTRAIN_STAKE', validate: (v: string) => /^\d+(\.\d{1,18})?$/.test(v) && parseEther(v) > 0n ? undefined : `not a positive amount of ETH: "${v}"` },
   threads: { type: 'number', description: 'data-parallel training threads (cpu/wasm)', default: 1, env: 'COTRAIN_THREADS', validate: intBetween(1, 256) },
-  fault: { type: 'string', description: `cheat on purpose (testing): ${WORKER_FAULTS.join(', ')}`, default: 'none', env: 'COTRAIN_FAULT', validate: (v: string) => (WORKER_FAULTS as readonly string[]).includes(v) ? undefined : `unknown fault "${v}" (${WORKER_FAULTS.join(', ')})` },
+  fault: { type: 'string', description: `cheat on purpose (testing): ${WORKER_FAULTS.join(', ')}`, default: 'none', env: 'COTRAIN_FAULT', validate: validateFaultMode },
   'copy-from': { type: 'string', description: "--fault copy: another worker's --data-dir to copy updates from", env: 'COTRAIN_COPY_FROM' },
   'metrics-port': { type: 'number', description: 'serve Prometheus /metrics on 127.0.0.1:PORT (0 = any free port)', env: 'COTRAIN_METRICS_PORT', validate: intBetween(0, 65535) },
   rounds: { type: 'number', description: 'stop after this many rounds (0 = run until stopped)', default: 0, env: 'COTRAIN_ROUNDS', validate: intBetween(0, 1_000_000) },

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
-import { decodeDelta } from '../../lib/proof/delta.ts'
-import { decodeLeaf } from '../../lib/proof/leaf.ts'
-import { selectBackend } from '../../lib/training/selectBackend.ts'
-import { smallRound } from '../../lib/training/testing/fixture.ts'
-import { checkpointWithProof, recomputeCommitment, trainRound, type TrainRoundResult } from '../../lib/training/trainRound.ts'
-import { verifyEnd, verifySegment } from '../../lib/training/verifySegment.ts'
-import { applyDeltaFault, trainingFaultOf } from './faults.ts'
+import { decodeDelta } from '../proof/delta.ts'
+import { decodeLeaf } from '../proof/leaf.ts'
+import { selectBackend } from '../training/selectBackend.ts'
+import { smallRound } from '../training/testing/fixture.ts'
+import { checkpointWithProof, recomputeCommitment, trainRound, type TrainRoundResult } from '../training/trainRound.ts'
+import { verifyEnd, verifySegment } from '../training/verifySegment.ts'
+import { applyDeltaFault, FAULT_MODES, trainingFaultOf, validateFaultMode, WORKER_FAULTS } from './index.ts'
 
-describe('worker: fault modes produce the intended wrong updates', function () {
+describe('faults: fault modes produce the intended wrong updates', function () {
   this.timeout(30_000)
   let honest: TrainRoundResult
   const params = async (): Promise<Awaited<ReturnType<typeof smallRound>>> => await smallRound({ steps: 8, interval: 4 })
@@ -22,6 +22,17 @@ describe('worker: fault modes produce the intended wrong updates', function () {
     const last = await checkpointWithProof(r, r.leaves.length - 1)
     return (await verifyEnd({ ...p, proofRoot: r.proofRoot, startWeights: p.startWeights, checkpoint: last, deltaBytes: r.deltaBytes, commitment: r.commitment })).ok
   }
+
+  it('each mode is applied by exactly the layers its table entry names, and the CLI validator accepts the modes and refuses others', () => {
+    for (const mode of WORKER_FAULTS) {
+      const layers: readonly string[] = FAULT_MODES[mode].layers
+      assert.equal(trainingFaultOf(mode) !== undefined, layers.includes('training'), `${mode}: training layer`)
+      assert.equal(applyDeltaFault(honest, mode) !== honest, layers.includes('delta'), `${mode}: delta layer`)
+      assert.equal(validateFaultMode(mode), undefined)
+    }
+    assert.equal(WORKER_FAULTS[0], 'none')
+    assert.match(validateFaultMode('sneaky') ?? '', /^unknown fault "sneaky" \(one of none, /)
+  })
 
   it('honest: verifyEnd passes (the baseline the cheats are measured against)', async () => {
     assert.equal(await endCheck(honest), true)
