@@ -19,6 +19,7 @@ import type { ContentSource } from '../../lib/net/content.ts'
 import { ErrorCode, ProtocolError } from '../../lib/net/ProtocolError.ts'
 import { StoreSchemaError } from '../errors.ts'
 import type { BlobStore } from '../store/BlobStore.ts'
+import { TypedEventTarget } from '../../lib/events/TypedEventTarget.ts'
 
 /** One dataset the coordinator holds (the form validators list). */
 export type DatasetRecord = ListedDataset
@@ -35,7 +36,13 @@ const MAX_PAGE = 64
  * const intake = await DatasetIntake.open({ blobs, dataDir })
  * const { missing } = await intake.offer(verifiedOffer)
  */
-export class DatasetIntake extends EventTarget {
+/** Events of a {@link DatasetIntake}: a dataset was first offered, or has all its shards. */
+export interface DatasetIntakeEvents {
+  'dataset:offered': DatasetRecord
+  'dataset:complete': DatasetRecord
+}
+
+export class DatasetIntake extends TypedEventTarget<DatasetIntakeEvents> {
   readonly dir: string
   private readonly blobs: BlobStore
   private readonly records = new Map<Hex, DatasetRecord>()
@@ -83,8 +90,8 @@ export class DatasetIntake extends EventTarget {
     const isNew = existing === undefined
     record.complete = missing.length === 0
     await this.save(record)
-    if (isNew) this.dispatchEvent(new CustomEvent('dataset:offered', { detail: record }))
-    if (record.complete) this.dispatchEvent(new CustomEvent('dataset:complete', { detail: record }))
+    if (isNew) this.emit('dataset:offered', record)
+    if (record.complete) this.emit('dataset:complete', record)
     return { missing }
   }
 
@@ -98,7 +105,7 @@ export class DatasetIntake extends EventTarget {
     if (!record.complete && record.manifest.shards.every((s) => this.blobs.has(s.id))) {
       record.complete = true
       await this.save(record)
-      this.dispatchEvent(new CustomEvent('dataset:complete', { detail: record }))
+      this.emit('dataset:complete', record)
     }
     return { complete: record.complete }
   }

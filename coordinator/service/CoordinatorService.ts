@@ -347,7 +347,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     const content = await startContentService(this.node, {
       provider: (id) => this.store.blobs.has(id) ? { path: this.store.blobs.pathOf(id) } : undefined
     })
-    content.addEventListener('content:served', (e) => { this.m.bytesServed.inc((e as CustomEvent<{ bytes: number }>).detail.bytes) })
+    content.on('content:served', ({ bytes }) => { this.m.bytesServed.inc(bytes) })
     this.stoppers.push(async () => await content.stop())
 
     const submit = await startSubmitService(this.node, {
@@ -372,8 +372,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
         }
     })
     await datasets.start()
-    datasets.intake.addEventListener('dataset:complete', (e) => {
-      const d = (e as CustomEvent<{ datasetId: string, contributor: string }>).detail
+    datasets.intake.on('dataset:complete', (d) => {
       this.emitEvent('dataset:received', { datasetId: d.datasetId, contributor: d.contributor })
     })
     this.stoppers.push(async () => await datasets.stop())

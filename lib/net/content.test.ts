@@ -47,7 +47,7 @@ describe('content transfer between in-process nodes', function () {
         return objects.get(id)
       }
     })
-    service.addEventListener('content:served', (e) => served.push((e as CustomEvent<ContentServedDetail>).detail))
+    service.on('content:served', (d) => served.push(d))
     await client.dial(server.getMultiaddrs()[0])
   })
 
@@ -176,7 +176,7 @@ describe('content transfer between in-process nodes', function () {
     try {
       const service = await startContentService(busy, { provider: (id) => id === bigId ? big : undefined, maxConcurrent: 1 })
       const refusals: string[] = []
-      service.addEventListener('request:rejected', (e) => refusals.push((e as CustomEvent).detail.codeName))
+      service.on('request:rejected', (d) => refusals.push(d.codeName))
       await client.dial(busy.getMultiaddrs()[0])
       const got = await Promise.all([1, 2, 3].map(async () => await fetchContent(client, busy.peerId, bigId, { retryDelayMs: 20, maxAttempts: 20 })))
       for (const g of got) assert.ok(Buffer.from(g).equals(big))

@@ -17,7 +17,7 @@ import { checkContentRequest, pb } from './messages.ts'
 import type { ContentChunk, ContentRequest, DecodedContentRequest } from './messages.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
 import { ProtocolService, defineProtocol } from './protocol.ts'
-import type { HandlerContext, ServiceOptions } from './protocol.ts'
+import type { HandlerContext, ProtocolServiceEvents, ServiceOptions } from './protocol.ts'
 import { contentIdBytes, toContentId } from '../hash/contentId.ts'
 import { toHex } from '../hash/sha256.ts'
 import { FrameReader, StallWatchdog, TruncatedFrameError, concat, sendFrame, varint } from './frames.ts'
@@ -136,7 +136,12 @@ export async function startContentService (node: Libp2p, options: ContentService
   return service
 }
 
-export class ContentService extends ProtocolService<ContentRequest, DecodedContentRequest, ContentChunk, cotrain.v1.ContentChunk> {
+/** Events of a content service: the protocol's, and one per range served. */
+export interface ContentServiceEvents extends ProtocolServiceEvents {
+  'content:served': ContentServedDetail
+}
+
+export class ContentService extends ProtocolService<ContentRequest, DecodedContentRequest, ContentChunk, cotrain.v1.ContentChunk, ContentServiceEvents> {
   constructor (node: Libp2p, options: ContentServiceOptions) {
     const chunkSize = options.chunkSize ?? CONTENT_CHUNK_BYTES
     if (!Number.isInteger(chunkSize) || chunkSize < 1024 || chunkSize > MAX_CONTENT_CHUNK_BYTES) {
@@ -176,7 +181,7 @@ export class ContentService extends ProtocolService<ContentRequest, DecodedConte
           watchdog.kick()
           pos += length
         } while (pos < end)
-        this.dispatchEvent(new CustomEvent<ContentServedDetail>('content:served', { detail: { peer: ctx.peer.toString(), contentId: id, offset: req.offset, bytes: end - req.offset } }))
+        this.emit('content:served', { peer: ctx.peer.toString(), contentId: id, offset: req.offset, bytes: end - req.offset })
       } finally {
         watchdog.stop()
         await reader.close?.()

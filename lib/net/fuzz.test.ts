@@ -18,6 +18,8 @@ import { SeededRandom } from '../hash/SeededRandom.ts'
 import { mutateBytes } from './testing/mutateBytes.ts'
 import { framed, rawRequest } from './testing/rawRequest.ts'
 import { sampleAssignment, sampleCheckpointReply, sampleJoin, sampleSubmission, sampleSubmissionList } from './testing/sampleMessages.ts'
+import type { TypedEventTarget } from '../events/TypedEventTarget.ts'
+import type { ProtocolServiceEvents } from './protocol.ts'
 
 const CASES_PER_PROTOCOL = 70
 
@@ -52,7 +54,7 @@ describe('handler fuzz over real streams (seeded)', function () {
         }
       })
     ]
-    for (const s of services) s.addEventListener('request:rejected', (e) => rejected.push((e as CustomEvent<RejectedEventDetail>).detail))
+    for (const s of services as Array<TypedEventTarget<ProtocolServiceEvents>>) s.on('request:rejected', (d) => rejected.push(d))
     for (const n of [fuzzer, honest]) await n.dial(server.getMultiaddrs()[0])
     await requestJoin(fuzzer, server.peerId, { signer: fuzzSigner, capabilities: { backend: 'cpu' } })
     await requestJoin(honest, server.peerId, { signer: honestSigner, capabilities: { backend: 'cpu' } })

@@ -11,6 +11,7 @@ import { CotrainError, InvalidInputError, MessageTooLargeError } from '../errors
 import { ErrorCode, ProtocolError, errorCodeName, toProtocolError } from './ProtocolError.ts'
 import { checkError, decodeWith } from './messages.ts'
 import { TIMEOUTS } from './constants.ts'
+import { TypedEventTarget } from '../events/TypedEventTarget.ts'
 
 /** A generated protobuf class, as far as this file needs it. */
 export interface PbType<P, D> {
@@ -183,8 +184,16 @@ function readError (err: unknown, limit: number): ProtocolError {
  * `stop()` removes it and aborts requests in flight. Emits
  * `request:served` and `request:rejected` (detail: RejectedEventDetail).
  */
-export class ProtocolService<Req, DReq, Ok, DOk> extends EventTarget {
+/** Events every protocol service emits. */
+export interface ProtocolServiceEvents {
+  'request:served': RequestEventDetail
+  'request:rejected': RejectedEventDetail
+}
+
+export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents = ProtocolServiceEvents> extends TypedEventTarget<E> {
   readonly protocol: ProtocolDefinition<Req, DReq, Ok, DOk>
+  // The events of the base map, whatever a subclass adds to E.
+  private readonly asService = (): TypedEventTarget<ProtocolServiceEvents> => this as TypedEventTarget<ProtocolServiceEvents>
   private readonly node: Libp2p
   private readonly respond: Responder<DReq>
   private readonly options: ServiceOptions
@@ -243,7 +252,7 @@ export class ProtocolService<Req, DReq, Ok, DOk> extends EventTarget {
       await stream.closeRead()
       await untilAborted(this.respond(req, ctx, lp, stream), signal)
       await stream.close({ signal })
-      this.dispatchEvent(new CustomEvent<RequestEventDetail>('request:served', { detail: { peer, protocol: def.id } }))
+      this.asService().emit('request:served', { peer, protocol: def.id })
     } catch (err) {
       await this.reject(stream, lp, peer, err)
     }
@@ -255,7 +264,7 @@ export class ProtocolService<Req, DReq, Ok, DOk> extends EventTarget {
     const detail: RejectedEventDetail = { peer, protocol: def.id, code: perr.code, codeName: errorCodeName(perr.code), message: perr.wireMessage }
     if (perr.code === ErrorCode.ERROR_CODE_INTERNAL) this.log.error('%s from %p failed - %e', def.name, peer, perr.cause ?? err)
     else this.log('%s from %p refused: %s %s', def.name, peer, detail.codeName, detail.message)
-    this.dispatchEvent(new CustomEvent<RejectedEventDetail>('request:rejected', { detail }))
+    this.asService().emit('request:rejected', detail)
     if (stream.writeStatus !== 'writable') {
       stream.abort(err instanceof Error ? err : perr)
       return

@@ -45,7 +45,7 @@ describe('request/response services between in-process nodes', function () {
         return {}
       }
     })
-    joins.addEventListener('request:rejected', (e) => rejected.push((e as CustomEvent<RejectedEventDetail>).detail))
+    joins.on('request:rejected', (d) => rejected.push(d))
     const addressOf = joins.addressOf.bind(joins)
     assign = await startAssignService(coordinator, {
       addressOf,

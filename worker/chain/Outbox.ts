@@ -12,6 +12,7 @@ import { toChainError } from '../../lib/chain/toChainError.ts'
 import { ContributionType } from '../../lib/chain/types.ts'
 import { OutboxStore } from './OutboxStore.ts'
 import { sleep } from '../../lib/async/sleep.ts'
+import { TypedEventTarget } from '../../lib/events/TypedEventTarget.ts'
 
 /** A transaction the worker intends to send. */
 export type OutboxIntent =
@@ -83,13 +84,6 @@ export type OutboxOptions = {
 
 export const DEFAULT_BACKOFF = { initialMs: 1000, maxMs: 60_000, factor: 2 } as const
 
-export interface Outbox {
-  addEventListener<K extends keyof OutboxEvents>(type: K, listener: (evt: CustomEvent<OutboxEvents[K]>) => void, options?: boolean | AddEventListenerOptions): void
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void
-  removeEventListener<K extends keyof OutboxEvents>(type: K, listener: (evt: CustomEvent<OutboxEvents[K]>) => void, options?: boolean | EventListenerOptions): void
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void
-}
-
 /**
  * The worker's on-disk queue of chain transactions. Intents are written to
  * disk before `enqueue` returns; `start()` drives them in order (oldest
@@ -109,7 +103,7 @@ export interface Outbox {
  * const entry = await outbox.enqueue({ kind: 'submitContribution', ctype: ContributionType.ComputePower, dataHash })
  * const done = await outbox.waitFor(entry.id)
  */
-export class Outbox extends EventTarget {
+export class Outbox extends TypedEventTarget<OutboxEvents> {
   private readonly options: OutboxOptions
   private readonly store: OutboxStore<OutboxEntry>
   private readonly entriesById = new Map<string, OutboxEntry>()
@@ -403,7 +397,8 @@ export class Outbox extends EventTarget {
     await this.store.put(entry)
   }
 
-  private emit<K extends keyof OutboxEvents> (type: K, detail: OutboxEvents[K]): void {
-    this.dispatchEvent(new CustomEvent(type, { detail: { ...detail, entry: structuredClone(detail.entry) } }))
+  /** Listeners get a copy of the entry, so they cannot change the queue's own. */
+  override emit<K extends keyof OutboxEvents> (type: K, detail: OutboxEvents[K]): boolean {
+    return super.emit(type, { ...detail, entry: structuredClone(detail.entry) })
   }
 }
