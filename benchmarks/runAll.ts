@@ -15,7 +15,7 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 const resultsDir = join(here, 'results')
 
 /** Every benchmark, in the order it runs; the name is its script and its results file. */
-export const BENCHMARKS = ['gas', 'aggregation', 'transfer', 'training', 'proof-overhead', 'verification', 'verification-calibration', 'detection', 'learning-quality', 'quality-scores', 'lm-training'] as const
+export const BENCHMARKS = ['gas', 'aggregation', 'transfer', 'training', 'proof-overhead', 'verification', 'verification-calibration', 'detection', 'learning-quality', 'quality-scores', 'lm-training', 'robust-aggregation', 'scale'] as const
 
 const summaryOnly = process.argv.includes('--summary-only')
 const only = process.argv.slice(2).filter((a) => a !== '--summary-only')

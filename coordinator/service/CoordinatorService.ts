@@ -94,6 +94,9 @@ interface ShardEntry { info: ShardInfo, index: number, size: number, dataset: Da
 
 const IDENTITY_FILE = 'peer.key'
 const DEFAULT_MAX_WORKERS = 1000
+/** Assign polls per second the coordinator aims for from idle workers, and the longest it asks one to wait (well inside the liveness window). */
+const POLLS_PER_SECOND = 50
+const MAX_POLL_SECONDS = 20
 
 /**
  * The coordinator as a process: the SQLite store and blob folder in the data
@@ -393,7 +396,11 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
   private onAssign (peerId: string, workerAddress: Uint8Array): Assignment {
     this.rounds.heartbeat(peerId)
     const round = this.rounds.currentRound()
-    const wait = (seconds: number, waitReason: string): Assignment => ({ round: 0, workerAddress, shards: [], totalSamples: 0, retryAfter: seconds, waitReason: waitReason.slice(0, 200) })
+    // Idle workers are told to come back later the more of them there are, so
+    // polls stay near POLLS_PER_SECOND in total (each costs a stream and a
+    // handshake of frames); the round announcement on gossip wakes them early.
+    const spread = Math.min(MAX_POLL_SECONDS, Math.ceil(this.rounds.workers.size / POLLS_PER_SECOND))
+    const wait = (seconds: number, waitReason: string): Assignment => ({ round: 0, workerAddress, shards: [], totalSamples: 0, retryAfter: Math.max(seconds, spread), waitReason: waitReason.slice(0, 200) })
     if (round == null || (round.state !== 'training' && round.state !== 'collecting')) {
       // A round may be waiting for this worker to count as live: schedule now rather than at the next tick.
       if (round?.state === 'open') this.rounds.tick().catch(() => undefined)

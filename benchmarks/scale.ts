@@ -1,0 +1,332 @@
+/**
+ * One coordinator against N light workers that speak the real protocol:
+ * real libp2p nodes (TCP, Noise, Yamux) in a few worker processes, real
+ * join (signed binding), assign polling, content fetches of the model and
+ * the shard (hash-checked) and submissions (int8 delta, commitment,
+ * leaves); the coordinator is the real CoordinatorService in its own process
+ * (SQLite store, round loop, aggregation, evaluation). Training is skipped
+ * (each worker sends a small seeded delta), replay verification is off and
+ * there is no chain: this measures the coordinator's own costs as N grows.
+ *
+ * Per N: time to join all, time to serve everyone the model and shards,
+ * time from the last submission to the next global model, coordinator CPU
+ * seconds and CPU per worker, peak RSS, bytes served, errors.
+ * Prints a table and writes benchmarks/results/scale.json.
+ *
+ * npm run bench:scale -- --workers 100,500,1000 [--procs 2] [--timeout 900]
+ */
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { multiaddr } from '@multiformats/multiaddr'
+import type { PeerId } from '@libp2p/interface'
+import { bytesToHex, hexToBytes } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { sha256Hex } from '../lib/hash/sha256.ts'
+import {
+  createNode, fetchContent, requestAssignment, requestJoin, retryWithBackoff, submitUpdate, type CotrainNode
+} from '../lib/net/index.ts'
+import { computeCommitment } from '../lib/proof/commitment.ts'
+import { deltaHash, encodeDelta, quantizeDelta } from '../lib/proof/delta.ts'
+import { deltaToWire } from '../lib/proof/deltaWire.ts'
+import { checkpointCount, resolveHyperParams, type TrainingHyperParams } from '../lib/training/hyperParams.ts'
+import { CoordinatorService } from '../coordinator/service/CoordinatorService.ts'
+
+const HERE = fileURLToPath(import.meta.url)
+const MiB = 1024 * 1024
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', default: 'parent' },
+    workers: { type: 'string', default: '100,500,1000' },
+    procs: { type: 'string', default: '2' },
+    timeout: { type: 'string', default: '900' },
+    'data-dir': { type: 'string' },
+    coordinator: { type: 'string' },
+    count: { type: 'string' },
+    offset: { type: 'string', default: '0' },
+    out: { type: 'string', default: join(dirname(HERE), 'results', 'scale.json') }
+  }
+})
+
+/** The round every N runs: the MLP, a few steps (training is skipped, only the plan's shape matters). */
+const TRAINING: Partial<TrainingHyperParams> = { steps: 10, batchSize: 8, checkpointInterval: 5 }
+
+/** One line a process prints for the parent. */
+type Line = Record<string, unknown> & { kind: string }
+
+function say (line: Line): void {
+  process.stdout.write(JSON.stringify(line) + '\n')
+}
+
+// ------------------------------------------------------------ coordinator
+
+async function runCoordinator (): Promise<void> {
+  const n = Number(values.workers)
+  const service = new CoordinatorService({
+    dataDir: values['data-dir'] as string,
+    backend: 'wasm',
+    maxWorkers: n,
+    shards: n,
+    testSamples: 500,
+    rounds: 1,
+    minWorkers: n,
+    minUpdates: Math.max(1, Math.floor(n * 0.9)),
+    aggregator: 'nesterov',
+    training: TRAINING,
+    roundTimeoutMs: 600_000,
+    verify: async () => ({ accepted: true, score: 50 }),
+    // Every worker joins before the round starts; a slow fleet is waited for.
+    config: { openTimeoutMs: 900_000 }
+  })
+  let cpuAtReady = process.cpuUsage()
+  let joined = 0
+  service.on('event', (e) => {
+    const t = Date.now()
+    if (e.event === 'worker:joined') { joined++; if (joined === n) say({ kind: 'all-joined', t }) }
+    if (e.event === 'round:training') say({ kind: 'training', t })
+    if (e.event === 'submission:received') say({ kind: 'submission', t })
+    if (e.event === 'round:done') {
+      const cpu = process.cpuUsage(cpuAtReady)
+      const served = /cotrain_bytes_served_total(?:\{[^}]*\})? ([0-9.e+]+)/.exec(service.metrics.render())
+      say({ kind: 'done', t, accepted: e.accepted, cpuS: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024, servedBytes: Number(served?.[1] ?? 0) })
+    }
+  })
+  const info = await service.start()
+  cpuAtReady = process.cpuUsage()
+  say({ kind: 'ready', t: Date.now(), multiaddr: `${info.multiaddrs[0]}`, peerId: info.peerId, rssMiB: process.memoryUsage().rss / MiB })
+  await service.finished
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  await service.stop()
+  process.exit(0)
+}
+
+// ---------------------------------------------------------------- workers
+
+interface WorkerResult { joinedAt?: number, assignedAt?: number, servedAt?: number, submittedAt?: number, retries: number, error?: string, firstRetry?: string }
+
+async function runWorkers (): Promise<void> {
+  const count = Number(values.count)
+  const offset = Number(values.offset)
+  const target = multiaddr(values.coordinator as string)
+  const results: WorkerResult[] = []
+  const stop = new AbortController()
+  process.on('SIGTERM', () => stop.abort())
+  say({ kind: 'started', t: Date.now() })
+  const tasks = Array.from({ length: count }, async (_, i) => {
+    const r: WorkerResult = { retries: 0 }
+    results.push(r)
+    // Workers start over a second, as a fleet does, not in one instant.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000))
+    let node: CotrainNode | undefined
+    try {
+      node = await createNode()
+      await lightWorker(node, target, offset + i, r, stop.signal)
+    } catch (err) {
+      if (!stop.signal.aborted) r.error = (err as Error).message.split('\n')[0]
+    }
+    return node
+  })
+  const nodes = await Promise.all(tasks)
+  say({ kind: 'workers', results })
+  await Promise.all(nodes.map(async (nd) => { try { await nd?.stop() } catch {} }))
+  process.exit(0)
+}
+
+async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiaddr>, index: number, r: WorkerResult, signal: AbortSignal): Promise<void> {
+  const account = privateKeyToAccount(sha256Hex(new TextEncoder().encode(`scale-bench/${index}`)))
+  const retry = { signal, maxMs: 10_000, onRetry: (err: unknown) => { r.retries++; r.firstRetry ??= (err as Error).message.split('\n')[0].slice(0, 120) } }
+  const capabilities = { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 8000, gflops: 30, cpuCores: 2, memoryMib: 8000 }
+  const { coordinator } = await retryWithBackoff(async () => await requestJoin(node, target, { signer: account, capabilities }, { timeoutMs: 30_000, signal }), retry)
+  r.joinedAt = Date.now()
+  let a: Awaited<ReturnType<typeof requestAssignment>>
+  for (;;) {
+    a = await retryWithBackoff(async () => await requestAssignment(node, coordinator, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }), retry)
+    if (a.shards.length > 0) break
+    await new Promise((resolve) => setTimeout(resolve, Math.max(500, a.retryAfter * 1000) * (0.75 + Math.random() / 2)))
+  }
+  r.assignedAt = Date.now()
+  const ann = a.announcement!
+  await retryWithBackoff(async () => await fetchContent(node, coordinator, ann.modelId!, { signal }), retry)
+  for (const s of a.shards) await retryWithBackoff(async () => await fetchContent(node, coordinator, s.contentId!, { signal }), retry)
+  r.servedAt = Date.now()
+  await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry)
+  r.submittedAt = Date.now()
+  // Then idle, as a worker waiting for the next round: poll until told to stop.
+  while (!signal.aborted) {
+    await new Promise((resolve) => setTimeout(resolve, 2000 * (0.75 + Math.random() / 2)))
+    if (signal.aborted) break
+    await requestAssignment(node, coordinator as PeerId, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }).catch(() => { if (!signal.aborted) r.retries++ })
+  }
+}
+
+/** A valid update without training: a small seeded delta, int8 like a real worker's, with the commitment over it. */
+function lightSubmission (round: number, address: `0x${string}`, ann: NonNullable<Awaited<ReturnType<typeof requestAssignment>>['announcement']>, index: number): Parameters<typeof submitUpdate>[2] {
+  const plan = resolveHyperParams(JSON.parse(ann.trainingJson ?? '{}') as Partial<TrainingHyperParams>)
+  const numParams = numParamsOf(JSON.parse(ann.modelConfigJson ?? '{}') as { hidden?: number[] })
+  const delta = new Float32Array(numParams)
+  let x = index + 1
+  for (let i = 0; i < numParams; i++) { x = (x * 1103515245 + 12345) >>> 0; delta[i] = ((x >>> 8) / 2 ** 24 - 0.5) * 1e-3 }
+  const bytes = encodeDelta(quantizeDelta(delta, plan.deltaChunk))
+  const hash = deltaHash(bytes)
+  const proofRoot = sha256Hex(new TextEncoder().encode(`root/${index}/${round}`))
+  const modelId = bytesToHex(ann.modelId!)
+  const leaves = Array.from({ length: checkpointCount(plan) }, () => ({ loss: 1, updateNorm: 0.01 }))
+  return {
+    round,
+    workerAddress: hexToBytes(address),
+    baseModelId: ann.modelId,
+    commitment: hexToBytes(computeCommitment({ round, startWeightsId: modelId, deltaHash: hash, proofRoot, workerAddress: address })),
+    ...deltaToWire(bytes),
+    deltaHash: hexToBytes(hash),
+    proofRoot: hexToBytes(proofRoot),
+    leafCount: leaves.length,
+    leaves,
+    samples: plan.steps * plan.batchSize,
+    contributionId: '',
+    txHash: new Uint8Array(0),
+    backendClass: 'wasm-simd/tfjs-4.22.0',
+    microBatches: 1
+  }
+}
+
+/** Weights of the MLP 784-hidden-10 (dense layers with biases). */
+function numParamsOf (config: { hidden?: number[] }): number {
+  const sizes = [784, ...(config.hidden ?? [128]), 10]
+  let n = 0
+  for (let i = 1; i < sizes.length; i++) n += sizes[i - 1] * sizes[i] + sizes[i]
+  return n
+}
+
+// ----------------------------------------------------------------- parent
+
+interface ScaleRow {
+  workers: number
+  completed: boolean
+  joinS?: number
+  serveS?: number
+  lastSubmissionToModelS?: number
+  roundS?: number
+  coordinatorCpuS?: number
+  cpuMsPerWorker?: number
+  peakRssMiB?: number
+  servedMiB?: number
+  servedPerWorkerMiB?: number
+  accepted?: number
+  errors: number
+  retries: number
+}
+
+function lines (child: ChildProcess, onLine: (l: Line) => void): void {
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    if (!text.startsWith('{')) return
+    try { onLine(JSON.parse(text) as Line) } catch {}
+  })
+}
+
+async function runOne (n: number, procs: number, timeoutS: number): Promise<ScaleRow> {
+  const dir = mkdtempSync(join(tmpdir(), 'cotrain-scale-'))
+  const row: ScaleRow = { workers: n, completed: false, errors: 0, retries: 0 }
+  const children: ChildProcess[] = []
+  const env = { ...process.env, NODE_NO_WARNINGS: '1' }
+  try {
+    const coord = spawn(process.execPath, [HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator')], { stdio: ['ignore', 'pipe', 'inherit'], env })
+    children.push(coord)
+    const events: Record<string, Line> = {}
+    let lastSubmission = 0
+    const ready = new Promise<Line>((resolve, reject) => {
+      coord.on('exit', (code) => { if (events.ready === undefined) reject(new Error(`coordinator exited with ${code}`)) })
+      lines(coord, (l) => {
+        if (l.kind === 'submission') lastSubmission = l.t as number
+        else events[l.kind] = l
+        if (l.kind === 'ready') resolve(l)
+      })
+    })
+    const r = await ready
+    const started = Date.now()
+    const target = (r.multiaddr as string).includes('/p2p/') ? r.multiaddr as string : `${r.multiaddr as string}/p2p/${r.peerId as string}`
+    const results: WorkerResult[] = []
+    const workerExits: Array<Promise<void>> = []
+    let exited = 0
+    // Join time counts from when the last worker process has loaded (module loading is not the coordinator's cost).
+    let workersStarted = started
+    for (let p = 0; p < procs; p++) {
+      const count = Math.floor(n / procs) + (p < n % procs ? 1 : 0)
+      const offset = p * Math.floor(n / procs) + Math.min(p, n % procs)
+      const w = spawn(process.execPath, [HERE, '--role', 'workers', '--coordinator', target, '--count', String(count), '--offset', String(offset)], { stdio: ['ignore', 'pipe', 'inherit'], env })
+      children.push(w)
+      lines(w, (l) => {
+        if (l.kind === 'workers') results.push(...(l.results as WorkerResult[]))
+        if (l.kind === 'started') workersStarted = Math.max(workersStarted, l.t as number)
+      })
+      workerExits.push(new Promise((resolve) => w.on('exit', () => { exited++; resolve() })))
+    }
+    const deadline = Date.now() + timeoutS * 1000
+    // Workers exit early only when every one of them has failed.
+    while (events.done === undefined && Date.now() < deadline && coord.exitCode === null && exited < procs) await new Promise((resolve) => setTimeout(resolve, 500))
+    for (const w of children.slice(1)) w.kill('SIGTERM')
+    await Promise.race([Promise.all(workerExits), new Promise((resolve) => setTimeout(resolve, 30_000))])
+
+    const done = events.done
+    row.completed = done !== undefined
+    row.errors = results.filter(x => x.error !== undefined).length + (n - results.length)
+    row.retries = results.reduce((s, x) => s + x.retries, 0)
+    const served = results.map(x => x.servedAt ?? 0).filter(t => t > 0)
+    if (events['all-joined'] !== undefined) row.joinS = ((events['all-joined'].t as number) - workersStarted) / 1000
+    // From the first worker that learned of its assignment (idle workers poll at an interval that grows with N) to the last one served.
+    const assigned = results.map(x => x.assignedAt ?? 0).filter(t => t > 0)
+    if (assigned.length > 0 && served.length > 0) row.serveS = (Math.max(...served) - Math.min(...assigned)) / 1000
+    if (done !== undefined) {
+      row.lastSubmissionToModelS = ((done.t as number) - lastSubmission) / 1000
+      row.roundS = events.training === undefined ? undefined : ((done.t as number) - (events.training.t as number)) / 1000
+      row.coordinatorCpuS = done.cpuS as number
+      row.cpuMsPerWorker = 1000 * (done.cpuS as number) / n
+      row.peakRssMiB = done.maxRssMiB as number
+      row.servedMiB = (done.servedBytes as number) / MiB
+      row.servedPerWorkerMiB = row.servedMiB / n
+      row.accepted = done.accepted as number
+    }
+    for (const e of results.filter(x => x.error !== undefined).slice(0, 3)) process.stderr.write(`  worker error: ${e.error}\n`)
+    const kinds = new Map<string, number>()
+    for (const x of results) if (x.firstRetry !== undefined) kinds.set(x.firstRetry, (kinds.get(x.firstRetry) ?? 0) + 1)
+    for (const [k, c] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 4)) process.stderr.write(`  first retry of ${c} workers: ${k}\n`)
+    return row
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function runParent (): Promise<void> {
+  const sizes = (values.workers as string).split(',').map(Number)
+  if (sizes.some(n => !Number.isInteger(n) || n < 2)) throw new Error(`--workers takes a list of integers >= 2, got ${values.workers}`)
+  const procs = Math.max(1, Number(values.procs))
+  const rows: ScaleRow[] = []
+  for (const n of sizes) {
+    process.stderr.write(`scale: ${n} workers in ${procs} processes...\n`)
+    const row = await runOne(n, procs, Number(values.timeout))
+    rows.push(row)
+    process.stderr.write(`  ${JSON.stringify(row)}\n`)
+  }
+  const f = (v: number | undefined, d = 1): string => v === undefined ? '-' : v.toFixed(d)
+  process.stdout.write('\n| workers | done | join s | serve s | last submit -> model s | coordinator CPU s | CPU ms/worker | peak RSS MiB | served MiB | errors | retries |\n|---|---|---|---|---|---|---|---|---|---|---|\n')
+  for (const r of rows) process.stdout.write(`| ${r.workers} | ${r.completed ? 'yes' : 'NO'} | ${f(r.joinS)} | ${f(r.serveS)} | ${f(r.lastSubmissionToModelS, 2)} | ${f(r.coordinatorCpuS)} | ${f(r.cpuMsPerWorker)} | ${f(r.peakRssMiB, 0)} | ${f(r.servedMiB, 0)} | ${r.errors} | ${r.retries} |\n`)
+  mkdirSync(dirname(values.out as string), { recursive: true })
+  writeFileSync(values.out as string, JSON.stringify({
+    benchmark: 'scale',
+    date: new Date().toISOString(),
+    machine: { cpu: cpus()[0]?.model, cores: cpus().length, loadavg: loadavg() },
+    setup: { model: 'mlp 784-128-10', training: TRAINING, workerProcesses: procs, verification: 'off (accept all)', chain: 'none', note: 'light workers: real libp2p join/assign/content/submit, no training' },
+    rows
+  }, null, 2) + '\n')
+  process.stderr.write(`wrote ${values.out as string}\n`)
+}
+
+if (values.role === 'coordinator') await runCoordinator()
+else if (values.role === 'workers') await runWorkers()
+else await runParent()
