@@ -29,12 +29,12 @@ import { bytesToHex, hexToBytes } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { sha256Hex } from '../lib/hash/sha256.ts'
 import {
-  createNode, fetchContent, requestAssignment, requestJoin, retryWithBackoff, submitUpdate, type CotrainNode
+  createNode, fetchContent, hyperParamsFromWire, requestAssignment, requestJoin, retryWithBackoff, submitUpdate, type CotrainNode
 } from '../lib/net/index.ts'
 import { computeCommitment } from '../lib/proof/commitment.ts'
 import { deltaHash, encodeDelta, quantizeDelta } from '../lib/proof/delta.ts'
 import { deltaToWire } from '../lib/proof/deltaWire.ts'
-import { checkpointCount, resolveHyperParams, type TrainingHyperParams } from '../lib/training/hyperParams.ts'
+import { checkpointCount, type TrainingHyperParams } from '../lib/training/hyperParams.ts'
 import { CoordinatorService } from '../coordinator/service/CoordinatorService.ts'
 
 const HERE = fileURLToPath(import.meta.url)
@@ -167,7 +167,7 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
 
 /** A valid update without training: a small seeded delta, int8 like a real worker's, with the commitment over it. */
 function lightSubmission (round: number, address: `0x${string}`, ann: NonNullable<Awaited<ReturnType<typeof requestAssignment>>['announcement']>, index: number): Parameters<typeof submitUpdate>[2] {
-  const plan = resolveHyperParams(JSON.parse(ann.trainingJson ?? '{}') as Partial<TrainingHyperParams>)
+  const plan = hyperParamsFromWire(ann.hyperParameters)
   const numParams = numParamsOf(JSON.parse(ann.modelConfigJson ?? '{}') as { hidden?: number[] })
   const delta = new Float32Array(numParams)
   let x = index + 1
