@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { formatEther, type Address } from 'viem'
 import { ComponentProcess, type ComponentEvent } from './ComponentProcess.ts'
 import { setupDevChain } from './setupDevChain.ts'
@@ -15,6 +15,8 @@ export interface DevnetOptions {
   rounds: number
   validators: number
   model: 'mlp' | 'cnn' | 'gpt'
+  /** A user's model topology (coordinator start --model-file), trained on MNIST instead of `model`. */
+  modelFile?: string
   /** A fault mode for one extra, cheating worker; 'none' for an honest run. */
   cheat: string
   /** TensorFlow.js backend of worker i (honest workers first, then the cheater); wasm where the list is shorter. */
@@ -96,7 +98,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
 
     const coordDir = join(options.dataDir, 'coordinator')
     const coordinator = start('coordinator', 'coordinator', ['start', ...common,
-      '--listen', '/ip4/127.0.0.1/tcp/0', '--data-dir', coordDir, '--model', options.model,
+      '--listen', '/ip4/127.0.0.1/tcp/0', '--data-dir', coordDir, ...(options.modelFile !== undefined ? ['--model-file', resolve(options.modelFile)] : ['--model', options.model]),
       '--shards', String(Math.max(2, (options.workers + cheaters) * 2)), '--train-samples', String(options.trainSamples),
       '--rounds', String(options.rounds), '--min-workers', String(options.workers + cheaters), '--min-updates', '1',
       '--steps', String(options.steps), '--checkpoint-interval', String(options.checkpointInterval),

@@ -112,6 +112,8 @@ describe('model: bring your own (layers topology)', function () {
     oneLine(() => parseLayersTopology({ class_name: 'Model', config: {} }), /only Sequential models are supported/)
     // A coordinator cannot send workers anything outside the whitelist either.
     oneLine(() => resolveModelConfig({ kind: 'layers', inputShape: [784], numClasses: 10, layers: [{ type: 'lstm', units: 10 }] } as never), /layer 0 \(lstm\) is not a supported layer/)
+    const wide = { type: 'dense', units: 60_000, activation: 'relu', useBias: true } as const
+    oneLine(() => resolveModelConfig({ kind: 'layers', inputShape: [784], numClasses: 10, layers: [wide, wide, { ...wide, units: 10 }] }), /the model has \d+ weights, at most 50000000/)
   })
 
   it('a model whose input or output does not fit the dataset is a one-line error naming both shapes', () => {

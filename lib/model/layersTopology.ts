@@ -22,7 +22,7 @@ import type { LayerActivation, LayerSpec, LayersConfig } from './config.ts'
 /** Activations every whitelisted layer may use (a final softmax is dropped: the loss applies it). */
 export const LAYER_ACTIVATIONS: readonly LayerActivation[] = ['linear', 'relu', 'tanh', 'sigmoid']
 /** Most layers and widest output a topology may have: beyond these a file is a mistake, not a model this network trains. */
-export const LAYERS_LIMITS = { layers: 64, units: 65_536, dims: 4, numClasses: 256 } as const
+export const LAYERS_LIMITS = { layers: 64, units: 65_536, dims: 4, numClasses: 256, weights: 50_000_000, valuesPerSample: 4_000_000 } as const
 
 /** Keras layer options that carry no meaning for training here (names, dtypes, build hints, initializers: see above). */
 const IGNORED_OPTIONS = new Set(['name', 'dtype', 'trainable', 'batch_input_shape', 'batch_shape', 'input_shape', 'input_dim', 'build_config', 'kernel_initializer', 'bias_initializer', 'batch_size', 'data_format', 'dilation_rate', 'groups', 'activation'])
@@ -132,7 +132,18 @@ export function checkLayersConfig (cfg: LayersConfig): void {
     }
     if ((l.type === 'dense' || l.type === 'conv2d') && typeof l.useBias !== 'boolean') throw new InvalidInputError(`${where}: useBias must be true or false`)
   })
-  const out = layersOutputShape(cfg)
+  // Workers allocate what this config says, so a coordinator cannot make them build a model no machine holds.
+  const shapes = layersOutputShapes(cfg)
+  let weights = 0
+  cfg.layers.forEach((l, i) => {
+    const input = i === 0 ? cfg.inputShape : shapes[i - 1]
+    const values = shapes[i].reduce((a, b) => a * b, 1)
+    if (values > LAYERS_LIMITS.valuesPerSample) throw new InvalidInputError(`layer ${i} (${l.type}) outputs ${values} values per sample, at most ${LAYERS_LIMITS.valuesPerSample}`)
+    if (l.type === 'dense') weights += input[input.length - 1] * l.units + (l.useBias ? l.units : 0)
+    if (l.type === 'conv2d') weights += l.kernelSize[0] * l.kernelSize[1] * input[2] * l.filters + (l.useBias ? l.filters : 0)
+  })
+  if (weights > LAYERS_LIMITS.weights) throw new InvalidInputError(`the model has ${weights} weights, at most ${LAYERS_LIMITS.weights}`)
+  const out = shapes[shapes.length - 1]
   if (out.length !== 1 || out[0] < 2 || out[0] > LAYERS_LIMITS.numClasses) throw new InvalidInputError(`layers model output [${out.join(', ')}] must be 2..${LAYERS_LIMITS.numClasses} logits`)
   if (cfg.numClasses !== out[0]) throw new InvalidInputError(`layers model numClasses ${cfg.numClasses} does not match its output width ${out[0]}`)
 }
