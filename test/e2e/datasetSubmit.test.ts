@@ -112,7 +112,8 @@ describe('dataset submit (CLI) against a coordinator intake and a hardhat node',
     const owner = await local.clientFor(0)
     const wallet = await local.clientFor(1)
     const events: ValidatorEvent[] = []
-    const service = new ValidatorService({ dataDir: join(tmp.dir, 'validator'), coordinator: coordinatorAddr, wallet, contract: local.address, pollMs: 200, validationContributions: false, onEvent: (e) => events.push(e) })
+    // fromRound 1: this intake-only coordinator serves no submissions listing, so the validator cannot look up the current round (and need not: only datasets are scored here).
+    const service = new ValidatorService({ dataDir: join(tmp.dir, 'validator'), coordinator: coordinatorAddr, wallet, contract: local.address, fromRound: 1, pollMs: 200, validationContributions: false, onEvent: (e) => events.push(e) })
     await service.start()
     try {
       const until = Date.now() + 30_000
