@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { peerIdFromString } from '@libp2p/peer-id'
 import type { Address } from 'viem'
 import { getAddress } from 'viem'
-import { createChainClient, readStaking, type ChainClient } from '../../lib/chain/index.ts'
+import { createChainClient, readStaking, type ChainClient, type Contributor } from '../../lib/chain/index.ts'
 import { CotrainError, InvalidInputError, oneLine } from '../../lib/errors.ts'
 import type { Dataset } from '../../lib/data/Dataset.ts'
 import { splitIntoShards } from '../../lib/data/shard.ts'
@@ -547,10 +547,16 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       this.chainView.snapshot(live.map(w => getAddress(w.address))),
       readStaking(this.chain.client, this.chain.contract, 'minimumStake')
     ])
+    const ineligibility = (c: Contributor): string | undefined => !c.registered ? 'not registered on the staking contract' : c.stake < minimum ? `stake ${c.stake} wei is below the minimum ${minimum}` : undefined
     for (const w of live) {
-      const c = snapshot.contributors.get(w.address.toLowerCase())
-      if (c == null) continue
-      const reason = !c.registered ? 'not registered on the staking contract' : c.stake < minimum ? `stake ${c.stake} wei is below the minimum ${minimum}` : undefined
+      const cached = snapshot.contributors.get(w.address.toLowerCase())
+      if (cached == null || ineligibility(cached) === undefined) continue
+      // The snapshot is cached for the dashboard and may predate the worker's
+      // registration: a worker that joined, staked and joined again within the
+      // cache's lifetime was set inactive on stale data and waited forever.
+      // Confirm with a fresh read before acting on it.
+      const fresh = await getContributor(this.chain.client, { address: this.chain.contract, account: getAddress(w.address) })
+      const reason = ineligibility(fresh)
       if (reason === undefined) continue
       this.rounds.workers.setStatus(w.peerId, 'inactive')
       this.emitEvent('worker:ineligible', { peerId: w.peerId, address: w.address, reason })
