@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createChainClient, getPendingProposals, readStaking, type ChainClient } from '../lib/chain/index.ts'
 import { startLocalChain, type LocalChain } from '../lib/chain/startLocalChain.ts'
+import { devChainRpc as rpc, runCli, type CliRun } from '../lib/cli/testing/runCli.ts'
 
 /** Runs the real `admin` CLI as a process; the key only ever in the environment. */
-async function admin (env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number | null, stdout: string, stderr: string }> {
+async function admin (env: NodeJS.ProcessEnv, args: string[]): Promise<CliRun> {
   const clean: NodeJS.ProcessEnv = { ...process.env, ...env }
   delete clean.COTRAIN_CONTRACT
   if (env.COTRAIN_KEYSTORE === undefined) delete clean.COTRAIN_KEYSTORE
-  const child = spawn(process.execPath, ['admin/cli.ts', ...args], { env: clean })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-  return { code, stdout, stderr }
-}
-
-async function rpc (url: string, method: string, params: unknown[]): Promise<void> {
-  await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })
+  return await runCli('admin/cli.ts', args, clean)
 }
 
 describe('admin (CLI against a hardhat node)', function () {

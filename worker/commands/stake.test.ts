@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { parseEther } from 'viem'
 import { startLocalStaking, type LocalStaking } from '../../lib/chain/testing/localStaking.ts'
+import { devChainRpc as rpc, runCli, type CliRun } from '../../lib/cli/testing/runCli.ts'
 
 /** Runs the real `worker stake` CLI as a process with the account's key in the environment. */
-async function stake (local: LocalStaking, key: string, args: string[]): Promise<{ code: number | null, stdout: string, stderr: string }> {
+async function stake (local: LocalStaking, key: string, args: string[]): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, COTRAIN_PRIVATE_KEY: key }
   delete env.COTRAIN_KEYSTORE
-  const child = spawn(process.execPath, ['worker/cli.ts', 'stake', ...args, '--rpc-url', local.chain.url, '--contract', local.address], { env })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-  return { code, stdout, stderr }
-}
-
-async function rpc (url: string, method: string, params: unknown[]): Promise<void> {
-  await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })
+  return await runCli('worker/cli.ts', ['stake', ...args, '--rpc-url', local.chain.url, '--contract', local.address], env)
 }
 
 describe('worker stake (CLI against a hardhat node)', function () {
