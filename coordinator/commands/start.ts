@@ -2,6 +2,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { isAddress, type Address } from 'viem'
 import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
 import { InvalidInputError } from '../../lib/errors.ts'
+import { sleep } from '../../lib/async/sleep.ts'
 import type { ModelConfigInput } from '../../lib/model/config.ts'
 import { readLayersTopology } from '../../lib/model/layersTopology.ts'
 import { CoordinatorService, type CoordinatorEvent } from '../service/CoordinatorService.ts'
@@ -101,9 +102,8 @@ export async function run (argv: string[]): Promise<void> {
     await Promise.race([service.finished, interrupted])
     if (o.linger > 0 && !controller.signal.aborted) {
       service.emit('event', { event: 'coordinator:lingering', seconds: o.linger })
-      let timer: ReturnType<typeof setTimeout> | undefined
-      await Promise.race([interrupted, new Promise<void>((resolve) => { timer = setTimeout(resolve, o.linger * 1000) })])
-      clearTimeout(timer)
+      // Ctrl-C ends the linger early: that abort is the expected way out, not an error.
+      await sleep(o.linger * 1000, { signal: controller.signal }).catch(() => {})
     }
   } finally {
     process.off('SIGINT', onSignal)

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, pbkdf2, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
+import { writeFileAtomic } from '../fs/writeFileAtomic.ts'
 import { bytesToHex, hexToBytes, keccak256, type Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { KeyError, KeystorePasswordError } from './errors.ts'
@@ -212,7 +212,7 @@ function malformed (why: string): KeyError {
 export async function writeKeystoreFile (path: string, privateKey: Hex, password: string, options: EncryptKeystoreOptions = {}): Promise<KeystoreV3> {
   const json = await encryptKeystore(privateKey, password, options)
   try {
-    await writeFile(path, JSON.stringify(json, null, 2) + '\n', { mode: 0o600, flag: 'wx' })
+    await writeFileAtomic(path, JSON.stringify(json, null, 2) + '\n', { mode: 0o600, exclusive: true })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     throw new KeyError(`cannot write keystore ${path}${code != null ? ` (${code})` : ''}`, { hint: code === 'EEXIST' ? 'the file exists; choose another path' : 'check the folder and its permissions' })

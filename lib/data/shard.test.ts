@@ -3,7 +3,8 @@ import { HashMismatchError } from '../errors.ts'
 import { ShardFormatError, IdxFormatError } from './errors.ts'
 import { datasetFromIdx, encodeIdxUint8, parseIdx } from './idx.ts'
 import { loadMnist } from './loadMnist.ts'
-import { decodeShard, encodeShard, shardId, splitIntoShards } from './shard.ts'
+import { decodeShard, encodeShard, splitIntoShards } from './shard.ts'
+import { contentIdOf } from '../hash/contentId.ts'
 import type { Dataset } from './Dataset.ts'
 
 function tiny (count = 5): Dataset {
@@ -49,7 +50,7 @@ describe('data: shards', () => {
     const bytes = encodeShard(d)
     assert.equal(bytes.length, 16 + 8 + 30 + 5)
     assert.equal(new TextDecoder().decode(bytes.subarray(0, 4)), 'CTSH')
-    const s = decodeShard(bytes, { expectedId: shardId(bytes) })
+    const s = decodeShard(bytes, { expectedId: contentIdOf(bytes) })
     assert.deepEqual(s.dataset, d)
     assert.match(s.id, /^0x[0-9a-f]{64}$/)
     assert.equal(encodeShard(s.dataset).length, bytes.length)

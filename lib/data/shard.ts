@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors.ts'
 import { HashMismatchError } from '../errors.ts'
-import { sha256Hex, normalizeHex, type Hex } from '../hash/sha256.ts'
+import { contentIdOf, toContentId, type ContentId } from '../hash/contentId.ts'
 import { sampleSize, sliceDataset, validateDataset, type Dataset } from './Dataset.ts'
 import { ShardFormatError } from './errors.ts'
 
@@ -30,7 +30,7 @@ export const MAX_SHARD_BYTES = 2 ** 30
 
 /** A shard: its content id, canonical bytes, and decoded dataset. */
 export interface Shard {
-  id: Hex
+  id: ContentId
   bytes: Uint8Array
   dataset: Dataset
 }
@@ -56,11 +56,6 @@ export function encodeShard (dataset: Dataset): Uint8Array {
   out.set(dataset.images, header)
   out.set(dataset.labels, header + dataset.images.length)
   return out
-}
-
-/** Content id of shard bytes: sha256, 0x hex. */
-export function shardId (bytes: Uint8Array): Hex {
-  return sha256Hex(bytes)
 }
 
 /**
@@ -106,9 +101,9 @@ export function decodeShard (bytes: Uint8Array, options: { expectedId?: string }
   for (let i = 0; i < count; i++) {
     if (labels[i] >= numClasses) throw new ShardFormatError(`shard label ${labels[i]} at sample ${i} is out of range 0..${numClasses - 1}`)
   }
-  const id = shardId(bytes)
+  const id = contentIdOf(bytes)
   if (options.expectedId !== undefined) {
-    const want = normalizeHex(options.expectedId, 32, 'shard id')
+    const want = toContentId(options.expectedId)
     if (want !== id) throw new HashMismatchError('shard', want, id)
   }
   return { id, bytes, dataset: { images: bytes.slice(header, labelsStart), labels, sampleShape, count, numClasses } }
@@ -133,7 +128,7 @@ export function splitIntoShards (dataset: Dataset, n: number): Shard[] {
     const end = start + base + (i < extra ? 1 : 0)
     const part = sliceDataset(dataset, start, end)
     const bytes = encodeShard(part)
-    shards.push({ id: shardId(bytes), bytes, dataset: part })
+    shards.push({ id: contentIdOf(bytes), bytes, dataset: part })
     start = end
   }
   return shards

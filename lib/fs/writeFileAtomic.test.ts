@@ -39,6 +39,16 @@ describe('writeFileAtomic', () => {
       assert.equal(readFileSync(file, 'utf8'), 'old')
       assert.deepEqual(readdirSync(dir), ['state.json'])
     })
+
+    it(`${name}: exclusive creates a new file whole and never replaces an existing one`, async () => {
+      const key = join(dir, 'key.json')
+      await write(key, 'first key', { mode: 0o600, exclusive: true })
+      assert.equal(readFileSync(key, 'utf8'), 'first key')
+      assert.equal(statSync(key).mode & 0o777, 0o600)
+      await assert.rejects(write(key, 'second key', { mode: 0o600, exclusive: true }), (err: NodeJS.ErrnoException) => err.code === 'EEXIST')
+      assert.equal(readFileSync(key, 'utf8'), 'first key', 'the existing key is kept')
+      assert.deepEqual(readdirSync(dir), ['key.json'], 'no temporary file is left beside it')
+    })
   }
 
   it('a process killed mid-write leaves the old file whole; the next write succeeds', () => {

@@ -5,8 +5,8 @@
  * and once the call returns the new content survives a power loss. Temporary
  * files end in `.tmp`; a folder's owner may delete leftovers on open.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { open, rename, rm } from 'node:fs/promises'
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { link, open, rename, rm } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { dirname } from 'node:path'
 
@@ -20,6 +20,13 @@ export interface WriteFileAtomicOptions {
    * see DirCheckpointStore.flush); an fsync costs about 20 ms here.
    */
   durable?: boolean
+  /**
+   * Create-once: fail with EEXIST where `path` already exists instead of
+   * replacing it (the temporary file is linked, not renamed, into place), for
+   * files nobody may overwrite, like keys. The file still appears whole or not
+   * at all.
+   */
+  exclusive?: boolean
   /**
    * Fault injection for tests: called after the data is written and synced,
    * before the rename. Throwing (or killing the process) here is a crash
@@ -45,10 +52,11 @@ export async function writeFileAtomic (path: string, data: string | Uint8Array, 
       await fh.close()
     }
     options.beforeRename?.(tmp)
-    await rename(tmp, path)
-  } catch (err) {
+    if (options.exclusive === true) await link(tmp, path)
+    else await rename(tmp, path)
+  } finally {
+    // After a rename the temporary name is gone; after a link (or a failure) it is removed here.
     await rm(tmp, { force: true })
-    throw err
   }
   if (options.durable !== false) await syncDir(dirname(path))
 }
@@ -67,10 +75,10 @@ export function writeFileAtomicSync (path: string, data: string | Uint8Array, op
       closeSync(fd)
     }
     options.beforeRename?.(tmp)
-    renameSync(tmp, path)
-  } catch (err) {
+    if (options.exclusive === true) linkSync(tmp, path)
+    else renameSync(tmp, path)
+  } finally {
     rmSync(tmp, { force: true })
-    throw err
   }
   if (options.durable !== false) syncDirSync(dirname(path))
 }

@@ -3,12 +3,12 @@
  * survives restarts, so a worker's address binding and a coordinator's
  * address in workers' configs stay valid.
  */
-import { randomBytes } from 'node:crypto'
-import { chmod, link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@libp2p/crypto/keys'
 import type { PrivateKey } from '@libp2p/interface'
 import { InvalidInputError } from '../errors.ts'
+import { writeFileAtomic } from '../fs/writeFileAtomic.ts'
 
 /**
  * Loads the private key stored at `path` (protobuf, mode 0600), or creates
@@ -26,18 +26,13 @@ export async function loadOrCreateIdentity (path: string): Promise<PrivateKey> {
   }
   const key = await generateKeyPair('Ed25519')
   await mkdir(dirname(path), { recursive: true, mode: 0o700 })
-  // Write under a temporary name, then link: the key file appears whole or
-  // not at all, and a concurrent creator's key is never overwritten.
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`
-  await writeFile(tmp, privateKeyToProtobuf(key), { mode: 0o600, flag: 'wx' })
-  await chmod(tmp, 0o600)
+  // Create-once: the key file appears whole or not at all, survives a power
+  // cut, and a concurrent creator's key is never overwritten.
   try {
-    await link(tmp, path)
+    await writeFileAtomic(path, privateKeyToProtobuf(key), { mode: 0o600, exclusive: true })
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
     return await loadIdentity(path)
-  } finally {
-    await rm(tmp, { force: true })
   }
   return key
 }

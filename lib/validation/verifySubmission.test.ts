@@ -141,6 +141,14 @@ describe('validation: verifySubmission over a real checkpoint server', function 
     assert.equal(v.checks.find((c) => !c.ok)?.check, 'commitment')
   })
 
+  it('fails an update that declares another base model than W_r, before fetching anything', async () => {
+    const other = `0x${'ab'.repeat(32)}` as const
+    const v = await check({ ...submissionClaimFromResult(honest), baseModelId: other }, honest)
+    assert.equal(v.outcome, 'fraud', v.reason)
+    assert.match(v.reason, /another model than W_r/)
+    assert.deepEqual(v.segments, [])
+  })
+
   it('catches a poisoned last checkpoint that claims an honest norm, under every seed', async () => {
     // The adaptive poisoner of issue 15: honest training, then only the final weights rewritten.
     const p = { ...params, round: 41 }

@@ -9,7 +9,7 @@
 import type { DialTarget, Libp2p } from '@libp2p/interface'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import { HashMismatchError } from '../errors.ts'
-import { weightsId } from '../hash/contentId.ts'
+import { weightsId, type ContentId } from '../hash/contentId.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
 import { defaultChallengePlan, type ChallengePlan } from '../challenge/challengePlan.ts'
 import { selectChallengeSegments } from '../challenge/selectChallengeSegments.ts'
@@ -44,8 +44,8 @@ export interface SubmissionClaim {
   deltaBytes: Uint8Array
   /** The delta hash the worker declared, when it declared one. */
   deltaHash?: string
-  /** Content id of W_r the worker trained from, when declared. */
-  baseModelId?: string
+  /** Content id of W_r the worker trained from, when declared (0x lower-case hex, as every content id). */
+  baseModelId?: ContentId
   /** How to replay exactly; without it replays are tolerance-checked with one micro-batch. */
   replay?: ReplaySpec
 }
@@ -174,7 +174,7 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
   const dh = deltaHash(s.deltaBytes)
   if (s.deltaHash !== undefined && s.deltaHash.toLowerCase() !== dh) return fraud({ check: 'delta', index: -1, reason: 'the delta does not hash to the declared delta hash' }, s.deltaHash.toLowerCase(), dh)
   const startId = weightsId(params.startWeights)
-  if (s.baseModelId !== undefined && s.baseModelId.toLowerCase().replace(/^0x/, '') !== startId.slice(2)) return fraud({ check: 'commitment', index: -1, reason: 'the submission is relative to another model than W_r' }, startId, s.baseModelId)
+  if (s.baseModelId !== undefined && s.baseModelId !== startId) return fraud({ check: 'commitment', index: -1, reason: 'the submission is relative to another model than W_r' }, startId, s.baseModelId)
   let want: string
   try {
     want = computeCommitment({ round: s.round, startWeightsId: startId, deltaHash: dh, proofRoot: s.proofRoot, workerAddress: s.workerAddress })
