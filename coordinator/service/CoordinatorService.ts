@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { peerIdFromString } from '@libp2p/peer-id'
 import type { Address } from 'viem'
 import { getAddress } from 'viem'
-import { createChainClient, readStaking, type ChainClient, type Contributor } from '../../lib/chain/index.ts'
+import { createChainClient, readStaking, type ChainClient } from '../../lib/chain/index.ts'
 import { CotrainError, InvalidInputError, oneLine } from '../../lib/errors.ts'
 import type { Dataset } from '../../lib/data/Dataset.ts'
 import { splitIntoShards } from '../../lib/data/shard.ts'
@@ -27,6 +27,7 @@ import { RoundManager, type VerifySubmission } from '../rounds/RoundManager.ts'
 import { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import type { RoundRecord, ShardInfo, WorkerCapabilities } from '../store/records.ts'
 import { getContributor } from '../../lib/chain/actions/getContributor.ts'
+import { ineligibility, JoinStakeCheck } from './JoinStakeCheck.ts'
 import { registerDatasetIntake } from '../datasets/DatasetIntake.ts'
 import { buildDashboardStatus } from './buildDashboardStatus.ts'
 import { ChainView } from './ChainView.ts'
@@ -107,7 +108,7 @@ const MAX_POLL_SECONDS = 20
  * round under the same peer id.
  *
  * Events (`on('event', e)`), each `{ event, ...fields }`: `coordinator:ready`,
- * `worker:joined`, `round:opened`, `round:training`, `assignment:created`,
+ * `worker:joined`, `worker:refused` (no stake), `worker:ineligible`, `round:opened`, `round:training`, `assignment:created`,
  * `assignment:missed`, `submission:received`, `submission:refused`,
  * `submission:verified`, `round:transitioned`, `round:done`, `round:failed`,
  * `evaluation:failed`, `tick:failed`, `coordinator:finished`.
@@ -139,6 +140,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
   private joins!: JoinService
   private chain: { client: ChainClient, contract: Address } | undefined
   private chainView: ChainView | undefined
+  private stakeCheck: JoinStakeCheck | undefined
   private stoppers: Array<() => Promise<void> | void> = []
   private timer: ReturnType<typeof setInterval> | undefined
   private startedAt = 0
@@ -278,6 +280,7 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     const client = o.chainClient ?? await createChainClient({ rpcUrl: o.rpcUrl ?? 'http://127.0.0.1:8545' })
     this.chain = { client, contract }
     this.chainView = new ChainView({ client, contract })
+    this.stakeCheck = new JoinStakeCheck({ client, contract })
   }
 
   private async loadData (): Promise<void> {
@@ -316,6 +319,13 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
     this.joins = await startJoinService(this.node, {
       onJoin: async ({ address, peer, join }) => {
         const peerId = peer.toString()
+        // With a contract, no stake means no row, no assignment and no place in the live count (refused NOT_STAKED).
+        try {
+          await this.stakeCheck?.check(address)
+        } catch (err) {
+          this.emitEvent('worker:refused', { peerId, address, reason: (err as ProtocolError).reason ?? oneLine(err) })
+          throw err
+        }
         const c = join.capabilities
         const capabilities: WorkerCapabilities = {
           samplesPerSec: c?.samplesPerSecond != null && c.samplesPerSecond > 0 ? c.samplesPerSecond : undefined,
@@ -547,16 +557,15 @@ export class CoordinatorService extends EventEmitter<{ event: [CoordinatorEvent]
       this.chainView.snapshot(live.map(w => getAddress(w.address))),
       readStaking(this.chain.client, this.chain.contract, 'minimumStake')
     ])
-    const ineligibility = (c: Contributor): string | undefined => !c.registered ? 'not registered on the staking contract' : c.stake < minimum ? `stake ${c.stake} wei is below the minimum ${minimum}` : undefined
     for (const w of live) {
       const cached = snapshot.contributors.get(w.address.toLowerCase())
-      if (cached == null || ineligibility(cached) === undefined) continue
+      if (cached == null || ineligibility(cached, minimum) === undefined) continue
       // The snapshot is cached for the dashboard and may predate the worker's
       // registration: a worker that joined, staked and joined again within the
       // cache's lifetime was set inactive on stale data and waited forever.
       // Confirm with a fresh read before acting on it.
       const fresh = await getContributor(this.chain.client, { address: this.chain.contract, account: getAddress(w.address) })
-      const reason = ineligibility(fresh)
+      const reason = ineligibility(fresh, minimum)
       if (reason === undefined) continue
       this.rounds.workers.setStatus(w.peerId, 'inactive')
       this.emitEvent('worker:ineligible', { peerId: w.peerId, address: w.address, reason })

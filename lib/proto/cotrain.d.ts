@@ -145,7 +145,8 @@ export namespace cotrain {
             ERROR_CODE_BUSY = 10,
             ERROR_CODE_TIMEOUT = 11,
             ERROR_CODE_UNSUPPORTED = 12,
-            ERROR_CODE_INTERNAL = 13
+            ERROR_CODE_INTERNAL = 13,
+            ERROR_CODE_NOT_STAKED = 14
         }
 
         interface IError extends cotrain.v1.Error.$Properties {

@@ -1239,6 +1239,7 @@ export const cotrain = $root.cotrain = (() => {
          * @property {number} ERROR_CODE_TIMEOUT=11 ERROR_CODE_TIMEOUT value
          * @property {number} ERROR_CODE_UNSUPPORTED=12 ERROR_CODE_UNSUPPORTED value
          * @property {number} ERROR_CODE_INTERNAL=13 ERROR_CODE_INTERNAL value
+         * @property {number} ERROR_CODE_NOT_STAKED=14 ERROR_CODE_NOT_STAKED value
          */
         v1.ErrorCode = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -1256,6 +1257,7 @@ export const cotrain = $root.cotrain = (() => {
             values[valuesById[11] = "ERROR_CODE_TIMEOUT"] = 11;
             values[valuesById[12] = "ERROR_CODE_UNSUPPORTED"] = 12;
             values[valuesById[13] = "ERROR_CODE_INTERNAL"] = 13;
+            values[valuesById[14] = "ERROR_CODE_NOT_STAKED"] = 14;
             return values;
         })();
 
@@ -1503,6 +1505,10 @@ export const cotrain = $root.cotrain = (() => {
                     case "ERROR_CODE_INTERNAL":
                     case 13:
                         message.code = 13;
+                        break;
+                    case "ERROR_CODE_NOT_STAKED":
+                    case 14:
+                        message.code = 14;
                         break;
                     default:
                         if (typeof object.code === "number" && (object.code | 0) === object.code)

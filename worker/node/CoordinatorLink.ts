@@ -81,6 +81,15 @@ export class CoordinatorLink {
   }
 }
 
+/**
+ * True when the coordinator refused us for want of stake (it runs with a
+ * staking contract and our address is not registered with the minimum): an
+ * answer to act on (stake, then join again), not a failure to retry.
+ */
+export function isNotStakedRefusal (err: unknown): err is ProtocolError {
+  return err instanceof ProtocolError && err.remote && err.code === ErrorCode.ERROR_CODE_NOT_STAKED
+}
+
 /** Parses the coordinator multiaddr; it must name the peer (/p2p/...) so the binding can be checked. */
 export function parseCoordinator (addr: string): Multiaddr {
   let ma: Multiaddr

@@ -7,7 +7,7 @@ import { InvalidInputError } from '../../lib/errors.ts'
 import { createChainClient, type WalletChainClient } from '../../lib/chain/index.ts'
 import type { Progress } from '../../lib/cli/Progress.ts'
 import { startStatusServer, type StatusServer } from '../../lib/http/startStatusServer.ts'
-import { backoffDelay, createNode, subscribeRoundAnnouncements, type Capabilities, type CotrainNode } from '../../lib/net/index.ts'
+import { backoffDelay, createNode, subscribeRoundAnnouncements, type Capabilities, type CotrainNode, type ProtocolError } from '../../lib/net/index.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
 import { challengeWindowSeconds } from '../../lib/challenge/challengeWindow.ts'
@@ -16,10 +16,10 @@ import { detectHardware, type HardwareInfo } from '../hardware/detectHardware.ts
 import { measureCapability, type Capability } from '../hardware/measureCapability.ts'
 import { CheckpointServer } from './CheckpointServer.ts'
 import { ContentCache } from './ContentCache.ts'
-import { CoordinatorLink, CoordinatorUnreachableError, parseCoordinator } from './CoordinatorLink.ts'
+import { CoordinatorLink, CoordinatorUnreachableError, isNotStakedRefusal, parseCoordinator } from './CoordinatorLink.ts'
 import type { WorkerEvent } from './events.ts'
 import type { WorkerFault } from '../../lib/faults/index.ts'
-import { ensureStaked, type StakeConsent } from './ensureStaked.ts'
+import { ensureStaked, NotStakedError, type StakeConsent } from './ensureStaked.ts'
 import { RoundRunner } from './RoundRunner.ts'
 import { watchStanding, type Standing } from './watchStanding.ts'
 import { startControlSocket, type ControlSocket } from './ControlSocket.ts'
@@ -195,7 +195,18 @@ export class WorkerNode {
       }
 
       const coordinator = new CoordinatorLink(node, o.coordinator, { account: o.account, capabilities: capabilitiesOf(hardware, capability, backend), reconnectMs: reconnectMs(o), log })
-      await coordinator.join({ signal })
+      // A coordinator with a staking contract refuses an unstaked address
+      // (NOT_STAKED): that is the cue to stake below, with the user's word, and
+      // join again; not an error and not something to retry.
+      let refusedForStake: ProtocolError | undefined
+      try {
+        await coordinator.join({ signal })
+      } catch (err) {
+        if (!isNotStakedRefusal(err)) throw err
+        if (o.contract === undefined) throw new NotStakedError(`the coordinator requires stake: ${err.reason}`, { hint: 'start the worker with --contract (the coordinator\'s staking contract), --rpc-url and --stake ETH' })
+        refusedForStake = err
+        log(`the coordinator requires stake: ${err.reason}`)
+      }
 
       // Money moves only after the coordinator answered (a typo in --coordinator
       // stakes nothing) and only with the user's word (--stake or a yes).
@@ -210,7 +221,15 @@ export class WorkerNode {
         outbox = box
         const { staked } = await ensureStaked(chain, box, { contract: o.contract, address, consent: { stake: o.stake, confirm: o.confirmStake }, log, signal })
         // The coordinator may have set us inactive while we were unregistered; a join after staking makes us eligible.
-        if (staked !== null) await coordinator.join({ signal })
+        if (staked !== null || refusedForStake !== undefined) {
+          try {
+            await coordinator.join({ signal })
+          } catch (err) {
+            // Registered, yet refused: the stake is under the minimum (slashed, or the minimum was raised).
+            if (isNotStakedRefusal(err)) throw new NotStakedError(`the coordinator still refuses this worker: ${err.reason}`, { hint: 'add stake with worker stake add ETH, then start again' })
+            throw err
+          }
+        }
         // A verifier at the window's edge must still find the checkpoints: keep them 10 minutes longer.
         challengeWindow = await challengeWindowSeconds(chain, o.contract) + 600
       }
@@ -312,6 +331,14 @@ export class WorkerNode {
           unreachableSince = 0
         } catch (err) {
           if (this.signal.aborted) break
+          // Re-joining a restarted coordinator after a slash below the minimum:
+          // an answer, not an outage. Say so once and ask again slowly (worker
+          // stake add makes the next join succeed).
+          if (isNotStakedRefusal(err) && lingerUntil === 0) {
+            this.noteWaiting(`the coordinator refuses this worker: ${err.reason}`)
+            await this.idle(30_000)
+            continue
+          }
           failures++
           if (unreachableSince === 0) unreachableSince = Date.now()
           // After the last round, keep serving checkpoints for the whole linger
