@@ -1,12 +1,12 @@
 /**
  * Packs a labelled dataset into canonical content-addressed shards and the
- * manifest whose hash is the dataset id: what a contributor publishes and
- * puts on chain.
+ * manifest whose hash, bound to the contributor's address (datasetIdOf), is
+ * the dataset id: what a contributor publishes and puts on chain.
  */
 import { readFile } from 'node:fs/promises'
 import type { Hex } from 'viem'
 import type { Dataset } from '../lib/data/Dataset.ts'
-import { buildDatasetManifest, datasetIdOf } from '../lib/data/datasetManifest.ts'
+import { buildDatasetManifest, manifestHashOf } from '../lib/data/datasetManifest.ts'
 import type { DatasetManifest } from '../lib/data/datasetManifest.ts'
 import { datasetFromIdx } from '../lib/data/idx.ts'
 import { splitIntoShards } from '../lib/data/shard.ts'
@@ -18,11 +18,11 @@ import { loadTextCorpus } from '../lib/data/loadTextCorpus.ts'
 /** Target shard size when the shard count is left to {@link packDataset} (well under the 64 MiB message limit). */
 export const AUTO_SHARD_BYTES = 8 * 1024 * 1024
 
-/** A packed dataset: shards in order, their manifest, and its id (bytes32). */
+/** A packed dataset: shards in order, their manifest, and its hash (the dataset id is datasetIdOf(manifest, contributor)). */
 export interface PackedDataset {
   shards: Shard[]
   manifest: DatasetManifest
-  datasetId: Hex
+  manifestHash: Hex
 }
 
 /**
@@ -30,7 +30,7 @@ export interface PackedDataset {
  * builds the manifest.
  *
  * @example
- * const { datasetId, manifest, shards } = packDataset(await readIdxDataset(images, labels), 10)
+ * const { manifest, shards } = packDataset(await readIdxDataset(images, labels), 10)
  */
 export function packDataset (dataset: Dataset, shards = 0, options: { tokenizer?: CharTokenizer } = {}): PackedDataset {
   const bytes = dataset.images.byteLength + dataset.count
@@ -38,7 +38,7 @@ export function packDataset (dataset: Dataset, shards = 0, options: { tokenizer?
   if (n > dataset.count) throw new DatasetInputError(`cannot split ${dataset.count} samples into ${n} shards`, { hint: 'use a smaller --shards' })
   const parts = splitIntoShards(dataset, n)
   const manifest = buildDatasetManifest(parts, options)
-  return { shards: parts, manifest, datasetId: datasetIdOf(manifest) }
+  return { shards: parts, manifest, manifestHash: manifestHashOf(manifest) }
 }
 
 /**

@@ -2,7 +2,8 @@
  * A dataset contribution from start to end: pack the IDX files into shards,
  * make sure the contributor is registered with stake, publish shards and
  * manifest to the coordinator over /cotrain/dataset/1.0.0, and submit the
- * Dataset contribution (dataHash = dataset id) on chain. Rerunning after a
+ * Dataset contribution (dataHash = dataset id, which binds the manifest to
+ * this account: lib/data/datasetManifest.ts datasetIdOf) on chain. Rerunning after a
  * failure resumes: held shards are skipped, and a contribution already on
  * chain for this dataset by this account is reported, not resubmitted.
  */
@@ -11,12 +12,12 @@ import { formatEther, type Address, type Hex } from 'viem'
 import type { PrivateKeyAccount } from 'viem/accounts'
 import { multiaddr } from '@multiformats/multiaddr'
 import { createChainClient } from '../lib/chain/createChainClient.ts'
-import { getContribution } from '../lib/chain/actions/getContribution.ts'
 import { getContributionIdByHash } from '../lib/chain/actions/getContributionIdByHash.ts'
 import { getContributor } from '../lib/chain/actions/getContributor.ts'
 import { registerContributor } from '../lib/chain/actions/registerContributor.ts'
 import { submitContribution } from '../lib/chain/actions/submitContribution.ts'
 import { ContributionType } from '../lib/chain/types.ts'
+import { datasetIdOf } from '../lib/data/datasetManifest.ts'
 import { CotrainError, oneLine } from '../lib/errors.ts'
 import { createNode } from '../lib/net/createNode.ts'
 import { publishDataset } from '../lib/net/dataset.ts'
@@ -82,18 +83,14 @@ export async function submitDataset (params: SubmitDatasetParams, options: { sig
   const packed = params.text !== undefined && params.text.length > 0
     ? await packTextFiles(params.text, { contextLength: params.contextLength ?? 64, shards: params.shards })
     : await packIdxFiles(params.images ?? '', params.labels ?? '', { shards: params.shards, numClasses: params.numClasses })
-  const { manifest, datasetId } = packed
+  const { manifest } = packed
+  const me = params.account.address
+  const datasetId = datasetIdOf(manifest, me)
   emit({ event: 'dataset:packed', datasetId, shards: manifest.shards.length, samples: manifest.totalSamples, bytes: manifest.shards.reduce((a, s) => a + s.size, 0), sampleShape: manifest.sampleShape, numClasses: manifest.numClasses })
 
   const client = await createChainClient({ rpcUrl: params.rpcUrl, account: params.account })
-  const me = params.account.address
-  const existingId = await getContributionIdByHash(client, { address: params.contract, dataHash: datasetId })
-  if (existingId !== 0n) {
-    const existing = await getContribution(client, { address: params.contract, id: existingId })
-    if (existing.contributor.toLowerCase() !== me.toLowerCase()) {
-      throw new DatasetContributionError(`dataset ${datasetId} was already contributed by ${existing.contributor} (contribution #${existingId})`, { hint: 'a dataset can be contributed once' })
-    }
-  }
+  // this account's contribution of this dataset, if a run before this one got that far (the id names us, so it is ours)
+  const existingId = await getContributionIdByHash(client, { address: params.contract, dataHash: datasetId, contributor: me })
 
   const node = await createNode({ listen: [], identityPath: params.dataDir === undefined ? undefined : join(params.dataDir, 'identity.key') })
   try {

@@ -1,6 +1,7 @@
 import type { Hex } from 'viem'
 import { distributeRewardsBatch, readStaking } from '../lib/chain/index.ts'
 import { getContributionIdByHash } from '../lib/chain/actions/getContributionIdByHash.ts'
+import { datasetIdOf } from '../lib/data/datasetManifest.ts'
 import { validateDatasetShards } from '../lib/data/validateDatasetShards.ts'
 import { listDatasets } from '../lib/net/dataset.ts'
 import { toContentId } from '../lib/net/index.ts'
@@ -18,7 +19,9 @@ export async function scoreDatasets (ctx: ValidatorContext): Promise<void> {
   const scores: Array<{ id: bigint, score: number }> = []
   for (const d of datasets) {
     if (!d.complete || d.contributor.toLowerCase() === ctx.address.toLowerCase()) continue
-    // the contribution of the contributor the coordinator took the dataset from (a hash binds only its submitter)
+    // The id must name the listed contributor: otherwise a listing could credit one contributor's
+    // dataset to another who copied its id on chain (the contract binds a hash only to its submitter).
+    if (datasetIdOf(d.manifest, d.contributor) !== d.datasetId) continue
     const id = await getContributionIdByHash(ctx.options.wallet, { address: ctx.options.contract, dataHash: d.datasetId as Hex, contributor: d.contributor as Hex })
     if (id === 0n || ctx.state.handled[id.toString()] !== undefined) continue
     if (await readStaking(ctx.options.wallet, ctx.options.contract, 'hasScored', [id, ctx.address])) { ctx.state.handled[id.toString()] = 0; continue }

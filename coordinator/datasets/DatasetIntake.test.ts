@@ -16,17 +16,24 @@ describe('DatasetIntake', () => {
   beforeEach(() => { tmp = tempDir() })
   afterEach(() => { tmp.remove() })
 
-  it('stores shards in the BlobStore, records the dataset, keeps it across a restart, and refuses another contributor', async () => {
+  it('stores shards in the BlobStore, records the dataset, keeps it across a restart, and gives a copier an id of its own', async () => {
     const shards = splitIntoShards(await loadMnist({ split: 'test', limit: 300 }), 3)
     const manifest = buildDatasetManifest(shards)
-    const datasetId = datasetIdOf(manifest)
+    const datasetId = datasetIdOf(manifest, alice)
     const blobs = await BlobStore.open(join(tmp.dir, 'blobs'))
     // The coordinator already holds shard 1 (say, as a training shard).
     await blobs.put(shards[1].bytes)
     const intake = await DatasetIntake.open({ blobs, dataDir: tmp.dir })
     assert.deepEqual(await intake.offer({ datasetId, manifest, contributor: alice }), { missing: [0, 2] })
     assert.deepEqual(await intake.storeShard({ datasetId, index: 0, data: shards[0].bytes }), { complete: false })
-    await assert.rejects(intake.offer({ datasetId, manifest, contributor: bob }), (e: unknown) => e instanceof ProtocolError && e.code === ErrorCode.ERROR_CODE_DUPLICATE)
+    // Bob cannot hold Alice's id, and his copy of her manifest is a record of his own.
+    await assert.rejects(intake.offer({ datasetId, manifest, contributor: bob }), (e: unknown) => e instanceof ProtocolError && e.code === ErrorCode.ERROR_CODE_INVALID)
+    const bobsId = datasetIdOf(manifest, bob)
+    assert.notEqual(bobsId, datasetId)
+    assert.deepEqual(await intake.offer({ datasetId: bobsId, manifest, contributor: bob }), { missing: [2] })
+    assert.equal(intake.get(datasetId)?.contributor, alice)
+    assert.equal(intake.get(bobsId)?.contributor, bob)
+    assert.deepEqual(intake.get(bobsId)?.knownShardIds, [shards[0].id, shards[1].id], 'the copy counts the shards held before it as known')
 
     // Restart: the record and the shards stored so far survive; the same contributor resumes.
     const again = await DatasetIntake.open({ blobs: await BlobStore.open(join(tmp.dir, 'blobs')), dataDir: tmp.dir })
@@ -35,8 +42,19 @@ describe('DatasetIntake', () => {
     const record = again.get(datasetId)
     assert.equal(record?.complete, true)
     assert.deepEqual(record?.knownShardIds, [shards[1].id], 'only the shard held before the first offer is known')
-    assert.deepEqual(again.list().datasets.map((d) => d.datasetId), [datasetId])
+    assert.deepEqual(new Set(again.list().datasets.map((d) => d.datasetId)), new Set([datasetId, bobsId]))
     assert.deepEqual(again.contentSource(shards[0].id), { path: blobs.pathOf(shards[0].id) })
     assert.equal(again.contentSource('ab'.repeat(32)), undefined)
+  })
+
+  it('a contributor who offers a copy of another\'s manifest first neither takes nor blocks the original', async () => {
+    const shards = splitIntoShards(await loadMnist({ split: 'test', limit: 200 }), 2)
+    const manifest = buildDatasetManifest(shards)
+    const intake = await DatasetIntake.open({ blobs: await BlobStore.open(join(tmp.dir, 'blobs')), dataDir: tmp.dir })
+    // Bob front-runs Alice's offer with her manifest (say, seen in another coordinator's listing).
+    await intake.offer({ datasetId: datasetIdOf(manifest, bob), manifest, contributor: bob })
+    assert.deepEqual(await intake.offer({ datasetId: datasetIdOf(manifest, alice), manifest, contributor: alice }), { missing: [0, 1] })
+    assert.equal(intake.get(datasetIdOf(manifest, alice))?.contributor, alice)
+    assert.equal(intake.list().total, 2)
   })
 })

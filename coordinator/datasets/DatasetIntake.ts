@@ -69,14 +69,16 @@ export class DatasetIntake extends TypedEventTarget<DatasetIntakeEvents> {
 
   /**
    * Records an offer and returns the indexes of the shards still needed.
-   * The first contributor of a dataset id keeps it (DUPLICATE for others);
-   * the same contributor offering again resumes.
+   * A dataset id names its contributor (datasetIdOf), so another contributor
+   * offering the same manifest gets a record of its own and never takes or
+   * blocks this one; an id that does not bind the offering contributor is
+   * refused (INVALID). The same contributor offering again resumes.
    */
   async offer (offer: Pick<VerifiedDatasetOffer, 'datasetId' | 'manifest' | 'contributor'>): Promise<{ missing: number[] }> {
-    const existing = this.records.get(offer.datasetId)
-    if (existing !== undefined && existing.contributor !== offer.contributor) {
-      throw new ProtocolError(ErrorCode.ERROR_CODE_DUPLICATE, `dataset ${offer.datasetId} was already contributed by ${existing.contributor}`)
+    if (datasetIdOf(offer.manifest, offer.contributor) !== offer.datasetId) {
+      throw new ProtocolError(ErrorCode.ERROR_CODE_INVALID, `dataset id ${offer.datasetId} is not ${offer.contributor}'s id for this manifest`)
     }
+    const existing = this.records.get(offer.datasetId)
     const record: DatasetRecord = existing ?? {
       datasetId: offer.datasetId,
       manifest: offer.manifest,
@@ -146,7 +148,7 @@ function parseRecord (text: string, path: string): DatasetRecord {
     const r = JSON.parse(text) as DatasetRecord
     const manifest = r.manifest as DatasetManifest
     checkDatasetManifest(manifest)
-    if (datasetIdOf(manifest) !== r.datasetId) throw new Error('manifest does not hash to the dataset id')
+    if (datasetIdOf(manifest, r.contributor as Address) !== r.datasetId) throw new Error('the dataset id is not keccak256(contributor, manifest hash) (a record from before dataset ids named their contributor?)')
     return { datasetId: r.datasetId, manifest, contributor: r.contributor as Address, receivedAt: r.receivedAt, complete: r.complete, knownShardIds: r.knownShardIds ?? [] }
   } catch (err) {
     throw new StoreSchemaError(`dataset record ${path} is unreadable: ${(err as Error).message}`, { hint: 'remove the file to drop that dataset' })

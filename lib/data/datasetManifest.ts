@@ -1,10 +1,13 @@
 /**
  * The manifest of a contributed dataset: its shards (content ids, samples,
  * sizes), one sample's shape, the classes and the label histogram. The
- * dataset id is sha256 of the manifest's canonical JSON, so the contributor,
- * the coordinator and every validator compute the same id from the same
- * fields, and the id goes on chain as the Dataset contribution's dataHash.
+ * dataset id binds the manifest (sha256 of its canonical JSON) to the
+ * contributor's address, so the contributor, the coordinator and every
+ * validator compute the same id from the same fields, the id goes on chain as
+ * the Dataset contribution's dataHash, and nobody else can hold that id: a
+ * copier of the manifest gets an id of its own (see {@link datasetIdOf}).
  */
+import { encodePacked, keccak256, type Address } from 'viem'
 import { InvalidInputError } from '../errors.ts'
 import { isContentId, type ContentId } from '../hash/contentId.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
@@ -84,14 +87,26 @@ export function canonicalManifestJson (m: DatasetManifest): string {
   })
 }
 
+/** sha256 of the canonical manifest JSON, 0x hex: what the manifest says, whoever contributes it. */
+export function manifestHashOf (m: DatasetManifest): Hex {
+  return sha256Hex(new TextEncoder().encode(canonicalManifestJson(m)))
+}
+
 /**
- * The dataset id: sha256 of the canonical manifest JSON, 0x hex (a bytes32).
+ * The dataset id: keccak256(contributor ‖ manifest hash), 0x hex (a bytes32),
+ * the same packing as the staking contract's duplicate key. Binding the
+ * contributor in matters off chain: the coordinator keys its intake by this
+ * id, so someone who offers a copy of another's manifest first gets an id of
+ * its own instead of taking (or blocking) the original; and a validator
+ * recomputes it from the listed contributor, so a listing that names another
+ * contributor for a dataset id is refused. A copier who sees the id in a
+ * pending transaction learns nothing it could submit as its own.
  *
  * @example
- * await submitContribution(client, { address, ctype: ContributionType.Dataset, dataHash: datasetIdOf(manifest) })
+ * await submitContribution(client, { address, ctype: ContributionType.Dataset, dataHash: datasetIdOf(manifest, account.address) })
  */
-export function datasetIdOf (m: DatasetManifest): Hex {
-  return sha256Hex(new TextEncoder().encode(canonicalManifestJson(m)))
+export function datasetIdOf (m: DatasetManifest, contributor: Address): Hex {
+  return keccak256(encodePacked(['address', 'bytes32'], [contributor, manifestHashOf(m)]))
 }
 
 /**

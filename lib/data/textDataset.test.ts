@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { untagSentence } from './brownCorpus.ts'
 import { buildCharTokenizer, checkCharTokenizer, decodeTokens, encodeText, UNKNOWN_SYMBOL } from './charTokenizer.ts'
 import { HELD_OUT_EVERY, textDatasets } from './textDataset.ts'
-import { buildDatasetManifest, canonicalManifestJson, checkDatasetManifest, datasetIdOf } from './datasetManifest.ts'
+import { buildDatasetManifest, canonicalManifestJson, checkDatasetManifest, manifestHashOf } from './datasetManifest.ts'
 import type { Dataset } from './Dataset.ts'
 import { splitIntoShards } from './shard.ts'
 import { validateDatasetShards } from './validateDatasetShards.ts'
@@ -52,10 +52,10 @@ describe('data: text datasets as contributions', () => {
     const manifest = buildDatasetManifest(shards, { tokenizer })
     checkDatasetManifest(manifest)
     assert.deepEqual(manifest.tokenizer, tokenizer)
-    assert.notEqual(datasetIdOf(manifest), datasetIdOf(buildDatasetManifest(shards)))
+    assert.notEqual(manifestHashOf(manifest), manifestHashOf(buildDatasetManifest(shards)))
     assert.ok(canonicalManifestJson(manifest).endsWith(`,"tokenizer":${JSON.stringify(tokenizer)}}`))
     const back = manifestFromWire(manifestToWire(manifest))
-    assert.equal(datasetIdOf(back), datasetIdOf(manifest))
+    assert.equal(manifestHashOf(back), manifestHashOf(manifest))
     assert.throws(() => checkDatasetManifest({ ...manifest, tokenizer: { kind: 'char', symbols: ['a', 'a'] } }), /dataset manifest: char tokenizer repeats symbol "a"/)
     assert.throws(() => checkDatasetManifest({ ...buildDatasetManifest(splitIntoShards(labelled(), 1)), tokenizer }), /a text dataset has samples of \[contextLength \+ 1\] token ids and 1 class/)
   })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { concatDatasets, sliceDataset, type Dataset } from './Dataset.ts'
-import { buildDatasetManifest, datasetIdOf } from './datasetManifest.ts'
+import { buildDatasetManifest, manifestHashOf } from './datasetManifest.ts'
 import { datasetFromIdx, encodeIdxUint8 } from './idx.ts'
 import { IdxFormatError } from './errors.ts'
 import { loadMnist } from './loadMnist.ts'
@@ -38,8 +38,8 @@ describe('dataset manifests and validateDatasetShards', function () {
       const back = concatDatasets(shards.map((s) => decodeShard(s.bytes, { expectedId: s.id }).dataset))
       assert.deepEqual(back.images, mnist.images)
       assert.deepEqual(back.labels, mnist.labels)
-      assert.equal(datasetIdOf(manifest), datasetIdOf(buildDatasetManifest(splitIntoShards(d, 4))))
-      assert.notEqual(datasetIdOf(manifest), datasetIdOf(buildDatasetManifest(splitIntoShards(d, 5))))
+      assert.equal(manifestHashOf(manifest), manifestHashOf(buildDatasetManifest(splitIntoShards(d, 4))))
+      assert.notEqual(manifestHashOf(manifest), manifestHashOf(buildDatasetManifest(splitIntoShards(d, 5))))
     })
 
     it('refuses mismatched image and label counts in one line', () => {

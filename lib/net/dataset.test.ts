@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { hexToBytes } from 'viem'
-import type { Hex } from 'viem'
 import { buildDatasetManifest, datasetIdOf } from '../data/datasetManifest.ts'
 import type { DatasetManifest } from '../data/datasetManifest.ts'
 import { loadMnist } from '../data/loadMnist.ts'
@@ -59,7 +58,7 @@ describe('/cotrain/dataset/1.0.0 between in-process nodes', function () {
   it('publishes a dataset: the binding names the signer, every shard arrives hash-checked, a rerun skips held shards', async () => {
     const progress: number[] = []
     const result = await publishDataset(contributor, coordinator.getMultiaddrs()[0], { manifest, shards, signer }, { onProgress: (p) => progress.push(p.sent) })
-    assert.equal(result.datasetId, datasetIdOf(manifest))
+    assert.equal(result.datasetId, datasetIdOf(manifest, signer.address))
     assert.equal(result.sent, 3)
     assert.equal(result.complete, true)
     assert.deepEqual(progress, [1, 2, 3])
@@ -80,7 +79,7 @@ describe('/cotrain/dataset/1.0.0 between in-process nodes', function () {
   })
 
   it('refuses shards from a peer without an accepted offer, and shards that do not match the manifest', async () => {
-    const datasetId = hexToBytes(datasetIdOf(manifest) as Hex)
+    const datasetId = hexToBytes(datasetIdOf(manifest, signer.address))
     await assert.rejects(sendRequest(intruder, coordinator.peerId, datasetProtocol, { shard: { datasetId, index: 0, data: shards[0].bytes } }), refused(ErrorCode.ERROR_CODE_UNAUTHENTICATED))
     // A fresh dataset so the offer is pending, then a wrong shard for index 0.
     const other = splitIntoShards(await loadMnist({ split: 'test', limit: 100 }), 2)
@@ -88,7 +87,7 @@ describe('/cotrain/dataset/1.0.0 between in-process nodes', function () {
     const binding = await signJoinBinding({ signer, workerPeerId: contributor.peerId, coordinatorPeerId: coordinator.peerId })
     const reply = await sendRequest(contributor, coordinator.peerId, datasetProtocol, { offer: { manifest: manifestToWire(otherManifest), contributorAddress: binding.workerAddress, issuedAt: binding.issuedAt, nonce: binding.nonce, signature: binding.signature } })
     assert.deepEqual(reply.offered?.missing, [0, 1])
-    const otherId = hexToBytes(datasetIdOf(otherManifest) as Hex)
+    const otherId = hexToBytes(datasetIdOf(otherManifest, signer.address))
     await assert.rejects(sendRequest(contributor, coordinator.peerId, datasetProtocol, { shard: { datasetId: otherId, index: 0, data: other[1].bytes } }), refused(ErrorCode.ERROR_CODE_INVALID))
     await assert.rejects(sendRequest(contributor, coordinator.peerId, datasetProtocol, { shard: { datasetId: otherId, index: 7, data: other[1].bytes } }), refused(ErrorCode.ERROR_CODE_OUT_OF_RANGE))
     // A replayed binding nonce is refused.

@@ -224,7 +224,8 @@ export class DatasetService extends ProtocolService<DatasetRequest, DecodedDatas
         } catch (err) {
           throw new ProtocolError(ErrorCode.ERROR_CODE_INVALID, (err as InvalidInputError).shortMessage, { cause: err })
         }
-        const datasetId = datasetIdOf(manifest)
+        // bound to the address the binding proved: a copy of another's manifest gets an id of its own
+        const datasetId = datasetIdOf(manifest, contributor)
         const { missing } = await options.onManifest({ datasetId, manifest, contributor, peer: ctx.peer }, ctx)
         this.remember(datasetId, { peer: ctx.peer.toString(), contributor, manifest })
         reply = { offered: { datasetId: hexToBytes(datasetId), missing } }
@@ -328,7 +329,7 @@ export async function publishDataset (node: Libp2p, coordinator: DialTarget, par
   const offered = (await sendRequest(node, peer, datasetProtocol, {
     offer: { manifest: manifestToWire(manifest), contributorAddress: binding.workerAddress, issuedAt: binding.issuedAt, nonce: binding.nonce, signature: binding.signature }
   }, { signal: options.signal, timeoutMs: options.timeoutMs ?? TIMEOUTS.request })).offered as cotrain.v1.DatasetOfferAccepted | null | undefined
-  const datasetId = datasetIdOf(manifest)
+  const datasetId = datasetIdOf(manifest, params.signer.address)
   if (offered == null || bytesToHex(offered.datasetId) !== datasetId) {
     throw new ProtocolError(ErrorCode.ERROR_CODE_INVALID, 'coordinator acknowledged a different dataset', { remote: true, protocol: DATASET_PROTOCOL })
   }

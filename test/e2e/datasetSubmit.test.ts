@@ -15,14 +15,19 @@ import { createNode } from '../../lib/net/createNode.ts'
 import type { CotrainNode } from '../../lib/net/createNode.ts'
 import { fetchContent, startContentService } from '../../lib/net/content.ts'
 import type { ContentService } from '../../lib/net/content.ts'
-import { listDatasets } from '../../lib/net/dataset.ts'
+import { datasetSummaryToWire, listDatasets, startDatasetService } from '../../lib/net/dataset.ts'
 import { registerDatasetIntake } from '../../coordinator/datasets/DatasetIntake.ts'
 import type { DatasetIntakeHandle } from '../../coordinator/datasets/DatasetIntake.ts'
 import { BlobStore } from '../../coordinator/store/BlobStore.ts'
 import { tempDir } from '../../coordinator/testing/tempDir.ts'
 import { packIdxFiles } from '../../dataset/packDataset.ts'
+import { datasetIdOf } from '../../lib/data/datasetManifest.ts'
 import { distributeRewardsBatch } from '../../lib/chain/actions/distributeRewardsBatch.ts'
 import { ValidatorService, type ValidatorEvent } from '../../validator/ValidatorService.ts'
+import { scoreDatasets } from '../../validator/scoreDatasets.ts'
+import { registerContributor } from '../../lib/chain/actions/registerContributor.ts'
+import { submitContribution } from '../../lib/chain/actions/submitContribution.ts'
+import { readStaking } from '../../lib/chain/stakingCall.ts'
 
 const run = promisify(execFile)
 const CLI = join(import.meta.dirname, '..', '..', 'dataset', 'cli.ts')
@@ -83,7 +88,8 @@ describe('dataset submit (CLI) against a coordinator intake and a hardhat node',
     const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
     assert.deepEqual(events.map((e) => e.event), ['dataset:packed', 'contributor:registered', 'shard:sent', 'shard:sent', 'shard:sent', 'dataset:published', 'contribution:submitted'])
     const done = events.at(-1)
-    const { datasetId } = await packIdxFiles(images, labels, { shards: 3 })
+    const { manifest } = await packIdxFiles(images, labels, { shards: 3 })
+    const datasetId = datasetIdOf(manifest, local.chain.accounts[5].address)
     assert.equal(done.datasetId, datasetId)
 
     const client = await local.clientFor(0)
@@ -131,6 +137,44 @@ describe('dataset submit (CLI) against a coordinator intake and a hardhat node',
     assert.equal(c.ctype, ContributionType.Dataset)
     assert.equal(c.status, 1)
     assert.equal(c.medianScore, validated.score)
+  })
+
+  it('a validator refuses a listing that names a copier for another contributor\'s dataset id', async () => {
+    // The copier takes the victim's dataset id from the chain and submits it as its own (the contract
+    // gives it a contribution under its own key); a coordinator then lists the victim's dataset under
+    // the copier's name. Without the id check the validator would score the copier's contribution.
+    const victim = local.chain.accounts[5].address
+    const { manifest } = await packIdxFiles(images, labels, { shards: 3 })
+    const datasetId = datasetIdOf(manifest, victim)
+    const copier = await local.clientFor(8)
+    await registerContributor(copier, { address: local.address })
+    const { id: copiedId } = await submitContribution(copier, { address: local.address, ctype: ContributionType.Dataset, dataHash: datasetId })
+    const lying = await createNode()
+    const held = datasets.intake.get(datasetId)
+    assert.ok(held !== undefined)
+    const record = { ...held, contributor: copier.account.address }
+    const listing = await startDatasetService(lying, { onManifest: () => ({ missing: [] }), onShard: () => ({ complete: true }), onList: () => ({ total: 1, datasets: [datasetSummaryToWire(record)] }) })
+    const events: ValidatorEvent[] = []
+    const wallet = await local.clientFor(7)
+    try {
+      await validator.dial(lying.getMultiaddrs()[0])
+      await scoreDatasets({
+        options: { dataDir: tmp.dir, coordinator: '', wallet, contract: local.address },
+        node: validator,
+        address: wallet.account.address,
+        coordinator: lying.peerId,
+        signal: new AbortController().signal,
+        state: { nextRound: 0, roundsDone: 0, handled: {}, unreachableSince: {}, validationsScored: [], lastValidationBlock: '0' },
+        save: () => {},
+        content: async (id) => await fetchContent(validator, coordinator.peerId, id),
+        emit: (e) => events.push(e)
+      })
+    } finally {
+      await listing.stop()
+      await lying.stop()
+    }
+    assert.deepEqual(events, [], 'nothing scored')
+    assert.equal(await readStaking(wallet, local.address, 'hasScored', [copiedId, wallet.account.address]), false)
   })
 
   it('reports a rerun as already on chain instead of submitting twice', async () => {
