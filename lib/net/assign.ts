@@ -7,7 +7,7 @@ import type { cotrain } from '../proto/cotrain.js'
 import { ASSIGN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
 import { checkAssignment, checkAssignmentRequest, pb } from './messages.ts'
 import type { Assignment, AssignmentRequest, DecodedAssignmentRequest } from './messages.ts'
-import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+import { defineProtocol, sendRequest, startAnsweringService, type ProtocolService } from './protocol.ts'
 import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
 import { joinedOnly, requireBoundAddress } from './peerBinding.ts'
 import type { AddressOf } from './peerBinding.ts'
@@ -45,13 +45,10 @@ export type AssignService = ProtocolService<AssignmentRequest, DecodedAssignment
  * await startAssignService(node, { addressOf: joins.addressOf.bind(joins), onAssign: (req) => scheduler.assignment(req.round, req.workerAddress) })
  */
 export async function startAssignService (node: Libp2p, options: AssignServiceOptions): Promise<AssignService> {
-  const service = new ProtocolService(node, assignProtocol, async (req, ctx, lp) => {
+  return await startAnsweringService(node, assignProtocol, async (req, ctx) => {
     await requireBoundAddress(options.addressOf, ctx.peer, req.workerAddress)
-    const assignment = await options.onAssign(req, ctx)
-    await lp.write(assignProtocol.encodeOk(assignment), { signal: ctx.signal })
+    return await options.onAssign(req, ctx)
   }, { ...options, authorize: joinedOnly(options.addressOf, options.authorize) })
-  await service.start()
-  return service
 }
 
 /** Asks `coordinator` for this worker's assignment in `round`. */

@@ -10,7 +10,7 @@ import { CotrainError, HashMismatchError } from '../errors.ts'
 import { CHECKPOINT_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
 import { checkCheckpointReply, checkCheckpointRequest, pb } from './messages.ts'
 import type { CheckpointReply, CheckpointRequest, DecodedCheckpointRequest } from './messages.ts'
-import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+import { defineProtocol, sendRequest, startAnsweringService, type ProtocolService } from './protocol.ts'
 import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
 import { fetchContent } from './content.ts'
 import type { FetchContentOptions } from './content.ts'
@@ -49,12 +49,7 @@ export type CheckpointService = ProtocolService<CheckpointRequest, DecodedCheckp
  * await startCheckpointService(node, { onCheckpointRequest: ({ round, index }) => prover.opening(round, index) })
  */
 export async function startCheckpointService (node: Libp2p, options: CheckpointServiceOptions): Promise<CheckpointService> {
-  const service = new ProtocolService(node, checkpointProtocol, async (req, ctx, lp) => {
-    const reply = await options.onCheckpointRequest(req, ctx)
-    await lp.write(checkpointProtocol.encodeOk(reply), { signal: ctx.signal })
-  }, options)
-  await service.start()
-  return service
+  return await startAnsweringService(node, checkpointProtocol, async (req, ctx) => await options.onCheckpointRequest(req, ctx), options)
 }
 
 /**

@@ -23,6 +23,7 @@ import { signJoinBinding, verifyJoinBinding } from './joinBinding.ts'
 import type { BindingSigner } from './joinBinding.ts'
 import { pb } from './messages.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
+import { NonceWindow } from './NonceWindow.ts'
 import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
 import type { HandlerContext, ProtocolDefinition, RequestOptions, ServiceOptions } from './protocol.ts'
 
@@ -199,7 +200,7 @@ interface PendingOffer {
 /** The coordinator's side of /cotrain/dataset/1.0.0. */
 export class DatasetService extends ProtocolService<DatasetRequest, DecodedDatasetRequest, DatasetReply, cotrain.v1.DatasetReply> {
   private readonly offers = new Map<string, PendingOffer>()
-  private readonly nonces = new Map<string, number>()
+  private readonly nonces = new NonceWindow('offers')
 
   constructor (node: Libp2p, options: DatasetServiceOptions) {
     const maxShardBytes = options.maxShardBytes ?? DATASET_MAX_SHARD_BYTES
@@ -215,7 +216,7 @@ export class DatasetService extends ProtocolService<DatasetRequest, DecodedDatas
         const contributor = await verifyJoinBinding(
           { workerAddress: offer.contributorAddress, issuedAt: offer.issuedAt, nonce: offer.nonce, signature: offer.signature },
           { workerPeerId: ctx.peer, coordinatorPeerId: node.peerId, now: t, maxSkewS: skew })
-        this.useNonce(bytesToHex(offer.nonce), t, skew)
+        this.nonces.use(bytesToHex(offer.nonce), t, skew)
         const manifest = manifestFromWire(offer.manifest as cotrain.v1.DatasetManifest)
         const oversized = manifest.shards.findIndex((s) => s.size > maxShardBytes)
         if (oversized >= 0) throw new ProtocolError(ErrorCode.ERROR_CODE_TOO_LARGE, `shard ${oversized} is ${manifest.shards[oversized].size} bytes, over the limit of ${maxShardBytes}`)
@@ -259,14 +260,6 @@ export class DatasetService extends ProtocolService<DatasetRequest, DecodedDatas
     this.offers.delete(datasetId)
     if (this.offers.size >= MAX_PENDING_OFFERS) this.offers.delete(this.offers.keys().next().value as string)
     this.offers.set(datasetId, offer)
-  }
-
-  /** A nonce is good once within the skew window; older ones fail the clock check. */
-  private useNonce (nonce: string, now: number, skew: number): void {
-    for (const [n, expiry] of this.nonces) if (expiry < now) this.nonces.delete(n)
-    if (this.nonces.has(nonce)) throw new ProtocolError(ErrorCode.ERROR_CODE_DUPLICATE, 'binding nonce already used')
-    if (this.nonces.size >= 100_000) throw new ProtocolError(ErrorCode.ERROR_CODE_BUSY, 'too many offers, try again later')
-    this.nonces.set(nonce, now + 2 * skew)
   }
 }
 

@@ -8,6 +8,7 @@ import type { DialTarget, Libp2p, PeerId } from '@libp2p/interface'
 import type { cotrain } from '../proto/cotrain.js'
 import { ANNOUNCEMENT_TOPIC, JOIN_MAX_CLOCK_SKEW_S, JOIN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
+import { NonceWindow } from './NonceWindow.ts'
 import { signJoinBinding, verifyJoinBinding } from './joinBinding.ts'
 import type { BindingSigner } from './joinBinding.ts'
 import { checkJoin, checkJoinAccepted, pb } from './messages.ts'
@@ -52,7 +53,7 @@ export interface JoinServiceOptions extends ServiceOptions {
 /** The coordinator's side of join; remembers which address each peer proved. */
 export class JoinService extends ProtocolService<Join, DecodedJoin, JoinAccepted, cotrain.v1.JoinAccepted> {
   private readonly bindings = new Map<string, Address>()
-  private readonly nonces = new Map<string, number>()
+  private readonly nonces = new NonceWindow('joins')
 
   constructor (node: Libp2p, options: JoinServiceOptions) {
     const now = options.now ?? (() => Math.floor(Date.now() / 1000))
@@ -62,7 +63,7 @@ export class JoinService extends ProtocolService<Join, DecodedJoin, JoinAccepted
       const address = await verifyJoinBinding(
         { workerAddress: join.workerAddress, issuedAt: join.issuedAt, nonce: join.nonce, signature: join.signature },
         { workerPeerId: ctx.peer, coordinatorPeerId: node.peerId, now: t, maxSkewS: skew })
-      this.useNonce(bytesToHex(join.nonce), t, skew)
+      this.nonces.use(bytesToHex(join.nonce), t, skew)
       const accept = await options.onJoin({ address, peer: ctx.peer, join }, ctx)
       this.bindings.set(ctx.peer.toString(), address)
       await lp.write(joinProtocol.encodeOk({
@@ -77,14 +78,6 @@ export class JoinService extends ProtocolService<Join, DecodedJoin, JoinAccepted
   /** The address `peer` bound at its last accepted join, if any. */
   addressOf (peer: PeerId | string): Address | undefined {
     return this.bindings.get(peer.toString())
-  }
-
-  /** A nonce is good once within the skew window; older ones are refused by the clock check. */
-  private useNonce (nonce: string, now: number, skew: number): void {
-    for (const [n, expiry] of this.nonces) if (expiry < now) this.nonces.delete(n)
-    if (this.nonces.has(nonce)) throw new ProtocolError(ErrorCode.ERROR_CODE_DUPLICATE, 'binding nonce already used')
-    if (this.nonces.size >= 100_000) throw new ProtocolError(ErrorCode.ERROR_CODE_BUSY, 'too many joins, try again later')
-    this.nonces.set(nonce, now + 2 * skew)
   }
 }
 

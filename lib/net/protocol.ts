@@ -280,6 +280,23 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
   }
 }
 
+/**
+ * Starts a service that answers each request with one ok reply, `answer`'s
+ * result (throw a ProtocolError to refuse): the shape of assign, submit,
+ * checkpoint and submissions.
+ *
+ * @example
+ * await startAnsweringService(node, checkpointProtocol, (req, ctx) => prover.opening(req.round, req.index), options)
+ */
+export async function startAnsweringService<Req, DReq, Ok, DOk> (node: Libp2p, protocol: ProtocolDefinition<Req, DReq, Ok, DOk>, answer: (req: DReq, ctx: HandlerContext) => Ok | Promise<Ok>, options: ServiceOptions = {}): Promise<ProtocolService<Req, DReq, Ok, DOk>> {
+  const service = new ProtocolService(node, protocol, async (req, ctx, lp) => {
+    const ok = await answer(req, ctx)
+    await lp.write(protocol.encodeOk(ok), { signal: ctx.signal })
+  }, options)
+  await service.start()
+  return service
+}
+
 /** Options of every client call. */
 export interface RequestOptions {
   signal?: AbortSignal

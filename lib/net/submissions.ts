@@ -9,7 +9,7 @@ import type { cotrain } from '../proto/cotrain.js'
 import { LIMITS, MAX_INBOUND_STREAMS, SUBMISSIONS_PROTOCOL, TIMEOUTS } from './constants.ts'
 import { checkSubmissionList, checkSubmissionsRequest, pb } from './messages.ts'
 import type { DecodedSubmissionsRequest, SubmissionList, SubmissionsRequest } from './messages.ts'
-import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+import { defineProtocol, sendRequest, startAnsweringService, type ProtocolService } from './protocol.ts'
 import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
 
 export const submissionsProtocol = defineProtocol({
@@ -45,12 +45,7 @@ export type SubmissionsService = ProtocolService<SubmissionsRequest, DecodedSubm
  * await startSubmissionsService(node, { onList: ({ round, start, limit }) => store.submissionPage(round, start, limit || 50) })
  */
 export async function startSubmissionsService (node: Libp2p, options: SubmissionsServiceOptions): Promise<SubmissionsService> {
-  const service = new ProtocolService(node, submissionsProtocol, async (req, ctx, lp) => {
-    const list = await options.onList(req, ctx)
-    await lp.write(submissionsProtocol.encodeOk(list), { signal: ctx.signal })
-  }, options)
-  await service.start()
-  return service
+  return await startAnsweringService(node, submissionsProtocol, async (req, ctx) => await options.onList(req, ctx), options)
 }
 
 /**

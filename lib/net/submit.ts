@@ -7,7 +7,7 @@ import type { cotrain } from '../proto/cotrain.js'
 import { LIMITS, MAX_INBOUND_STREAMS, SUBMIT_PROTOCOL, TIMEOUTS } from './constants.ts'
 import { checkSubmissionAck, checkUpdateSubmission, pb } from './messages.ts'
 import type { DecodedUpdateSubmission, SubmissionAck, UpdateSubmission } from './messages.ts'
-import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+import { defineProtocol, sendRequest, startAnsweringService, type ProtocolService } from './protocol.ts'
 import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
 import { joinedOnly, requireBoundAddress } from './peerBinding.ts'
 import type { AddressOf } from './peerBinding.ts'
@@ -46,13 +46,10 @@ export type SubmitService = ProtocolService<UpdateSubmission, DecodedUpdateSubmi
  * await startSubmitService(node, { addressOf: (p) => joins.addressOf(p), onSubmit: (s) => store.save(s) })
  */
 export async function startSubmitService (node: Libp2p, options: SubmitServiceOptions): Promise<SubmitService> {
-  const service = new ProtocolService(node, submitProtocol, async (submission, ctx, lp) => {
+  return await startAnsweringService(node, submitProtocol, async (submission, ctx) => {
     await requireBoundAddress(options.addressOf, ctx.peer, submission.workerAddress)
-    const ack = await options.onSubmit(submission, ctx)
-    await lp.write(submitProtocol.encodeOk(ack), { signal: ctx.signal })
+    return await options.onSubmit(submission, ctx)
   }, { ...options, authorize: joinedOnly(options.addressOf, options.authorize) })
-  await service.start()
-  return service
 }
 
 /** Sends `submission` to `coordinator` and returns its ack; throws ProtocolError when refused. */
