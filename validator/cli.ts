@@ -4,8 +4,6 @@
  * (or `npm run validator -- <command>`).
  */
 import { dispatch } from '../lib/cli/runCommand.ts'
-import { runStart } from './commands/start.ts'
+import * as start from './commands/start.ts'
 
-await dispatch('validator', {
-  start: { summary: 'verify and score each round\'s submissions at a coordinator, report fraud', run: async (argv) => { await runStart(argv) } }
-}, process.argv.slice(2))
+await dispatch('validator', { start }, process.argv.slice(2))

@@ -1,20 +1,19 @@
 import { isAddress, parseEther, type Address } from 'viem'
 import { createChainClient, loadAccount, type WalletChainClient } from '../../lib/chain/index.ts'
 import { commonOptions, type OptionSpecs } from '../../lib/cli/options.ts'
+import { chainOptions, requireContract as requireContractOption } from '../../lib/cli/chainOptions.ts'
 import { InvalidInputError } from '../../lib/errors.ts'
 
 /** Options every admin command shares: which chain, which contract, which key. */
 export const adminBaseOptions = {
-  'rpc-url': { type: 'string', description: 'Ethereum JSON-RPC endpoint', default: 'http://127.0.0.1:8545', env: 'COTRAIN_RPC_URL' },
-  contract: { type: 'string', description: 'staking contract (proxy) address', env: 'COTRAIN_CONTRACT', validate: (v: string) => isAddress(v, { strict: false }) ? undefined : `not an address: "${v}"` },
+  ...chainOptions,
   keystore: { type: 'string', description: 'the owner\'s encrypted keystore file (password in COTRAIN_KEYSTORE_PASSWORD or prompted); else COTRAIN_PRIVATE_KEY', env: 'COTRAIN_KEYSTORE' },
   ...commonOptions
 } as const satisfies OptionSpecs
 
 /** The contract address, required by every command but deploy and keystore. */
 export function requireContract (contract: string | undefined, command: string): Address {
-  if (contract === undefined) throw new InvalidInputError(`admin ${command} needs --contract`, { hint: 'pass the staking proxy address with --contract 0x... or set COTRAIN_CONTRACT' })
-  return contract as Address
+  return requireContractOption(contract, `admin ${command}`)
 }
 
 /** A signing client for the owner key (env or keystore, never a flag). */
@@ -42,11 +41,7 @@ export function noMore (extra: string[], usage: string): void {
   if (extra.length > 0) throw new InvalidInputError(`unexpected argument "${extra[0]}"`, { hint: `usage: ${usage}` })
 }
 
-/** Prints one result: JSON in --json mode (bigints as strings), else the text lines. */
-export function printResult (json: boolean, value: unknown, lines: string[]): void {
-  if (json) process.stdout.write(JSON.stringify(value, (_k, v: unknown) => typeof v === 'bigint' ? v.toString() : v) + '\n')
-  else process.stdout.write(lines.join('\n') + '\n')
-}
+export { printResult } from '../../lib/cli/printResult.ts'
 
 /** A unix time as an ISO date. */
 export function when (seconds: bigint): string {

@@ -1,27 +1,25 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
+import { intBetween, type OptionSpecs } from '../../lib/cli/options.ts'
+import { defineCommand } from '../../lib/cli/defineCommand.ts'
+import { printResult } from '../../lib/cli/printResult.ts'
 import { NotFoundError } from '../errors.ts'
 import { CoordinatorStore, DB_FILE } from '../store/CoordinatorStore.ts'
-import { coordinatorBaseOptions, printResult } from './coordinatorOptions.ts'
-
-/** One line in `coordinator --help`. */
-export const summary = 'show one round: state, assignments, submissions'
+import { coordinatorBaseOptions } from './coordinatorOptions.ts'
 
 const specs = {
   ...coordinatorBaseOptions,
   round: { type: 'number', description: 'which round (default: the current one, else the latest)', env: 'COTRAIN_ROUND', validate: intBetween(1, 1_000_000_000) }
 } as const satisfies OptionSpecs
 
-const help = renderHelp('coordinator round [options]', "Prints a round: state, deadline, model, assignments and submissions, from the coordinator's database (safe while it runs).", specs, [
-  'coordinator round --data-dir coord',
-  'coordinator round --data-dir coord --round 2 --json'
-])
-
 /** `coordinator round`: one round in detail. */
-export async function run (argv: string[]): Promise<void> {
-  const { options: o } = resolveOptions(specs, { argv, env: process.env })
-  if (o.help) { process.stdout.write(help); return }
+export const { summary, run } = defineCommand({
+  summary: 'show one round: state, assignments, submissions',
+  usage: 'coordinator round [options]',
+  description: "Prints a round: state, deadline, model, assignments and submissions, from the coordinator's database (safe while it runs).",
+  options: specs,
+  examples: ['coordinator round --data-dir coord', 'coordinator round --data-dir coord --round 2 --json']
+}, async (o) => {
   const store = await openExistingStore(o['data-dir'])
   try {
     const round = o.round !== undefined ? store.getRound(o.round) : store.getActiveRound() ?? store.getLatestRound()
@@ -54,7 +52,7 @@ export async function run (argv: string[]): Promise<void> {
   } finally {
     store.close()
   }
-}
+})
 
 /** The store of an existing data dir; never creates one (a typo in --data-dir must not look like an empty coordinator). */
 export async function openExistingStore (dataDir: string): Promise<CoordinatorStore> {

@@ -1,14 +1,13 @@
-import { renderHelp, resolveOptions, intBetween, type OptionSpecs } from '../../lib/cli/options.ts'
+import { intBetween, type OptionSpecs } from '../../lib/cli/options.ts'
+import { defineCommand } from '../../lib/cli/defineCommand.ts'
+import { printResult } from '../../lib/cli/printResult.ts'
 import { NotFoundError } from '../errors.ts'
 import { DEFAULT_SAMPLE_TOKENS, DEFAULT_TEMPERATURE, sampleText } from '../../lib/model/generateText.ts'
 import { backendOption } from '../../lib/cli/backendOption.ts'
 import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
 import { readLanguageModel } from '../service/trainingData.ts'
-import { coordinatorBaseOptions, printResult } from './coordinatorOptions.ts'
+import { coordinatorBaseOptions } from './coordinatorOptions.ts'
 import { openExistingStore } from './round.ts'
-
-/** One line in `coordinator --help`. */
-export const summary = 'print a continuation of a prompt from the latest global language model (--model gpt)'
 
 const specs = {
   ...coordinatorBaseOptions,
@@ -19,15 +18,14 @@ const specs = {
   seed: { type: 'string', description: 'seed of the draw: same model, prompt and seed give the same text', default: 'cotrain/sample' }
 } as const satisfies OptionSpecs
 
-const help = renderHelp('coordinator sample [options]', "Continues --prompt with the coordinator's latest global model (read from its data dir; the coordinator may be running).", specs, [
-  'coordinator sample --data-dir coord --prompt "The jury said"',
-  'coordinator sample --data-dir coord --prompt "It was" --tokens 400 --temperature 0.6 --json'
-])
-
 /** `coordinator sample`: text from the latest model. */
-export async function run (argv: string[]): Promise<void> {
-  const { options: o } = resolveOptions(specs, { argv, env: process.env })
-  if (o.help) { process.stdout.write(help); return }
+export const { summary, run } = defineCommand({
+  summary: 'print a continuation of a prompt from the latest global language model (--model gpt)',
+  usage: 'coordinator sample [options]',
+  description: "Continues --prompt with the coordinator's latest global model (read from its data dir; the coordinator may be running).",
+  options: specs,
+  examples: ['coordinator sample --data-dir coord --prompt "The jury said"', 'coordinator sample --data-dir coord --prompt "It was" --tokens 400 --temperature 0.6 --json']
+}, async (o) => {
   const { model, tokenizer } = readLanguageModel(o['data-dir'])
   const store = await openExistingStore(o['data-dir'])
   let weights: Float32Array
@@ -43,4 +41,4 @@ export async function run (argv: string[]): Promise<void> {
   await selectBackend({ backend: o.backend as BackendName | 'auto' })
   const text = await sampleText({ config: model, weights, tokenizer, prompt: o.prompt, tokens: o.tokens, seed: o.seed, temperature: o.temperature })
   printResult(o.json, { round, prompt: o.prompt, text }, [`${o.prompt}${text}`])
-}
+})

@@ -1,24 +1,22 @@
-import { renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
+import type { OptionSpecs } from '../../lib/cli/options.ts'
+import { defineCommand } from '../../lib/cli/defineCommand.ts'
+import { printResult } from '../../lib/cli/printResult.ts'
 import type { DashboardStatus } from '../dashboard/DashboardStatus.ts'
 import { buildDashboardStatus } from '../service/buildDashboardStatus.ts'
 import { readCoordinatorInfo } from '../service/coordinatorInfo.ts'
-import { coordinatorBaseOptions, printResult } from './coordinatorOptions.ts'
+import { coordinatorBaseOptions } from './coordinatorOptions.ts'
 import { openExistingStore } from './round.ts'
-
-/** One line in `coordinator --help`. */
-export const summary = 'show the rounds table (accuracy, loss, verdicts) and the workers'
 
 const specs = { ...coordinatorBaseOptions } as const satisfies OptionSpecs
 
-const help = renderHelp('coordinator status [options]', "Prints the rounds (accuracy, loss, verdicts) and the workers: from the running coordinator's /api/status (with chain data), else from its database.", specs, [
-  'coordinator status --data-dir coord',
-  'coordinator status --data-dir coord --json'
-])
-
 /** `coordinator status`: rounds table and workers. */
-export async function run (argv: string[]): Promise<void> {
-  const { options: o } = resolveOptions(specs, { argv, env: process.env })
-  if (o.help) { process.stdout.write(help); return }
+export const { summary, run } = defineCommand({
+  summary: 'show the rounds table (accuracy, loss, verdicts) and the workers',
+  usage: 'coordinator status [options]',
+  description: "Prints the rounds (accuracy, loss, verdicts) and the workers: from the running coordinator's /api/status (with chain data), else from its database.",
+  options: specs,
+  examples: ['coordinator status --data-dir coord', 'coordinator status --data-dir coord --json']
+}, async (o) => {
   const status = await fromRunningCoordinator(o['data-dir']) ?? await fromDatabase(o['data-dir'])
   const pct = (v?: number): string => v === undefined ? '-' : `${(v * 100).toFixed(2)}%`
   const lines = [
@@ -31,7 +29,7 @@ export async function run (argv: string[]): Promise<void> {
     ...status.workers.map(w => `  ${w.address}  ${w.status.padEnd(8)}  ${w.backend ?? '-'}  ${w.samplesPerSecond ?? '-'} samples/s  ${w.contributions} contributions${w.lastScore !== undefined ? `, last score ${w.lastScore}` : ''}${w.reputation !== undefined ? `, reputation ${w.reputation}` : ''}${w.rewardsWei !== undefined ? `, earned ${w.rewardsWei} wei` : ''}${w.slashedWei !== undefined && w.slashedWei !== '0' ? `, slashed ${w.slashedWei} wei` : ''}`)
   ]
   printResult(o.json, status, lines)
-}
+})
 
 async function fromRunningCoordinator (dataDir: string): Promise<DashboardStatus | undefined> {
   let url: string | undefined

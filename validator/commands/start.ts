@@ -2,11 +2,13 @@
  * `validator start`: verifies and scores each round's submissions at a
  * coordinator, reports fraud, until --rounds rounds are done (0 = forever).
  */
-import { isAddress, type Address } from 'viem'
+import type { Address } from 'viem'
 import { createChainClient } from '../../lib/chain/createChainClient.ts'
 import { loadAccount } from '../../lib/chain/loadAccount.ts'
 import { Progress } from '../../lib/cli/Progress.ts'
-import { commonOptions, intBetween, renderHelp, resolveOptions } from '../../lib/cli/options.ts'
+import { commonOptions, intBetween } from '../../lib/cli/options.ts'
+import { chainOptions } from '../../lib/cli/chainOptions.ts'
+import { defineCommand } from '../../lib/cli/defineCommand.ts'
 import type { OptionSpecs } from '../../lib/cli/options.ts'
 import { InvalidInputError } from '../../lib/errors.ts'
 import { backendOption } from '../../lib/cli/backendOption.ts'
@@ -17,8 +19,7 @@ import { ValidatorService, type ValidatorEvent } from '../ValidatorService.ts'
 export const startOptions = {
   coordinator: { type: 'string', description: 'coordinator multiaddr, /ip4/HOST/tcp/PORT/p2p/PEER_ID', env: 'COTRAIN_COORDINATOR' },
   'data-dir': { type: 'string', description: 'state folder: libp2p identity, handled contributions, content cache', env: 'COTRAIN_DATA_DIR', default: '.cotrain/validator' },
-  'rpc-url': { type: 'string', description: 'Ethereum JSON-RPC endpoint', env: 'COTRAIN_RPC_URL', default: 'http://127.0.0.1:8545' },
-  contract: { type: 'string', description: 'CotrainStaking proxy address', env: 'COTRAIN_CONTRACT', validate: (v: string) => isAddress(v) ? undefined : `"${v}" is not an address` },
+  ...chainOptions,
   keystore: { type: 'string', description: 'encrypted keystore file (password in COTRAIN_KEYSTORE_PASSWORD); else COTRAIN_PRIVATE_KEY', env: 'COTRAIN_KEYSTORE' },
   rounds: { type: 'number', description: 'stop after validating this many rounds; 0 = run until interrupted', env: 'COTRAIN_ROUNDS', default: 0, validate: intBetween(0, 1_000_000) },
   'from-round': { type: 'number', description: 'first round to validate on a fresh data dir', env: 'COTRAIN_FROM_ROUND', default: 1, validate: intBetween(1, 2 ** 31) },
@@ -28,13 +29,6 @@ export const startOptions = {
   'proof-window': { type: 'number', description: 'seconds a worker may stay unreachable before its silence counts as withholding its proof', env: 'COTRAIN_PROOF_WINDOW', default: 120, validate: intBetween(1, 86_400) },
   ...commonOptions
 } as const satisfies OptionSpecs
-
-const USAGE = 'validator start --coordinator MULTIADDR --contract 0xADDR [options]'
-const DESCRIPTION = 'Verifies every submission of each round (replaying challenged checkpoints fetched from the worker), scores verified updates 1-100 on chain, and reports fraud. The key comes from COTRAIN_PRIVATE_KEY or --keystore; the account must be a validator of the contract.'
-const EXAMPLES = [
-  'COTRAIN_PRIVATE_KEY=0x... validator start --coordinator /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW... --contract 0x5FbDB2315678afecb367f032d93F642f64180aa3 --data-dir .cotrain/validator-1',
-  'validator start --keystore key.json --coordinator $ADDR --contract $STAKING --rounds 3 --json'
-]
 
 function describe (e: ValidatorEvent): string {
   switch (e.event) {
@@ -51,13 +45,17 @@ function describe (e: ValidatorEvent): string {
   }
 }
 
-/** Runs `validator start` with `argv` (the arguments after the command name). */
-export async function runStart (argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const { options: o } = resolveOptions(startOptions, { argv, env })
-  if (o.help) {
-    process.stdout.write(renderHelp(USAGE, DESCRIPTION, startOptions, EXAMPLES))
-    return
-  }
+/** `validator start`. */
+export const { summary, run } = defineCommand({
+  summary: 'verify and score each round\'s submissions at a coordinator, report fraud',
+  usage: 'validator start --coordinator MULTIADDR --contract 0xADDR [options]',
+  description: 'Verifies every submission of each round (replaying challenged checkpoints fetched from the worker), scores verified updates 1-100 on chain, and reports fraud. The key comes from COTRAIN_PRIVATE_KEY or --keystore; the account must be a validator of the contract.',
+  options: startOptions,
+  examples: [
+    'COTRAIN_PRIVATE_KEY=0x... validator start --coordinator /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW... --contract 0x5FbDB2315678afecb367f032d93F642f64180aa3 --data-dir .cotrain/validator-1',
+    'validator start --keystore key.json --coordinator $ADDR --contract $STAKING --rounds 3 --json'
+  ]
+}, async (o, { env }) => {
   if (o.coordinator === undefined) throw new InvalidInputError('--coordinator is required', { hint: 'the coordinator prints its multiaddr in <data-dir>/coordinator.json' })
   if (o.contract === undefined) throw new InvalidInputError('--contract is required', { hint: 'the CotrainStaking proxy address' })
   const account = await loadAccount({ keystorePath: o.keystore, env })
@@ -90,4 +88,4 @@ export async function runStart (argv: string[], env: NodeJS.ProcessEnv = process
     process.off('SIGTERM', stop)
     await service.stop()
   }
-}
+})

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { formatEther, type Address } from 'viem'
 import { createChainClient, getRewards, loadAccount } from '../../lib/chain/index.ts'
-import { renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
+import type { OptionSpecs } from '../../lib/cli/options.ts'
+import { defineCommand } from '../../lib/cli/defineCommand.ts'
 import { WorkerState } from '../node/WorkerState.ts'
 import { printResult, requireContract, workerBaseOptions } from './workerOptions.ts'
 
@@ -9,15 +10,15 @@ const specs = {
   ...workerBaseOptions,
   history: { type: 'boolean', description: 'per contribution kept in the data dir: round, score, reward, or why it was slashed', default: false }
 } as const satisfies OptionSpecs
-const help = renderHelp('worker rewards --contract ADDR [options]', 'Rewards of the worker: earned in total, locked in the challenge window, claimable now. Reading needs no key: the address comes from the data dir (a key or keystore is used only when given).', specs, [
-  'worker rewards --data-dir w1 --contract 0x5FbD...',
-  'worker rewards --data-dir w1 --contract 0x5FbD... --history'
-])
 
 /** `worker rewards`. */
-export async function run (argv: string[]): Promise<void> {
-  const { options: o } = resolveOptions(specs, { argv, env: process.env })
-  if (o.help) { process.stdout.write(help); return }
+export const { summary, run } = defineCommand({
+  summary: 'show earned, locked and claimable rewards (--history: per contribution)',
+  usage: 'worker rewards --contract ADDR [options]',
+  description: 'Rewards of the worker: earned in total, locked in the challenge window, claimable now. Reading needs no key: the address comes from the data dir (a key or keystore is used only when given).',
+  options: specs,
+  examples: ['worker rewards --data-dir w1 --contract 0x5FbD...', 'worker rewards --data-dir w1 --contract 0x5FbD... --history']
+}, async (o) => {
   const contract = requireContract(o.contract, 'rewards')
   const state = WorkerState.read(path.join(o['data-dir'], 'worker-state.json'))
   // Reading is public: no key is asked for when the data dir knows the address.
@@ -49,6 +50,4 @@ export async function run (argv: string[]): Promise<void> {
     }
   }
   printResult(o.json, { address, ...r, ...(o.history ? { history: rounds } : {}) }, lines)
-}
-
-export const summary = 'show earned, locked and claimable rewards (--history: per contribution)'
+})

@@ -4,22 +4,23 @@ import path from 'node:path'
 import { peerIdFromPrivateKey } from '@libp2p/peer-id'
 import { formatEther, type Address } from 'viem'
 import { createChainClient, getContributor } from '../../lib/chain/index.ts'
-import { renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
+import type { OptionSpecs } from '../../lib/cli/options.ts'
+import { defineCommand } from '../../lib/cli/defineCommand.ts'
 import { loadOrCreateIdentity } from '../../lib/net/index.ts'
 import { requestControl, WorkerNotRunningError } from '../node/ControlSocket.ts'
 import { WorkerState, type ChainOutcome } from '../node/WorkerState.ts'
 import { printResult, workerBaseOptions } from './workerOptions.ts'
 
 const specs = { ...workerBaseOptions } as const satisfies OptionSpecs
-const help = renderHelp('worker status [options]', "What a worker's data dir holds (identity, rounds, outbox) and, with --contract, its registration, stake and reputation on chain.", specs, [
-  'worker status --data-dir w1',
-  'worker status --data-dir w1 --contract 0x5FbD... --json'
-])
 
 /** `worker status`: read-only; safe while the worker runs. */
-export async function run (argv: string[]): Promise<void> {
-  const { options: o } = resolveOptions(specs, { argv, env: process.env })
-  if (o.help) { process.stdout.write(help); return }
+export const { summary, run } = defineCommand({
+  summary: "show the worker's identity, rounds, outbox and on-chain standing",
+  usage: 'worker status [options]',
+  description: "What a worker's data dir holds (identity, rounds, outbox) and, with --contract, its registration, stake and reputation on chain.",
+  options: specs,
+  examples: ['worker status --data-dir w1', 'worker status --data-dir w1 --contract 0x5FbD... --json']
+}, async (o) => {
   const dir = o['data-dir']
   const keyFile = path.join(dir, 'peer.key')
   const peerId = existsSync(keyFile) ? peerIdFromPrivateKey(await loadOrCreateIdentity(keyFile)).toString() : null
@@ -69,7 +70,7 @@ export async function run (argv: string[]): Promise<void> {
     lines.push('now: not running')
   }
   printResult(o.json, result, lines)
-}
+})
 
 /** A contribution's fate on chain as status prints it. */
 function describeOutcome (c: ChainOutcome | undefined): string {
@@ -81,5 +82,3 @@ function describeOutcome (c: ChainOutcome | undefined): string {
     case 'finalized': return `, on chain: scored ${c.score ?? '?'}/100, reward ${formatEther(BigInt(c.reward ?? '0'))} ETH`
   }
 }
-
-export const summary = "show the worker's identity, rounds, outbox and on-chain standing"
