@@ -29,7 +29,9 @@ describe('worker CLI', function () {
       [['start', '--coordinator', '/ip4/127.0.0.1/tcp/1'], /has no \/p2p\/<peer id>/, 2],
       [['start', '--coordinator', `/ip4/127.0.0.1/tcp/1/p2p/${PEER}`, '--fault', 'sneaky'], /unknown fault "sneaky"/, 2],
       [['start', '--coordinator', `/ip4/127.0.0.1/tcp/1/p2p/${PEER}`], /^error: no signing key \(set COTRAIN_PRIVATE_KEY or pass --keystore/, 1],
-      [['rewards'], /needs --contract/, 2]
+      [['rewards'], /needs --contract/, 2],
+      // A service would restart a bad flag forever: install checks worker start's flags first.
+      [['service', 'install', '--coordinator', `/ip4/127.0.0.1/tcp/1/p2p/${PEER}`, '--max-cpu', '0'], /^error: --max-cpu: expected an integer from 1 to 100/, 2]
     ]
     for (const [args, re, code] of cases) {
       const r = cli(args)

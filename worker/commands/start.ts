@@ -13,7 +13,8 @@ import { parseSchedule } from '../node/TrainingGate.ts'
 import { WorkerNode, type WorkerNodeOptions } from '../node/WorkerNode.ts'
 import { workerBaseOptions } from './workerOptions.ts'
 
-const specs = {
+/** `worker start`'s options (`worker service install` takes the same). */
+export const startSpecs = {
   coordinator: { type: 'string', description: "the coordinator's multiaddr with /p2p/<peer id> (see its coordinator.json)", env: 'COTRAIN_COORDINATOR' },
   ...workerBaseOptions,
   ...backendOption,
@@ -32,7 +33,7 @@ const specs = {
   listen: { type: 'string', description: 'libp2p listen address (validators dial it for checkpoints)', default: '/ip4/127.0.0.1/tcp/0', env: 'COTRAIN_LISTEN' }
 } as const satisfies OptionSpecs
 
-const help = renderHelp('worker start --coordinator MULTIADDR [options]', 'Joins a coordinator and trains rounds with proof of training; commits each update on chain when --contract is set. An account not yet registered stakes only with --stake ETH or a yes at the terminal, and only after the coordinator answered.', specs, [
+const help = renderHelp('worker start --coordinator MULTIADDR [options]', 'Joins a coordinator and trains rounds with proof of training; commits each update on chain when --contract is set. An account not yet registered stakes only with --stake ETH or a yes at the terminal, and only after the coordinator answered.', startSpecs, [
   'COTRAIN_PRIVATE_KEY=0x... worker start --coordinator /ip4/127.0.0.1/tcp/9000/p2p/12D3KooW... --data-dir w1 --contract 0x5FbD... --stake 1',
   'worker start --coordinator ... --keystore key.json --backend wasm --threads 2 --rounds 3 --json',
   'worker start --coordinator ... --idle-only --max-cpu 50 --schedule 22:00-07:00',
@@ -42,7 +43,7 @@ const help = renderHelp('worker start --coordinator MULTIADDR [options]', 'Joins
 
 /** `worker start`: the WorkerNode until --rounds are done or SIGINT/SIGTERM. */
 export async function run (argv: string[]): Promise<void> {
-  const { options: o } = resolveOptions(specs, { argv, env: process.env })
+  const { options: o } = resolveOptions(startSpecs, { argv, env: process.env })
   if (o.help) { process.stdout.write(help); return }
   if (o.coordinator === undefined) throw new InvalidInputError('missing --coordinator', { hint: "pass the coordinator's multiaddr (in its coordinator.json) or set COTRAIN_COORDINATOR" })
   parseCoordinator(o.coordinator)
