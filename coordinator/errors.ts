@@ -91,3 +91,20 @@ export class WorkerBannedError extends CotrainError {
     super(`worker ${peerId} is banned`)
   }
 }
+
+/**
+ * The coordinator's database file is empty or not a readable SQLite database.
+ * Never replaced by a fresh one: that would silently drop the history of
+ * rounds, submissions and scores.
+ */
+export class CorruptDatabaseError extends CotrainError {
+  override name = 'CorruptDatabaseError'
+  readonly path: string
+  constructor (path: string, problem: string, options: { cause?: unknown } = {}) {
+    super(`coordinator database ${path} ${problem}`, {
+      hint: `restore it from a backup (stop the coordinator, copy the backup over ${path}, delete ${path}-wal and ${path}-shm); only if no round history needs keeping, move it away and start again for a fresh history`,
+      cause: options.cause
+    })
+    this.path = path
+  }
+}

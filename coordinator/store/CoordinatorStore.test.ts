@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { once } from 'node:events'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { DuplicateSubmissionError, WorkerAddressTakenError } from '../errors.ts'
+import { CorruptDatabaseError, DuplicateSubmissionError, WorkerAddressTakenError } from '../errors.ts'
+import { oneLine } from '../../lib/errors.ts'
 import { hex32, tempDir } from '../testing/tempDir.ts'
 import { CoordinatorStore, DB_FILE } from './CoordinatorStore.ts'
 import { SCHEMA_VERSION } from './migrations.ts'
@@ -39,6 +41,25 @@ describe('CoordinatorStore', () => {
     store = await CoordinatorStore.open(tmp.dir)
     assert.equal(store.journalMode(), 'wal')
     assert.equal(store.schemaVersion(), SCHEMA_VERSION)
+  })
+
+  it('refuses an empty or malformed database file with a one-line error naming it and how to recover, and leaves the file as it was', async () => {
+    const file = join(tmp.dir, DB_FILE)
+    const cases: Array<[string, Buffer, RegExp]> = [
+      ['zero-length', Buffer.alloc(0), /is empty \(0 bytes\)/],
+      ['not a database', Buffer.from('not sqlite at all '.repeat(300)), /is unreadable \(file is not a database\)/]
+    ]
+    for (const [what, bytes, problem] of cases) {
+      writeFileSync(file, bytes)
+      const err = await CoordinatorStore.open(tmp.dir).then(() => assert.fail(`${what} opened`), (e: unknown) => e)
+      assert.ok(err instanceof CorruptDatabaseError, `${what}: ${String(err)}`)
+      const line = oneLine(err)
+      assert.ok(line.startsWith(`coordinator database ${file} `), line)
+      assert.match(line, problem)
+      assert.match(line, /restore it from a backup/)
+      assert.ok(!line.includes('\n'))
+      assert.deepEqual(readFileSync(file), bytes, `${what}: the file is not replaced`)
+    }
   })
 
   it('opens while another process holds the database locked for a moment (a coordinator closing), instead of failing at once', async () => {

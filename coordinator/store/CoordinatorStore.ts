@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { InvalidInputError } from '../../lib/errors.ts'
-import { DuplicateSubmissionError, NotFoundError, WorkerAddressTakenError } from '../errors.ts'
+import { CorruptDatabaseError, DuplicateSubmissionError, NotFoundError, WorkerAddressTakenError } from '../errors.ts'
 import type { BlobInfo } from './BlobStore.ts'
 import { BlobStore } from './BlobStore.ts'
 import { migrate } from './migrations.ts'
@@ -76,7 +76,16 @@ export class CoordinatorStore {
   /** Opens (creating and migrating) the store in `dir`: `dir/coordinator.sqlite` and `dir/blobs/`. */
   static async open (dir: string, options: OpenCoordinatorStoreOptions = {}): Promise<CoordinatorStore> {
     mkdirSync(dir, { recursive: true })
-    const db = new DatabaseSync(join(dir, DB_FILE))
+    const file = join(dir, DB_FILE)
+    // SQLite takes an empty file for a new database; here it is what is left of
+    // a lost one (a failed copy, a full disk), and a fresh history would hide that.
+    if (statSync(file, { throwIfNoEntry: false })?.size === 0) throw new CorruptDatabaseError(file, 'is empty (0 bytes)')
+    let db: Database
+    try {
+      db = new DatabaseSync(file)
+    } catch (err) {
+      throw asCorruptDatabase(file, err)
+    }
     try {
       // First: switching to WAL takes a lock, and another process (a running
       // coordinator checkpointing as it closes) may hold it for a moment.
@@ -87,7 +96,7 @@ export class CoordinatorStore {
       migrate(db, (options.now ?? Date.now)())
     } catch (err) {
       db.close()
-      throw err
+      throw asCorruptDatabase(file, err)
     }
     const blobs = await BlobStore.open(join(dir, BLOB_DIR))
     return new CoordinatorStore(dir, db, blobs)
@@ -642,4 +651,12 @@ function toScore (r: unknown): ScoreRecord {
     evidence: opt(row.evidence),
     createdAt: row.created_at as number
   }
+}
+
+/** SQLITE_CORRUPT and SQLITE_NOTADB become a {@link CorruptDatabaseError} naming the file; anything else passes through. */
+function asCorruptDatabase (file: string, err: unknown): unknown {
+  const code = (err as { errcode?: number } | null)?.errcode
+  // Extended codes keep the primary code in the low byte.
+  if (code !== undefined && ((code & 0xff) === 11 || (code & 0xff) === 26)) return new CorruptDatabaseError(file, `is unreadable (${(err as Error).message.split('\n')[0]})`, { cause: err })
+  return err
 }
