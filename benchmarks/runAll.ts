@@ -17,6 +17,23 @@ const resultsDir = join(here, 'results')
 /** Every benchmark, in the order it runs; the name is its script and its results file. */
 export const BENCHMARKS = ['gas', 'aggregation', 'transfer', 'training', 'proof-overhead', 'verification', 'verification-calibration', 'detection', 'learning-quality', 'quality-scores', 'lm-training', 'robust-aggregation', 'scale'] as const
 
+const usage = `Usage: npm run bench [-- [NAME ...] [--summary-only]]
+
+Runs every benchmark (or only the NAMEs), one after another, and writes
+benchmarks/results/SUMMARY.md. Each writes its table to results/NAME.json.
+  --summary-only   rebuild SUMMARY.md from the results already there
+  -h, --help       show this help
+Benchmarks: ${BENCHMARKS.join(', ')}
+`
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(usage)
+  process.exit(0)
+}
+const flags = process.argv.slice(2).filter((a) => a.startsWith('-') && a !== '--summary-only')
+if (flags.length > 0) {
+  process.stderr.write(`error: unknown option ${flags.join(', ')} (see npm run bench -- --help)\n`)
+  process.exit(2)
+}
 const summaryOnly = process.argv.includes('--summary-only')
 const only = process.argv.slice(2).filter((a) => a !== '--summary-only')
 const unknown = only.filter((n) => !(BENCHMARKS as readonly string[]).includes(n))
