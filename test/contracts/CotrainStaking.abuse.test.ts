@@ -3,11 +3,13 @@ import { describe, it } from 'mocha'
 import { parseEther, zeroHash } from 'viem'
 import type { Address } from 'viem'
 import { ComputePower, Dataset, Expired, Finalized, Fraudulent, Pending, createStakingEnv, hashOf, testParams } from './stakingFixture.ts'
+import { attacks, type StakingTarget } from './attacks.ts'
 
 /**
  * The abuses a security review performed against the first contract (issue 14), each performed
- * again here and shown to fail. Each test was run against that contract (commit ca1527f) and failed
- * there; the test names say what the attacker tries.
+ * again here and shown to fail; the test names say what the attacker tries. The same attacks, written
+ * once in attacks.ts, also run below against today's contract and, in CotrainStakingV0.abuse.test.ts,
+ * against the contract as it was before the fixes (contracts/legacy), where each must succeed.
  */
 const env = await createStakingEnv()
 const { viem, networkHelpers: { time }, load, assertSolvent, registerAndSubmit, score } = env
@@ -137,4 +139,38 @@ describe('CotrainStaking against the abuses of issue 14', function () {
     // a single call still says why
     await viem.assertions.revertWithCustomErrorWithArgs(s.write.distributeRewards([ids[1], 50], { account: v4 }), s, 'ContributionNotPending', [ids[1], Finalized])
   })
+})
+
+describe('CotrainStaking against the attacks shared with the test of the old contract (attacks.ts)', function () {
+  /** Today's contract as an attack target: owner changes are proposals, applied at once (which the delay refuses). */
+  async function target (): Promise<StakingTarget> {
+    const { f, s, owner, v1, v2, v3, v4, c1, c2 } = await setup()
+    return {
+      contract: 'CotrainStaking',
+      staking: s as unknown as StakingTarget['staking'],
+      accounts: { owner, v1, v2, v3, v4, c1, c2 },
+      increaseTime: async (seconds) => { await time.increase(seconds) },
+      ownerAddsValidator: async (who) => {
+        await s.write.proposeValidator([who], { account: owner })
+        await s.write.applyValidator([who], { account: owner })
+      },
+      ownerSetsParams: async (changes) => {
+        const p = { ...(await s.read.params()), ...changes }
+        await s.write.proposeParams([p], { account: owner })
+        await s.write.applyParams([p], { account: owner })
+      },
+      expirePending: async (ids) => {
+        await s.write.expireContributions([ids], { account: f.outsider.account.address })
+        return undefined
+      },
+    }
+  }
+
+  for (const attack of attacks) {
+    it(`${attack.name}: fails${attack.stoppedTodayBy !== undefined ? `, stopped by ${attack.stoppedTodayBy}` : ''}`, async function () {
+      const out = await attack.run(await target())
+      assert.equal(out.succeeded, false, out.detail)
+      assert.equal(out.reverts[0]?.replace(/^.*: /, ''), attack.stoppedTodayBy, out.detail)
+    })
+  }
 })
