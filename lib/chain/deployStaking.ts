@@ -1,6 +1,6 @@
 import { encodeFunctionData, parseEther } from 'viem'
-import type { Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from 'viem'
-import { CotrainError } from '../errors.ts'
+import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem'
+import { DeploymentFailedError } from './errors.ts'
 import { proxyArtifact, stakingArtifact } from './stakingArtifact.ts'
 
 /**
@@ -70,17 +70,6 @@ export type DeployStakingReturnType = {
   implementation: Address
   /** The resolved parameters it was initialized with. */
   params: StakingParams
-}
-
-/** A deployment transaction that did not produce a contract. */
-export class DeploymentFailedError extends CotrainError {
-  override name = 'DeploymentFailedError'
-  constructor (what: string, hash: Hash, details?: string) {
-    super(`deploying ${what} failed (tx ${hash})`, {
-      details,
-      hint: 'check that the wallet has ETH and the params are within their bounds',
-    })
-  }
 }
 
 /**

@@ -105,3 +105,25 @@ export class NoContractCodeError extends ChainError {
     })
   }
 }
+
+/** Compiled artifacts are missing or unreadable: the contracts were not built. */
+export class ArtifactNotFoundError extends CotrainError {
+  override name = 'ArtifactNotFoundError'
+  constructor (contractName: string, path: string, cause?: unknown) {
+    super(`no compiled artifact for ${contractName} at ${path}`, {
+      hint: 'run `npx hardhat build`',
+      cause
+    })
+  }
+}
+
+/** A deployment transaction that did not produce a contract. */
+export class DeploymentFailedError extends CotrainError {
+  override name = 'DeploymentFailedError'
+  constructor (what: string, hash: string, details?: string) {
+    super(`deploying ${what} failed (tx ${hash})`, {
+      details,
+      hint: 'check that the wallet has ETH and the params are within their bounds',
+    })
+  }
+}

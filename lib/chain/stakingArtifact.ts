@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Abi, Hex } from 'viem'
-import { CotrainError } from '../errors.ts'
+import { ArtifactNotFoundError } from './errors.ts'
 
 /**
  * A compiled contract as Hardhat writes it under `artifacts/`: what deploying needs. Calls use the
@@ -11,17 +11,6 @@ export type ContractArtifact = {
   contractName: string
   abi: Abi
   bytecode: Hex
-}
-
-/** Compiled artifacts are missing or unreadable: the contracts were not built. */
-export class ArtifactNotFoundError extends CotrainError {
-  override name = 'ArtifactNotFoundError'
-  constructor (contractName: string, path: string, cause?: unknown) {
-    super(`no compiled artifact for ${contractName} at ${path}`, {
-      hint: 'run `npx hardhat build`',
-      cause,
-    })
-  }
 }
 
 const repoRoot = new URL('../../', import.meta.url)

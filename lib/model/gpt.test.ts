@@ -3,14 +3,11 @@ import * as tf from '@tensorflow/tfjs'
 import { loadTextCorpus, type TextCorpus } from '../data/loadTextCorpus.ts'
 import { splitIntoShards } from '../data/shard.ts'
 import { selectBackend } from '../training/selectBackend.ts'
-import { checkpointWithProof, trainRound, type TrainRoundParams } from '../training/trainRound.ts'
-import { verifySegment } from '../training/verifySegment.ts'
+import { assertTrainsAndReplays } from '../training/testing/assertTrainsAndReplays.ts'
 import { buildModel } from './buildModel.ts'
 import { resolveModelConfig, type GptConfig } from './config.ts'
 import { matMul } from './gpt.ts'
-import { evaluate } from './evaluate.ts'
 import { initialWeights, setFlatWeights } from './flatWeights.ts'
-import { parseRoundSeed } from '../hash/roundSeed.ts'
 
 const TINY = { kind: 'gpt', contextLength: 16, layers: 1, heads: 2, embedDim: 32 } as const
 
@@ -59,28 +56,7 @@ describe('model: gpt', function () {
 
   it('trains on text through trainRound (held-out loss falls), replays bit for bit on wasm, and replay catches skipped steps', async () => {
     const shards = splitIntoShards(corpus.train, 2)
-    const params: TrainRoundParams = {
-      round: 1,
-      roundSeed: parseRoundSeed('3c'.repeat(32)),
-      workerAddress: '0x' + 'b2'.repeat(20),
-      model: config,
-      startWeights: initialWeights(config, 'gpt-test'),
-      shards: [{ id: shards[0].id, dataset: shards[0].dataset }],
-      hyper: { steps: 24, batchSize: 8, checkpointInterval: 8, learningRate: 1e-2 }
-    }
-    const before = await evaluate({ config, weights: params.startWeights }, corpus.heldOut, { batchSize: 64 })
-    const r = await trainRound(params)
-    const after = await evaluate({ config, weights: r.endWeights }, corpus.heldOut, { batchSize: 64 })
-    assert.ok(after.loss < before.loss - 1, `held-out loss ${before.loss} -> ${after.loss}`)
-    const ctx = { round: params.round, roundSeed: params.roundSeed, workerAddress: params.workerAddress, model: config, hyper: params.hyper, shards: params.shards, proofRoot: r.proofRoot, replay: r.replay }
-    for (let j = 0; j < r.leaves.length - 1; j++) {
-      const v = await verifySegment({ ...ctx, index: j, from: await checkpointWithProof(r, j), to: await checkpointWithProof(r, j + 1) })
-      assert.ok(v.ok && v.exact && v.distance === 0, `segment ${j}: ${v.reason}`)
-    }
-    const cheat = await trainRound(params, { fault: { mode: 'skip-steps', segments: [1] } })
-    const c = { ...ctx, proofRoot: cheat.proofRoot, replay: cheat.replay }
-    const bad = await verifySegment({ ...c, index: 0, from: await checkpointWithProof(cheat, 0), to: await checkpointWithProof(cheat, 1) })
-    assert.equal(bad.ok, false, bad.reason)
-    assert.match(bad.reason, /replay differs/)
+    const hyper = { steps: 24, batchSize: 8, checkpointInterval: 8, learningRate: 1e-2 }
+    await assertTrainsAndReplays({ model: config, shard: shards[0], hyper, weightsSeed: 'gpt-test' }, corpus.heldOut, { minLossDrop: 1, cheatSegment: 1, evaluateBatchSize: 64 })
   })
 })

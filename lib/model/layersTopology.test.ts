@@ -6,15 +6,11 @@ import * as tf from '@tensorflow/tfjs'
 import { loadMnist } from '../data/loadMnist.ts'
 import type { Dataset } from '../data/Dataset.ts'
 import { splitIntoShards } from '../data/shard.ts'
-import { parseRoundSeed } from '../hash/roundSeed.ts'
 import { selectBackend } from '../training/selectBackend.ts'
-import { checkpointWithProof, trainRound, type TrainRoundParams } from '../training/trainRound.ts'
-import { verifySegment } from '../training/verifySegment.ts'
+import { assertTrainsAndReplays } from '../training/testing/assertTrainsAndReplays.ts'
 import { checkDatasetFits } from './batchTensors.ts'
 import { buildModel } from './buildModel.ts'
 import { modelConfigId, resolveModelConfig, type LayersConfig, type ModelConfigInput } from './config.ts'
-import { evaluate } from './evaluate.ts'
-import { initialWeights } from './flatWeights.ts'
 import { modelFlops } from './modelFlops.ts'
 import { parseLayersTopology, readLayersTopology } from './layersTopology.ts'
 
@@ -75,28 +71,8 @@ describe('model: bring your own (layers topology)', function () {
     const received = resolveModelConfig(JSON.parse(JSON.stringify(config)) as ModelConfigInput) as LayersConfig
     assert.equal(modelConfigId(received), modelConfigId(config))
     const shards = splitIntoShards(mnist, 2)
-    const params: TrainRoundParams = {
-      round: 1,
-      roundSeed: parseRoundSeed('5a'.repeat(32)),
-      workerAddress: '0x' + 'c3'.repeat(20),
-      model: received,
-      startWeights: initialWeights(config, 'byo-test'),
-      shards: [{ id: shards[0].id, dataset: shards[0].dataset }],
-      hyper: { steps: 30, batchSize: 16, checkpointInterval: 10, learningRate: 1e-2 }
-    }
-    const before = await evaluate({ config, weights: params.startWeights }, shards[1].dataset)
-    const r = await trainRound(params)
-    const after = await evaluate({ config, weights: r.endWeights }, shards[1].dataset)
-    assert.ok(after.loss < before.loss - 0.5, `held-out loss ${before.loss} -> ${after.loss}`)
-    const ctx = { round: params.round, roundSeed: params.roundSeed, workerAddress: params.workerAddress, model: config, hyper: params.hyper, shards: params.shards, proofRoot: r.proofRoot, replay: r.replay }
-    for (let j = 0; j < r.leaves.length - 1; j++) {
-      const v = await verifySegment({ ...ctx, index: j, from: await checkpointWithProof(r, j), to: await checkpointWithProof(r, j + 1) })
-      assert.ok(v.ok && v.exact && v.distance === 0, `segment ${j}: ${v.reason}`)
-    }
-    const cheat = await trainRound(params, { fault: { mode: 'skip-steps', segments: [2] } })
-    const bad = await verifySegment({ ...ctx, proofRoot: cheat.proofRoot, replay: cheat.replay, index: 1, from: await checkpointWithProof(cheat, 1), to: await checkpointWithProof(cheat, 2) })
-    assert.equal(bad.ok, false, bad.reason)
-    assert.match(bad.reason, /replay differs/)
+    const hyper = { steps: 30, batchSize: 16, checkpointInterval: 10, learningRate: 1e-2 }
+    await assertTrainsAndReplays({ model: received, shard: shards[0], hyper, weightsSeed: 'byo-test' }, shards[1].dataset, { minLossDrop: 0.5, cheatSegment: 2 })
   })
 
   it('an unsupported layer, option or activation is a one-line error naming it', () => {
