@@ -101,7 +101,7 @@ export async function run (argv: string[]): Promise<void> {
     await service.start({ signal: controller.signal })
     await Promise.race([service.finished, interrupted])
     if (o.linger > 0 && !controller.signal.aborted) {
-      service.emit('event', { event: 'coordinator:lingering', seconds: o.linger })
+      service.emitEvent({ event: 'coordinator:lingering', seconds: o.linger })
       // Ctrl-C ends the linger early: that abort is the expected way out, not an error.
       await sleep(o.linger * 1000, { signal: controller.signal }).catch(() => {})
     }

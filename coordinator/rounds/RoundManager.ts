@@ -1,60 +1,27 @@
-import { randomBytes } from 'node:crypto'
-import { EventEmitter } from 'node:events'
-import { HashMismatchError, InvalidInputError, oneLine } from '../../lib/errors.ts'
-import { applyOuterStep } from '../aggregation/applyOuterStep.ts'
-import { RunningSum, clipBound, l2Norm } from '../aggregation/RunningSum.ts'
+import { InvalidInputError, oneLine } from '../../lib/errors.ts'
+import { TypedEventTarget } from '../../lib/events/TypedEventTarget.ts'
+import { RoundAggregator } from '../aggregation/RoundAggregator.ts'
 import { validateDelta } from '../aggregation/validateDelta.ts'
 import type { CoordinatorConfig } from '../config.ts'
 import { resolveCoordinatorConfig } from '../config.ts'
-import { AssignmentError, NotEnoughWorkersError, NotFoundError, RoundStateError, StaleRoundError, WorkerBannedError } from '../errors.ts'
+import { NotEnoughWorkersError, NotFoundError, RoundStateError, WorkerBannedError } from '../errors.ts'
 import { assignShards } from '../scheduling/assignShards.ts'
-import { reassignShards } from '../scheduling/reassignShards.ts'
+import { reassignOverdue, scheduleRound } from '../scheduling/scheduleRound.ts'
 import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import type {
   AssignmentRecord, ModelVersion, RoundRecord, RoundState, ShardInfo, SubmissionRecord, WorkerCapabilities, WorkerRecord
 } from '../store/records.ts'
+import { acceptSubmission, type SubmitParameters } from './acceptSubmission.ts'
 import type { RoundStep, RoundView } from './decideRoundStep.ts'
 import { decideRoundStep } from './decideRoundStep.ts'
+import type { EvaluateModel, ModelMetrics, RoundCore, RoundManagerEvents, TransitionPatch, VerificationResult, VerifySubmission } from './RoundCore.ts'
 import { acceptsSubmissions, assertTransition } from './roundStates.ts'
+import { recordVerification, verifyPending } from './verifyPending.ts'
 import { DEFAULT_LIVENESS_FLUSH_MS, WorkerRegistry } from './WorkerRegistry.ts'
 import { parseRoundSeed, randomRoundSeed, type RoundSeed } from '../../lib/hash/roundSeed.ts'
 
-/** Loss and accuracy of a model on the held-out test set. */
-export interface ModelMetrics {
-  loss: number
-  accuracy: number
-}
-
-/** Evaluates weights on the test set (injected: the training engine owns the model). */
-export type EvaluateModel = (weights: Float32Array) => Promise<ModelMetrics>
-
-/** The verdict on one submission: proof replay + quality. */
-export interface VerificationResult {
-  accepted: boolean
-  /** Why it was rejected (or a note on acceptance). */
-  reason?: string
-  /** Quality score 1-100, recorded in `scores` when given. */
-  score?: number
-  fraud?: boolean
-  /** Evidence hash or text for a fraud report. */
-  evidence?: string
-  /** Who scored it; default `coordinator`. */
-  validator?: string
-}
-
-/** What a verifier gets besides the submission row. */
-export interface VerifyContext {
-  round: RoundRecord
-  /** The submitted delta (hash-checked). */
-  readDelta: () => Promise<Float32Array>
-  /** W_r, the weights the worker trained from (hash-checked). */
-  readGlobalModel: () => Promise<Float32Array>
-  /** Aborts at the round's deadline: a verification never outlives it. */
-  signal?: AbortSignal
-}
-
-/** Verifies a submission (injected). A throw leaves it pending, retried on the next tick until the verification deadline. */
-export type VerifySubmission = (submission: SubmissionRecord, context: VerifyContext) => Promise<VerificationResult>
+export type { EvaluateModel, ModelMetrics, RoundManagerEvents, VerificationResult, VerifyContext, VerifySubmission } from './RoundCore.ts'
+export type { SubmitParameters } from './acceptSubmission.ts'
 
 export interface RoundManagerInit {
   store: CoordinatorStore
@@ -82,22 +49,6 @@ export interface OpenRoundParameters {
   seed?: RoundSeed
 }
 
-export interface SubmitParameters {
-  round: number
-  peerId: string
-  /** 0x + 64 hex: the on-chain `dataHash`. */
-  commitment: string
-  /** 0x + 64 hex Merkle root of the training leaves. */
-  proofRoot: string
-  leafCount: number
-  samples: number
-  /** The decoded float32 delta W_r - W_final. */
-  delta: Float32Array
-  /** Content id the worker claims for the delta; checked when given. */
-  deltaId?: string
-  contributionId?: string
-}
-
 /** A round with its assignments and submission counts, for status pages. */
 export interface RoundSummary {
   round: RoundRecord
@@ -105,23 +56,6 @@ export interface RoundSummary {
   submissions: { pending: number, accepted: number, rejected: number }
 }
 
-/** Typed events, named noun:verb. */
-export interface RoundManagerEvents {
-  'round:opened': [RoundRecord]
-  'round:transitioned': [{ round: RoundRecord, from: RoundState, reason: string }]
-  'round:done': [{ round: RoundRecord, model: ModelVersion }]
-  'round:failed': [RoundRecord]
-  'assignment:created': [AssignmentRecord]
-  'assignment:missed': [AssignmentRecord]
-  'submission:received': [SubmissionRecord]
-  'submission:verified': [SubmissionRecord]
-  /** An accepted delta was scaled down to the round's norm bound before it was folded in. */
-  'update:clipped': [{ round: number, submissionId: number, worker: string, norm: number, bound: number }]
-  'evaluation:failed': [{ round: number, error: Error }]
-  'tick:failed': [Error]
-}
-
-const HEX32 = /^0x[0-9a-fA-F]{64}$/
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/
 const MAX_CAPABILITIES_BYTES = 16 * 1024
 const MAX_STEPS_PER_TICK = 32
@@ -141,20 +75,19 @@ const MAX_STEPS_PER_TICK = 32
  * rounds.openRound({ shards, hyperParams: { innerSteps: 100 } })
  * rounds.start() // ticks every second
  */
-export class RoundManager extends EventEmitter<RoundManagerEvents> {
+export class RoundManager extends TypedEventTarget<RoundManagerEvents> implements RoundCore {
   readonly store: CoordinatorStore
   readonly config: CoordinatorConfig
   /** Known workers, with liveness in memory (flushed to the store every few seconds). */
   readonly workers: WorkerRegistry
-  private readonly clock: () => number
+  readonly clock: () => number
   private readonly evaluate: EvaluateModel
   private readonly verify: VerifySubmission
   private readonly randomSeed: () => RoundSeed
   private ticking: Promise<RoundRecord | undefined> | undefined
   private timer: ReturnType<typeof setInterval> | undefined
   private flushTimer: ReturnType<typeof setInterval> | undefined
-  /** The accepted deltas of the round being verified, folded in as they are accepted. */
-  private running: { round: number, sum: RunningSum, bound: number } | undefined
+  private readonly aggregator: RoundAggregator
   /** Workers whose speed a round has timed since this process started. */
   private readonly measured = new Set<string>()
 
@@ -167,6 +100,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     this.evaluate = init.evaluate
     this.verify = init.verify
     this.randomSeed = init.randomSeed ?? randomRoundSeed
+    this.aggregator = new RoundAggregator(this)
   }
 
   /**
@@ -309,7 +243,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
   startTraining (): AssignmentRecord[] {
     const round = this.store.getActiveRound()
     if (round?.state !== 'open') throw new RoundStateError(round?.number ?? 0, round?.state ?? 'absent', 'start training', 'open a round first')
-    return this.schedule(round, this.clock(), 'started by operator')
+    return scheduleRound(this, round, this.clock(), 'started by operator')
   }
 
   /** A worker's assignment in a round (default: the current one). */
@@ -318,58 +252,12 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
   }
 
   /**
-   * Takes a worker's update for the current round: checks round, state,
-   * assignment, sample count, delta length and finiteness, stores the delta
-   * blob, then records the submission as pending. Duplicates (same round and
-   * worker, or same commitment) are a DuplicateSubmissionError and change
-   * nothing. Call tick() afterwards to move on once every assignment is in.
+   * Takes a worker's update for the current round (see acceptSubmission):
+   * checked, stored, recorded as pending. Call tick() afterwards to move on
+   * once every assignment is in.
    */
   async submit (input: SubmitParameters): Promise<SubmissionRecord> {
-    if (!HEX32.test(input.commitment)) throw new InvalidInputError('commitment must be 0x followed by 64 hex characters')
-    if (!HEX32.test(input.proofRoot)) throw new InvalidInputError('proof root must be 0x followed by 64 hex characters')
-    if (!Number.isInteger(input.leafCount) || input.leafCount < 1) throw new InvalidInputError(`leaf count must be a positive integer, got ${input.leafCount}`)
-    if (!Number.isInteger(input.samples) || input.samples < 1) throw new InvalidInputError(`samples must be a positive integer, got ${input.samples}`)
-    if (!(input.delta instanceof Float32Array)) throw new InvalidInputError('delta must be a Float32Array')
-    const commitment = input.commitment.toLowerCase()
-
-    const round = this.acceptingRound(input.round)
-    const assignment = this.activeAssignment(round.number, input.peerId)
-    if (input.samples > assignment.samples) {
-      throw new InvalidInputError(`${input.samples} samples claimed, the assignment has ${assignment.samples}`, { hint: 'report the samples actually trained on' })
-    }
-    this.store.assertNotDuplicate(round.number, input.peerId, commitment)
-    const model = this.store.getModel(round.modelId)
-    validateDelta(input.delta, model.numParams, `delta of ${input.peerId}`)
-
-    const deltaNorm = l2Norm(input.delta)
-    const blob = await this.store.blobs.putFloats(input.delta)
-    if (input.deltaId != null && input.deltaId !== blob.id) throw new HashMismatchError(`delta of ${input.peerId}`, input.deltaId, blob.id)
-
-    const receivedAt = this.clock()
-    const submission = this.store.transaction(() => {
-      // Re-checked: the round may have moved on while the blob was written.
-      this.acceptingRound(input.round)
-      const current = this.activeAssignment(input.round, input.peerId)
-      const row = this.store.insertSubmission({
-        round: input.round,
-        worker: input.peerId,
-        assignmentId: current.id,
-        commitment,
-        deltaId: blob.id,
-        proofRoot: input.proofRoot.toLowerCase(),
-        leafCount: input.leafCount,
-        samples: input.samples,
-        deltaNorm,
-        contributionId: input.contributionId,
-        receivedAt
-      })
-      this.store.setAssignmentState(current.id, 'submitted')
-      this.workers.touch(input.peerId, receivedAt)
-      this.observeSpeed(input.peerId, input.samples, receivedAt - current.createdAt)
-      return row
-    })
-    this.emit('submission:received', submission)
-    return submission
+    return await acceptSubmission(this, this.measured, input)
   }
 
   /** Records the on-chain contribution id of a submission. */
@@ -383,17 +271,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
    * this; an external validator may too). A score is stored in `scores`.
    */
   recordVerification (submissionId: number, result: VerificationResult): SubmissionRecord {
-    const now = this.clock()
-    const updated = this.store.transaction(() => {
-      const s = this.store.requireSubmission(submissionId)
-      if (s.status !== 'pending') throw new InvalidInputError(`submission ${submissionId} is already ${s.status}`)
-      if (result.score !== undefined) {
-        this.store.insertScore({ submissionId, validator: result.validator ?? 'coordinator', score: result.score, fraud: result.fraud, evidence: result.evidence, createdAt: now })
-      }
-      return this.store.setSubmissionStatus(submissionId, result.accepted ? 'accepted' : 'rejected', { at: now, reason: result.reason })
-    })
-    this.emit('submission:verified', updated)
-    return updated
+    return recordVerification(this, submissionId, result)
   }
 
   /**
@@ -412,7 +290,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
       const round = this.store.getActiveRound()
       if (round == null) return this.store.getLatestRound()
       const now = this.clock()
-      if (acceptsSubmissions(round.state)) this.reassignOverdue(round, now)
+      if (acceptsSubmissions(round.state)) reassignOverdue(this, round, now)
       const step = decideRoundStep(this.view(round, now), now, this.config)
       if (step.kind === 'wait') return round
       const more = await this.apply(round, step, now)
@@ -426,7 +304,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     switch (step.kind) {
       case 'schedule':
         try {
-          this.schedule(round, now, step.reason)
+          scheduleRound(this, round, now, step.reason)
         } catch (err) {
           if (!(err instanceof NotEnoughWorkersError)) throw err
           if (now < round.deadline) return false
@@ -444,7 +322,7 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
         this.fail(round, now, step.reason)
         return true
       case 'verify':
-        return await this.verifyPending(round)
+        return await verifyPending(this, this.verify, this.aggregator, round)
       case 'expire-pending':
         for (const s of this.store.listSubmissions(round.number, 'pending')) {
           this.emit('submission:verified', this.store.setSubmissionStatus(s.id, 'rejected', { at: now, reason: step.reason }))
@@ -478,64 +356,6 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     }
   }
 
-  private schedule (round: RoundRecord, now: number, reason: string): AssignmentRecord[] {
-    let workers = this.liveWorkers(now)
-    if (this.config.maxWorkersPerRound !== undefined) {
-      workers = [...workers].sort((a, b) => b.samplesPerSec - a.samplesPerSec || (a.peerId < b.peerId ? -1 : 1)).slice(0, this.config.maxWorkersPerRound)
-    }
-    if (workers.length < round.minUpdates) throw new NotEnoughWorkersError(workers.length, round.minUpdates)
-    const plan = assignShards(round.shards, workers)
-    if (plan.length < round.minUpdates) throw new NotEnoughWorkersError(plan.length, round.minUpdates)
-    const trainingDeadline = now + this.config.trainingTimeoutMs
-    const created = this.store.transaction(() => {
-      const rows = plan.map(p => this.store.insertAssignment({
-        round: round.number,
-        worker: p.peerId,
-        shardIds: p.shardIds,
-        samples: p.samples,
-        deadline: Math.min(trainingDeadline, this.assignmentDeadline(now, p.projectedMs)),
-        createdAt: now
-      }))
-      this.transition(round, 'training', now, `${reason}: ${rows.length} workers scheduled`)
-      return rows
-    })
-    for (const a of created) this.emit('assignment:created', a)
-    return created
-  }
-
-  private assignmentDeadline (now: number, projected: number): number {
-    return now + Math.ceil(this.config.assignmentSlack * projected) + this.config.assignmentGraceMs
-  }
-
-  /** Overdue assignments go to idle live workers; those nobody can take stay open for their late worker. */
-  private reassignOverdue (round: RoundRecord, now: number): void {
-    const overdue = this.store.listOverdueAssignments(round.number, now)
-    if (overdue.length === 0) return
-    const busy = new Set(this.store.listAssignments(round.number).map(a => a.worker))
-    const candidates = this.liveWorkers(now).filter(w => !busy.has(w.peerId))
-    const moves = reassignShards(overdue, candidates)
-    if (moves.length === 0) return
-    const byId = new Map(overdue.map(a => [a.id, a]))
-    const events: Array<['assignment:missed' | 'assignment:created', AssignmentRecord]> = []
-    this.store.transaction(() => {
-      for (const m of moves) {
-        const old = byId.get(m.fromAssignmentId)!
-        this.store.setAssignmentState(old.id, 'missed')
-        events.push(['assignment:missed', { ...old, state: 'missed' }])
-        events.push(['assignment:created', this.store.insertAssignment({
-          round: round.number,
-          worker: m.peerId,
-          shardIds: old.shardIds,
-          samples: old.samples,
-          deadline: this.assignmentDeadline(now, m.projectedMs),
-          createdAt: now,
-          reassignedFrom: old.id
-        })])
-      }
-    })
-    for (const [name, a] of events) this.emit(name, a)
-  }
-
   private deadlineFor (state: RoundState, now: number): number {
     switch (state) {
       case 'open': return now + this.config.openTimeoutMs
@@ -547,7 +367,8 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     }
   }
 
-  private transition (round: RoundRecord, to: RoundState, now: number, reason: string, patch: Parameters<CoordinatorStore['transitionRound']>[1]['patch'] = {}): RoundRecord {
+  /** Moves `round` to `to` in one transaction (assignments still open are missed once submissions close) and emits the events. */
+  transition (round: RoundRecord, to: RoundState, now: number, reason: string, patch: TransitionPatch = {}): RoundRecord {
     assertTransition(round.number, round.state, to)
     const missed: AssignmentRecord[] = []
     const updated = this.store.transaction(() => {
@@ -585,98 +406,27 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     this.transition(round, 'failed', now, reason, { failureReason: reason })
   }
 
-  /** Verifies pending submissions one by one; false if some stay pending (verifier error), to retry next tick. */
-  private async verifyPending (round: RoundRecord): Promise<boolean> {
-    let allDone = true
-    for (const s of this.store.listSubmissions(round.number, 'pending')) {
-      if (this.clock() >= round.deadline) return true // decideRoundStep expires the rest
-      let result: VerificationResult
-      try {
-        result = await this.verify(s, {
-          round,
-          readDelta: async () => await this.store.blobs.getFloats(s.deltaId),
-          readGlobalModel: async () => await this.store.readModelWeights(round.modelId),
-          signal: AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, round.deadline - this.clock())))
-        })
-      } catch (err) {
-        allDone = false
-        this.store.setSubmissionStatus(s.id, 'pending', { at: this.clock(), reason: `verification error: ${oneLine(err)}` })
-        continue
-      }
-      if (this.store.requireSubmission(s.id).status !== 'pending') continue // decided meanwhile by an external validator
-      const verdict = this.recordVerification(s.id, result)
-      if (verdict.status === 'accepted') {
-        // A delta that cannot be read now is folded (and its error reported) when the round aggregates.
-        await this.fold(round, verdict).catch(() => undefined)
-      }
-    }
-    return allDone
-  }
-
-  /** The running sum of `round`, created with its clipping bound on first use. */
-  private runningSum (round: RoundRecord, numParams: number): { sum: RunningSum, bound: number } {
-    if (this.running?.round !== round.number || this.running.sum.length !== numParams) {
-      const k = this.config.clipNormMultiplier
-      const bound = k > 0 ? clipBound(this.store.listDeltaNorms(round.number), k) : Infinity
-      this.running = { round: round.number, sum: new RunningSum(numParams), bound }
-    }
-    return this.running
-  }
-
   /**
-   * Folds one accepted delta into the round's running sum. Only once
-   * submissions are closed: the clipping bound is the median of all of them.
-   */
-  private async fold (round: RoundRecord, s: SubmissionRecord): Promise<void> {
-    if (round.state !== 'verifying' && round.state !== 'aggregating') return
-    const { numParams } = this.store.getModel(round.modelId)
-    const running = this.runningSum(round, numParams)
-    if (running.sum.has(s.id)) return
-    const delta = await this.store.blobs.getFloats(s.deltaId)
-    if (running.sum.has(s.id)) return // folded by a concurrent call meanwhile
-    const { norm, scale } = running.sum.fold(s.id, delta, s.samples, running.bound, `delta of ${s.worker}`)
-    if (scale < 1) this.emit('update:clipped', { round: round.number, submissionId: s.id, worker: s.worker, norm, bound: running.bound })
-  }
-
-  /**
-   * W_{r+1} from W_r and the accepted deltas (their weighted mean, each
-   * clipped to the round's norm bound, accumulated in float64 as they were
-   * accepted: any order gives the same float32 result up to rounding), with
-   * the outer optimizer and the momentum of the previous done round. Blobs are written first and the round row last, in one
-   * transaction with the model version, so a crash anywhere re-runs the same
-   * computation after a restart.
+   * Aggregates the round (RoundAggregator) and stores the next model: blobs
+   * first and the round row last, in one transaction with the model version,
+   * so a crash anywhere re-runs the same computation after a restart.
    */
   private async aggregateRound (round: RoundRecord): Promise<void> {
-    const opt = this.config.aggregation
-    let weights: Float32Array
-    let momentum: Float32Array | undefined
-    const accepted = this.store.listSubmissions(round.number, 'accepted')
+    let next: Awaited<ReturnType<RoundAggregator['aggregate']>>
     try {
-      weights = new Float32Array(await this.store.readModelWeights(round.modelId))
-      // Usually everything is folded already; after a restart (or verdicts
-      // recorded by an external validator) the rest is folded here, one
-      // delta at a time, so memory stays one model's worth.
-      for (const s of accepted) await this.fold(round, s)
-      if (opt.kind === 'nesterov') {
-        const prev = this.store.getLatestMomentumId(round.number)
-        momentum = prev == null ? new Float32Array(weights.length) : new Float32Array(await this.store.blobs.getFloats(prev))
-        if (momentum.length !== weights.length) momentum = new Float32Array(weights.length) // the model changed shape
-      }
-      const avg = this.runningSum(round, weights.length).sum.mean()
-      applyOuterStep(weights, avg, opt, momentum)
+      next = await this.aggregator.aggregate(round)
     } catch (err) {
       this.fail(round, this.clock(), `aggregation failed: ${oneLine(err)}`)
       return
-    } finally {
-      if (this.running?.round === round.number) this.running = undefined
     }
+    const { weights, momentum, updates } = next
     const modelBlob = await this.store.blobs.putFloats(weights)
     const momentumBlob = momentum == null ? undefined : await this.store.blobs.putFloats(momentum)
     const metrics = await this.evaluateSafely(round.number, weights)
     const now = this.clock()
     const { updated, model } = this.store.transaction(() => {
       const model = this.store.recordModelVersion({ blob: modelBlob, numParams: weights.length, round: round.number, createdAt: now, loss: metrics?.loss, accuracy: metrics?.accuracy })
-      const updated = this.transition(round, 'done', now, metrics == null ? `aggregated ${accepted.length} updates (evaluation failed)` : `aggregated ${accepted.length} updates`, {
+      const updated = this.transition(round, 'done', now, metrics == null ? `aggregated ${updates} updates (evaluation failed)` : `aggregated ${updates} updates`, {
         resultModelId: model.id, momentumId: momentumBlob?.id, loss: metrics?.loss, accuracy: metrics?.accuracy
       })
       return { updated, model }
@@ -701,29 +451,5 @@ export class RoundManager extends EventEmitter<RoundManagerEvents> {
     } finally {
       clearTimeout(timer)
     }
-  }
-
-  private acceptingRound (number: number): RoundRecord {
-    const active = this.store.getActiveRound()
-    if (active == null || active.number !== number) throw new StaleRoundError(number, active?.number)
-    if (!acceptsSubmissions(active.state)) throw new RoundStateError(number, active.state, 'accept submissions', 'submissions are taken while training or collecting')
-    return active
-  }
-
-  private activeAssignment (round: number, peerId: string): AssignmentRecord {
-    const a = this.store.getAssignmentFor(round, peerId)
-    if (a == null) throw new AssignmentError(`worker ${peerId} has no assignment in round ${round}`, { hint: 'wait for the next round' })
-    if (a.state === 'missed') throw new AssignmentError(`worker ${peerId}'s assignment in round ${round} missed its deadline and was reassigned`)
-    return a // 'submitted' falls through to the duplicate check, which names the first submission
-  }
-
-  private observeSpeed (peerId: string, samples: number, elapsedMs: number): void {
-    const alpha = this.config.speedSmoothing
-    if (alpha === 0 || elapsedMs <= 0) return
-    const worker = this.workers.require(peerId)
-    const observed = samples / (elapsedMs / 1000)
-    // The first measurement since this process started replaces the (capped) claim outright.
-    this.workers.setSpeed(peerId, this.measured.has(peerId) ? (1 - alpha) * worker.samplesPerSec + alpha * observed : observed)
-    this.measured.add(peerId)
   }
 }

@@ -1,0 +1,46 @@
+import { oneLine } from '../../../lib/errors.ts'
+import type { JoinAccepted, ProtocolError, VerifiedJoin } from '../../../lib/net/index.ts'
+import type { WorkerCapabilities } from '../../store/records.ts'
+import type { CoordinatorContext } from '../CoordinatorContext.ts'
+import { roundAnnouncement } from '../roundPlan.ts'
+import { toProtocolRefusal } from '../toProtocolRefusal.ts'
+
+/**
+ * /cotrain/join: with a contract, refuses an address without stake;
+ * registers the worker (or refreshes one joining again) with
+ * the capabilities it reports and the addresses identify learned, and tells
+ * it the round in progress, if one is past scheduling.
+ */
+export async function handleJoin (ctx: CoordinatorContext, { address, peer, join }: VerifiedJoin): Promise<Partial<JoinAccepted>> {
+  const peerId = peer.toString()
+  // With a contract, no stake means no row, no assignment and no place in the live count (refused NOT_STAKED).
+  try {
+    await ctx.stakeCheck?.check(address)
+  } catch (err) {
+    ctx.emit({ event: 'worker:refused', peerId, address, reason: (err as ProtocolError).reason ?? oneLine(err) })
+    throw err
+  }
+  const c = join.capabilities
+  const capabilities: WorkerCapabilities = {
+    samplesPerSec: c?.samplesPerSecond != null && c.samplesPerSecond > 0 ? c.samplesPerSecond : undefined,
+    backend: c?.backend ?? '',
+    tfjsVersion: c?.tfjsVersion ?? '',
+    simd: c?.simd ?? false,
+    gflops: c?.gflops ?? 0,
+    cpuCores: c?.cpuCores ?? 0,
+    memoryMiB: c?.memoryMib ?? 0,
+    gpu: c?.gpu ?? '',
+    gpuMemoryMiB: c?.gpuMemoryMib ?? 0,
+    clientVersion: join.clientVersion ?? '',
+    addrs: await ctx.addrs.learn(peerId)
+  }
+  try {
+    ctx.rounds.joinWorker({ peerId, address: address.toLowerCase(), capabilities })
+  } catch (err) {
+    throw toProtocolRefusal(err)
+  }
+  ctx.emit({ event: 'worker:joined', peerId, address })
+  ctx.metrics.refresh(ctx.store, ctx.rounds)
+  const round = ctx.rounds.currentRound()
+  return round == null || round.state === 'open' ? {} : { currentRound: roundAnnouncement(round, ctx.rounds.config) }
+}

@@ -1,0 +1,40 @@
+import { contentIdBytes } from '../../../lib/hash/contentId.ts'
+import { ErrorCode, ProtocolError, type SubmissionList } from '../../../lib/net/index.ts'
+import type { CoordinatorContext } from '../CoordinatorContext.ts'
+import { roundAnnouncement } from '../roundPlan.ts'
+
+/** Submissions per page at most, whatever a validator asks for. */
+const MAX_PAGE = 32
+
+/**
+ * /cotrain/submissions: one page of a round's submissions for validators,
+ * each with its proof metadata (the delta itself by content id), the
+ * worker's addresses to fetch checkpoints from, its shards and the round's
+ * announcement.
+ */
+export function handleList (ctx: CoordinatorContext, roundNumber: number, start: number, limit: number): SubmissionList {
+  const { store, rounds } = ctx
+  const round = store.getRound(roundNumber)
+  if (round == null) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no round ${roundNumber}`)
+  const all = store.listSubmissions(roundNumber)
+  const page = all.slice(start, start + Math.min(limit === 0 ? MAX_PAGE : limit, MAX_PAGE))
+  const announcement = roundAnnouncement(round, rounds.config)
+  const submissions = []
+  for (const s of page) {
+    const archived = ctx.archive.get(s.commitment)
+    if (archived == null) continue // stored before its archive entry: cannot happen unless the folder was tampered with
+    const worker = rounds.workers.get(s.worker)
+    const assignment = store.requireAssignment(s.assignmentId)
+    submissions.push({
+      workerPeerId: s.worker,
+      workerAddrs: ctx.addrs.of(s.worker, worker?.capabilities),
+      submission: { ...archived.submission, delta: new Uint8Array(0) },
+      deltaId: contentIdBytes(archived.wireDeltaId),
+      deltaSize: archived.wireDeltaSize,
+      status: s.status,
+      shardIds: assignment.shardIds.map(id => contentIdBytes(id)),
+      announcement
+    })
+  }
+  return { round: roundNumber, total: all.length, submissions }
+}
