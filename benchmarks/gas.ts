@@ -12,6 +12,11 @@
  * The `before` column is the first contract's figures (commit ca1527f, same scenario), for comparison.
  * submitContribution has no target any more: binding a hash to its sender costs a third fresh slot.
  *
+ * Commit-reveal, measured: contracts/bench/CotrainStakingCommitReveal.sol (one commitment per
+ * validator per batch, revealed after the ids' commit window) against today's batch scoring, from
+ * one snapshot of the same state, per score: commit tx + reveal tx vs one batch tx, for a batch of
+ * 50 and for one contribution scored alone (the decision is in contracts/README.md).
+ *
  * Usage: npm run bench:gas  (builds, then node benchmarks/gas.ts)
  * Writes benchmarks/results/gas.json.
  */
@@ -19,9 +24,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { network } from 'hardhat'
-import { keccak256, parseEther, toHex } from 'viem'
+import { encodeFunctionData, keccak256, parseEther, toHex } from 'viem'
 import type { Address, Hash } from 'viem'
-import { deployStaking } from '../lib/chain/deployStaking.ts'
+import { defaultStakingParams, deployStaking, type StakingParams } from '../lib/chain/deployStaking.ts'
 import { stakingArtifact } from '../lib/chain/stakingArtifact.ts'
 
 const BATCH = 50
@@ -35,11 +40,12 @@ const [owner, v1, v2, v3, v4] = wallets
 const contributors = wallets.slice(5, 5 + CONTRIBUTORS)
 const validators = [v1, v2, v3]
 
+/** The devnet's parameters with a quorum of three and day-long windows, so every scoring and slashing path runs. */
+const benchParams: StakingParams = { ...defaultStakingParams, quorum: 3, rewardLockPeriod: 86_400n, unbondingPeriod: 7n * 86_400n }
 const { address } = await deployStaking({
   walletClient: owner,
   publicClient,
-  // The devnet's parameters with a quorum of three and day-long windows, so every scoring and slashing path runs.
-  params: { quorum: 3, rewardLockPeriod: 86_400n, unbondingPeriod: 7n * 86_400n },
+  params: benchParams,
   validators: [v1, v2, v3, v4].map((v) => v.account.address),
 })
 const s = await viem.getContractAt('CotrainStaking', address)
@@ -136,6 +142,80 @@ async function implementationOf (proxy: Address): Promise<Address> {
   return `0x${(raw ?? '0x').slice(-40)}`
 }
 
+// ------------------------------------------------------- commit-reveal, measured
+// contracts/bench/CotrainStakingCommitReveal.sol: today's contract plus commitScores(hash of a
+// batch) and revealScores(ids, scores, salt) after the ids' commit window. It does not fit EIP-170
+// (the table says by how much), so it runs on a second in-process chain that allows oversized code. Both scoring paths
+// start from one snapshot of the same state (quorum 3; 50 contributions of 10 contributors, plus
+// one scored alone), so the difference is the commit-reveal itself.
+const cr = await network.create({ override: { allowUnlimitedContractSize: true } })
+const crWallets = await cr.viem.getWalletClients()
+const crValidators = crWallets.slice(1, 4)
+async function commitRevealFixture () {
+  const implementation = await cr.viem.deployContract('CotrainStakingCommitReveal')
+  const init = encodeFunctionData({ abi: implementation.abi, functionName: 'initialize', args: [crWallets[0].account.address, benchParams, crWallets.slice(1, 5).map((v) => v.account.address)] })
+  const proxy = await cr.viem.deployContract('CotrainProxy', [implementation.address, init])
+  const c = await cr.viem.getContractAt('CotrainStakingCommitReveal', proxy.address)
+  await c.write.fundRewardPool({ value: parseEther('1000') })
+  const batchIds: bigint[] = []
+  for (const [i, w] of crWallets.slice(5, 5 + CONTRIBUTORS).entries()) {
+    const account = w.account.address
+    await c.write.registerContributor({ value: parseEther('2'), account })
+    for (let k = 0; k < BATCH / CONTRIBUTORS; k++) {
+      batchIds.push(await c.read.nextContributionId())
+      await c.write.submitContribution([k % 3, keccak256(toHex(`cr-${i}-${k}`))], { account })
+    }
+  }
+  const soloIds = [await c.read.nextContributionId()]
+  await c.write.submitContribution([0, keccak256(toHex('cr-solo'))], { account: crWallets[5].account.address })
+  return { c, batchIds, soloIds, implementation: implementation.address }
+}
+const crPublic = await cr.viem.getPublicClient()
+async function crGas (tx: Promise<Hash>): Promise<number> {
+  const receipt = await crPublic.waitForTransactionReceipt({ hash: await tx })
+  if (receipt.status !== 'success') throw new Error('benchmark transaction reverted')
+  return Number(receipt.gasUsed)
+}
+/** Gas per validator (1st, 2nd, finalizing) to score `which` ids: plain batches, or commit then reveal. */
+async function scoreAll (which: 'batchIds' | 'soloIds', commitReveal: boolean): Promise<Array<{ commit: number, score: number }>> {
+  const f = await cr.networkHelpers.loadFixture(commitRevealFixture)
+  const ids = f[which]
+  const scoresOf = (n: number) => ids.map((_, i) => 40 + ((i * 7 + n * 13) % 60))
+  if (!commitReveal) {
+    const out = []
+    for (const [n, v] of crValidators.entries()) out.push({ commit: 0, score: await crGas(f.c.write.distributeRewardsBatch([ids, scoresOf(n)], { account: v.account.address })) })
+    return out
+  }
+  const commits: number[] = []
+  for (const [n, v] of crValidators.entries()) {
+    const commitment = await f.c.read.scoresCommitment([v.account.address, ids, scoresOf(n), keccak256(toHex(`salt-${n}`))])
+    commits.push(await crGas(f.c.write.commitScores([commitment], { account: v.account.address })))
+  }
+  await cr.networkHelpers.mine(Number(await f.c.read.COMMIT_BLOCKS()))
+  const out = []
+  for (const [n, v] of crValidators.entries()) out.push({ commit: commits[n], score: await crGas(f.c.write.revealScores([ids, scoresOf(n), keccak256(toHex(`salt-${n}`))], { account: v.account.address })) })
+  return out
+}
+const crFixture = await cr.networkHelpers.loadFixture(commitRevealFixture)
+const variantBytes = ((await crPublic.getCode({ address: crFixture.implementation })) ?? '0x').length / 2 - 1
+const crRows: Array<{ case: string, validator: string, plainPerScore: number, commitPerScore: number, revealPerScore: number, commitRevealPerScore: number, extraPerScore: number }> = []
+for (const [which, n] of [['batchIds', BATCH], ['soloIds', 1]] as const) {
+  const plain = await scoreAll(which, false)
+  const twoStep = await scoreAll(which, true)
+  for (const [k, label] of ['1st', '2nd', 'finalizing'].entries()) {
+    const per = (g: number) => Math.round(g / n)
+    crRows.push({
+      case: n === 1 ? 'one contribution' : `batch of ${n}`,
+      validator: label,
+      plainPerScore: per(plain[k].score),
+      commitPerScore: per(twoStep[k].commit),
+      revealPerScore: per(twoStep[k].score),
+      commitRevealPerScore: per(twoStep[k].commit + twoStep[k].score),
+      extraPerScore: per(twoStep[k].commit + twoStep[k].score) - per(plain[k].score),
+    })
+  }
+}
+
 // ------------------------------------------------------------------------ report
 const pad = (x: string, n: number) => x.padEnd(n)
 const width = Math.max(...rows.map((r) => r.operation.length))
@@ -144,6 +224,13 @@ console.log(`${pad('operation', width)}  ${'gas'.padStart(8)}  ${'before'.padSta
 for (const r of rows) {
   const target = r.target == null ? '' : `${r.gas <= r.target ? '<=' : '>'} ${r.target / 1000}k`
   console.log(`${pad(r.operation, width)}  ${String(r.gas).padStart(8)}  ${String(r.before ?? '').padStart(8)}  ${target.padStart(8)}  ${r.note}`)
+}
+console.log('')
+console.log(`commit-reveal scoring (contracts/bench, ${variantBytes} bytes: ${variantBytes - deployedBytes} more than today's, ${variantBytes > 24_576 ? `${variantBytes - 24_576} over` : 'within'} EIP-170) vs today's median-picking batch, same state, gas per score`)
+const crHead = ['case', 'score', 'today', 'commit', 'reveal', 'c+r', 'extra']
+console.log(`${pad(crHead[0], 16)}  ${pad(crHead[1], 10)}  ${crHead.slice(2).map((h) => h.padStart(8)).join('  ')}`)
+for (const r of crRows) {
+  console.log(`${pad(r.case, 16)}  ${pad(r.validator, 10)}  ${[r.plainPerScore, r.commitPerScore, r.revealPerScore, r.commitRevealPerScore, r.extraPerScore].map((x) => String(x).padStart(8)).join('  ')}`)
 }
 const failed = rows.filter((r) => r.target != null && r.gas > r.target)
 
@@ -157,6 +244,12 @@ writeFileSync(out, JSON.stringify({
   scenario: { quorum: 3, batch: BATCH, contributors: CONTRIBUTORS },
   targets: { distributeRewardsBatchPerScore: PER_SCORE_TARGET },
   rows,
+  commitReveal: {
+    contract: 'contracts/bench/CotrainStakingCommitReveal.sol',
+    implementationBytes: variantBytes,
+    note: 'per score: a batch transaction\'s gasUsed divided by its scores; today = distributeRewardsBatch on the same state; extra = commit + reveal - today',
+    rows: crRows,
+  },
   targetsMet: failed.length === 0,
 }, null, 2) + '\n')
 console.log(`wrote ${out}`)

@@ -180,7 +180,8 @@ contract CotrainStaking is
     bytes32 private constant STAKING_STORAGE_LOCATION =
         0x362a1faca1fd2898a07f752f7a09947aa14714675b5604bb195bc4060a393300;
 
-    function _s() private pure returns (StakingStorage storage $) {
+    /// @dev Internal (not private) for contracts/bench/CotrainStakingCommitReveal.sol; same bytecode.
+    function _s() internal pure returns (StakingStorage storage $) {
         assembly {
             $.slot := STAKING_STORAGE_LOCATION
         }
@@ -703,8 +704,9 @@ contract CotrainStaking is
     }
 
     /// @dev One validator score; the quorum-th finalizes. Returns the status found: anything but
-    /// Pending means nothing was done (the callers revert or skip).
-    function _score(uint256 id, uint8 qualityScore) private returns (ContributionStatus) {
+    /// Pending means nothing was done (the callers revert or skip). Internal for the commit-reveal
+    /// benchmark variant (contracts/bench), which scores through it too.
+    function _score(uint256 id, uint8 qualityScore) internal returns (ContributionStatus) {
         if (qualityScore == 0 || qualityScore > 100) revert QualityScoreOutOfRange(qualityScore);
         StakingStorage storage $ = _s();
         ContributionCore memory core = _contributionCore(id);
