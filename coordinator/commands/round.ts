@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { formatMoment } from '../../lib/cli/humanUnits.ts'
 import { intBetween, type OptionSpecs } from '../../lib/cli/options.ts'
 import { defineCommand } from '../../lib/cli/defineCommand.ts'
 import { printResult } from '../../lib/cli/printResult.ts'
@@ -39,7 +40,7 @@ export const { summary, run } = defineCommand({
       submissions: submissions.map(s => ({ worker: s.worker, status: s.status, reason: s.statusReason, commitment: s.commitment, contributionId: s.contributionId }))
     }
     const lines = [
-      `round ${round.number}: ${round.state}${round.state === 'done' || round.state === 'failed' ? '' : `, deadline ${new Date(round.deadline).toISOString()}`}`,
+      `round ${round.number}: ${round.state}${round.state === 'done' || round.state === 'failed' ? '' : `, deadline ${formatMoment(round.deadline)}`}`,
       `  model ${round.modelId}${round.resultModelId != null ? ` -> ${round.resultModelId}` : ''}`,
       ...(round.accuracy !== undefined ? [`  test accuracy ${(round.accuracy * 100).toFixed(2)}%, loss ${round.loss?.toFixed(4) ?? '-'}`] : []),
       ...(round.failureReason !== undefined ? [`  failed: ${round.failureReason}`] : []),

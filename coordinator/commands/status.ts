@@ -1,3 +1,4 @@
+import { formatEther } from 'viem'
 import type { OptionSpecs } from '../../lib/cli/options.ts'
 import { defineCommand } from '../../lib/cli/defineCommand.ts'
 import { printResult } from '../../lib/cli/printResult.ts'
@@ -26,7 +27,7 @@ export const { summary, run } = defineCommand({
     ...status.rounds.map(r => `${String(r.number).padStart(5)}  ${r.state.padEnd(11)}  ${pct(r.accuracy).padStart(8)}  ${(r.loss?.toFixed(4) ?? '-').padStart(7)}  ${String(r.accepted).padStart(8)}  ${String(r.rejected).padStart(8)}`),
     '',
     `workers (${status.workers.length}):`,
-    ...status.workers.map(w => `  ${w.address}  ${w.status.padEnd(8)}  ${w.backend ?? '-'}  ${w.samplesPerSecond ?? '-'} samples/s  ${w.contributions} contributions${w.lastScore !== undefined ? `, last score ${w.lastScore}` : ''}${w.reputation !== undefined ? `, reputation ${w.reputation}` : ''}${w.rewardsWei !== undefined ? `, earned ${w.rewardsWei} wei` : ''}${w.slashedWei !== undefined && w.slashedWei !== '0' ? `, slashed ${w.slashedWei} wei` : ''}`)
+    ...status.workers.map(w => `  ${w.address}  ${w.status.padEnd(8)}  ${w.backend ?? '-'}  ${w.samplesPerSecond ?? '-'} samples/s  ${w.contributions} contributions${w.lastScore !== undefined ? `, last score ${w.lastScore}` : ''}${w.reputation !== undefined ? `, reputation ${w.reputation}` : ''}${w.rewardsWei !== undefined ? `, earned ${formatEther(BigInt(w.rewardsWei))} ETH` : ''}${w.slashedWei !== undefined && w.slashedWei !== '0' ? `, slashed ${formatEther(BigInt(w.slashedWei))} ETH` : ''}`)
   ]
   printResult(o.json, status, lines)
 })

@@ -157,12 +157,12 @@ export class RoundRunner {
     const ann = a.announcement as cotrain.v1.RoundAnnouncement
     const peer = ctx.coordinator.peer
     const onFetched = (n: number): void => { if (n > 0) ctx.metrics.bytesFetched.inc(n) }
-    const model = await ctx.cache.get(ctx.node, peer, ann.modelId, { signal: ctx.signal, onProgress: (r, t) => o.progress?.update(`model ${a.round}`, r, t) })
+    const model = await ctx.cache.get(ctx.node, peer, ann.modelId, { signal: ctx.signal, onProgress: (r, t) => o.progress?.transfer(`round ${a.round} model`, r, t) })
     onFetched(model.fetched)
     const startWeights = bytesToFloat32(model.bytes, 'model weights')
     const shards = []
     for (const ref of a.shards) {
-      const got = await ctx.cache.get(ctx.node, peer, ref.contentId as Uint8Array, { signal: ctx.signal, onProgress: (r, t) => o.progress?.update(`shard ${ref.index}`, r, t) })
+      const got = await ctx.cache.get(ctx.node, peer, ref.contentId as Uint8Array, { signal: ctx.signal, onProgress: (r, t) => o.progress?.transfer(`round ${a.round} shard ${ref.index}`, r, t) })
       onFetched(got.fetched)
       const s = decodeShard(got.bytes, { expectedId: toContentId(ref.contentId as Uint8Array) })
       shards.push({ id: s.id, dataset: s.dataset })
