@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { buildDatasetManifest, datasetIdOf } from '../../lib/data/datasetManifest.ts'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { buildDatasetManifest, canonicalManifestJson, datasetIdOf, manifestHashOf } from '../../lib/data/datasetManifest.ts'
 import { loadMnist } from '../../lib/data/loadMnist.ts'
 import { splitIntoShards } from '../../lib/data/shard.ts'
 import { ErrorCode, ProtocolError } from '../../lib/net/ProtocolError.ts'
@@ -56,5 +57,21 @@ describe('DatasetIntake', () => {
     assert.deepEqual(await intake.offer({ datasetId: datasetIdOf(manifest, alice), manifest, contributor: alice }), { missing: [0, 1] })
     assert.equal(intake.get(datasetIdOf(manifest, alice))?.contributor, alice)
     assert.equal(intake.list().total, 2)
+  })
+
+  it('re-keys a record written when the dataset id was the manifest hash alone, keeping it', async () => {
+    const shards = splitIntoShards(await loadMnist({ split: 'test', limit: 200 }), 2)
+    const manifest = buildDatasetManifest(shards)
+    const old = manifestHashOf(manifest)
+    const dir = join(tmp.dir, 'datasets')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, `${old.slice(2)}.json`), JSON.stringify({ datasetId: old, manifest: JSON.parse(canonicalManifestJson(manifest)), contributor: alice.toLowerCase(), receivedAt: 1, complete: false, knownShardIds: [] }))
+    const intake = await DatasetIntake.open({ blobs: await BlobStore.open(join(tmp.dir, 'blobs')), dataDir: tmp.dir })
+    assert.equal(intake.get(old), undefined)
+    assert.equal(intake.get(datasetIdOf(manifest, alice))?.contributor, alice)
+    assert.deepEqual(readdirSync(dir), [`${datasetIdOf(manifest, alice).slice(2)}.json`])
+    // a file whose id is neither is still refused in one line
+    writeFileSync(join(dir, `${'ab'.repeat(32)}.json`), JSON.stringify({ datasetId: `0x${'ab'.repeat(32)}`, manifest: JSON.parse(canonicalManifestJson(manifest)), contributor: alice, receivedAt: 1, complete: false }))
+    await assert.rejects(DatasetIntake.open({ blobs: await BlobStore.open(join(tmp.dir, 'blobs')), dataDir: tmp.dir }), /manifest does not hash to the dataset id/)
   })
 })

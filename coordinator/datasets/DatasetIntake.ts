@@ -6,12 +6,12 @@
  * written atomically, so a restart keeps every accepted dataset and a
  * contributor can resume an upload. The SQLite schema is untouched.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
-import type { Address, Hex } from 'viem'
+import { getAddress, type Address, type Hex } from 'viem'
 import type { Libp2p } from '@libp2p/interface'
-import { canonicalManifestJson, checkDatasetManifest, datasetIdOf } from '../../lib/data/datasetManifest.ts'
+import { canonicalManifestJson, checkDatasetManifest, datasetIdOf, manifestHashOf } from '../../lib/data/datasetManifest.ts'
 import type { DatasetManifest } from '../../lib/data/datasetManifest.ts'
 import { DatasetService, datasetSummaryToWire } from '../../lib/net/dataset.ts'
 import type { DatasetList, ListedDataset, VerifiedDatasetOffer, VerifiedDatasetShard } from '../../lib/net/dataset.ts'
@@ -60,7 +60,14 @@ export class DatasetIntake extends TypedEventTarget<DatasetIntakeEvents> {
     await mkdir(intake.dir, { recursive: true })
     for (const name of await readdir(intake.dir)) {
       if (!/^[0-9a-f]{64}\.json$/.test(name)) continue
-      const record = parseRecord(await readFile(join(intake.dir, name), 'utf8'), join(intake.dir, name))
+      const { record, legacy } = parseRecord(await readFile(join(intake.dir, name), 'utf8'), join(intake.dir, name))
+      if (legacy) {
+        // Written when the id was the manifest hash alone: kept under the id that names its
+        // contributor (the contributor reruns `dataset submit` to put that id on chain).
+        await intake.save(record)
+        await rm(join(intake.dir, name))
+        continue
+      }
       intake.records.set(record.datasetId, record)
       for (const s of record.manifest.shards) intake.shardOwners.add(s.id)
     }
@@ -143,13 +150,17 @@ export class DatasetIntake extends TypedEventTarget<DatasetIntakeEvents> {
   }
 }
 
-function parseRecord (text: string, path: string): DatasetRecord {
+/** A record file; `legacy` when its id is the manifest hash alone (before ids named the contributor), re-keyed. */
+function parseRecord (text: string, path: string): { record: DatasetRecord, legacy: boolean } {
   try {
     const r = JSON.parse(text) as DatasetRecord
     const manifest = r.manifest as DatasetManifest
     checkDatasetManifest(manifest)
-    if (datasetIdOf(manifest, r.contributor as Address) !== r.datasetId) throw new Error('the dataset id is not keccak256(contributor, manifest hash) (a record from before dataset ids named their contributor?)')
-    return { datasetId: r.datasetId, manifest, contributor: r.contributor as Address, receivedAt: r.receivedAt, complete: r.complete, knownShardIds: r.knownShardIds ?? [] }
+    const contributor = getAddress(r.contributor)
+    const datasetId = datasetIdOf(manifest, contributor)
+    const legacy = r.datasetId !== datasetId
+    if (legacy && r.datasetId !== manifestHashOf(manifest)) throw new Error('manifest does not hash to the dataset id')
+    return { record: { datasetId, manifest, contributor, receivedAt: r.receivedAt, complete: r.complete, knownShardIds: r.knownShardIds ?? [] }, legacy }
   } catch (err) {
     throw new StoreSchemaError(`dataset record ${path} is unreadable: ${(err as Error).message}`, { hint: 'remove the file to drop that dataset' })
   }
