@@ -14,7 +14,7 @@ import { hashOf } from './stakingFixture.ts'
  */
 
 /** A contract read or write as hardhat-viem exposes it; the two ABIs differ, so the attacks use the common calls. */
-type Call = (...args: any[]) => Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Call = (...args: any[]) => Promise<any>
 
 /** One staking deployment under attack. */
 export interface StakingTarget {
