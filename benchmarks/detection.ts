@@ -17,7 +17,7 @@ import { createNode } from '../lib/net/index.ts'
 import { computeCommitment } from '../lib/proof/commitment.ts'
 import { sha256Hex } from '../lib/hash/sha256.ts'
 import { selectBackend } from '../lib/training/selectBackend.ts'
-import { smallRound } from '../lib/training/testing/fixture.ts'
+import { SMALL_GPT, smallGptRound, smallRound } from '../lib/training/testing/fixture.ts'
 import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../lib/training/trainRound.ts'
 import type { TrainingFault } from '../lib/faults/index.ts'
 import { servedCheckpointFromReply } from '../lib/validation/checkpointOpening.ts'
@@ -28,7 +28,11 @@ import { requestCheckpoint } from '../lib/net/checkpoint.ts'
 import type { ServedCheckpoint } from '../lib/training/verifySegment.ts'
 import { applyDeltaFault, type WorkerFault } from '../lib/faults/index.ts'
 
-const { values } = parseArgs({ options: { trials: { type: 'string', default: '100' }, steps: { type: 'string', default: '40' }, interval: { type: 'string', default: '2' } } })
+const { values } = parseArgs({ options: { model: { type: 'string', default: 'mlp' }, trials: { type: 'string', default: '100' }, steps: { type: 'string', default: '40' }, interval: { type: 'string', default: '2' } } })
+if (values.model !== 'mlp' && values.model !== 'gpt') throw new Error(`--model must be mlp or gpt, got ${values.model}`)
+const gpt = values.model === 'gpt'
+const roundParams = gpt ? smallGptRound : smallRound
+const modelName = gpt ? `gpt ${SMALL_GPT.layers}x${SMALL_GPT.embedDim}, ${SMALL_GPT.heads} heads, context ${SMALL_GPT.contextLength}` : 'mlp 784-64-10'
 const trials = Number(values.trials)
 const steps = Number(values.steps)
 const interval = Number(values.interval)
@@ -45,7 +49,7 @@ const cases: Case[] = []
 let round = 1
 let trainSeconds = 0
 async function add (name: string, honest: boolean, make: (p: TrainRoundParams) => Promise<{ claim: SubmissionClaim, served: TrainRoundResult }>): Promise<void> {
-  const params = await smallRound({ steps, interval, round: round++ })
+  const params = await roundParams({ steps, interval, round: round++ })
   const t = performance.now()
   const { claim, served } = await make(params)
   if (name === 'honest (wasm)') trainSeconds = (performance.now() - t) / 1000
@@ -110,13 +114,13 @@ const honestVerify = rows[0].meanVerifySeconds
 const result = {
   date: new Date().toISOString(),
   loadAverage: loadavg(),
-  setup: { model: 'mlp 784-64-10', steps, checkpointInterval: interval, segments: segmentCount, batchSize: 32, plan: { first: true, last: true, random: 7 }, trials, backend: 'wasm', webgpuCases: webgpu },
+  setup: { model: modelName, steps, checkpointInterval: interval, segments: segmentCount, batchSize: cases[0].params.hyper.batchSize, plan: { first: true, last: true, random: 7 }, trials, backend: 'wasm', webgpuCases: webgpu },
   rows,
   verification: { trainSeconds, verifySeconds: honestVerify, fraction: honestVerify / trainSeconds },
   detectionFormula: { cheatFraction: half.length / segmentCount, samples: 7, note: 'the faked half includes the last segment, which is always replayed', predicted: 1 }
 }
 console.log(`verification of an honest update: ${(1000 * honestVerify).toFixed(0)} ms of ${(1000 * trainSeconds).toFixed(0)} ms training = ${(100 * honestVerify / trainSeconds).toFixed(1)}%`)
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true })
-writeFileSync(path.join(import.meta.dirname, 'results', 'detection.json'), JSON.stringify(result, null, 2) + '\n')
+writeFileSync(path.join(import.meta.dirname, 'results', gpt ? 'detection-gpt.json' : 'detection.json'), JSON.stringify(result, null, 2) + '\n')
 await server.stop()
 await Promise.all([worker.stop(), verifier.stop()])

@@ -20,9 +20,8 @@
  *
  * Run: node benchmarks/learning-quality.ts  (writes results/learning-quality.json)
  */
-import { spawn } from 'node:child_process'
 import { cpus } from 'node:os'
-import { fileURLToPath } from 'node:url'
+import { childRunArgument, pool, runInChild } from './childRuns.ts'
 import { loadMnist } from '../lib/data/loadMnist.ts'
 import { splitIntoShards } from '../lib/data/shard.ts'
 import { initialWeights } from '../lib/model/flatWeights.ts'
@@ -30,12 +29,10 @@ import { modelWeightCount } from '../lib/model/buildModel.ts'
 import type { ModelConfigInput } from '../lib/model/config.ts'
 import { evaluate } from '../lib/model/evaluate.ts'
 import { selectBackend } from '../lib/training/selectBackend.ts'
-import { trainRound } from '../lib/training/trainRound.ts'
-import { aggregate } from '../coordinator/aggregation/aggregate.ts'
+import { trainAlone, trainInRounds } from './diLoCoRuns.ts'
 import { DEFAULT_INNER_LEARNING_RATE, outerOptimizer } from '../coordinator/config.ts'
 import type { OuterOptimizerConfig } from '../coordinator/config.ts'
 import { environment, printTable, writeResult } from './trainingReport.ts'
-import { parseRoundSeed, type RoundSeed } from '../lib/hash/roundSeed.ts'
 
 const WORKERS = 4
 const ROUNDS = Number(process.env.LQ_ROUNDS ?? 16)
@@ -53,66 +50,28 @@ const INNER_LR = envNumber('LQ_INNER_LR') ?? DEFAULT_INNER_LEARNING_RATE
 type Run = { kind: 'single', lr: number } | { kind: 'rounds', lr: number, optimizer: OuterOptimizerConfig }
 interface RunResult { run: Run, accuracy: number, loss: number, bytesSent: number, seconds: number, trace: number[] }
 
-const seedHex = (r: number): RoundSeed => parseRoundSeed(r.toString(16).padStart(64, '0'))
-const address = (i: number): string => '0x' + (i + 1).toString(16).padStart(40, '0')
-
 /** Trains one run in this process and returns its test accuracy and the bytes it sent. */
 async function execute (run: Run): Promise<RunResult> {
   await selectBackend({ backend: 'wasm' })
   const train = await loadMnist({ split: 'train', limit: TRAIN_SAMPLES })
   const test = await loadMnist({ split: 'test' })
-  const shards = splitIntoShards(train, WORKERS)
-  const params = modelWeightCount(model)
-  const w0 = initialWeights(model, SEED)
+  const shards = splitIntoShards(train, WORKERS).map((s) => ({ id: s.id, dataset: s.dataset }))
+  const common = { model, startWeights: initialWeights(model, SEED), shards, batchSize: BATCH, learningRate: run.lr }
   const started = Date.now()
   if (run.kind === 'single') {
     // The same total samples: WORKERS x ROUNDS x H x BATCH, in one run.
-    const r = await trainRound({ round: 1, roundSeed: seedHex(1), workerAddress: address(99), model, startWeights: w0, shards: shards.map((s) => ({ id: s.id, dataset: s.dataset })), hyper: { steps: WORKERS * ROUNDS * H, batchSize: BATCH, learningRate: run.lr, checkpointInterval: WORKERS * ROUNDS * H } })
-    const ev = await evaluate({ config: model, weights: r.endWeights }, test)
+    const ev = await evaluate({ config: model, weights: await trainAlone({ ...common, steps: WORKERS * ROUNDS * H }) }, test)
     return { run, accuracy: ev.accuracy, loss: ev.loss, bytesSent: 0, seconds: (Date.now() - started) / 1000, trace: [] }
   }
-  const weights = w0.slice()
-  let momentum: Float32Array | undefined
-  let bytesSent = 0
   const trace: number[] = []
-  for (let round = 1; round <= ROUNDS; round++) {
-    const deltas = []
-    for (let w = 0; w < WORKERS; w++) {
-      const r = await trainRound({ round, roundSeed: seedHex(round), workerAddress: address(w), model, startWeights: weights, shards: [{ id: shards[w].id, dataset: shards[w].dataset }], hyper: { steps: H, batchSize: BATCH, learningRate: run.lr, checkpointInterval: H, deltaEncoding: 'int8' } })
-      // What crosses the network: the model down (float32) and the int8 delta up.
-      bytesSent += params * 4 + r.deltaBytes.byteLength
-      deltas.push({ values: r.delta, samples: H * BATCH })
-    }
-    momentum = aggregate({ weights, deltas, optimizer: run.optimizer, momentum }).momentum
-    trace.push((await evaluate({ config: model, weights }, test)).accuracy)
-  }
+  const { weights, bytesSent } = await trainInRounds({ ...common, rounds: ROUNDS, steps: H, optimizer: run.optimizer, afterRound: async (w) => { trace.push((await evaluate({ config: model, weights: w }, test)).accuracy) } })
   const ev = await evaluate({ config: model, weights }, test)
   return { run, accuracy: ev.accuracy, loss: ev.loss, bytesSent, seconds: (Date.now() - started) / 1000, trace }
 }
 
-/** Runs `run` in a child process (this file with --run) and reads its JSON result line. */
-async function inChild (run: Run): Promise<RunResult> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--run', JSON.stringify(run)], { stdio: ['ignore', 'pipe', 'inherit'] })
-  let out = ''
-  child.stdout.on('data', (d: Buffer) => { out += d.toString() })
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-  if (code !== 0) throw new Error(`run ${JSON.stringify(run)} exited with ${code}`)
-  return JSON.parse(out.trim().split('\n').at(-1)!) as RunResult
-}
-
-/** Runs every item with at most `limit` at a time, keeping the input order in the output. */
-async function pool<T, R> (items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) { const i = next++; out[i] = await fn(items[i]) }
-  }))
-  return out
-}
-
-const runArg = process.argv.indexOf('--run')
-if (runArg >= 0) {
-  process.stdout.write(JSON.stringify(await execute(JSON.parse(process.argv[runArg + 1]) as Run)) + '\n')
+const childRun = childRunArgument<Run>()
+if (childRun !== undefined) {
+  process.stdout.write(JSON.stringify(await execute(childRun)) + '\n')
 } else {
   const nesterov = outerOptimizer('nesterov', { lr: envNumber('LQ_OUTER_LR'), momentum: envNumber('LQ_MOMENTUM') })
   const fedavg = outerOptimizer('fedavg', { lr: envNumber('LQ_FEDAVG_LR') })
@@ -123,7 +82,7 @@ if (runArg >= 0) {
   ]
   const started = Date.now()
   console.log(`learning quality: ${runs.length} runs on ${Math.min(cpus().length, runs.length)} processes, ${WORKERS} workers x ${ROUNDS} rounds x H=${H} vs 1 worker on the same ${WORKERS * ROUNDS * H * BATCH} samples`)
-  const results = await pool(runs, cpus().length, inChild)
+  const results = await pool(runs, cpus().length, (run) => runInChild<RunResult>(import.meta.url, run))
   const params = modelWeightCount(model)
   // Synchronous data parallelism: each worker sends its float32 gradient and
   // receives the averaged one, every step.

@@ -2,10 +2,15 @@
 // (toolchain.md's size: 2 layers, width 128, 4 heads, context 64, batch 16)
 // on the cpu and wasm backends, beside the same backend's matmul ceiling
 // measured in the same run, so the table shows the fraction of the rate the
-// backend can reach; then where a wasm step's time goes, by kernel.
+// backend can reach; then where a wasm step's time goes, by kernel; then a
+// row for wasm with threads (tfjs's threaded binary, in a child process), or
+// the one line why it cannot run.
 // Usage: node benchmarks/lm-training.ts [secondsPerCase=6]
-import { loadavg } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { cpus, loadavg } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import * as tf from '@tensorflow/tfjs'
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm'
 import { loadTextCorpus } from '../lib/data/loadTextCorpus.ts'
 import { resolveModelConfig, type GptConfig } from '../lib/model/config.ts'
 import { initialWeights } from '../lib/model/flatWeights.ts'
@@ -14,19 +19,22 @@ import { resolveHyperParams } from '../lib/training/hyperParams.ts'
 import { initialOptimizerState } from '../lib/training/optimizerState.ts'
 import { backendClass, selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
 import { TrainingEngine } from '../lib/training/TrainingEngine.ts'
+import { enableWasmThreads } from '../lib/training/wasmThreads.ts'
 import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
 
-const seconds = Number(process.argv[2] ?? 6)
+const threadedChild = process.argv.includes('--threaded-row')
+const seconds = Number(process.argv.filter((a) => !a.startsWith('--'))[2] ?? 6)
 const BATCH = 16
 const config = resolveModelConfig({ kind: 'gpt' }) as GptConfig
+if (threadedChild) enableWasmThreads(cpus().length)
 const corpus = await loadTextCorpus({ contextLength: config.contextLength, maxChars: 2_000_000 })
 const before = loadavg()
 const rows: Array<Record<string, string | number>> = []
 const profiles: Record<string, Array<{ kernel: string, ms: number, share: number }>> = {}
 let matmulForms: Array<Record<string, string | number>> = []
 
-for (const backend of ['cpu', 'wasm'] as BackendName[]) {
-  await selectBackend({ backend })
+/** The gpt's training rate on the active backend beside its matmul ceiling; profiles wasm's kernels when asked. */
+async function measureRow (backend: BackendName, label: string, profile: boolean): Promise<Record<string, string | number>> {
   const ceiling = matmulCeiling(backend === 'cpu' ? 256 : 512, backend === 'cpu' ? seconds / 3 : seconds / 2)
   const engine = new TrainingEngine(config, resolveHyperParams({ batchSize: BATCH, learningRate: 1e-3 }))
   const w = initialWeights(config, 'bench')
@@ -42,20 +50,37 @@ for (const backend of ['cpu', 'wasm'] as BackendName[]) {
   const secs = (performance.now() - t0) / 1000
   const samplesPerSec = step * BATCH / secs
   const gflops = samplesPerSec * modelFlops(config).train / 1e9
-  rows.push({
+  const row = {
     model: `gpt ${config.layers}x${config.embedDim}, ${config.heads} heads, ctx ${config.contextLength}`,
-    backend: backendClass().split('/')[0],
+    backend: label,
     'tokens/s': Math.round(samplesPerSec * config.contextLength),
     'ms/step': secs * 1000 / step,
     'GFLOP/s': gflops,
     'matmul GFLOP/s': ceiling,
     'of ceiling': `${(100 * gflops / ceiling).toFixed(0)}%`
-  })
-  console.error(`measured ${JSON.stringify(rows.at(-1))}`)
-  if (backend === 'wasm') profiles[backend] = await profileStep(engine, () => next())
+  }
+  console.error(`measured ${JSON.stringify(row)}`)
+  if (profile) profiles[backend] = await profileStep(engine, () => next())
   engine.dispose()
+  return row
+}
+
+if (threadedChild) {
+  // One process, its wasm backend started with the threaded binary (see lib/training/wasmThreads.ts).
+  await selectBackend({ backend: 'wasm' })
+  const threads = getThreadsCount()
+  const row = await measureRow('wasm', `wasm threaded (${threads} of ${cpus().length} threads)`, false)
+  process.stdout.write(JSON.stringify({ row, threads }) + '\n')
+  process.exit(0)
+}
+
+for (const backend of ['cpu', 'wasm'] as BackendName[]) {
+  await selectBackend({ backend })
+  rows.push(await measureRow(backend, backendClass().split('/')[0], backend === 'wasm'))
   if (backend === 'wasm') matmulForms = matmulGradientForms()
 }
+const threaded = await threadedRow()
+rows.push(threaded.row)
 
 const after = loadavg()
 printTable(rows)
@@ -63,9 +88,32 @@ console.log('\nwasm: where one training step\'s time goes (kernel time, forward 
 printTable(profiles.wasm.slice(0, 10).map((p) => ({ kernel: p.kernel, ms: p.ms, share: `${(100 * p.share).toFixed(1)}%` })))
 console.log('\nwasm: the matmuls of a [1024, 128] x [128, 512] layer\'s gradient, as tfjs\'s own gradient runs them (transpose flags) and as the gpt runs them (explicit transpose)')
 printTable(matmulForms)
+console.log(`\nwasm with threads: ${threaded.note}`)
 const warn = loadWarning(before, after)
 if (warn !== null) console.log(warn)
-console.log(`wrote ${writeResult('lm-training', { env: environment(), loadBefore: before, loadAfter: after, secondsPerCase: seconds, batch: BATCH, config, flopsPerSequence: modelFlops(config), rows, wasmProfile: profiles.wasm, wasmMatmulForms: matmulForms })}`)
+console.log(`wrote ${writeResult('lm-training', { env: environment(), loadBefore: before, loadAfter: after, secondsPerCase: seconds, batch: BATCH, config, flopsPerSequence: modelFlops(config), rows, wasmThreads: threaded, wasmProfile: profiles.wasm, wasmMatmulForms: matmulForms })}`)
+
+/**
+ * The threaded wasm row, measured in a child process (a process starts its
+ * wasm backend once): its rate and the threads the backend really runs, or
+ * why it could not run, in one line.
+ */
+async function threadedRow (): Promise<{ row: Record<string, string | number>, threads: number, note: string }> {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--threaded-row', String(seconds)], { encoding: 'utf8', timeout: 120_000 + 4000 * seconds })
+  const line = child.stdout?.trim().split('\n').at(-1) ?? ''
+  if (child.status === 0 && line.startsWith('{')) {
+    const { row, threads } = JSON.parse(line) as { row: Record<string, string | number>, threads: number }
+    const single = rows.find((r) => r.backend === 'wasm')
+    const speedup = single === undefined ? NaN : Number(row['tokens/s']) / Number(single['tokens/s'])
+    const note = threads > 1
+      ? `the threaded binary runs ${threads} threads: ${speedup.toFixed(2)}x the single-threaded tokens/s`
+      : `the threaded binary loads (pthread workers start), but its thread pool reports ${threads} thread in Node, so it trains at ${speedup.toFixed(2)}x the single-threaded rate: no gain; more cores need worker processes or threads (--threads)`
+    return { row, threads, note }
+  }
+  const error = (child.stderr ?? '').split('\n').find((l) => /Error|error/.test(l)) ?? `exit ${child.status ?? child.signal}`
+  const note = `cannot run: ${error.trim().slice(0, 200)}`
+  return { row: { model: rows[0].model, backend: 'wasm threaded', 'tokens/s': 0, 'ms/step': 0, 'GFLOP/s': 0, 'matmul GFLOP/s': 0, 'of ceiling': note }, threads: 0, note }
+}
 
 /** GFLOP/s of an n x n float32 matmul on the active backend (the rate its dense kernels can reach). */
 function matmulCeiling (n: number, secs: number): number {

@@ -14,8 +14,14 @@ import { fileURLToPath } from 'node:url'
 const here = fileURLToPath(new URL('.', import.meta.url))
 const resultsDir = join(here, 'results')
 
-/** Every benchmark, in the order it runs; the name is its script and its results file. */
-export const BENCHMARKS = ['gas', 'aggregation', 'transfer', 'training', 'proof-overhead', 'verification', 'verification-calibration', 'detection', 'learning-quality', 'quality-scores', 'lm-training', 'robust-aggregation', 'scale'] as const
+/** Every benchmark, in the order it runs; the name is its results file and, unless VARIANTS says otherwise, its script. */
+export const BENCHMARKS = ['gas', 'aggregation', 'transfer', 'training', 'proof-overhead', 'proof-overhead-gpt', 'verification', 'verification-calibration', 'detection', 'detection-gpt', 'learning-quality', 'quality-scores', 'lm-training', 'lm-quality', 'robust-aggregation', 'scale'] as const
+
+/** Benchmarks that are another mode of a script: the script and its arguments. */
+const VARIANTS: Record<string, { script: string, args: string[] }> = {
+  'proof-overhead-gpt': { script: 'proof-overhead', args: ['--model', 'gpt'] },
+  'detection-gpt': { script: 'detection', args: ['--model', 'gpt'] }
+}
 
 const usage = `Usage: npm run bench [-- [NAME ...] [--summary-only]]
 
@@ -44,11 +50,12 @@ if (unknown.length > 0) {
 const runs: Array<{ name: string, seconds: number, ok: boolean }> = []
 for (const name of summaryOnly ? [] : BENCHMARKS) {
   if (only.length > 0 && !only.includes(name)) continue
-  const script = join(here, `${name}.ts`)
-  if (!existsSync(script)) { process.stderr.write(`bench: ${name}.ts is missing\n`); runs.push({ name, seconds: 0, ok: false }); continue }
+  const variant = VARIANTS[name]
+  const script = join(here, `${variant?.script ?? name}.ts`)
+  if (!existsSync(script)) { process.stderr.write(`bench: ${variant?.script ?? name}.ts is missing\n`); runs.push({ name, seconds: 0, ok: false }); continue }
   process.stderr.write(`\n=== ${name}\n`)
   const started = Date.now()
-  const r = spawnSync(process.execPath, [script], { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } })
+  const r = spawnSync(process.execPath, [script, ...(variant?.args ?? [])], { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } })
   runs.push({ name, seconds: (Date.now() - started) / 1000, ok: r.status === 0 })
 }
 

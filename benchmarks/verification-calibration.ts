@@ -9,6 +9,8 @@ import { loadavg } from 'node:os'
 import { loadMnist } from '../lib/data/loadMnist.ts'
 import { splitIntoShards } from '../lib/data/shard.ts'
 import type { ModelConfigInput } from '../lib/model/config.ts'
+import type { Shard } from '../lib/data/shard.ts'
+import { SMALL_GPT, smallTextShards } from '../lib/training/testing/fixture.ts'
 import { initialWeights } from '../lib/model/flatWeights.ts'
 import type { TrainingFault } from '../lib/faults/index.ts'
 import { selectBackend, webgpuAdapter, type BackendName } from '../lib/training/selectBackend.ts'
@@ -18,7 +20,8 @@ import { DEFAULT_REPLAY_THRESHOLD, verifySegment } from '../lib/training/verifyS
 import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
 import { parseRoundSeed } from '../lib/hash/roundSeed.ts'
 
-const shards = splitIntoShards(await loadMnist({ split: 'train', limit: 6000 }), 5)
+const mnistShards = splitIntoShards(await loadMnist({ split: 'train', limit: 6000 }), 5)
+const text = await smallTextShards()
 const FORCE_TOLERANCE = 'calibration/tolerance'
 const rows: Array<{ model: string, k: number, kind: 'honest' | 'cheat', what: string, segment: number, distance: number, weights: number, m: number, v: number, loss: number }> = []
 
@@ -32,16 +35,19 @@ async function measure (label: { model: string, k: number, kind: 'honest' | 'che
   }
 }
 
-const cases: Array<{ name: string, model: ModelConfigInput, k: number }> = [
-  { name: 'MLP 784-128-10', model: { kind: 'mlp', hidden: [128] }, k: 10 },
-  { name: 'MLP 784-128-10', model: { kind: 'mlp', hidden: [128] }, k: 50 },
-  { name: 'CNN 4-8-32', model: { kind: 'cnn', filters: [4, 8], dense: [32] }, k: 10 }
+const cases: Array<{ name: string, model: ModelConfigInput, k: number, shards: Shard[] }> = [
+  { name: 'MLP 784-128-10', model: { kind: 'mlp', hidden: [128] }, k: 10, shards: mnistShards },
+  { name: 'MLP 784-128-10', model: { kind: 'mlp', hidden: [128] }, k: 50, shards: mnistShards },
+  { name: 'CNN 4-8-32', model: { kind: 'cnn', filters: [4, 8], dense: [32] }, k: 10, shards: mnistShards },
+  // The language model on Brown text (the small gpt of the detection benchmark).
+  { name: `gpt ${SMALL_GPT.layers}x${SMALL_GPT.embedDim} ctx ${SMALL_GPT.contextLength}`, model: { ...SMALL_GPT, vocabSize: text.vocabSize }, k: 10, shards: text.shards }
 ]
 // webgpu joins the calibration wherever an adapter loads (SwiftShader on a CPU-only machine).
 const webgpu = await selectBackend({ backend: 'webgpu' }).then(() => webgpuAdapter(), (err: Error) => { console.error(`webgpu rows skipped: ${err.message}`); return null })
 const determinism: Array<{ model: string, k: number, backendClass: string, bitIdentical: boolean }> = []
 const before = loadavg()
 for (const c of cases) {
+  const shards = c.shards
   const params: TrainRoundParams = {
     round: 3, roundSeed: parseRoundSeed('3c'.repeat(32)), workerAddress: '0x' + '9d'.repeat(20), model: c.model,
     startWeights: initialWeights(c.model, 'calibration'), shards: [shards[0]], hyper: { steps: 2 * c.k, batchSize: 32, checkpointInterval: c.k, learningRate: 2e-3 }

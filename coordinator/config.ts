@@ -32,6 +32,15 @@ export interface CoordinatorConfig {
   assignmentGraceMs: number
   /** Speed assumed for a worker no round has timed yet, and the most a claimed speed is believed (samples/s). */
   defaultSamplesPerSec: number
+  /**
+   * Samples of the round's model a worker trains per sample of the reference
+   * step it reports its speed on when it joins (lib/training/measureTrainingSpeed.ts):
+   * reported speeds are multiplied by it. 1 for the reference MLP; the
+   * coordinator measures it once at start for any other model.
+   */
+  speedFactor: number
+  /** Content id of the dataset manifest rounds announce (a text run's, listing its held-out windows for validators). */
+  datasetId?: string
   /** Weight of a newly observed speed in the worker's speed estimate (0 = keep the reported one). */
   speedSmoothing: number
   /**
@@ -55,6 +64,7 @@ export const defaultCoordinatorConfig: CoordinatorConfig = {
   assignmentSlack: 2,
   assignmentGraceMs: 30_000,
   defaultSamplesPerSec: 1000,
+  speedFactor: 1,
   speedSmoothing: 0.3,
   clipNormMultiplier: 2,
   aggregation: { kind: 'nesterov', lr: 0.8, momentum: 0.7 }
@@ -96,8 +106,8 @@ export function outerOptimizer (kind: 'fedavg' | 'nesterov', overrides: { lr?: n
  */
 export function resolveCoordinatorConfig (overrides: Partial<CoordinatorConfig> = {}): CoordinatorConfig {
   for (const key of Object.keys(overrides)) {
-    if (!(key in defaultCoordinatorConfig) && key !== 'targetWorkers' && key !== 'maxWorkersPerRound') {
-      throw new InvalidInputError(`unknown coordinator config key "${key}"`, { hint: `known keys: ${Object.keys(defaultCoordinatorConfig).join(', ')}, targetWorkers, maxWorkersPerRound` })
+    if (!(key in defaultCoordinatorConfig) && key !== 'targetWorkers' && key !== 'maxWorkersPerRound' && key !== 'datasetId') {
+      throw new InvalidInputError(`unknown coordinator config key "${key}"`, { hint: `known keys: ${Object.keys(defaultCoordinatorConfig).join(', ')}, targetWorkers, maxWorkersPerRound, datasetId` })
     }
   }
   const config: CoordinatorConfig = { ...defaultCoordinatorConfig, ...stripUndefined(overrides) }
@@ -113,6 +123,7 @@ export function resolveCoordinatorConfig (overrides: Partial<CoordinatorConfig> 
   if (!(config.assignmentSlack >= 1)) throw new InvalidInputError(`coordinator config assignmentSlack must be >= 1, got ${String(config.assignmentSlack)}`)
   if (!(config.assignmentGraceMs >= 0)) throw new InvalidInputError(`coordinator config assignmentGraceMs must be >= 0, got ${String(config.assignmentGraceMs)}`)
   if (!(config.defaultSamplesPerSec > 0)) throw new InvalidInputError(`coordinator config defaultSamplesPerSec must be > 0, got ${String(config.defaultSamplesPerSec)}`)
+  if (!(config.speedFactor > 0 && Number.isFinite(config.speedFactor))) throw new InvalidInputError(`coordinator config speedFactor must be a finite number > 0, got ${String(config.speedFactor)}`)
   if (!(config.speedSmoothing >= 0 && config.speedSmoothing <= 1)) throw new InvalidInputError(`coordinator config speedSmoothing must be in [0, 1], got ${String(config.speedSmoothing)}`)
   if (!(config.clipNormMultiplier >= 0 && Number.isFinite(config.clipNormMultiplier))) throw new InvalidInputError(`coordinator config clipNormMultiplier must be a finite number >= 0, got ${String(config.clipNormMultiplier)}`)
   validateOuterOptimizer(config.aggregation)

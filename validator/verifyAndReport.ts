@@ -39,12 +39,17 @@ export class ComputeVerifier {
     this.ctx = ctx
   }
 
-  /** This validator's held-out slice for a model's data: MNIST for the classifiers, the text corpus's held-out windows for a gpt. */
-  async heldOutFor (model: ModelConfig): Promise<Dataset> {
-    const key = model.kind === 'gpt' ? `gpt/${model.contextLength}` : 'image'
+  /**
+   * This validator's held-out slice for a model's data: MNIST for the
+   * classifiers; for a gpt, the held-out windows of the dataset the round
+   * announces (a coordinator's --text run), else of the default corpus.
+   */
+  async heldOutFor (model: ModelConfig, datasetId?: string): Promise<Dataset> {
+    const key = model.kind === 'gpt' ? `gpt/${model.contextLength}/${datasetId ?? 'default'}` : 'image'
     let d = this.heldOut.get(key)
     if (d === undefined) {
-      d = await heldOutSliceFor(model, this.ctx.address, this.ctx.options.heldOutSamples)
+      const source = datasetId === undefined ? undefined : { datasetId, content: async (id: string) => await this.ctx.content(id) }
+      d = await heldOutSliceFor(model, this.ctx.address, this.ctx.options.heldOutSamples, source)
       this.heldOut.set(key, d)
     }
     return d
@@ -112,7 +117,7 @@ export class ComputeVerifier {
       evidence = evidenceHash({ commitment: claim.commitment, challengeSeed, check: 'withheld', index: v.checks.at(-1)?.index ?? -1, expected: 'checkpoint', got: 'unreachable' })
     }
     if (v.outcome === 'valid') {
-      const heldOut = await this.heldOutFor(modelConfig)
+      const heldOut = await this.heldOutFor(modelConfig, a.datasetId != null && a.datasetId.length > 0 ? toContentId(a.datasetId) : undefined)
       const modelId = toContentId(a.modelId)
       if (this.reference?.modelId !== modelId) {
         this.reference = { modelId, value: await heldOutReference({ modelConfig, weights: startWeights, heldOut }, { signal: this.ctx.signal }) }

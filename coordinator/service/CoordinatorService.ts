@@ -14,7 +14,8 @@ import { initialWeights } from '../../lib/model/flatWeights.ts'
 import { createNode, type CotrainNode } from '../../lib/net/index.ts'
 import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training/hyperParams.ts'
 import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
-import { DEFAULT_INNER_LEARNING_RATE, outerOptimizer, stripUndefined, type CoordinatorConfig } from '../config.ts'
+import { modelSpeedFactor } from '../../lib/training/measureTrainingSpeed.ts'
+import { DEFAULT_INNER_LEARNING_RATE, defaultCoordinatorConfig, outerOptimizer, stripUndefined, type CoordinatorConfig } from '../config.ts'
 import { dashboardPage } from '../dashboard/dashboardPage.ts'
 import type { CoordinatorEvent, CoordinatorEvents } from '../events.ts'
 import { RoundManager, type VerifySubmission } from '../rounds/RoundManager.ts'
@@ -31,7 +32,7 @@ import { ListenAddrBook } from './ListenAddrBook.ts'
 import { startProtocols } from './protocols/startProtocols.ts'
 import type { RoundPlan } from './roundPlan.ts'
 import { SubmissionArchive } from './SubmissionArchive.ts'
-import { loadTrainingData, type TrainingData } from './trainingData.ts'
+import { loadTrainingData, publishTextDataset, type TrainingData } from './trainingData.ts'
 import { verifyByReplay } from './verifyByReplay.ts'
 
 export type { CoordinatorEvent } from '../events.ts'
@@ -78,6 +79,12 @@ export interface CoordinatorServiceOptions {
   tickIntervalMs?: number
   /** Extra RoundManager settings (tests). */
   config?: Partial<CoordinatorConfig>
+  /**
+   * Samples of the round's model a worker trains per sample of the reference
+   * step its join reports (lib/training/measureTrainingSpeed.ts); default
+   * measured once at start on this machine (1 for the reference MLP).
+   */
+  speedFactor?: number
 }
 
 const IDENTITY_FILE = 'peer.key'
@@ -117,6 +124,10 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
   private readonly training: TrainingHyperParams
   private readonly shards = new Map<string, ShardEntry>()
   private data!: TrainingData
+  /** Samples of this model per reference sample (see CoordinatorServiceOptions.speedFactor). */
+  private speedFactor = 1
+  /** A text run's dataset manifest id (its held-out windows for validators), announced with every round. */
+  private textDatasetId: string | undefined
   private latestEvaluation: LatestEvaluation | undefined
   private archive!: SubmissionArchive
   private addrs!: ListenAddrBook
@@ -151,6 +162,8 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       options.signal?.throwIfAborted()
       await this.loadData()
       await selectBackend({ backend: o.backend ?? 'auto' })
+      // Workers report their speed on the reference MLP; a gpt sample costs tens of those.
+      this.speedFactor = o.speedFactor ?? await modelSpeedFactor({ model: this.model, batchSize: this.training.batchSize, signal: options.signal })
       options.signal?.throwIfAborted()
       this.rounds = new RoundManager({
         store: this.store,
@@ -280,6 +293,10 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       livenessMs: Math.max(60_000, 2 * timeout),
       assignmentGraceMs: o.assignmentGraceMs ?? Math.min(30_000, Math.round(timeout / 3)),
       aggregation: outerOptimizer(o.aggregator),
+      // The default speed (and cap on a claimed one) is in reference samples too.
+      speedFactor: this.speedFactor,
+      defaultSamplesPerSec: defaultCoordinatorConfig.defaultSamplesPerSec * this.speedFactor,
+      datasetId: this.textDatasetId,
       ...o.config
     }
   }
@@ -303,6 +320,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       if (!this.store.blobs.has(id)) await this.store.blobs.put(s.bytes)
       this.shards.set(id, { info: { id, samples: s.dataset.count }, index, size: s.bytes.byteLength, dataset: s.dataset })
     }
+    if (this.data.heldOut !== undefined) this.textDatasetId = await publishTextDataset(this.store.blobs, shards, this.data)
   }
 
   private async startNode (): Promise<void> {

@@ -27,8 +27,10 @@ export function roundPlanOf (round: RoundRecord): RoundPlan {
  * The round's announcement as workers (in an assignment) and validators (in
  * a submissions listing) receive it. Deadlines are unix seconds: the training
  * deadline is the state's while training, else projected from when it opened.
+ * `config.datasetId` names the manifest of a text run's data (validators
+ * score on its held-out windows).
  */
-export function roundAnnouncement (round: RoundRecord, config: Pick<CoordinatorConfig, 'trainingTimeoutMs' | 'collectTimeoutMs' | 'openTimeoutMs'>): RoundAnnouncement {
+export function roundAnnouncement (round: RoundRecord, config: Pick<CoordinatorConfig, 'trainingTimeoutMs' | 'collectTimeoutMs' | 'openTimeoutMs' | 'datasetId'>): RoundAnnouncement {
   const plan = roundPlanOf(round)
   const trainDeadlineMs = round.state === 'training' ? round.deadline : round.openedAt + config.openTimeoutMs + config.trainingTimeoutMs
   const submitDeadlineMs = round.state === 'collecting' ? round.deadline : trainDeadlineMs + config.collectTimeoutMs
@@ -40,6 +42,7 @@ export function roundAnnouncement (round: RoundRecord, config: Pick<CoordinatorC
     modelConfigJson: JSON.stringify(plan.model),
     openedAt: Math.floor(round.openedAt / 1000),
     trainDeadline: Math.floor(trainDeadlineMs / 1000),
-    submitDeadline: Math.max(Math.floor(submitDeadlineMs / 1000), Math.floor(trainDeadlineMs / 1000))
+    submitDeadline: Math.max(Math.floor(submitDeadlineMs / 1000), Math.floor(trainDeadlineMs / 1000)),
+    ...(config.datasetId !== undefined ? { datasetId: fromHex(config.datasetId, 32, 'dataset id') } : {})
   }
 }

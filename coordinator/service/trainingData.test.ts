@@ -9,7 +9,13 @@ import { sampleText } from '../../lib/model/generateText.ts'
 import { selectBackend } from '../../lib/training/selectBackend.ts'
 import { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import { tempDir } from '../testing/tempDir.ts'
-import { loadTrainingData, readLanguageModel, SAMPLE_PROMPT } from './trainingData.ts'
+import { loadTrainingData, publishTextDataset, readLanguageModel, SAMPLE_PROMPT } from './trainingData.ts'
+import { splitIntoShards } from '../../lib/data/shard.ts'
+import { contentIdOf } from '../../lib/hash/contentId.ts'
+import { canonicalManifestJson, manifestFromCanonicalJson } from '../../lib/data/datasetManifest.ts'
+import { textHeldOutSlice } from '../../lib/validation/qualityScore.ts'
+import { roundAnnouncement } from './roundPlan.ts'
+import { toContentId } from '../../lib/net/index.ts'
 
 const TEXT = 'The quick brown fox jumps over the lazy dog. The jury said it was over.\n'.repeat(12)
 const GPT = resolveModelConfig({ kind: 'gpt', vocabSize: 40, contextLength: 16, layers: 1, heads: 2, embedDim: 16 }) as GptConfig
@@ -61,5 +67,41 @@ describe('coordinator: language-model data, evaluation and sample', function () 
     assert.equal(a.prompt, 'The jury')
     assert.equal(a.text, await sampleText({ config: GPT, weights: latest, tokenizer, prompt: 'The jury', tokens: 40, seed: 's1' }))
     assert.notEqual(a.text, await sampleText({ config: GPT, weights: latest, tokenizer, prompt: 'The jury', tokens: 40, seed: 's2' }))
+  })
+
+  it('publishes a --text run\'s held-out windows by content id, and a validator scores on its own slice of them, not on the default corpus', async () => {
+    const dir = fresh('cotrain-heldout-')
+    const file = join(dir, 'book.txt')
+    writeFileSync(file, Array.from({ length: 300 }, (_, i) => TEXT.slice(i % 50, i % 50 + 20 + (i % 7)) + '\n').join(''))
+    const data = await loadTrainingData(GPT, { dataDir: dir, textFiles: [file], testSamples: 4 })
+    assert.ok(data.heldOut!.count > 20 && data.test.count === 4)
+    const blobs = new Map<string, Uint8Array>()
+    const put = async (bytes: Uint8Array): Promise<{ id: string }> => { const id = contentIdOf(bytes); blobs.set(id, bytes); return { id } }
+    const datasetId = await publishTextDataset({ put }, splitIntoShards(data.train, 3), data)
+    const content = async (id: string): Promise<Uint8Array> => blobs.get(id) ?? assert.fail(`no content ${id}`)
+    const manifest = manifestFromCanonicalJson(new TextDecoder().decode(await content(datasetId)))
+    assert.equal(manifest.heldOut!.reduce((n, e) => n + e.samples, 0), data.heldOut!.count)
+    assert.deepEqual(manifest.tokenizer, data.tokenizer)
+
+    // Every window a validator scores on is a held-out window of this text, in order; two validators get different slices.
+    const window = (d: { images: Uint8Array }, i: number): string => d.images.subarray(i * 17, (i + 1) * 17).join(',')
+    const all = Array.from({ length: data.heldOut!.count }, (_, i) => window(data.heldOut!, i))
+    const a = await textHeldOutSlice({ datasetId, content, model: GPT, key: '0x' + 'aa'.repeat(20), count: 8 })
+    const b = await textHeldOutSlice({ datasetId, content, model: GPT, key: '0x' + 'bb'.repeat(20), count: 8 })
+    assert.equal(a.count, 8)
+    const start = all.indexOf(window(a, 0))
+    assert.ok(start >= 0, 'the slice comes from the held-out split')
+    for (let i = 0; i < 8; i++) assert.equal(window(a, i), all[start + i])
+    assert.notEqual(window(a, 0), window(b, 0))
+
+    // The announcement names the dataset; a manifest that does not hash to it, or lists no held-out windows, is refused.
+    const announced = roundAnnouncement({ number: 1, modelId: '0x' + '11'.repeat(32), seed: '22'.repeat(32), state: 'training', openedAt: 0, deadline: 1000, hyperParams: { training: {}, model: GPT } } as never, { trainingTimeoutMs: 1, collectTimeoutMs: 1, openTimeoutMs: 1, datasetId })
+    assert.equal(toContentId(announced.datasetId!), datasetId)
+    const tampered = async (id: string): Promise<Uint8Array> => id === datasetId ? new TextEncoder().encode(canonicalManifestJson({ ...manifest, tokenizer: { kind: 'char', symbols: [...manifest.tokenizer!.symbols].reverse() } })) : await content(id)
+    await assert.rejects(textHeldOutSlice({ datasetId, content: tampered, model: GPT, key: 'k' }), /does not hash to its id/)
+    const { heldOut: _, ...noHeldOut } = manifest
+    const bare = await put(new TextEncoder().encode(canonicalManifestJson(noHeldOut)))
+    await assert.rejects(textHeldOutSlice({ datasetId: bare.id, content, model: GPT, key: 'k' }), /lists no held-out text windows/)
+    await assert.rejects(textHeldOutSlice({ datasetId, content, model: { ...GPT, contextLength: 8 }, key: 'k' }), /windows of 17 tokens, the gpt needs contextLength \+ 1 = 9/)
   })
 })

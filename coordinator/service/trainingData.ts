@@ -4,6 +4,9 @@ import { InvalidInputError } from '../../lib/errors.ts'
 import { checkCharTokenizer, type CharTokenizer } from '../../lib/data/charTokenizer.ts'
 import { sliceDataset, type Dataset } from '../../lib/data/Dataset.ts'
 import { loadMnist } from '../../lib/data/loadMnist.ts'
+import { buildDatasetManifest, canonicalManifestJson } from '../../lib/data/datasetManifest.ts'
+import { splitIntoShards, type Shard } from '../../lib/data/shard.ts'
+import type { Hex } from '../../lib/hash/sha256.ts'
 import { checkDatasetFits } from '../../lib/model/batchTensors.ts'
 import { loadTextCorpus } from '../../lib/data/loadTextCorpus.ts'
 import { resolveModelConfig, type GptConfig, type ModelConfig } from '../../lib/model/config.ts'
@@ -23,6 +26,8 @@ export interface TrainingData {
   train: Dataset
   test: Dataset
   tokenizer?: CharTokenizer
+  /** Text only: the whole held-out split (`test` is its first testSamples windows), published for validators. */
+  heldOut?: Dataset
   evaluate: (weights: Float32Array) => Promise<RoundEvaluation>
 }
 
@@ -60,12 +65,32 @@ export async function loadTrainingData (model: ModelConfig, options: { dataDir: 
     train,
     test,
     tokenizer,
+    heldOut: corpus.heldOut,
     evaluate: async (weights) => {
       const e = await evaluate({ config: model, weights }, test, { batchSize: 32 })
       const sample = await sampleText({ config: model, weights, tokenizer, prompt: SAMPLE_PROMPT, tokens: DEFAULT_SAMPLE_TOKENS, seed: SAMPLE_SEED })
       return { ...e, bitsPerChar: e.loss / Math.LN2, sample: SAMPLE_PROMPT + sample }
     }
   }
+}
+
+/** Held-out windows per published shard (64 tokens each: about 1 MiB). */
+const HELD_OUT_SHARD_WINDOWS = 16_384
+
+/**
+ * Publishes a text run's dataset: its held-out windows as shards and the
+ * manifest (training shards, tokenizer, held-out shards) as canonical JSON,
+ * all stored by content id, so validators score updates on held-out windows
+ * of the same text and tokenizer (lib/validation/qualityScore.ts
+ * textHeldOutSlice). Returns the dataset id the round announcements carry.
+ */
+export async function publishTextDataset (blobs: { put: (bytes: Uint8Array) => Promise<{ id: string }> }, train: Shard[], data: Pick<TrainingData, 'tokenizer' | 'heldOut'>): Promise<Hex> {
+  if (data.tokenizer === undefined || data.heldOut === undefined) throw new InvalidInputError('only a text run publishes its held-out windows')
+  const heldOut = splitIntoShards(data.heldOut, Math.ceil(data.heldOut.count / HELD_OUT_SHARD_WINDOWS))
+  for (const s of heldOut) await blobs.put(s.bytes)
+  const manifest = buildDatasetManifest(train, { tokenizer: data.tokenizer, heldOut })
+  const { id } = await blobs.put(new TextEncoder().encode(canonicalManifestJson(manifest)))
+  return id as Hex
 }
 
 /** Saves the gpt's config and tokenizer in the data dir (write then rename, so a reader never sees half a file). */

@@ -39,6 +39,14 @@ export interface DatasetManifest {
    * the tokenizer that made the ids. Absent for labelled data.
    */
   tokenizer?: CharTokenizer
+  /**
+   * Text datasets only, optional: shards of the held-out windows (every 20th
+   * window, lib/data/textDataset.ts), never assigned for training, so every
+   * validator scores updates on text of the same corpus and tokenizer that no
+   * worker trained on (training on them would fail replay: the batch
+   * schedule names the assigned shards).
+   */
+  heldOut?: DatasetShardEntry[]
 }
 
 /**
@@ -47,7 +55,7 @@ export interface DatasetManifest {
  * @example
  * const manifest = buildDatasetManifest(splitIntoShards(dataset, 10))
  */
-export function buildDatasetManifest (shards: Shard[], options: { tokenizer?: CharTokenizer } = {}): DatasetManifest {
+export function buildDatasetManifest (shards: Shard[], options: { tokenizer?: CharTokenizer, heldOut?: Shard[] } = {}): DatasetManifest {
   if (shards.length === 0) throw new InvalidInputError('a dataset needs at least one shard')
   const first = shards[0].dataset
   const histogram = new Array<number>(first.numClasses).fill(0)
@@ -65,14 +73,20 @@ export function buildDatasetManifest (shards: Shard[], options: { tokenizer?: Ch
     numClasses: first.numClasses,
     totalSamples: total,
     labelHistogram: histogram,
-    shards: shards.map((s) => ({ id: s.id, samples: s.dataset.count, size: s.bytes.byteLength })),
-    ...(options.tokenizer !== undefined ? { tokenizer: { kind: options.tokenizer.kind, symbols: [...options.tokenizer.symbols] } } : {})
+    shards: shards.map(shardEntry),
+    ...(options.tokenizer !== undefined ? { tokenizer: { kind: options.tokenizer.kind, symbols: [...options.tokenizer.symbols] } } : {}),
+    ...(options.heldOut !== undefined ? { heldOut: options.heldOut.map(shardEntry) } : {})
   }
+}
+
+function shardEntry (s: Shard): DatasetShardEntry {
+  return { id: s.id, samples: s.dataset.count, size: s.bytes.byteLength }
 }
 
 /**
  * The canonical JSON text of a manifest: fixed key order, no spaces, the
- * tokenizer last and only for text datasets (so labelled datasets keep their
+ * tokenizer and then the held-out shards last and only when present (so
+ * labelled datasets, and text datasets without a held-out list, keep their
  * ids). Its sha256 is the dataset id.
  */
 export function canonicalManifestJson (m: DatasetManifest): string {
@@ -83,13 +97,33 @@ export function canonicalManifestJson (m: DatasetManifest): string {
     totalSamples: m.totalSamples,
     labelHistogram: m.labelHistogram,
     shards: m.shards.map((s) => ({ id: s.id, samples: s.samples, size: s.size })),
-    ...(m.tokenizer !== undefined ? { tokenizer: { kind: m.tokenizer.kind, symbols: m.tokenizer.symbols } } : {})
+    ...(m.tokenizer !== undefined ? { tokenizer: { kind: m.tokenizer.kind, symbols: m.tokenizer.symbols } } : {}),
+    ...(m.heldOut !== undefined ? { heldOut: m.heldOut.map((s) => ({ id: s.id, samples: s.samples, size: s.size })) } : {})
   })
 }
 
 /** sha256 of the canonical manifest JSON, 0x hex: what the manifest says, whoever contributes it. */
 export function manifestHashOf (m: DatasetManifest): Hex {
   return sha256Hex(new TextEncoder().encode(canonicalManifestJson(m)))
+}
+
+/**
+ * A manifest from its canonical JSON (as served by content id): well formed
+ * (checkDatasetManifest) and canonical, so the bytes that hashed to the id
+ * are exactly the manifest used. Anything else is an InvalidInputError.
+ */
+export function manifestFromCanonicalJson (text: string): DatasetManifest {
+  let m: DatasetManifest
+  try {
+    m = JSON.parse(text) as DatasetManifest
+  } catch {
+    throw new InvalidInputError('dataset manifest is not JSON')
+  }
+  const list = (v: unknown): boolean => Array.isArray(v)
+  if (m === null || typeof m !== 'object' || !list(m.sampleShape) || !list(m.labelHistogram) || !list(m.shards) || (m.heldOut !== undefined && !list(m.heldOut))) throw new InvalidInputError('dataset manifest: missing or malformed fields')
+  checkDatasetManifest(m)
+  if (canonicalManifestJson(m) !== text) throw new InvalidInputError('dataset manifest is not in canonical form')
+  return m
 }
 
 /**
@@ -135,15 +169,23 @@ export function checkDatasetManifest (m: DatasetManifest, limits: { maxShards?: 
     }
     if (m.sampleShape.length !== 1 || m.sampleShape[0] < 2 || m.numClasses !== 1) bad(`a text dataset has samples of [contextLength + 1] token ids and 1 class, got [${m.sampleShape.join(', ')}] and ${m.numClasses}`)
   }
+  if (m.heldOut !== undefined) {
+    if (m.tokenizer === undefined) bad('only a text dataset lists held-out shards')
+    if (m.heldOut.length < 1) bad('an empty held-out list')
+    if (limits.maxShards !== undefined && m.heldOut.length > limits.maxShards) bad(`${m.heldOut.length} held-out shards, over the limit of ${limits.maxShards}`)
+  }
   const header = 16 + 4 * m.sampleShape.length
   const perSample = sampleSize(m) + 1
   const seen = new Set<string>()
-  m.shards.forEach((s, i) => {
-    if (!isContentId(s.id)) bad(`shard ${i} id is not a content id (0x and 64 lower-case hex characters)`)
-    if (seen.has(s.id)) bad(`shard ${i} repeats shard id ${s.id}`)
+  const checkEntry = (s: DatasetShardEntry, name: string): void => {
+    if (s === null || typeof s !== 'object') bad(`${name} is not a shard entry`)
+    if (!isContentId(s.id)) bad(`${name} id is not a content id (0x and 64 lower-case hex characters)`)
+    if (seen.has(s.id)) bad(`${name} repeats shard id ${s.id}`)
     seen.add(s.id)
-    if (!Number.isInteger(s.samples) || s.samples < 1) bad(`shard ${i} has ${s.samples} samples`)
-    if (s.size !== header + s.samples * perSample) bad(`shard ${i} size ${s.size} does not fit ${s.samples} samples of [${m.sampleShape.join(', ')}]`)
-    if (limits.maxShardBytes !== undefined && s.size > limits.maxShardBytes) bad(`shard ${i} is ${s.size} bytes, over the limit of ${limits.maxShardBytes}`)
-  })
+    if (!Number.isInteger(s.samples) || s.samples < 1) bad(`${name} has ${s.samples} samples`)
+    if (s.size !== header + s.samples * perSample) bad(`${name} size ${s.size} does not fit ${s.samples} samples of [${m.sampleShape.join(', ')}]`)
+    if (limits.maxShardBytes !== undefined && s.size > limits.maxShardBytes) bad(`${name} is ${s.size} bytes, over the limit of ${limits.maxShardBytes}`)
+  }
+  m.shards.forEach((s, i) => { checkEntry(s, `shard ${i}`) })
+  m.heldOut?.forEach((s, i) => { checkEntry(s, `held-out shard ${i}`) })
 }

@@ -5,7 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs'
 import { InvalidInputError } from '../errors.ts'
-import { sliceDataset, type Dataset } from '../data/Dataset.ts'
+import { concatDatasets, sliceDataset, type Dataset } from '../data/Dataset.ts'
+import { manifestFromCanonicalJson } from '../data/datasetManifest.ts'
+import { decodeShard } from '../data/shard.ts'
+import { contentIdOf } from '../hash/contentId.ts'
 import { loadMnist } from '../data/loadMnist.ts'
 import { loadTextCorpus } from '../data/loadTextCorpus.ts'
 import { sha256 } from '../hash/sha256.ts'
@@ -168,16 +171,64 @@ export const HELD_OUT_TEXT_WINDOWS = 64
  * window of the Brown corpus, lib/data/textDataset.ts), the same split the
  * coordinator evaluates on, so no worker trained on it.
  */
-export async function heldOutSliceFor (model: ModelConfigInput | ModelConfig, key: string, count?: number): Promise<Dataset> {
+export async function heldOutSliceFor (model: ModelConfigInput | ModelConfig, key: string, count?: number, dataset?: TextDatasetSource): Promise<Dataset> {
   if (model.kind !== 'gpt') return await heldOutSlice(key, count)
-  const { contextLength } = resolveModelConfig(model) as GptConfig
-  const { heldOut } = await loadTextCorpus({ contextLength })
+  const gpt = resolveModelConfig(model) as GptConfig
+  if (dataset !== undefined) return await textHeldOutSlice({ ...dataset, model: gpt, key, count })
+  const { heldOut } = await loadTextCorpus({ contextLength: gpt.contextLength })
   return sliceByKey(heldOut, key, count ?? HELD_OUT_TEXT_WINDOWS)
 }
 
+/** Where a round's text comes from: the dataset id its announcement names and a way to fetch content by id (the coordinator's content protocol). */
+export interface TextDatasetSource {
+  datasetId: string
+  content: (id: string) => Promise<Uint8Array>
+}
+
+/**
+ * A validator's held-out slice of the text a coordinator trains on (its
+ * `--text` files): the dataset manifest the round announcement names, fetched
+ * by content id and checked (hash, canonical form, held-out shards listed,
+ * tokenizer within the model's vocabulary, windows of contextLength + 1),
+ * then its held-out shards, each checked against its id, and `count` windows
+ * from an offset drawn from `key`, as for the default corpus.
+ */
+export async function textHeldOutSlice (params: TextDatasetSource & { model: GptConfig, key: string, count?: number }): Promise<Dataset> {
+  const bytes = await params.content(params.datasetId)
+  const id = params.datasetId.toLowerCase()
+  if (contentIdOf(bytes) !== id) throw new InvalidInputError(`dataset manifest ${id} does not hash to its id`)
+  const manifest = manifestFromCanonicalJson(new TextDecoder().decode(bytes))
+  if (manifest.tokenizer === undefined || manifest.heldOut === undefined) throw new InvalidInputError(`dataset ${id} lists no held-out text windows`, { hint: 'the coordinator must publish its held-out split (coordinator --model gpt does)' })
+  const { vocabSize, contextLength } = params.model
+  if (manifest.tokenizer.symbols.length > vocabSize) throw new InvalidInputError(`dataset ${id} has ${manifest.tokenizer.symbols.length} tokens, the gpt's vocabulary is ${vocabSize}`)
+  if (manifest.sampleShape[0] !== contextLength + 1) throw new InvalidInputError(`dataset ${id} has windows of ${manifest.sampleShape[0]} tokens, the gpt needs contextLength + 1 = ${contextLength + 1}`)
+  // Only the shards under this validator's slice are fetched.
+  const total = manifest.heldOut.reduce((a, e) => a + e.samples, 0)
+  const { offset, n } = keySlice(params.key, total, params.count ?? HELD_OUT_TEXT_WINDOWS)
+  const parts: Dataset[] = []
+  let first = 0
+  let start = 0
+  for (const entry of manifest.heldOut) {
+    const end = start + entry.samples
+    if (end > offset && start < offset + n) {
+      if (parts.length === 0) first = start
+      const shard = decodeShard(await params.content(entry.id), { expectedId: entry.id })
+      if (shard.dataset.count !== entry.samples || shard.dataset.sampleShape[0] !== contextLength + 1) throw new InvalidInputError(`held-out shard ${entry.id} does not match dataset ${id}'s manifest`)
+      parts.push(shard.dataset)
+    }
+    start = end
+  }
+  return sliceDataset(concatDatasets(parts), offset - first, offset - first + n)
+}
+
 function sliceByKey (data: Dataset, key: string, count: number): Dataset {
-  const n = Math.min(count, data.count)
-  const h = sha256(new TextEncoder().encode(`cotrain/held-out/v1\0${key.toLowerCase()}`))
-  const offset = new DataView(h.buffer, h.byteOffset, 4).getUint32(0) % (data.count - n + 1)
+  const { offset, n } = keySlice(key, data.count, count)
   return sliceDataset(data, offset, offset + n)
+}
+
+/** `count` (at most `total`) contiguous samples from an offset drawn from `key`. */
+function keySlice (key: string, total: number, count: number): { offset: number, n: number } {
+  const n = Math.min(count, total)
+  const h = sha256(new TextEncoder().encode(`cotrain/held-out/v1\0${key.toLowerCase()}`))
+  return { offset: new DataView(h.buffer, h.byteOffset, 4).getUint32(0) % (total - n + 1), n }
 }

@@ -22,7 +22,8 @@ export async function handleJoin (ctx: CoordinatorContext, { address, peer, join
   }
   const c = join.capabilities
   const capabilities: WorkerCapabilities = {
-    samplesPerSec: c?.samplesPerSecond != null && c.samplesPerSecond > 0 ? c.samplesPerSecond : undefined,
+    // Reported on the reference step; in samples of the round's model from here on.
+    samplesPerSec: c?.samplesPerSecond != null && c.samplesPerSecond > 0 ? c.samplesPerSecond * ctx.rounds.config.speedFactor : undefined,
     backend: c?.backend ?? '',
     tfjsVersion: c?.tfjsVersion ?? '',
     simd: c?.simd ?? false,

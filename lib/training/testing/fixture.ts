@@ -1,4 +1,5 @@
 import { loadMnist } from '../../data/loadMnist.ts'
+import { loadTextCorpus } from '../../data/loadTextCorpus.ts'
 import { splitIntoShards, type Shard } from '../../data/shard.ts'
 import type { ModelConfigInput } from '../../model/config.ts'
 import { initialWeights } from '../../model/flatWeights.ts'
@@ -19,15 +20,37 @@ export async function smallShards (): Promise<Shard[]> {
 
 /** A short MLP round on shard 0: `steps` steps of batch 32, checkpoint every `interval`. */
 export async function smallRound (overrides: { steps?: number, interval?: number, model?: ModelConfigInput, shard?: number, round?: number } = {}): Promise<TrainRoundParams> {
-  const shards = await smallShards()
-  const model = overrides.model ?? { kind: 'mlp', hidden: [64] }
+  return fixtureRound(overrides.model ?? { kind: 'mlp', hidden: [64] }, await smallShards(), overrides, { batchSize: 32, learningRate: 2e-3 })
+}
+
+function fixtureRound (model: ModelConfigInput, shards: Shard[], o: { steps?: number, interval?: number, shard?: number, round?: number }, h: { batchSize: number, learningRate: number }): TrainRoundParams {
   return {
-    round: overrides.round ?? 7,
+    round: o.round ?? 7,
     roundSeed: ROUND_SEED,
     workerAddress: WORKER,
     model,
     startWeights: initialWeights(model, 'fixture'),
-    shards: [shards[overrides.shard ?? 0]],
-    hyper: { steps: overrides.steps ?? 40, batchSize: 32, checkpointInterval: overrides.interval ?? 10, learningRate: 2e-3 }
+    shards: [shards[o.shard ?? 0]],
+    hyper: { steps: o.steps ?? 40, checkpointInterval: o.interval ?? 10, ...h }
   }
+}
+
+/** The small gpt of the language-model benchmarks' detection and proof checks: 2 layers, width 32, 2 heads, context 16. */
+export const SMALL_GPT = { kind: 'gpt', contextLength: 16, layers: 2, heads: 2, embedDim: 32 } as const
+
+let textCache: { shards: Shard[], vocabSize: number } | null = null
+
+/** The first 120,000 characters of the Brown corpus as windows of SMALL_GPT's context, in 5 shards, and the tokenizer's size. */
+export async function smallTextShards (): Promise<{ shards: Shard[], vocabSize: number }> {
+  if (textCache === null) {
+    const corpus = await loadTextCorpus({ contextLength: SMALL_GPT.contextLength, maxChars: 120_000 })
+    textCache = { shards: splitIntoShards(corpus.train, 5), vocabSize: corpus.tokenizer.symbols.length }
+  }
+  return textCache
+}
+
+/** A short round of SMALL_GPT on text shard 0: `steps` steps of batch 8, checkpoint every `interval`. */
+export async function smallGptRound (overrides: { steps?: number, interval?: number, shard?: number, round?: number } = {}): Promise<TrainRoundParams> {
+  const { shards, vocabSize } = await smallTextShards()
+  return fixtureRound({ ...SMALL_GPT, vocabSize }, shards, overrides, { batchSize: 8, learningRate: 3e-3 })
 }

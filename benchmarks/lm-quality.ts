@@ -1,0 +1,138 @@
+/**
+ * Learning quality of the language model in DiLoCo rounds, measured: 4
+ * workers that each train H local steps of the gpt from the global model on
+ * their own quarter of the text, their int8 deltas combined by the
+ * coordinator's own aggregation (coordinator/aggregation/aggregate.ts, outer
+ * Nesterov), against 1 worker trained on the same total number of tokens with
+ * no exchange at all. Reports held-out loss (nats per character: one token is
+ * one character) and bits per character of both, their ratio (goal: the
+ * rounds within 2 % of the single worker), and the bytes DiLoCo sends against
+ * a per-step gradient exchange (goal: at least 100x fewer).
+ *
+ * Each side runs at its best learning rate from a small sweep: the single
+ * worker at every rate of LM_BASELINE_LRS, the rounds at every inner rate of
+ * LM_INNER_LRS; the best of each side is compared. LM_ROUNDS, LM_STEPS (H),
+ * LM_OUTER_LR, LM_MOMENTUM change the schedule and the outer step. Each run
+ * trains its workers one after another in one process (this is a quality
+ * measure, not a speed one); independent runs go to one child process per core.
+ *
+ * The data are the first LM_CHARS characters of the Brown corpus (the
+ * default corpus), split as every --text run is (lib/data/textDataset.ts:
+ * every 20th window held out); the workers' quarters are contiguous, so each
+ * sees other genres of text than the others (not shuffled: harder than IID).
+ *
+ * Reference: nanoGPT's small CPU configuration (4 layers, 4 heads, width 128,
+ * context 64, 2,000 iterations of batch 12) reaches about 1.88 nats per
+ * character on Shakespeare; corpus, model size and steps all differ here.
+ *
+ * Run: node benchmarks/lm-quality.ts  (writes results/lm-quality.json)
+ */
+import { cpus, loadavg } from 'node:os'
+import { loadTextCorpus } from '../lib/data/loadTextCorpus.ts'
+import { splitIntoShards } from '../lib/data/shard.ts'
+import { initialWeights } from '../lib/model/flatWeights.ts'
+import { modelWeightCount } from '../lib/model/buildModel.ts'
+import type { GptConfig } from '../lib/model/config.ts'
+import { evaluate } from '../lib/model/evaluate.ts'
+import { selectBackend } from '../lib/training/selectBackend.ts'
+import { trainAlone, trainInRounds } from './diLoCoRuns.ts'
+import { outerOptimizer } from '../coordinator/config.ts'
+import type { OuterOptimizerConfig } from '../coordinator/config.ts'
+import { childRunArgument, pool, runInChild } from './childRuns.ts'
+import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
+
+const WORKERS = 4
+const ROUNDS = Number(process.env.LM_ROUNDS ?? 5)
+const H = Number(process.env.LM_STEPS ?? 80)
+const BATCH = 16
+const CHARS = Number(process.env.LM_CHARS ?? 1_000_000)
+const SEED = process.env.LM_SEED ?? 'lm-quality'
+const envNumber = (name: string): number | undefined => process.env[name] === undefined ? undefined : Number(process.env[name])
+const list = (name: string, fallback: string): number[] => (process.env[name] ?? fallback).split(',').map(Number)
+const BASELINE_LRS = list('LM_BASELINE_LRS', '0.003,0.006')
+const INNER_LRS = list('LM_INNER_LRS', '0.003,0.006')
+/** The gpt measured: small enough that a run of a few thousand steps takes a minute or two on one core. */
+const CONTEXT = 32
+const model = (vocabSize: number): GptConfig => ({ kind: 'gpt', vocabSize, contextLength: CONTEXT, layers: 2, heads: 4, embedDim: 64 })
+/** nanoGPT's small CPU configuration on Shakespeare characters (its README). */
+const NANOGPT_REFERENCE = { lossNatsPerChar: 1.88, corpus: 'Shakespeare (1.1M chars)', model: '4 layers, width 128, context 64, 0.8M weights, 2,000 steps of batch 12' }
+
+type Run = { kind: 'single', lr: number } | { kind: 'rounds', lr: number, optimizer: OuterOptimizerConfig }
+interface RunResult { run: Run, loss: number, accuracy: number, bytesSent: number, seconds: number, config: GptConfig, params: number, tokens: number, trace: number[] }
+
+/** One run of the comparison, trained in this process: held-out loss at the end and the bytes it sent. */
+async function execute (run: Run): Promise<RunResult> {
+  await selectBackend({ backend: 'wasm' })
+  const corpus = await loadTextCorpus({ contextLength: CONTEXT, maxChars: CHARS })
+  const config = model(corpus.tokenizer.symbols.length)
+  const shards = splitIntoShards(corpus.train, WORKERS).map((s) => ({ id: s.id, dataset: s.dataset }))
+  const params = modelWeightCount(config)
+  const heldOut = async (weights: Float32Array): Promise<{ loss: number, accuracy: number }> => await evaluate({ config, weights }, corpus.heldOut, { batchSize: 256 })
+  const common = { model: config, startWeights: initialWeights(config, SEED), shards, batchSize: BATCH, learningRate: run.lr }
+  const started = Date.now()
+  const tokens = WORKERS * ROUNDS * H * BATCH * CONTEXT
+  if (run.kind === 'single') {
+    // The same total tokens as the rounds: WORKERS x ROUNDS x H steps of BATCH windows, in one run over all shards.
+    const ev = await heldOut(await trainAlone({ ...common, steps: WORKERS * ROUNDS * H }))
+    return { run, ...ev, bytesSent: 0, seconds: (Date.now() - started) / 1000, config, params, tokens, trace: [] }
+  }
+  const trace: number[] = []
+  const { weights, bytesSent } = await trainInRounds({ ...common, rounds: ROUNDS, steps: H, optimizer: run.optimizer, afterRound: async (w) => { trace.push((await heldOut(w)).loss) } })
+  return { run, ...(await heldOut(weights)), bytesSent, seconds: (Date.now() - started) / 1000, config, params, tokens, trace }
+}
+
+const childRun = childRunArgument<Run>()
+if (childRun !== undefined) {
+  process.stdout.write(JSON.stringify(await execute(childRun)) + '\n')
+} else {
+  const nesterov = outerOptimizer('nesterov', { lr: envNumber('LM_OUTER_LR'), momentum: envNumber('LM_MOMENTUM') })
+  const runs: Run[] = [
+    ...INNER_LRS.map((lr): Run => ({ kind: 'rounds', lr, optimizer: nesterov })),
+    ...BASELINE_LRS.map((lr): Run => ({ kind: 'single', lr }))
+  ]
+  const before = loadavg()
+  const started = Date.now()
+  console.log(`lm quality: ${runs.length} runs on ${Math.min(cpus().length, runs.length)} processes; gpt 2x64 ctx ${CONTEXT}, ${WORKERS} workers x ${ROUNDS} rounds x H=${H} vs 1 worker on the same ${WORKERS * ROUNDS * H * BATCH * CONTEXT} tokens`)
+  const cacheKey = JSON.stringify({ WORKERS, ROUNDS, H, BATCH, CHARS, SEED, CONTEXT })
+  const results = await pool(runs, cpus().length, (run) => runInChild<RunResult>(import.meta.url, run, { cacheKey }))
+  const params = results[0].params
+  // Synchronous data parallelism: each worker sends its float32 gradient and receives the averaged one, every step.
+  const perStepBytes = WORKERS * ROUNDS * H * params * 4 * 2
+  const bestOf = (kind: Run['kind']): RunResult => results.filter((r) => r.run.kind === kind).reduce((a, b) => b.loss < a.loss ? b : a)
+  const single = bestOf('single')
+  const rounds = bestOf('rounds')
+  const rows = results.map((r) => ({
+    setup: r.run.kind === 'single' ? '1 worker, no exchange' : `${WORKERS} workers, DiLoCo (H=${H}, ${ROUNDS} rounds)`,
+    outer: r.run.kind === 'rounds' ? `${r.run.optimizer.kind} ${r.run.optimizer.lr}${r.run.optimizer.kind === 'nesterov' ? `/${r.run.optimizer.momentum}` : ''}` : '-',
+    lr: String(r.run.lr),
+    best: r === single || r === rounds ? 'yes' : '',
+    'held-out nats/char': +r.loss.toFixed(4),
+    'bits/char': +(r.loss / Math.LN2).toFixed(3),
+    'next-char acc': +(r.accuracy * 100).toFixed(2),
+    'vs best single': `${((r.loss / single.loss - 1) * 100).toFixed(2)}%`,
+    bytesSent: r.bytesSent,
+    'fewer bytes': r.run.kind === 'single' ? '-' : `${(perStepBytes / r.bytesSent).toFixed(0)}x`,
+    seconds: +r.seconds.toFixed(1)
+  }))
+  printTable(rows)
+  const ratio = rounds.loss / single.loss
+  const reduction = perStepBytes / rounds.bytesSent
+  console.log(`best DiLoCo (inner lr ${rounds.run.lr}) ${rounds.loss.toFixed(4)} nats/char (${(rounds.loss / Math.LN2).toFixed(3)} bits/char) vs best single worker (lr ${single.run.lr}) ${single.loss.toFixed(4)} (${(single.loss / Math.LN2).toFixed(3)}): ratio ${ratio.toFixed(4)} (goal <= 1.02, ${ratio <= 1.02 ? 'met' : 'NOT met'}); ${reduction.toFixed(0)}x fewer bytes than a per-step exchange (goal >= 100x, ${reduction >= 100 ? 'met' : 'NOT met'})`)
+  console.log(`held-out loss by round (best DiLoCo): ${rounds.trace.map((l) => l.toFixed(3)).join(' ')}`)
+  console.log(`reference: nanoGPT's small CPU config reaches about ${NANOGPT_REFERENCE.lossNatsPerChar} nats/char on ${NANOGPT_REFERENCE.corpus} (${NANOGPT_REFERENCE.model}); here the Brown corpus, a ${params}-weight gpt and ${results[0].tokens} tokens, so the numbers are not directly comparable`)
+  const after = loadavg()
+  const warn = loadWarning(before, after)
+  if (warn !== null) console.log(warn)
+  console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  const file = writeResult('lm-quality', {
+    env: environment(),
+    loadBefore: before,
+    loadAfter: after,
+    config: { workers: WORKERS, rounds: ROUNDS, innerSteps: H, batch: BATCH, chars: CHARS, seed: SEED, model: results[0].config, params, tokens: results[0].tokens, baselineLrs: BASELINE_LRS, innerLrs: INNER_LRS, outer: nesterov },
+    rows,
+    summary: { ratio, goalRatio: 1.02, met: ratio <= 1.02, reduction, goalReduction: 100, singleLoss: single.loss, singleBitsPerChar: single.loss / Math.LN2, diLoCoLoss: rounds.loss, diLoCoBitsPerChar: rounds.loss / Math.LN2 },
+    reference: NANOGPT_REFERENCE,
+    traces: results.filter((r) => r.run.kind === 'rounds').map((r) => ({ innerLr: r.run.lr, heldOutLossByRound: r.trace }))
+  })
+  console.log(`wrote ${file}`)
+}
