@@ -12,17 +12,30 @@ const CHROMIUM = process.env.COTRAIN_CHROMIUM ?? '/usr/bin/chromium'
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.devnet-test')
 
 const ETH = 10n ** 18n
+const NOW = Date.UTC(2026, 11, 6, 3, 30)
+const HONEST = '0x12ab' + 'a1'.repeat(16) + 'cd34'
+const CHEATER = '0x' + 'c4'.repeat(20)
+const VALIDATOR = '0x' + 'e5'.repeat(20)
+const FRAUD_REASON = 'segment 7 of 10: replayed weights differ from the committed checkpoint (max abs diff 0.31)'
 const status: DashboardStatus = {
   coordinator: { peerId: '12D3KooWabcdefghijklmnop', addrs: [], model: '{"kind":"mlp","hidden":[128]}', aggregator: 'fedavg', startedAt: Date.UTC(2026, 11, 6, 3, 0) },
+  now: NOW,
+  current: { number: 2, state: 'training', deadline: NOW + 150_000, openedAt: NOW - 30_000, assigned: 3, submitted: 1, accepted: 1, rejected: 0 },
+  validators: [{ address: VALIDATOR, scores: 44, fraudReports: 1, averageScore: 70, lastActiveAt: NOW - 60_000 }],
+  earnings: [{ address: HONEST, round: 1, amountWei: (8n * ETH / 10n).toString() }],
   rounds: [{ number: 1, state: 'done', accuracy: 0.897, loss: 0.41, accepted: 2, rejected: 1, openedAt: 1 }],
   workers: [
-    { address: '0x' + 'a1'.repeat(20), peerId: '12D3KooWworker1', status: 'active', contributions: 1, lastScore: 81, rewardsWei: (8n * ETH / 10n).toString(), slashedWei: '0' },
-    { address: '0x' + 'c4'.repeat(20), peerId: '12D3KooWcheater', status: 'active', contributions: 1, rewardsWei: '0', slashedWei: (ETH / 2n).toString() }
+    { address: HONEST, peerId: '12D3KooWworker1', status: 'active', contributions: 1, lastScore: 81, rewardsWei: (8n * ETH / 10n).toString(), slashedWei: '0' },
+    { address: CHEATER, peerId: '12D3KooWcheater', status: 'active', contributions: 1, rewardsWei: '0', slashedWei: (ETH / 2n).toString() }
   ],
   latestSample: { round: 1, text: 'the jury said', bitsPerChar: 2.25 },
   chain: {
     contract: '0x' + '5f'.repeat(20),
-    events: Array.from({ length: 45 }, (_, i) => ({ kind: i === 44 ? 'slashed' as const : 'scored' as const, contributionId: i + 1, account: '0x' + 'a1'.repeat(20), score: 70, block: 100 + i, amountWei: i === 44 ? (ETH / 2n).toString() : undefined }))
+    events: [
+      ...Array.from({ length: 43 }, (_, i) => ({ kind: 'scored' as const, contributionId: i + 1, account: VALIDATOR, score: 70, block: 100 + i, at: NOW - 600_000 + i * 1000, round: 1 })),
+      { kind: 'fraud' as const, contributionId: 44, account: VALIDATOR, block: 143, at: NOW - 60_000, round: 1, reason: FRAUD_REASON },
+      { kind: 'slashed' as const, contributionId: 44, account: CHEATER, block: 144, at: NOW - 59_000, round: 1, amountWei: (ETH / 2n).toString(), reason: FRAUD_REASON }
+    ]
   }
 }
 
@@ -39,6 +52,32 @@ describe('coordinator dashboard in headless Chromium', function () {
     server = await startStatusServer({ metrics: new MetricsRegistry(), status: () => status, page: dashboardPage })
   })
   after(async () => { await server?.stop() })
+
+  it('shows the current round\'s progress and time left, the validators, earnings per round, short addresses, and fraud rows with their reason and local time', async () => {
+    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1300 }, timezoneId: 'Asia/Tokyo' })
+      await page.goto(server.url + '/')
+      await page.waitForSelector('#workers tbody tr')
+      const current = await page.textContent('#current-text') ?? ''
+      assert.match(current, /^round 2 · training · 1 of 3 workers submitted \(1 accepted, 0 rejected\) · 2m 30s left \(deadline 12:32:30/)
+      assert.equal(await page.getAttribute('#current-bar', 'style'), 'width: 33.3333%;')
+      const validator = await page.$$eval('#validators tbody tr td', (tds) => tds.map((t) => t.textContent ?? ''))
+      assert.deepEqual(validator.slice(0, 4), ['0xe5e5…e5e5', '44', '70', '1'])
+      assert.match(validator[4], /12:29:00/, 'last activity in the browser\'s time zone (UTC+9)')
+      assert.deepEqual(await page.$$eval('#earnings thead th', (ths) => ths.map((t) => t.textContent)), ['worker', '#1', 'total'])
+      assert.deepEqual(await page.$$eval('#earnings tbody td', (tds) => tds.map((t) => t.textContent)), ['0x12ab…cd34', '0.8', '0.8'])
+      assert.equal(await page.textContent('#workers tbody tr td'), '0x12ab…cd34')
+      const fraud = await page.$$eval('#events tbody tr[data-kind="fraud"] td', (tds) => tds.map((t) => t.textContent ?? ''))
+      assert.match(fraud[0], /12:29:00/, 'event time in local time, not a block number alone')
+      assert.equal(fraud[3], '1', 'the round')
+      assert.equal(fraud[8], FRAUD_REASON)
+      mkdirSync(outDir, { recursive: true })
+      await page.screenshot({ path: path.join(outDir, 'dashboard-operator.png'), fullPage: true })
+    } finally {
+      await browser.close()
+    }
+  })
 
   it('names the model, shows the latest LM sample, keeps the accuracy axis in 0-100 %, shows a slashed worker as slashed, pages the events, and asks for no missing favicon', async () => {
     const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })

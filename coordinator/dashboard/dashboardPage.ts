@@ -34,11 +34,16 @@ export const dashboardPage = `<!doctype html>
   .pager button { font: inherit; padding: 2px 8px; }
   .status-slashed, .status-banned { color: var(--bad); font-weight: 600; }
   .status-inactive { color: var(--muted); }
+  .bar { height: 10px; background: var(--line); border-radius: 5px; overflow: hidden; margin-top: 6px; }
+  .bar > div { height: 100%; background: var(--acc); }
+  #current-text { font-size: 15px; }
+  td.reason { white-space: normal; max-width: 520px; }
 </style>
 </head>
 <body>
 <header><h1>cotrain</h1><span id="coord"></span><span id="updated">connecting…</span></header>
 <main>
+  <section class="wide"><h2>Current round</h2><div id="current-text">no round in progress</div><div class="bar"><div id="current-bar" style="width:0"></div></div></section>
   <section class="wide"><h2>Rounds</h2><div class="timeline" id="timeline"></div></section>
   <section><h2>Test accuracy</h2><svg id="acc-chart" width="100%" height="180" viewBox="0 0 420 180"></svg></section>
   <section><h2>Test loss</h2><svg id="loss-chart" width="100%" height="180" viewBox="0 0 420 180"></svg></section>
@@ -46,8 +51,12 @@ export const dashboardPage = `<!doctype html>
   <section class="wide"><h2>Workers</h2><table id="workers"><thead><tr>
     <th>address</th><th>peer</th><th>backend</th><th>samples/s</th><th>GFLOP/s</th><th>cores</th><th>memory</th><th>gpu</th><th>status</th><th>reputation</th><th>contributions</th><th>last score</th><th>rewards (ETH)</th><th>slashed (ETH)</th>
   </tr></thead><tbody></tbody></table></section>
+  <section><h2>Validators</h2><table id="validators"><thead><tr>
+    <th>validator</th><th>scores given</th><th>average score</th><th>fraud reports</th><th>last active</th>
+  </tr></thead><tbody></tbody></table></section>
+  <section><h2>Earnings per round (ETH)</h2><table id="earnings"><thead></thead><tbody></tbody></table></section>
   <section class="wide"><h2>On-chain rewards and slashes</h2><table id="events"><thead><tr>
-    <th>block</th><th>event</th><th>contribution</th><th>account</th><th>score</th><th>amount (ETH)</th>
+    <th>time</th><th>block</th><th>event</th><th>round</th><th>contribution</th><th>account</th><th>score</th><th>amount (ETH)</th><th>reason</th>
   </tr></thead><tbody></tbody></table>
   <div class="pager"><button id="newer" type="button">newer</button><span id="page"></span><button id="older" type="button">older</button></div></section>
 </main>
@@ -60,6 +69,16 @@ const PAGE = 20
 let eventPage = 0
 let last = null
 const short = (s) => s == null ? '' : s.length > 14 ? s.slice(0, 8) + '…' + s.slice(-4) : s
+// An address as people compare them: 0x12ab…cd34.
+const addr = (a) => a == null ? '' : /^0x[0-9a-fA-F]{40}$/.test(a) ? a.slice(0, 6) + '…' + a.slice(-4) : short(a)
+const localTime = (ms) => ms == null ? '' : new Date(ms).toLocaleString()
+// "2m 30s", "45 s": how long until a deadline.
+function duration (ms) {
+  const s = Math.max(0, Math.round(ms / 1000))
+  if (s < 60) return s + ' s'
+  const m = Math.floor(s / 60)
+  return m < 60 ? m + 'm ' + String(s % 60).padStart(2, '0') + 's' : Math.floor(m / 60) + 'h ' + String(m % 60).padStart(2, '0') + 'm'
+}
 
 function chart (svg, points, key, color, fmt, bounds) {
   const W = 420, H = 180, L = 44, B = 24, T = 10, R = 10
@@ -92,15 +111,43 @@ function render (s) {
   $('timeline').innerHTML = s.rounds.map((r) => '<div class="round ' + (r.state === 'done' ? 'done' : r.state === 'failed' ? 'failed' : 'active') + '" data-round="' + r.number + '">#' + r.number + ' ' + esc(r.state) + ' · ' + r.accepted + ' accepted' + (r.rejected ? ', ' + r.rejected + ' rejected' : '') + (typeof r.accuracy === 'number' ? ' · ' + (r.accuracy * 100).toFixed(2) + '%' : '') + '</div>').join('') || 'no rounds yet'
   chart($('acc-chart'), s.rounds, 'accuracy', 'var(--acc)', (v) => (v * 100).toFixed(1) + '%', [0, 1])
   chart($('loss-chart'), s.rounds, 'loss', 'var(--loss)', (v) => v.toFixed(3), [0, Infinity])
+  renderCurrent(s)
+  $('validators').tBodies[0].innerHTML = (s.validators || []).map((v) => '<tr>' + [
+    '<span class="mono" title="' + esc(v.address) + '">' + esc(addr(v.address)) + '</span>', v.scores, v.averageScore ?? '', '<span class="' + (v.fraudReports ? 'bad' : '') + '">' + v.fraudReports + '</span>', esc(localTime(v.lastActiveAt))
+  ].map((c) => '<td>' + c + '</td>').join('') + '</tr>').join('') || '<tr><td colspan="5">no scores yet</td></tr>'
+  renderEarnings(s.earnings || [])
   if (s.latestSample) { $('sample-section').hidden = false; $('sample').textContent = 'round ' + s.latestSample.round + (typeof s.latestSample.bitsPerChar === 'number' ? ' · ' + s.latestSample.bitsPerChar.toFixed(3) + ' bits/char' : '') + '\\n' + s.latestSample.text }
   $('workers').tBodies[0].innerHTML = s.workers.map((w) => '<tr data-address="' + esc(w.address) + '">' + [
-    '<span class="mono">' + esc(short(w.address)) + '</span>', '<span class="mono">' + esc(short(w.peerId)) + '</span>', esc(w.backend),
+    '<span class="mono" title="' + esc(w.address) + '">' + esc(addr(w.address)) + '</span>', '<span class="mono">' + esc(short(w.peerId)) + '</span>', esc(w.backend),
     w.samplesPerSecond != null ? Math.round(w.samplesPerSecond) : '', w.gflops != null ? w.gflops.toFixed(1) : '', w.cores ?? '',
     w.memoryGiB != null ? w.memoryGiB.toFixed(1) + ' GiB' : '', esc(w.gpu || 'none'), statusCell(w), w.reputation ?? '', w.contributions,
     w.lastScore ?? '', eth(w.rewardsWei), '<span class="' + (w.slashedWei && w.slashedWei !== '0' ? 'bad' : '') + '">' + eth(w.slashedWei) + '</span>'
   ].map((c) => '<td>' + c + '</td>').join('') + '</tr>').join('')
   renderEvents()
   $('updated').textContent = 'updated ' + new Date().toLocaleTimeString()
+}
+
+// The round in progress: submissions in of workers assigned, and the time left on the coordinator's clock.
+function renderCurrent (s) {
+  const c = s.current
+  if (!c) { $('current-text').textContent = 'no round in progress'; $('current-bar').style.width = '0'; return }
+  const left = c.deadline - (s.now ?? Date.now())
+  $('current-text').textContent = 'round ' + c.number + ' · ' + c.state + ' · ' + c.submitted + ' of ' + c.assigned + ' workers submitted' + (c.accepted || c.rejected ? ' (' + c.accepted + ' accepted, ' + c.rejected + ' rejected)' : '') + ' · ' + (left > 0 ? duration(left) + ' left' : 'deadline passed') + ' (deadline ' + new Date(c.deadline).toLocaleTimeString() + ')'
+  $('current-bar').style.width = (c.assigned > 0 ? Math.min(100, c.submitted / c.assigned * 100) : 0) + '%'
+}
+
+// Workers down, their last rounds across (at most 8), the total at the end.
+function renderEarnings (rows) {
+  const rounds = [...new Set(rows.map((e) => e.round))].sort((a, b) => a - b).slice(-8)
+  const by = new Map()
+  for (const e of rows) {
+    const w = by.get(e.address) || { total: 0n, per: {} }
+    w.total += BigInt(e.amountWei)
+    if (rounds.includes(e.round)) w.per[e.round] = (w.per[e.round] || 0n) + BigInt(e.amountWei)
+    by.set(e.address, w)
+  }
+  $('earnings').tHead.innerHTML = '<tr><th>worker</th>' + rounds.map((r) => '<th>#' + r + '</th>').join('') + '<th>total</th></tr>'
+  $('earnings').tBodies[0].innerHTML = [...by].map(([a, w]) => '<tr data-address="' + esc(a) + '"><td><span class="mono" title="' + esc(a) + '">' + esc(addr(a)) + '</span></td>' + rounds.map((r) => '<td>' + (w.per[r] != null ? eth(w.per[r].toString()) : '') + '</td>').join('') + '<td>' + eth(w.total.toString()) + '</td></tr>').join('') || '<tr><td>no rewards finalized yet</td></tr>'
 }
 
 // A slashed worker is never shown as "active": the chain's word wins over the coordinator's.
@@ -128,8 +175,8 @@ function renderEvents () {
   $('newer').disabled = eventPage === 0
   $('older').disabled = eventPage >= pages - 1
   $('events').tBodies[0].innerHTML = all.slice(eventPage * PAGE, eventPage * PAGE + PAGE).map((e) => '<tr class="' + (e.kind === 'slashed' || e.kind === 'fraud' ? 'bad' : '') + '" data-kind="' + e.kind + '">' + [
-    e.block, e.kind, e.contributionId ?? '', '<span class="mono">' + esc(short(e.account)) + '</span>', e.score ?? '', eth(e.amountWei)
-  ].map((c) => '<td>' + c + '</td>').join('') + '</tr>').join('')
+    esc(localTime(e.at)), e.block, e.kind, e.round ?? '', e.contributionId ?? '', '<span class="mono" title="' + esc(e.account) + '">' + esc(addr(e.account)) + '</span>', e.score ?? '', eth(e.amountWei), esc(e.reason)
+  ].map((c, i) => '<td' + (i === 8 ? ' class="reason"' : '') + '>' + c + '</td>').join('') + '</tr>').join('')
 }
 $('newer').onclick = () => { eventPage = Math.max(0, eventPage - 1); if (last) renderEvents() }
 $('older').onclick = () => { eventPage++; if (last) renderEvents() }

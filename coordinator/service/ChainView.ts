@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import { getContractEvents } from 'viem/actions'
+import { getBlock, getContractEvents } from 'viem/actions'
 import { cotrainStakingAbi, getContributor, type ChainClient, type Contributor } from '../../lib/chain/index.ts'
 import type { DashboardStatus } from '../dashboard/DashboardStatus.ts'
 
@@ -28,6 +28,8 @@ export class ChainView {
   readonly contract: Address
   private readonly ttlMs: number
   private cache: { at: number, value: Promise<ChainSnapshot> } | undefined
+  /** Block number -> its timestamp (ms); a block's time never changes, so each is read once. */
+  private readonly blockTimes = new Map<number, number>()
 
   constructor (init: { client: ChainClient, contract: Address, ttlMs?: number }) {
     this.client = init.client
@@ -66,7 +68,15 @@ export class ChainView {
         block: Number(log.blockNumber)
       })
     }
-    return { contributors, events: events.slice(-MAX_EVENTS) }
+    const shown = events.slice(-MAX_EVENTS)
+    // Event times for people (the page shows them in the browser's local time), one block read per new block.
+    const unknown = [...new Set(shown.map(e => e.block))].filter(b => !this.blockTimes.has(b))
+    await Promise.all(unknown.map(async (b) => {
+      const block = await getBlock(this.client, { blockNumber: BigInt(b) })
+      this.blockTimes.set(b, Number(block.timestamp) * 1000)
+    }))
+    for (const e of shown) e.at = this.blockTimes.get(e.block)
+    return { contributors, events: shown }
   }
 }
 

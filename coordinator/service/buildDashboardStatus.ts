@@ -8,7 +8,9 @@ import type { CoordinatorInfo } from './coordinatorInfo.ts'
  * The dashboard's status from the store (rounds with their metrics and
  * verdicts, workers with capabilities, contributions and last score) and,
  * when a contract is set, the chain (reputation, rewards earned, slashed,
- * settlement events).
+ * settlement events), plus what an operator checks at a glance: the current
+ * round's progress and deadline, the validators' activity, earnings per
+ * worker and round, and for a fraud row the reason the coordinator recorded.
  */
 export function buildDashboardStatus (input: {
   store: CoordinatorStore
@@ -19,6 +21,8 @@ export function buildDashboardStatus (input: {
   contract?: string
   chain?: ChainSnapshot
   latestSample?: DashboardStatus['latestSample']
+  /** Clock (ms), for tests. */
+  now?: () => number
 }): DashboardStatus {
   const { store, chain } = input
   const rounds = store.listRounds().map((r) => {
@@ -30,6 +34,14 @@ export function buildDashboardStatus (input: {
   if (initial != null) rounds.unshift({ number: 0, state: 'done', accuracy: initial.accuracy, loss: initial.loss, accepted: 0, rejected: 0, openedAt: initial.createdAt, closedAt: initial.createdAt })
 
   const contributions = new Map<string, { count: number, lastScore?: number }>()
+  const byContribution = new Map<number, { round: number, reason?: string }>()
+  const validators = new Map<string, { address: string, scores: number, fraudReports: number, scoreSum: number, lastActiveAt?: number }>()
+  const validator = (address: string): { address: string, scores: number, fraudReports: number, scoreSum: number, lastActiveAt?: number } => {
+    const key = address.toLowerCase()
+    let v = validators.get(key)
+    if (v === undefined) { v = { address, scores: 0, fraudReports: 0, scoreSum: 0 }; validators.set(key, v) }
+    return v
+  }
   for (const r of store.listRounds()) {
     for (const s of store.listSubmissions(r.number)) {
       const c = contributions.get(s.worker) ?? { count: 0 }
@@ -37,7 +49,38 @@ export function buildDashboardStatus (input: {
       const scores = store.listScores(s.id)
       if (scores.length > 0) c.lastScore = scores[scores.length - 1].score
       contributions.set(s.worker, c)
+      if (s.contributionId !== undefined) byContribution.set(Number(s.contributionId), { round: s.round, reason: s.statusReason ?? scores.find(x => x.fraud)?.evidence })
+      // Without a chain the coordinator's own verdicts are the validator panel.
+      if (chain === undefined) {
+        for (const x of scores) {
+          const v = validator(x.validator)
+          if (x.fraud) v.fraudReports++
+          else { v.scores++; v.scoreSum += x.score }
+          v.lastActiveAt = Math.max(v.lastActiveAt ?? 0, x.createdAt)
+        }
+      }
     }
+  }
+  const events = (chain?.events ?? []).map((e) => {
+    const known = e.contributionId !== undefined ? byContribution.get(e.contributionId) : undefined
+    return known === undefined ? e : { ...e, round: known.round, ...(e.kind === 'fraud' || e.kind === 'slashed' ? { reason: known.reason } : {}) }
+  })
+  const earnings: NonNullable<DashboardStatus['earnings']> = []
+  for (const e of events) {
+    if (e.kind === 'scored' || e.kind === 'fraud') {
+      const v = validator(e.account)
+      if (e.kind === 'fraud') v.fraudReports++
+      else { v.scores++; v.scoreSum += e.score ?? 0 }
+      if (e.at !== undefined) v.lastActiveAt = Math.max(v.lastActiveAt ?? 0, e.at)
+    }
+    if (e.kind === 'finalized' && e.round !== undefined && e.amountWei !== undefined) earnings.push({ address: e.account, round: e.round, amountWei: e.amountWei })
+  }
+  const active = store.getActiveRound()
+  let current: DashboardStatus['current']
+  if (active !== undefined) {
+    const counts = store.countSubmissions(active.number)
+    const submitted = Object.values(counts).reduce((a, b) => a + b, 0)
+    current = { number: active.number, state: active.state, deadline: active.deadline, openedAt: active.openedAt, assigned: new Set(store.listAssignments(active.number).map(a => a.worker)).size, submitted, accepted: counts.accepted, rejected: counts.rejected }
   }
   const workers = store.listWorkers().map((w) => {
     const caps = w.capabilities
@@ -63,9 +106,13 @@ export function buildDashboardStatus (input: {
   })
   return {
     coordinator: { peerId: input.info.peerId, addrs: input.info.multiaddrs, model: JSON.stringify(input.model), aggregator: input.aggregator, startedAt: input.startedAt },
+    now: (input.now ?? Date.now)(),
+    ...(current !== undefined ? { current } : {}),
     rounds,
     workers,
-    chain: { contract: input.contract, events: chain?.events ?? [] },
+    validators: [...validators.values()].map(({ scoreSum, ...v }) => ({ ...v, ...(v.scores > 0 ? { averageScore: Math.round(scoreSum / v.scores * 10) / 10 } : {}) })),
+    earnings,
+    chain: { contract: input.contract, events },
     ...(input.latestSample !== undefined ? { latestSample: input.latestSample } : {})
   }
 }

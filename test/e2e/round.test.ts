@@ -142,8 +142,9 @@ describe('training rounds across processes', function () {
       const received = c.events.filter(e => e.event === 'submission:received')
       assert.equal(received.length, 3)
       assert.ok(received.every(e => typeof e.contributionId === 'string' && BigInt(e.contributionId) > 0n), 'each submission carries its on-chain contribution id')
-      const status = await (await fetch(new URL('/api/status', ready.dashboardUrl as string))).json() as { workers: Array<{ reputation?: number }>, chain: { contract?: string, events: Array<{ kind: string }> } }
+      const status = await (await fetch(new URL('/api/status', ready.dashboardUrl as string))).json() as { workers: Array<{ reputation?: number }>, chain: { contract?: string, events: Array<{ kind: string, at?: number }> } }
       assert.equal(status.chain.contract?.toLowerCase(), staking.address.toLowerCase())
+      assert.ok(status.chain.events.every(e => typeof e.at === 'number' && Math.abs(e.at - Date.now()) < 3_600_000), 'each event has its block time, for the page to show in local time')
       assert.equal(status.chain.events.filter(e => e.kind === 'submitted').length, 3)
       assert.ok(status.workers.every(w => typeof w.reputation === 'number'), 'reputation read from the contract')
     } finally {
