@@ -21,6 +21,7 @@ import { aggregate } from '../coordinator/aggregation/aggregate.ts'
 import { outerOptimizer } from '../coordinator/config.ts'
 import type { OuterOptimizerConfig } from '../coordinator/config.ts'
 import { RoundManager } from '../coordinator/rounds/RoundManager.ts'
+import { floatSubmission } from '../coordinator/testing/floatSubmission.ts'
 import { CoordinatorStore } from '../coordinator/store/CoordinatorStore.ts'
 import { tempDir } from '../coordinator/testing/tempDir.ts'
 
@@ -100,7 +101,7 @@ async function benchRoundOverhead (synchronous: 'FULL' | 'NORMAL', workers: numb
           proofRoot: '0x' + 'ab'.repeat(32),
           leafCount: 10,
           samples: a.samples,
-          delta: deltas[w]
+          ...floatSubmission(deltas[w])
         })
       }
       const t4 = performance.now()

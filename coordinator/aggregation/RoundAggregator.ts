@@ -1,5 +1,6 @@
 import type { RoundCore } from '../rounds/RoundCore.ts'
 import type { RoundRecord, SubmissionRecord } from '../store/records.ts'
+import { readSubmissionDelta } from '../store/storedSubmission.ts'
 import { applyOuterStep } from './applyOuterStep.ts'
 import { RunningSum, clipBound } from './RunningSum.ts'
 
@@ -39,7 +40,7 @@ export class RoundAggregator {
     const { numParams } = this.core.store.getModel(round.modelId)
     const running = this.runningSum(round, numParams)
     if (running.sum.has(s.id)) return
-    const delta = await this.core.store.blobs.getFloats(s.deltaId)
+    const delta = await readSubmissionDelta(this.core.store, s)
     if (running.sum.has(s.id)) return // folded by a concurrent call meanwhile
     const { norm, scale } = running.sum.fold(s.id, delta, s.samples, running.bound, `delta of ${s.worker}`)
     if (scale < 1) this.core.emit('update:clipped', { round: round.number, submissionId: s.id, worker: s.worker, norm, bound: running.bound })

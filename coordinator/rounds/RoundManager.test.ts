@@ -2,10 +2,11 @@ import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import type { CoordinatorConfig } from '../config.ts'
 import { outerOptimizer } from '../config.ts'
-import { AssignmentError, DuplicateSubmissionError, InvalidDeltaError, RoundStateError, StaleRoundError } from '../errors.ts'
+import { AssignmentError, DuplicateSubmissionError, RoundStateError, StaleRoundError } from '../errors.ts'
 import { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import type { SubmissionRecord } from '../store/records.ts'
 import { FakeClock } from '../testing/FakeClock.ts'
+import { floatSubmission } from '../testing/floatSubmission.ts'
 import { hex32, tempDir } from '../testing/tempDir.ts'
 import type { VerificationResult } from './RoundManager.ts'
 import { RoundManager } from './RoundManager.ts'
@@ -48,7 +49,7 @@ async function harness (dir: string, clock: FakeClock, config: Partial<Coordinat
 }
 
 async function submit (rounds: RoundManager, round: number, peerId: string, delta: number[], samples = rounds.assignmentFor(peerId, round)!.samples): Promise<SubmissionRecord> {
-  return await rounds.submit({ round, peerId, commitment: hex32(`${round}-${peerId}`), proofRoot: hex32(`root-${peerId}`), leafCount: 4, samples, delta: Float32Array.from(delta) })
+  return await rounds.submit({ round, peerId, commitment: hex32(`${round}-${peerId}`), proofRoot: hex32(`root-${peerId}`), leafCount: 4, samples, ...floatSubmission(Float32Array.from(delta)) })
 }
 
 function join (rounds: RoundManager, n: number, samplesPerSec = 1000): void {
@@ -135,7 +136,7 @@ describe('RoundManager', () => {
   })
 
   describe('when submissions are bad', () => {
-    it('rejects duplicates, stale rounds, NaN, wrong length and over-claimed samples, keeping what was accepted', async () => {
+    it('rejects duplicates and stale rounds, keeping what was accepted (the delta itself is checked once, before: checkSubmission)', async () => {
       const { store, rounds } = await start()
       await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
       join(rounds, 1)
@@ -144,12 +145,9 @@ describe('RoundManager', () => {
       rounds.startTraining()
       const first = await submit(rounds, 1, 'peer1', [0.1, 0.1, 0.1])
       await assert.rejects(submit(rounds, 1, 'peer1', [0.2, 0.2, 0.2]), DuplicateSubmissionError)
-      await assert.rejects(rounds.submit({ round: 1, peerId: 'peer2', commitment: first.commitment, proofRoot: hex32(1), leafCount: 1, samples: 1, delta: new Float32Array(3) }),
+      await assert.rejects(rounds.submit({ round: 1, peerId: 'peer2', commitment: first.commitment, proofRoot: hex32(1), leafCount: 1, samples: 1, ...floatSubmission(new Float32Array(3)) }),
         (err: unknown) => err instanceof DuplicateSubmissionError && err.conflict === 'commitment')
       await assert.rejects(submit(rounds, 2, 'peer2', [0, 0, 0], 100), StaleRoundError)
-      await assert.rejects(submit(rounds, 1, 'peer2', [0, Number.NaN, 0]), (err: unknown) => err instanceof InvalidDeltaError && err.index === 1)
-      await assert.rejects(submit(rounds, 1, 'peer2', [0, 0]), InvalidDeltaError)
-      await assert.rejects(submit(rounds, 1, 'peer2', [0, 0, 0], 10_000), /samples claimed/)
       assert.deepEqual(store.listSubmissions(1), [first])
       assert.equal(store.getAssignmentFor(1, 'peer2')?.state, 'assigned')
     })

@@ -1,11 +1,9 @@
-import { HashMismatchError, InvalidInputError } from '../../lib/errors.ts'
-import { l2Norm } from '../aggregation/RunningSum.ts'
-import { validateDelta } from '../aggregation/validateDelta.ts'
 import { AssignmentError, RoundStateError, StaleRoundError } from '../errors.ts'
 import type { AssignmentRecord, RoundRecord, SubmissionRecord } from '../store/records.ts'
 import type { RoundCore } from './RoundCore.ts'
 import { acceptsSubmissions } from './roundStates.ts'
 
+/** A submission that passed the submit checks (service/checkSubmission.ts), in the form it is stored. */
 export interface SubmitParameters {
   round: number
   peerId: string
@@ -14,66 +12,51 @@ export interface SubmitParameters {
   /** 0x + 64 hex Merkle root of the training leaves. */
   proofRoot: string
   leafCount: number
+  /** Weight of the update in the average. */
   samples: number
-  /** The decoded float32 delta W_r - W_final. */
-  delta: Float32Array
-  /** Content id the worker claims for the delta; checked when given. */
-  deltaId?: string
+  /** L2 norm of the decoded delta (the clipping bound is a multiple of the round's median). */
+  deltaNorm: number
+  /** The delta payload as it came on the wire: stored once, as one blob, and served to validators as is. */
+  deltaPayload: Uint8Array
+  /** The UpdateSubmission without its payload (store/storedSubmission.ts encodeProof): leaves, replay spec, encoding, scales. */
+  proof: Uint8Array
   contributionId?: string
 }
 
-const HEX32 = /^0x[0-9a-fA-F]{64}$/
-
 /**
- * Takes a worker's update for the current round: checks round, state,
- * assignment, sample count, delta length and finiteness, stores the delta
- * blob, then records the submission as pending and times the worker's speed.
- * Duplicates (same round and worker, or same commitment) are a
- * DuplicateSubmissionError and change nothing.
+ * Stores a checked update and records it as pending, in one transaction
+ * with its assignment marked submitted and the worker's speed timed. The
+ * checks were made once, before (checkSubmission); what is checked here is
+ * only what may have changed since, inside the transaction that writes: the
+ * round still takes submissions and the assignment is still this worker's.
+ * A second submission for the same (round, worker) or commitment is a
+ * DuplicateSubmissionError and changes nothing.
  */
 export async function acceptSubmission (core: RoundCore, measured: Set<string>, input: SubmitParameters): Promise<SubmissionRecord> {
-  if (!HEX32.test(input.commitment)) throw new InvalidInputError('commitment must be 0x followed by 64 hex characters')
-  if (!HEX32.test(input.proofRoot)) throw new InvalidInputError('proof root must be 0x followed by 64 hex characters')
-  if (!Number.isInteger(input.leafCount) || input.leafCount < 1) throw new InvalidInputError(`leaf count must be a positive integer, got ${input.leafCount}`)
-  if (!Number.isInteger(input.samples) || input.samples < 1) throw new InvalidInputError(`samples must be a positive integer, got ${input.samples}`)
-  if (!(input.delta instanceof Float32Array)) throw new InvalidInputError('delta must be a Float32Array')
-  const commitment = input.commitment.toLowerCase()
   const { store } = core
-
-  const round = acceptingRound(core, input.round)
-  const assignment = activeAssignment(core, round.number, input.peerId)
-  if (input.samples > assignment.samples) {
-    throw new InvalidInputError(`${input.samples} samples claimed, the assignment has ${assignment.samples}`, { hint: 'report the samples actually trained on' })
-  }
-  store.assertNotDuplicate(round.number, input.peerId, commitment)
-  const model = store.getModel(round.modelId)
-  validateDelta(input.delta, model.numParams, `delta of ${input.peerId}`)
-
-  const deltaNorm = l2Norm(input.delta)
-  const blob = await store.blobs.putFloats(input.delta)
-  if (input.deltaId != null && input.deltaId !== blob.id) throw new HashMismatchError(`delta of ${input.peerId}`, input.deltaId, blob.id)
-
+  // The blob first: content-addressed and written atomically, so a crash before the row leaves only an unreferenced file.
+  const blob = await store.blobs.put(input.deltaPayload)
   const receivedAt = core.clock()
   const submission = store.transaction(() => {
-    // Re-checked: the round may have moved on while the blob was written.
     acceptingRound(core, input.round)
-    const current = activeAssignment(core, input.round, input.peerId)
+    const assignment = activeAssignment(core, input.round, input.peerId)
     const row = store.insertSubmission({
       round: input.round,
       worker: input.peerId,
-      assignmentId: current.id,
-      commitment,
+      assignmentId: assignment.id,
+      commitment: input.commitment.toLowerCase(),
       deltaId: blob.id,
       proofRoot: input.proofRoot.toLowerCase(),
       leafCount: input.leafCount,
       samples: input.samples,
-      deltaNorm,
+      deltaNorm: input.deltaNorm,
       contributionId: input.contributionId,
-      receivedAt
+      receivedAt,
+      proof: input.proof
     })
-    store.setAssignmentState(current.id, 'submitted')
+    store.setAssignmentState(assignment.id, 'submitted')
     core.workers.touch(input.peerId, receivedAt)
-    observeSpeed(core, measured, input.peerId, input.samples, receivedAt - current.createdAt)
+    observeSpeed(core, measured, input.peerId, input.samples, receivedAt - assignment.createdAt)
     return row
   })
   core.emit('submission:received', submission)

@@ -1,6 +1,7 @@
 import { InvalidInputError, oneLine } from '../../lib/errors.ts'
 import type { RoundAggregator } from '../aggregation/RoundAggregator.ts'
 import type { RoundRecord, SubmissionRecord } from '../store/records.ts'
+import { readSubmissionDelta } from '../store/storedSubmission.ts'
 import type { RoundCore, VerificationResult, VerifySubmission } from './RoundCore.ts'
 
 /**
@@ -37,7 +38,7 @@ export async function verifyPending (core: RoundCore, verify: VerifySubmission, 
     try {
       result = await verify(s, {
         round,
-        readDelta: async () => await store.blobs.getFloats(s.deltaId),
+        readDelta: async () => await readSubmissionDelta(store, s),
         readGlobalModel: async () => await store.readModelWeights(round.modelId),
         signal: AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, round.deadline - core.clock())))
       })

@@ -9,7 +9,6 @@ import type { ShardInfo } from '../store/records.ts'
 import type { CoordinatorMetrics } from './CoordinatorMetrics.ts'
 import type { JoinStakeCheck } from './JoinStakeCheck.ts'
 import type { ListenAddrBook } from './ListenAddrBook.ts'
-import type { SubmissionArchive } from './SubmissionArchive.ts'
 
 /** One shard of the training set: what the rounds schedule and the content service serves. */
 export interface ShardEntry { info: ShardInfo, index: number, size: number, dataset: Dataset }
@@ -25,7 +24,6 @@ export interface CoordinatorContext {
   readonly rounds: RoundManager
   readonly model: ModelConfig
   readonly shards: ReadonlyMap<string, ShardEntry>
-  readonly archive: SubmissionArchive
   readonly chain: { client: ChainClient, contract: Address } | undefined
   readonly metrics: CoordinatorMetrics
   readonly addrs: ListenAddrBook

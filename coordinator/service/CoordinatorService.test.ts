@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { multiaddr } from '@multiformats/multiaddr'
 import { privateKeyToAccount } from 'viem/accounts'
 import { devAccounts } from '../../lib/chain/index.ts'
 import { decodeShard } from '../../lib/data/shard.ts'
-import { bytesToFloat32 } from '../../lib/hash/float32Bytes.ts'
+import { bytesToFloat32, float32ToBytes } from '../../lib/hash/float32Bytes.ts'
+import { contentIdOf } from '../../lib/hash/contentId.ts'
+import { readSubmissionDelta, storedProof } from '../store/storedSubmission.ts'
 import { fromHex } from '../../lib/hash/sha256.ts'
 import {
   createNode, errorCodeName, fetchContent, ProtocolError, requestAssignment, requestJoin, submitUpdate,
@@ -140,13 +142,21 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
     assert.match(r.reason, /not finite/)
   })
 
-  it('takes the honest update once and refuses it again (DUPLICATE), storing only the first', async () => {
-    const ack = await submitUpdate(worker, coordinator, wireSubmission(result))
+  it('takes the honest update once and refuses it again (DUPLICATE), storing only the first, once, in its wire form', async () => {
+    const wire = wireSubmission(result)
+    const ack = await submitUpdate(worker, coordinator, wire)
     assert.equal(ack.round, 1)
     const r = await refusal(submitUpdate(worker, coordinator, wireSubmission(result)))
     assert.equal(r.code, 'DUPLICATE')
     const rows = service.store.listSubmissions(1)
     assert.equal(rows.length, 1, 'the refused submissions left nothing behind')
     assert.equal(rows[0].commitment, result.commitment)
+    // One stored delta: the wire payload, served to validators as is; no float32 copy, no side folder; the proof metadata is in the row.
+    assert.equal(rows[0].deltaId, contentIdOf(wire.delta!))
+    const values = await readSubmissionDelta(service.store, rows[0])
+    assert.equal(values.length, result.delta.length)
+    assert.equal(service.store.blobs.has(contentIdOf(float32ToBytes(values))), false, 'no float32 copy of the delta')
+    assert.equal(existsSync(join(dir, 'submissions')), false)
+    assert.deepEqual(storedProof(rows[0]).leaves.map(l => l.loss), wire.leaves!.map(l => l!.loss))
   })
 })

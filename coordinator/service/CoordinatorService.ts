@@ -21,6 +21,7 @@ import type { CoordinatorEvent, CoordinatorEvents } from '../events.ts'
 import { RoundManager, type VerifySubmission } from '../rounds/RoundManager.ts'
 import { RoundOpener } from '../rounds/RoundOpener.ts'
 import { CoordinatorStore } from '../store/CoordinatorStore.ts'
+import { importSubmissionArchive } from '../store/storedSubmission.ts'
 import { buildDashboardStatus } from './buildDashboardStatus.ts'
 import { ChainView } from './ChainView.ts'
 import { JoinStakeCheck } from './JoinStakeCheck.ts'
@@ -31,7 +32,6 @@ import { forwardRoundEvents, type LatestEvaluation } from './forwardRoundEvents.
 import { ListenAddrBook } from './ListenAddrBook.ts'
 import { startProtocols } from './protocols/startProtocols.ts'
 import type { RoundPlan } from './roundPlan.ts'
-import { SubmissionArchive } from './SubmissionArchive.ts'
 import { loadTrainingData, publishTextDataset, type TrainingData } from './trainingData.ts'
 import { verifyByReplay } from './verifyByReplay.ts'
 
@@ -129,7 +129,6 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
   /** A text run's dataset manifest id (its held-out windows for validators), announced with every round. */
   private textDatasetId: string | undefined
   private latestEvaluation: LatestEvaluation | undefined
-  private archive!: SubmissionArchive
   private addrs!: ListenAddrBook
   private opener!: RoundOpener
   private chain: { client: ChainClient, contract: Address } | undefined
@@ -157,7 +156,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
     try {
       this.store = await CoordinatorStore.open(o.dataDir)
       this.stoppers.push(() => this.store.close())
-      this.archive = new SubmissionArchive(join(o.dataDir, 'submissions'))
+      importSubmissionArchive(this.store, o.dataDir)
       await this.connectChain()
       options.signal?.throwIfAborted()
       await this.loadData()
@@ -178,7 +177,6 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
           store: () => this.store,
           model: this.model,
           shards: (id) => this.shards.get(id)?.dataset,
-          archive: this.archive,
           workerAddrs: (peerId) => this.addrs.of(peerId, this.rounds.workers.get(peerId)?.capabilities),
           chain: this.chain
         }),
@@ -271,7 +269,6 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       rounds: this.rounds,
       model: this.model,
       shards: this.shards,
-      archive: this.archive,
       chain: this.chain,
       metrics: this.coordinatorMetrics,
       addrs: this.addrs,

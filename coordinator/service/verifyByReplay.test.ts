@@ -5,7 +5,8 @@ import { startLocalStaking, type LocalStaking } from '../../lib/chain/testing/lo
 import { fromHex } from '../../lib/hash/sha256.ts'
 import type { RoundRecord, SubmissionRecord } from '../store/records.ts'
 import { tempDir } from '../testing/tempDir.ts'
-import { SubmissionArchive } from './SubmissionArchive.ts'
+import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
+import { encodeProof } from '../store/storedSubmission.ts'
 import { verifyByReplay } from './verifyByReplay.ts'
 
 const hashOf = (i: number): Hex => keccak256(numberToHex(i, { size: 32 }))
@@ -14,29 +15,30 @@ const REACHED_REPLAY = 'reached the replay'
 describe('verifyByReplay: one commitment per worker per round (grinding)', function () {
   this.timeout(60_000)
   let local: LocalStaking
-  let archive: SubmissionArchive
+  /** Submissions the coordinator holds, by commitment: the round each was delivered for. */
+  const delivered = new Map<string, { round: number }>()
   let tmp: { dir: string, remove: () => void }
 
   before(async () => {
     local = await startLocalStaking()
     tmp = tempDir('cotrain-grinding-')
-    archive = new SubmissionArchive(tmp.dir)
   })
   after(async () => { await local?.stop(); tmp?.remove() })
 
   /** Delivers `commitment` of `worker` for round `round` (opened at `openedAt`) to the coordinator's verifier; the replay itself is not under test. */
   async function deliver (worker: WalletChainClient, round: number, openedAt: number, commitment: Hex, contributionId: bigint): Promise<{ accepted: boolean, reason?: string } | 'replayed'> {
-    archive.put(commitment, { wireDeltaId: '00'.repeat(32), wireDeltaSize: 0, submission: { round, workerAddress: fromHex(worker.account.address, 20), commitment: fromHex(commitment, 32) } as never })
+    delivered.set(commitment.toLowerCase(), { round })
+    const store = { findSubmissionByCommitment: (h: string) => delivered.get(h.toLowerCase()), blobs: { get: () => { throw new Error(REACHED_REPLAY) } } } as unknown as CoordinatorStore
     const v = verifyByReplay({
       node: () => { throw new Error(REACHED_REPLAY) },
-      store: () => { throw new Error(REACHED_REPLAY) },
+      store: () => store,
       model: {} as never,
       shards: () => undefined,
-      archive,
       workerAddrs: () => [],
       chain: { client: worker, contract: local.address }
     })
-    const submission = { commitment, contributionId: contributionId.toString(), worker: 'peer', assignmentId: 1, round } as SubmissionRecord
+    const proof = encodeProof({ round, workerAddress: fromHex(worker.account.address, 20), commitment: fromHex(commitment, 32) } as never)
+    const submission = { commitment, contributionId: contributionId.toString(), worker: 'peer', assignmentId: 1, round, proof, deltaId: '00'.repeat(32) } as SubmissionRecord
     try {
       return await v(submission, { round: { number: round, openedAt } as RoundRecord, readDelta: async () => new Float32Array(0), readGlobalModel: async () => new Float32Array(0) })
     } catch (err) {

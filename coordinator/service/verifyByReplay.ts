@@ -8,7 +8,7 @@ import { submissionClaimFromWire, verifySubmission } from '../../lib/validation/
 import type { VerificationResult, VerifySubmission } from '../rounds/RoundManager.ts'
 import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import { roundPlanOf } from './roundPlan.ts'
-import type { SubmissionArchive } from './SubmissionArchive.ts'
+import { storedProof } from '../store/storedSubmission.ts'
 
 /** What the coordinator's verifier reads. */
 export interface VerifyByReplayDependencies {
@@ -17,7 +17,6 @@ export interface VerifyByReplayDependencies {
   model: ModelConfig
   /** A shard's samples by content id (64 hex). */
   shards: (id: string) => Dataset | undefined
-  archive: SubmissionArchive
   /** The worker's listen addresses, to dial /cotrain/checkpoint. */
   workerAddrs: (peerId: string) => string[]
   chain?: { client: ChainClient, contract: `0x${string}` }
@@ -40,21 +39,21 @@ export interface VerifyByReplayDependencies {
  */
 export function verifyByReplay (deps: VerifyByReplayDependencies): VerifySubmission {
   return async (submission, ctx): Promise<VerificationResult> => {
-    const archived = deps.archive.get(submission.commitment)
-    if (archived == null) return { accepted: false, reason: 'no proof metadata stored for this submission' }
+    if (submission.proof == null) return { accepted: false, reason: 'no proof metadata stored for this submission' }
+    const proof = storedProof(submission)
+    const store = deps.store()
     if (deps.chain != null && submission.contributionId != null) {
       // One commitment per worker per round: with several, the worker could have read each one's seed and delivered the lucky one.
-      const mine = await commitmentsInRound(deps.chain.client, { address: deps.chain.contract, contributor: toHex(archived.submission.workerAddress ?? new Uint8Array(0)) as `0x${string}`, openedAtMs: ctx.round.openedAt }, { signal: ctx.signal })
+      const mine = await commitmentsInRound(deps.chain.client, { address: deps.chain.contract, contributor: toHex(proof.workerAddress ?? new Uint8Array(0)) as `0x${string}`, openedAtMs: ctx.round.openedAt }, { signal: ctx.signal })
       // A previous round's commitment mined late (and delivered for that round) is not a variant of this one.
-      const earlierRound = (h: string): boolean => { const r = deps.archive.get(h)?.submission.round; return r !== undefined && r !== ctx.round.number }
+      const earlierRound = (h: string): boolean => { const r = store.findSubmissionByCommitment(h)?.round; return r !== undefined && r !== ctx.round.number }
       const undelivered = mine.filter((c) => c.dataHash !== submission.commitment.toLowerCase() && !earlierRound(c.dataHash))
       if (undelivered.length > 0) {
         return { accepted: false, reason: `the worker committed ${undelivered.length + 1} contributions on chain this round (#${[submission.contributionId, ...undelivered.map((c) => c.id.toString())].join(', #')}): one commitment per worker per round, so grinding for a lucky challenge seed gains nothing (docs/challenges.md)` }
       }
     }
-    const store = deps.store()
-    const wireDelta = await store.blobs.get(archived.wireDeltaId)
-    const claim = submissionClaimFromWire(archived.submission, wireDelta)
+    const wireDelta = await store.blobs.get(submission.deltaId)
+    const claim = submissionClaimFromWire(proof, wireDelta)
     const assignment = store.requireAssignment(submission.assignmentId)
     const shards = assignment.shardIds.map((id) => {
       const dataset = deps.shards(id)

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
@@ -67,6 +67,15 @@ export class BlobStore {
       return existsSync(this.pathOf(id))
     } catch {
       return false
+    }
+  }
+
+  /** Size in bytes of a stored blob (NotFoundError when absent). */
+  sizeOf (id: string): number {
+    try {
+      return statSync(this.pathOf(id)).size
+    } catch {
+      throw new NotFoundError(`blob ${id} is not in ${this.dir}`, { hint: 'the blob folder must be kept together with the database' })
     }
   }
 

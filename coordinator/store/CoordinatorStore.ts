@@ -25,20 +25,7 @@ export interface OpenCoordinatorStoreOptions {
 }
 
 /** Fields of a new submission; verification status starts `pending`. */
-export interface NewSubmission {
-  round: number
-  worker: string
-  assignmentId: number
-  commitment: string
-  deltaId: string
-  proofRoot: string
-  leafCount: number
-  samples: number
-  /** L2 norm of the delta. */
-  deltaNorm?: number
-  contributionId?: string
-  receivedAt: number
-}
+export type NewSubmission = Omit<SubmissionRecord, 'id' | 'status' | 'statusReason' | 'verifiedAt'>
 
 /** File names inside the coordinator's data folder. */
 export const DB_FILE = 'coordinator.sqlite'
@@ -445,10 +432,10 @@ export class CoordinatorStore {
       this.assertNotDuplicate(input.round, input.worker, input.commitment)
       try {
         const r = this.sql(`
-          INSERT INTO submissions (round, worker, assignment_id, commitment, delta_id, proof_root, leaf_count, samples, delta_norm, contribution_id, status, received_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+          INSERT INTO submissions (round, worker, assignment_id, commitment, delta_id, proof_root, leaf_count, samples, delta_norm, contribution_id, status, received_at, proof)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
         `).run(input.round, input.worker, input.assignmentId, input.commitment, input.deltaId, input.proofRoot,
-          input.leafCount, input.samples, input.deltaNorm ?? null, input.contributionId ?? null, input.receivedAt)
+          input.leafCount, input.samples, input.deltaNorm ?? null, input.contributionId ?? null, input.receivedAt, input.proof ?? null)
         return this.requireSubmission(Number(r.lastInsertRowid))
       } catch (err) {
         // The checks above run in the same transaction, so this is a safety net only.
@@ -480,6 +467,17 @@ export class CoordinatorStore {
   findSubmissionByCommitment (commitment: string): SubmissionRecord | undefined {
     const row = this.sql('SELECT * FROM submissions WHERE commitment = ?').get(commitment)
     return row == null ? undefined : toSubmission(row)
+  }
+
+  /** Rows stored before proof metadata moved into the database (schema 3), to import from the old side folder. */
+  listSubmissionsWithoutProof (): SubmissionRecord[] {
+    return this.sql('SELECT * FROM submissions WHERE proof IS NULL').all().map(toSubmission)
+  }
+
+  /** Sets a submission's proof metadata and the blob of its wire delta payload (importing an old data dir). */
+  setSubmissionProof (id: number, proof: Uint8Array, deltaId: string): void {
+    const r = this.sql('UPDATE submissions SET proof = ?, delta_id = ? WHERE id = ?').run(proof, deltaId, id)
+    if (r.changes === 0) throw new NotFoundError(`unknown submission ${id}`)
   }
 
   /** Submissions of a round, optionally with one status, ordered by worker (the aggregation order). */
@@ -636,7 +634,8 @@ function toSubmission (r: unknown): SubmissionRecord {
     status: row.status as VerificationStatus,
     statusReason: opt(row.status_reason),
     receivedAt: row.received_at as number,
-    verifiedAt: opt(row.verified_at)
+    verifiedAt: opt(row.verified_at),
+    proof: row.proof == null ? undefined : new Uint8Array(row.proof as Uint8Array)
   }
 }
 

@@ -118,6 +118,13 @@ export const migrations: readonly Migration[] = [
     sql: `
       ALTER TABLE submissions ADD COLUMN delta_norm REAL;
     `
+  },
+  {
+    version: 3,
+    name: 'proof metadata in the submission row (the UpdateSubmission without its delta payload), delta_id the wire payload',
+    sql: `
+      ALTER TABLE submissions ADD COLUMN proof BLOB;
+    `
   }
 ]
 

@@ -101,6 +101,8 @@ export interface SubmissionRecord {
   statusReason?: string
   receivedAt: number
   verifiedAt?: number
+  /** The UpdateSubmission as received without its delta payload (leaves, replay spec, encoding, scales); absent only on rows of an old data dir not imported yet. */
+  proof?: Uint8Array
 }
 
 export interface ScoreRecord {

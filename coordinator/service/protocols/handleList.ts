@@ -1,5 +1,6 @@
 import { contentIdBytes } from '../../../lib/hash/contentId.ts'
 import { ErrorCode, ProtocolError, type SubmissionList } from '../../../lib/net/index.ts'
+import { storedProof } from '../../store/storedSubmission.ts'
 import type { CoordinatorContext } from '../CoordinatorContext.ts'
 import { roundAnnouncement } from '../roundPlan.ts'
 
@@ -21,16 +22,15 @@ export function handleList (ctx: CoordinatorContext, roundNumber: number, start:
   const announcement = roundAnnouncement(round, rounds.config)
   const submissions = []
   for (const s of page) {
-    const archived = ctx.archive.get(s.commitment)
-    if (archived == null) continue // stored before its archive entry: cannot happen unless the folder was tampered with
+    if (s.proof == null) continue // a row of an old data dir whose proof metadata was lost
     const worker = rounds.workers.get(s.worker)
     const assignment = store.requireAssignment(s.assignmentId)
     submissions.push({
       workerPeerId: s.worker,
       workerAddrs: ctx.addrs.of(s.worker, worker?.capabilities),
-      submission: { ...archived.submission, delta: new Uint8Array(0) },
-      deltaId: contentIdBytes(archived.wireDeltaId),
-      deltaSize: archived.wireDeltaSize,
+      submission: storedProof(s),
+      deltaId: contentIdBytes(s.deltaId),
+      deltaSize: ctx.store.blobs.sizeOf(s.deltaId),
       status: s.status,
       shardIds: assignment.shardIds.map(id => contentIdBytes(id)),
       announcement

@@ -1,14 +1,17 @@
 import type { Address } from 'viem'
 import { ErrorCode, ProtocolError, type DecodedUpdateSubmission, type SubmissionAck } from '../../../lib/net/index.ts'
+import { l2Norm } from '../../aggregation/RunningSum.ts'
 import { verifiedSamples } from '../../aggregation/verifiedSamples.ts'
+import { encodeProof } from '../../store/storedSubmission.ts'
 import { checkSubmission } from '../checkSubmission.ts'
 import type { CoordinatorContext } from '../CoordinatorContext.ts'
 import { roundPlanOf } from '../roundPlan.ts'
 import { toProtocolRefusal } from '../toProtocolRefusal.ts'
 
 /**
- * /cotrain/submit: a worker's update. Checked (checkSubmission), its wire
- * delta and proof metadata stored, then recorded as pending; every refusal
+ * /cotrain/submit: a worker's update. Checked once (checkSubmission), then
+ * stored once (RoundManager.submit: the wire payload as one blob, the proof
+ * metadata in the row, one transaction) as pending; every refusal
  * is counted and reported as `submission:refused` with the code the worker
  * acts on.
  */
@@ -26,9 +29,7 @@ export async function handleSubmit (ctx: CoordinatorContext, peerId: string, add
     const checked = await checkSubmission({
       submission: m, workerAddress: address, round, assignment, numParams: model?.numParams ?? 0, chain: ctx.chain, signal
     })
-    store.assertNotDuplicate(m.round, peerId, checked.commitment)
-    const wire = await store.blobs.put(m.delta)
-    ctx.archive.put(checked.commitment, { submission: m, wireDeltaId: wire.id, wireDeltaSize: m.delta.byteLength })
+    // Checked once, written once: the wire payload as one blob, the rest of the message in the row.
     const row = await rounds.submit({
       round: m.round,
       peerId,
@@ -37,7 +38,9 @@ export async function handleSubmit (ctx: CoordinatorContext, peerId: string, add
       leafCount: m.leafCount,
       // Weight of the update in the average: the work the replay plan verifies, not the shards it was handed.
       samples: verifiedSamples(roundPlanOf(round!).training, round!.shards),
-      delta: checked.delta,
+      deltaNorm: l2Norm(checked.delta),
+      deltaPayload: m.delta,
+      proof: encodeProof(m),
       contributionId: checked.contributionId
     })
     ctx.metrics.submissions.inc(1, { status: 'received' })
