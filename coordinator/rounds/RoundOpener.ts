@@ -44,14 +44,27 @@ export class RoundOpener {
   private readonly init: RoundOpenerInit
   private resolveFinished!: () => void
   private done = false
+  private stepping: Promise<void> | undefined
 
   constructor (init: RoundOpenerInit) {
     this.init = init
     this.finished = new Promise((resolve) => { this.resolveFinished = resolve })
   }
 
-  /** Opens the next round when none runs and enough workers are live. */
+  /**
+   * Opens the next round when none runs and enough workers are live. Calls
+   * made while one is in progress share it: the timer fires every 500 ms and
+   * the chain read in between can take longer, and a second step that passed
+   * the "no round yet" check before the first opened one failed with
+   * "cannot open a new round" (logged as tick:failed in normal flow).
+   */
   async step (): Promise<void> {
+    if (this.stepping !== undefined) return await this.stepping
+    this.stepping = this.stepOnce().finally(() => { this.stepping = undefined })
+    return await this.stepping
+  }
+
+  private async stepOnce (): Promise<void> {
     const { rounds } = this.init
     if (this.done || rounds.currentRound() != null) return
     const doneRounds = this.doneRounds()
@@ -62,7 +75,7 @@ export class RoundOpener {
       return
     }
     await this.dropIneligibleWorkers()
-    if (rounds.liveWorkers().length < this.workersNeeded()) return
+    if (rounds.currentRound() != null || rounds.liveWorkers().length < this.workersNeeded()) return
     rounds.openRound({ shards: this.init.shards(), hyperParams: this.init.plan })
     await rounds.tick()
   }
