@@ -3,12 +3,16 @@ import { createInterface } from 'node:readline'
 import { EventEmitter } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { CotrainError } from '../lib/errors.ts'
+import { isEventRecord, type EventRecord } from '../lib/events/EventRecord.ts'
+import type { CoordinatorEvent } from '../coordinator/service/CoordinatorService.ts'
+import type { ValidatorEvent } from '../validator/events.ts'
+import type { WorkerEvent } from '../worker/node/events.ts'
 
 /** The repository root, where the component CLIs live. */
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
-/** One JSON event line printed by a component started with --json. */
-export type ComponentEvent = { event: string, [key: string]: unknown }
+/** One JSON event line printed by a component started with --json: an event of the coordinator, a worker or a validator. */
+export type ComponentEvent = CoordinatorEvent | WorkerEvent | ValidatorEvent
 
 /** A component CLI that exited before the event it was waited for. */
 export class ComponentExitedError extends CotrainError {
@@ -17,13 +21,20 @@ export class ComponentExitedError extends CotrainError {
 
 /**
  * A cotrain component (`node <component>/cli.ts <args> --json`) running as its
- * own OS process. Its JSON event lines are re-emitted as `event`; anything else
- * it prints is kept (last lines) for error reports. Started in its own process
- * group so `stop()` ends everything it started too.
+ * own OS process. Its JSON event lines are re-emitted as `event`, typed as the
+ * component's event union `E` (worker/node/events.ts, validator/events.ts,
+ * coordinator/events.ts: the process is ours, so its lines are taken to be
+ * what its --json prints); anything else it prints is kept (last lines) for
+ * error reports. Started in its own process group so `stop()` ends everything
+ * it started too.
+ *
+ * @example
+ * const coordinator = new ComponentProcess<CoordinatorEvent>('coordinator', 'coordinator/cli.ts', ['start', '--json'])
+ * const ready = await coordinator.waitFor((e) => e.event === 'coordinator:ready')
  */
-export class ComponentProcess extends EventEmitter<{ event: [ComponentEvent], exit: [number | null, NodeJS.Signals | null] }> {
+export class ComponentProcess<E extends EventRecord = ComponentEvent> extends EventEmitter<{ event: [E], exit: [number | null, NodeJS.Signals | null] }> {
   readonly name: string
-  readonly events: ComponentEvent[] = []
+  readonly events: E[] = []
   readonly tail: string[] = []
   private readonly child: ChildProcess
   private exited: { code: number | null, signal: NodeJS.Signals | null } | undefined
@@ -44,10 +55,10 @@ export class ComponentProcess extends EventEmitter<{ event: [ComponentEvent], ex
     createInterface({ input: this.child.stdout! }).on('line', (line) => {
       if (line.startsWith('{')) {
         try {
-          const ev = JSON.parse(line) as ComponentEvent
-          if (typeof ev.event === 'string') {
-            this.events.push(ev)
-            this.emit('event', ev)
+          const ev: unknown = JSON.parse(line)
+          if (isEventRecord(ev)) {
+            this.events.push(ev as E)
+            this.emit('event', ev as E)
             return
           }
         } catch { /* not an event line */ }
@@ -66,7 +77,7 @@ export class ComponentProcess extends EventEmitter<{ event: [ComponentEvent], ex
   get exitCode (): number | null | undefined { return this.exited?.code }
 
   /** Resolves with the first event (already seen or future) matching `match`; rejects if the process exits first. */
-  async waitFor (match: (ev: ComponentEvent) => boolean, options: { signal?: AbortSignal, timeoutMs?: number } = {}): Promise<ComponentEvent> {
+  async waitFor (match: (ev: E) => boolean, options: { signal?: AbortSignal, timeoutMs?: number } = {}): Promise<E> {
     const seen = this.events.find(match)
     if (seen != null) return seen
     return await new Promise((resolve, reject) => {
@@ -76,7 +87,7 @@ export class ComponentProcess extends EventEmitter<{ event: [ComponentEvent], ex
         clearTimeout(timer)
         options.signal?.removeEventListener('abort', onAbort)
       }
-      const onEvent = (ev: ComponentEvent): void => { if (match(ev)) { cleanup(); resolve(ev) } }
+      const onEvent = (ev: E): void => { if (match(ev)) { cleanup(); resolve(ev) } }
       const onExit = (code: number | null): void => { cleanup(); reject(new ComponentExitedError(`${this.name} exited (code ${code}) before it was ready: ${this.lastError()}`)) }
       const onAbort = (): void => { cleanup(); reject(options.signal?.reason) }
       const timer = setTimeout(() => { cleanup(); reject(new CotrainError(`${this.name}: timed out waiting for an event`, { details: this.tail.join('\n') })) }, options.timeoutMs ?? 120_000)

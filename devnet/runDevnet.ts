@@ -2,6 +2,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { formatEther, type Address } from 'viem'
 import { ComponentProcess, type ComponentEvent } from './ComponentProcess.ts'
+import type { CoordinatorEvent } from '../coordinator/service/CoordinatorService.ts'
+import type { ValidatorEvent } from '../validator/events.ts'
+import type { WorkerEvent } from '../worker/node/events.ts'
 import { setupDevChain } from './setupDevChain.ts'
 import { readChainSummary, type AccountSummary } from './readChainSummary.ts'
 import { CotrainError } from '../lib/errors.ts'
@@ -76,7 +79,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
   rmSync(options.dataDir, { recursive: true, force: true })
   mkdirSync(options.dataDir, { recursive: true })
   const cheaters = options.cheat === 'none' ? 0 : 1
-  const processes: ComponentProcess[] = []
+  const processes: Array<ComponentProcess<ComponentEvent>> = []
   line(`starting hardhat node on 127.0.0.1:${options.chainPort} and deploying the staking contract`)
   const dev = await setupDevChain({ port: options.chainPort, validators: options.validators, poolEth: '100', accounts: 1 + options.validators + options.workers + cheaters, signal: options.signal })
   const stopAll = async (): Promise<void> => {
@@ -87,8 +90,8 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
   options.signal?.addEventListener('abort', onAbort, { once: true })
   try {
     const common = ['--rpc-url', dev.chain.url, '--contract', dev.contract, '--json']
-    const start = (name: string, component: string, args: string[], privateKey?: string): ComponentProcess => {
-      const p = new ComponentProcess(name, join(component, 'cli.ts'), args, { env: privateKey != null ? { COTRAIN_PRIVATE_KEY: privateKey } : {} })
+    const start = <E extends ComponentEvent>(name: string, component: string, args: string[], privateKey?: string): ComponentProcess<E> => {
+      const p = new ComponentProcess<E>(name, join(component, 'cli.ts'), args, { env: privateKey != null ? { COTRAIN_PRIVATE_KEY: privateKey } : {} })
       p.on('event', (ev) => options.onEvent?.(name, ev))
       p.on('exit', (code) => { if (code !== 0 && code !== null) line(`${name} exited with code ${code}: ${p.lastError()}`) })
       processes.push(p)
@@ -97,7 +100,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     line(`contract ${dev.contract}; validators ${dev.validators.join(', ')}`)
 
     const coordDir = join(options.dataDir, 'coordinator')
-    const coordinator = start('coordinator', 'coordinator', ['start', ...common,
+    const coordinator = start<CoordinatorEvent>('coordinator', 'coordinator', ['start', ...common,
       '--listen', '/ip4/127.0.0.1/tcp/0', '--data-dir', coordDir, ...(options.modelFile !== undefined ? ['--model-file', resolve(options.modelFile)] : ['--model', options.model]),
       '--shards', String(Math.max(2, (options.workers + cheaters) * 2)), '--train-samples', String(options.trainSamples),
       '--rounds', String(options.rounds), '--min-workers', String(options.workers + cheaters), '--min-updates', '1',
@@ -113,7 +116,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     const participants: Array<{ name: string, role: DevnetParticipant['role'], fault: string, backend: string, address: Address }> = []
     for (let i = 0; i < options.validators; i++) {
       const name = `validator-${i + 1}`
-      start(name, 'validator', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name)], accounts[1 + i].privateKey)
+      start<ValidatorEvent>(name, 'validator', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name)], accounts[1 + i].privateKey)
       participants.push({ name, role: 'validator', fault: 'none', backend: 'auto', address: accounts[1 + i].address })
     }
     for (let i = 0; i < options.workers + cheaters; i++) {
@@ -123,7 +126,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       // Workers are not told to stop after N rounds: they must keep serving
       // their checkpoints until the validators have checked them.
       const backend = options.workerBackends?.[i] ?? 'wasm'
-      start(name, 'worker', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name), '--backend', backend, '--fault', cheater ? options.cheat : 'none', '--stake', '1'], acct.privateKey)
+      start<WorkerEvent>(name, 'worker', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name), '--backend', backend, '--fault', cheater ? options.cheat : 'none', '--stake', '1'], acct.privateKey)
       participants.push({ name, role: cheater ? 'cheater' : 'worker', fault: cheater ? options.cheat : 'none', backend, address: acct.address })
     }
 
@@ -132,9 +135,12 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     // waitFor rejects with the coordinator's last error if it exits first.
     await coordinator.waitFor((e) => e.event === 'coordinator:finished', { signal: options.signal, timeoutMs: options.rounds * 600_000 })
     if (options.signal?.aborted === true) throw options.signal.reason
-    const rounds = coordinator.events.filter((e) => e.event === 'round:done' || e.event === 'round:failed').map((e) => ({
-      number: Number(e.round), state: e.event === 'round:done' ? 'done' : 'failed', accuracy: e.accuracy as number | undefined, loss: e.loss as number | undefined, bitsPerChar: e.bitsPerChar as number | undefined, sample: e.sample as string | undefined, accepted: Number(e.accepted ?? 0), rejected: Number(e.rejected ?? 0)
-    }))
+    const rounds: DevnetResult['rounds'] = []
+    for (const e of coordinator.events) {
+      // Narrowed by name: each field has the type the coordinator's event union gives it.
+      if (e.event === 'round:done') rounds.push({ number: e.round as number, state: 'done', accuracy: e.accuracy as number | undefined, loss: e.loss as number | undefined, bitsPerChar: e.bitsPerChar as number | undefined, sample: e.sample as string | undefined, accepted: e.accepted as number, rejected: e.rejected as number })
+      else if (e.event === 'round:failed') rounds.push({ number: e.round as number, state: 'failed', accepted: 0, rejected: 0 })
+    }
 
     line(`training done; waiting up to ${options.settleTimeoutS}s for validators to settle every contribution on chain`)
     const settleStart = Date.now()

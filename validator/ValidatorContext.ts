@@ -4,19 +4,7 @@ import { ContractRevertedError, type WalletChainClient } from '../lib/chain/inde
 import type { CotrainNode } from '../lib/net/index.ts'
 import type { BackendName } from '../lib/training/selectBackend.ts'
 import type { ValidatorState } from './validatorState.ts'
-
-/** Events of a validator (`--json` prints one object per line). */
-export type ValidatorEvent =
-  | { event: 'validator:ready', peerId: string, address: string, backend: string, backendReason: string }
-  | { event: 'submission:verified', round: number, contributionId: string, ok: boolean, outcome: string, score: number | null, reason: string }
-  | { event: 'submission:skipped', round: number, contributionId: string, reason: string }
-  | { event: 'scores:sent', round: number, ids: string[], scores: number[], tx: string }
-  | { event: 'fraud:reported', round: number, contributionId: string, evidenceHash: string, tx: string, slashed: boolean }
-  | { event: 'validation:submitted', round: number, contributionId: string, dataHash: string }
-  | { event: 'validation:scored', contributionId: string, validator: string, score: number, agreement: string }
-  | { event: 'round:validated', round: number, scored: number, fraud: number }
-  | { event: 'dataset:validated', contributionId: string, datasetId: string, ok: boolean, score: number, reason: string }
-  | { event: 'validator:warning', message: string }
+import type { ValidatorEvent } from './events.ts'
 
 export interface ValidatorServiceOptions {
   dataDir: string

@@ -11,11 +11,13 @@ import { selectBackend } from '../lib/training/selectBackend.ts'
 import { currentRound, listRound } from './listRound.ts'
 import { scoreDatasets } from './scoreDatasets.ts'
 import { scoreOtherValidators } from './validationBatchJobs.ts'
-import { isFatal, type ValidatorContext, type ValidatorEvent, type ValidatorServiceOptions } from './ValidatorContext.ts'
+import { isFatal, type ValidatorContext, type ValidatorServiceOptions } from './ValidatorContext.ts'
+import type { ValidatorEvent } from './events.ts'
 import { ContentCache, ValidatorStateFile } from './validatorState.ts'
 import { ComputeVerifier, type Pending } from './verifyAndReport.ts'
 
-export type { ValidatorEvent, ValidatorServiceOptions } from './ValidatorContext.ts'
+export type { ValidatorServiceOptions } from './ValidatorContext.ts'
+export type { ValidatorEvent } from './events.ts'
 
 /**
  * A validator: lists each round's submissions at the coordinator, verifies

@@ -1,6 +1,7 @@
 /**
- * What a worker reports while it runs (`--json` prints each as one line,
- * `{"event":"round:done",...}`). Names are `noun:verb`.
+ * What a worker reports while it runs, one record per event (`--json` prints
+ * each as one line, `{"event":"round:done",...}`). Names are `noun:verb`; see
+ * lib/events/EventRecord.ts.
  */
 export type WorkerEvent =
   | { event: 'worker:ready', peerId: string, addrs: string[], address: string, backend: string, backendReason: string, backendClass: string, coordinator: string, contract: string | null }
