@@ -1,3 +1,5 @@
+import type { EventMapOf } from '../lib/events/EventRecord.ts'
+
 /**
  * The coordinator's events, one discriminated union: each is a plain object
  * whose `event` names it (`noun:verb`). `coordinator start --json` prints each
@@ -35,4 +37,4 @@ export type CoordinatorEvent =
 export type CoordinatorEventName = CoordinatorEvent['event']
 
 /** Event map of a CoordinatorService: each event under its name, and all of them as `event`. */
-export type CoordinatorEvents = { [K in CoordinatorEventName]: Extract<CoordinatorEvent, { event: K }> } & { event: CoordinatorEvent }
+export type CoordinatorEvents = EventMapOf<CoordinatorEvent> & { event: CoordinatorEvent }

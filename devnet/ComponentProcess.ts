@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { CotrainError } from '../lib/errors.ts'
 import { isEventRecord, type EventRecord } from '../lib/events/EventRecord.ts'
-import type { CoordinatorEvent } from '../coordinator/service/CoordinatorService.ts'
+import type { CoordinatorEvent } from '../coordinator/events.ts'
 import type { ValidatorEvent } from '../validator/events.ts'
 import type { WorkerEvent } from '../worker/node/events.ts'
 

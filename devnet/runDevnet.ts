@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { formatEther, type Address } from 'viem'
 import { ComponentProcess, type ComponentEvent } from './ComponentProcess.ts'
-import type { CoordinatorEvent } from '../coordinator/service/CoordinatorService.ts'
+import type { CoordinatorEvent } from '../coordinator/events.ts'
 import type { ValidatorEvent } from '../validator/events.ts'
 import type { WorkerEvent } from '../worker/node/events.ts'
 import { setupDevChain } from './setupDevChain.ts'
@@ -137,9 +137,8 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     if (options.signal?.aborted === true) throw options.signal.reason
     const rounds: DevnetResult['rounds'] = []
     for (const e of coordinator.events) {
-      // Narrowed by name: each field has the type the coordinator's event union gives it.
-      if (e.event === 'round:done') rounds.push({ number: e.round as number, state: 'done', accuracy: e.accuracy as number | undefined, loss: e.loss as number | undefined, bitsPerChar: e.bitsPerChar as number | undefined, sample: e.sample as string | undefined, accepted: e.accepted as number, rejected: e.rejected as number })
-      else if (e.event === 'round:failed') rounds.push({ number: e.round as number, state: 'failed', accepted: 0, rejected: 0 })
+      if (e.event === 'round:done') rounds.push({ number: e.round, state: 'done', accuracy: e.accuracy, loss: e.loss, bitsPerChar: e.bitsPerChar, sample: e.sample, accepted: e.accepted, rejected: e.rejected })
+      else if (e.event === 'round:failed') rounds.push({ number: e.round, state: 'failed', accepted: 0, rejected: 0 })
     }
 
     line(`training done; waiting up to ${options.settleTimeoutS}s for validators to settle every contribution on chain`)

@@ -133,23 +133,23 @@ function modelFromFile (file: string, kind: string, json: string | undefined): M
   return readLayersTopology(file)
 }
 
-const pct = (v: unknown): string => typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '-'
+const pct = (v: number | undefined): string => v === undefined ? '-' : `${(v * 100).toFixed(2)}%`
 
 /** One human-readable line per event. */
 export function describeEvent (e: CoordinatorEvent): string {
   switch (e.event) {
-    case 'coordinator:ready': return `coordinator ready: peer ${String(e.peerId)}\n  listening on ${(e.multiaddrs as string[]).join(', ')}\n  dashboard ${String(e.dashboardUrl ?? '-')}${e.resumedRound !== undefined ? `\n  resuming round ${String(e.resumedRound)} (${String(e.resumedState)})` : ''}`
-    case 'worker:joined': return `worker ${String(e.address)} joined (${String(e.peerId)})`
-    case 'round:opened': return `round ${String(e.round)}: opened from model ${String(e.modelId).slice(0, 12)}..., ${String(e.shards)} shards`
-    case 'round:training': return `round ${String(e.round)}: training`
-    case 'submission:received': return `round ${String(e.round)}: update from ${String(e.peerId)}`
-    case 'submission:refused': return `round ${String(e.round)}: refused an update from ${String(e.peerId)}: ${String(e.reason)}`
-    case 'submission:verified': return `round ${String(e.round)}: update from ${String(e.peerId)} ${String(e.status)}${e.reason != null ? ` (${String(e.reason)})` : ''}`
-    case 'assignment:missed': return `round ${String(e.round)}: ${String(e.peerId)} missed its assignment`
-    case 'round:done': return `round ${String(e.round)}: done, ${String(e.accepted)} updates, test accuracy ${pct(e.accuracy)}, loss ${typeof e.loss === 'number' ? e.loss.toFixed(4) : '-'}${typeof e.bitsPerChar === 'number' ? `, ${e.bitsPerChar.toFixed(3)} bits/char\n  sample: ${JSON.stringify(e.sample)}` : ''}`
-    case 'round:failed': return `round ${String(e.round)}: FAILED: ${String(e.reason)}`
-    case 'coordinator:finished': return `all ${String(e.rounds)} rounds done`
-    case 'coordinator:lingering': return `serving validators for up to ${String(e.seconds)} s more (Ctrl-C stops)`
+    case 'coordinator:ready': return `coordinator ready: peer ${e.peerId}\n  listening on ${e.multiaddrs.join(', ')}\n  dashboard ${e.dashboardUrl ?? '-'}${e.resumedRound !== undefined ? `\n  resuming round ${e.resumedRound} (${e.resumedState ?? '?'})` : ''}`
+    case 'worker:joined': return `worker ${e.address} joined (${e.peerId})`
+    case 'round:opened': return `round ${e.round}: opened from model ${e.modelId.slice(0, 12)}..., ${e.shards} shards`
+    case 'round:training': return `round ${e.round}: training`
+    case 'submission:received': return `round ${e.round}: update from ${e.peerId}`
+    case 'submission:refused': return `round ${e.round}: refused an update from ${e.peerId}: ${e.reason}`
+    case 'submission:verified': return `round ${e.round}: update from ${e.peerId} ${e.status}${e.reason != null ? ` (${e.reason})` : ''}`
+    case 'assignment:missed': return `round ${e.round}: ${e.peerId} missed its assignment`
+    case 'round:done': return `round ${e.round}: done, ${e.accepted} updates, test accuracy ${pct(e.accuracy)}, loss ${e.loss?.toFixed(4) ?? '-'}${e.bitsPerChar !== undefined ? `, ${e.bitsPerChar.toFixed(3)} bits/char\n  sample: ${JSON.stringify(e.sample)}` : ''}`
+    case 'round:failed': return `round ${e.round}: FAILED: ${e.reason ?? 'no reason given'}`
+    case 'coordinator:finished': return `all ${e.rounds} rounds done`
+    case 'coordinator:lingering': return `serving validators for up to ${e.seconds} s more (Ctrl-C stops)`
     default: return `${e.event} ${JSON.stringify({ ...e, event: undefined })}`
   }
 }
