@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { EventEmitter } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { CotrainError } from '../lib/errors.ts'
 import { isEventRecord, type EventRecord } from '../lib/events/EventRecord.ts'
+import { TypedEventTarget } from '../lib/events/TypedEventTarget.ts'
 import type { CoordinatorEvent } from '../coordinator/events.ts'
 import type { ValidatorEvent } from '../validator/events.ts'
 import type { WorkerEvent } from '../worker/node/events.ts'
@@ -32,7 +32,13 @@ export class ComponentExitedError extends CotrainError {
  * const coordinator = new ComponentProcess<CoordinatorEvent>('coordinator', 'coordinator/cli.ts', ['start', '--json'])
  * const ready = await coordinator.waitFor((e) => e.event === 'coordinator:ready')
  */
-export class ComponentProcess<E extends EventRecord = ComponentEvent> extends EventEmitter<{ event: [E], exit: [number | null, NodeJS.Signals | null] }> {
+/** What a ComponentProcess dispatches: each event line as `event`, and its exit. */
+export interface ComponentProcessEvents<E extends EventRecord> {
+  event: E
+  'process:exited': { code: number | null, signal: NodeJS.Signals | null }
+}
+
+export class ComponentProcess<E extends EventRecord = ComponentEvent> extends TypedEventTarget<ComponentProcessEvents<E>> {
   readonly name: string
   readonly events: E[] = []
   readonly tail: string[] = []
@@ -68,7 +74,7 @@ export class ComponentProcess<E extends EventRecord = ComponentEvent> extends Ev
     createInterface({ input: this.child.stderr! }).on('line', keep)
     this.child.on('exit', (code, signal) => {
       this.exited = { code, signal }
-      this.emit('exit', code, signal)
+      this.emit('process:exited', { code, signal })
     })
   }
 
@@ -82,8 +88,8 @@ export class ComponentProcess<E extends EventRecord = ComponentEvent> extends Ev
     if (seen != null) return seen
     return await new Promise((resolve, reject) => {
       const cleanup = (): void => {
-        this.off('event', onEvent)
-        this.off('exit', onExit)
+        offEvent()
+        offExit()
         clearTimeout(timer)
         options.signal?.removeEventListener('abort', onAbort)
       }
@@ -91,8 +97,8 @@ export class ComponentProcess<E extends EventRecord = ComponentEvent> extends Ev
       const onExit = (code: number | null): void => { cleanup(); reject(new ComponentExitedError(`${this.name} exited (code ${code}) before it was ready: ${this.lastError()}`)) }
       const onAbort = (): void => { cleanup(); reject(options.signal?.reason) }
       const timer = setTimeout(() => { cleanup(); reject(new CotrainError(`${this.name}: timed out waiting for an event`, { details: this.tail.join('\n') })) }, options.timeoutMs ?? 120_000)
-      this.on('event', onEvent)
-      this.on('exit', onExit)
+      const offEvent = this.on('event', onEvent)
+      const offExit = this.on('process:exited', ({ code }) => { onExit(code) })
       options.signal?.addEventListener('abort', onAbort, { once: true })
       if (!this.running) onExit(this.exitCode ?? null)
     })
@@ -101,7 +107,7 @@ export class ComponentProcess<E extends EventRecord = ComponentEvent> extends Ev
   /** Resolves when the process exits, with its exit code. */
   async exit (): Promise<number | null> {
     if (this.exited != null) return this.exited.code
-    return await new Promise((resolve) => this.once('exit', (code) => resolve(code)))
+    return await new Promise((resolve) => { this.on('process:exited', ({ code }) => { resolve(code) }, { once: true }) })
   }
 
   /** The last non-event line the process printed (its one-line error, usually). */

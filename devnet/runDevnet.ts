@@ -93,7 +93,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     const start = <E extends ComponentEvent>(name: string, component: string, args: string[], privateKey?: string): ComponentProcess<E> => {
       const p = new ComponentProcess<E>(name, join(component, 'cli.ts'), args, { env: privateKey != null ? { COTRAIN_PRIVATE_KEY: privateKey } : {} })
       p.on('event', (ev) => options.onEvent?.(name, ev))
-      p.on('exit', (code) => { if (code !== 0 && code !== null) line(`${name} exited with code ${code}: ${p.lastError()}`) })
+      p.on('process:exited', ({ code }) => { if (code !== 0 && code !== null) line(`${name} exited with code ${code}: ${p.lastError()}`) })
       processes.push(p)
       return p
     }

@@ -1,3 +1,4 @@
+import type { IdentifyResult } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
 import type { CotrainNode } from '../../lib/net/index.ts'
 import type { WorkerCapabilities } from '../store/records.ts'
@@ -16,7 +17,7 @@ export class ListenAddrBook {
   private readonly node: CotrainNode
   private readonly workers: () => WorkerRegistry
   private readonly byPeer = new Map<string, string[]>()
-  private readonly onIdentify = (e: CustomEvent<{ peerId: { toString: () => string }, listenAddrs: Array<{ toString: () => string }> }>): void => {
+  private readonly onIdentify = (e: CustomEvent<IdentifyResult>): void => {
     const peerId = e.detail.peerId.toString()
     if (this.workers().get(peerId) == null && !this.byPeer.has(peerId)) return
     const addrs = e.detail.listenAddrs.map(String).slice(0, MAX_ADDRS)
@@ -29,11 +30,11 @@ export class ListenAddrBook {
   }
 
   start (): void {
-    this.node.addEventListener('peer:identify', this.onIdentify as unknown as EventListener)
+    this.node.addEventListener('peer:identify', this.onIdentify)
   }
 
   stop (): void {
-    this.node.removeEventListener('peer:identify', this.onIdentify as unknown as EventListener)
+    this.node.removeEventListener('peer:identify', this.onIdentify)
   }
 
   /** The peer's addresses as identify reported them to the peer store (empty until identify has run); remembered for the peer. */
