@@ -84,7 +84,7 @@ describe('coordinator: language-model data, evaluation and sample', function () 
     assert.deepEqual(manifest.tokenizer, data.tokenizer)
 
     // Every window a validator scores on is a held-out window of this text, in order; two validators get different slices.
-    const window = (d: { images: Uint8Array }, i: number): string => d.images.subarray(i * 17, (i + 1) * 17).join(',')
+    const window = (d: { images: Uint8Array | Uint16Array }, i: number): string => d.images.subarray(i * 17, (i + 1) * 17).join(',')
     const all = Array.from({ length: data.heldOut!.count }, (_, i) => window(data.heldOut!, i))
     const a = await textHeldOutSlice({ datasetId, content, model: GPT, key: '0x' + 'aa'.repeat(20), count: 8 })
     const b = await textHeldOutSlice({ datasetId, content, model: GPT, key: '0x' + 'bb'.repeat(20), count: 8 })

@@ -1,19 +1,29 @@
 import { InvalidInputError } from '../errors.ts'
 
 /**
- * A labelled image/feature dataset held as raw bytes: `count` samples of
- * `sampleShape` uint8 values (row-major, sample after sample) and one uint8
- * label per sample in [0, numClasses). Models scale pixels to [0, 1].
+ * The values of a dataset's samples: uint8 (pixels, or token ids of a
+ * vocabulary of at most 256), or uint16 (token ids of a larger vocabulary).
+ */
+export type SampleValues = Uint8Array | Uint16Array
+
+/**
+ * A labelled image/feature dataset held as raw values: `count` samples of
+ * `sampleShape` uint8 (or, for text with a vocabulary over 256, uint16)
+ * values, row-major, sample after sample, and one uint8 label per sample in
+ * [0, numClasses). Models scale pixels to [0, 1].
  */
 export interface Dataset {
-  images: Uint8Array
+  images: SampleValues
   labels: Uint8Array
   sampleShape: number[]
   count: number
   numClasses: number
 }
 
-/** Number of uint8 values in one sample. */
+/** A dataset of uint8 values (images, IDX files). */
+export type Uint8Dataset = Dataset & { images: Uint8Array }
+
+/** Number of values in one sample. */
 export function sampleSize (dataset: Pick<Dataset, 'sampleShape'>): number {
   return dataset.sampleShape.reduce((a, b) => a * b, 1)
 }
@@ -31,10 +41,10 @@ export function validateDataset (d: Dataset): void {
 }
 
 /** Samples [start, end) as a new dataset sharing no memory with the source. */
-export function sliceDataset (d: Dataset, start: number, end: number): Dataset {
+export function sliceDataset<T extends SampleValues> (d: Dataset & { images: T }, start: number, end: number): Dataset & { images: T } {
   const size = sampleSize(d)
   return {
-    images: d.images.slice(start * size, end * size),
+    images: d.images.slice(start * size, end * size) as T,
     labels: d.labels.slice(start, end),
     sampleShape: [...d.sampleShape],
     count: end - start,
@@ -50,9 +60,10 @@ export function concatDatasets (parts: Dataset[]): Dataset {
     if (p.sampleShape.join('x') !== first.sampleShape.join('x')) throw new InvalidInputError(`datasets differ in sample shape: [${first.sampleShape}] vs [${p.sampleShape}]`)
     if (p.numClasses !== first.numClasses) throw new InvalidInputError(`datasets differ in numClasses: ${first.numClasses} vs ${p.numClasses}`)
   }
+  if (parts.some((p) => p.images.BYTES_PER_ELEMENT !== first.images.BYTES_PER_ELEMENT)) throw new InvalidInputError('datasets differ in value type (uint8 and uint16)')
   if (parts.length === 1) return first
   const count = parts.reduce((a, p) => a + p.count, 0)
-  const images = new Uint8Array(count * sampleSize(first))
+  const images = first.images instanceof Uint16Array ? new Uint16Array(count * sampleSize(first)) : new Uint8Array(count * sampleSize(first))
   const labels = new Uint8Array(count)
   let off = 0
   for (const p of parts) {

@@ -13,7 +13,7 @@ import { isContentId, type ContentId } from '../hash/contentId.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
 import { sampleSize } from './Dataset.ts'
 import type { Shard } from './shard.ts'
-import { checkCharTokenizer, type CharTokenizer } from './charTokenizer.ts'
+import { checkCharTokenizer, MAX_UINT8_SYMBOLS, type CharTokenizer } from './charTokenizer.ts'
 
 /** Manifest format version: 2 writes shard ids as 0x content ids (1 wrote bare hex). */
 export const DATASET_MANIFEST_VERSION = 2
@@ -175,7 +175,9 @@ export function checkDatasetManifest (m: DatasetManifest, limits: { maxShards?: 
     if (limits.maxShards !== undefined && m.heldOut.length > limits.maxShards) bad(`${m.heldOut.length} held-out shards, over the limit of ${limits.maxShards}`)
   }
   const header = 16 + 4 * m.sampleShape.length
-  const perSample = sampleSize(m) + 1
+  // Token ids are uint16 exactly when the tokenizer has more than 256 symbols (lib/data/shard.ts).
+  const width = m.tokenizer !== undefined && m.tokenizer.symbols.length > MAX_UINT8_SYMBOLS ? 2 : 1
+  const perSample = sampleSize(m) * width + 1
   const seen = new Set<string>()
   const checkEntry = (s: DatasetShardEntry, name: string): void => {
     if (s === null || typeof s !== 'object') bad(`${name} is not a shard entry`)

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { IdxFormatError } from './errors.ts'
-import type { Dataset } from './Dataset.ts'
+import type { Dataset, Uint8Dataset } from './Dataset.ts'
 
 /** IDX element types by their type byte (the format of MNIST's files). */
 const IDX_TYPES = {
@@ -78,7 +78,7 @@ export function encodeIdxUint8 (shape: number[], data: Uint8Array): Uint8Array {
  * A dataset from an IDX images file (uint8, shape [N, ...sample]) and an IDX
  * labels file (uint8, shape [N]). `numClasses` defaults to max label + 1.
  */
-export function datasetFromIdx (images: Uint8Array, labels: Uint8Array, options: { numClasses?: number, what?: string } = {}): Dataset {
+export function datasetFromIdx (images: Uint8Array, labels: Uint8Array, options: { numClasses?: number, what?: string } = {}): Uint8Dataset {
   const what = options.what ?? 'dataset'
   const img = parseIdx(images, `${what} images`)
   const lab = parseIdx(labels, `${what} labels`)
@@ -96,7 +96,7 @@ export function datasetFromIdx (images: Uint8Array, labels: Uint8Array, options:
 }
 
 /** Reads an images IDX file and a labels IDX file from disk into a {@link Dataset}. */
-export async function readIdxDataset (imagesPath: string, labelsPath: string, options: { numClasses?: number } = {}): Promise<Dataset> {
+export async function readIdxDataset (imagesPath: string, labelsPath: string, options: { numClasses?: number } = {}): Promise<Uint8Dataset> {
   const [images, labels] = await Promise.all([readFile(imagesPath), readFile(labelsPath)])
   return datasetFromIdx(new Uint8Array(images.buffer, images.byteOffset, images.byteLength), new Uint8Array(labels.buffer, labels.byteOffset, labels.byteLength), { ...options, what: imagesPath })
 }

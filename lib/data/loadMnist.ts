@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { InvalidInputError } from '../errors.ts'
-import { sliceDataset, type Dataset } from './Dataset.ts'
+import { sliceDataset, type Dataset, type Uint8Dataset } from './Dataset.ts'
 import { readIdxDataset } from './idx.ts'
 
 const FILES = {
@@ -23,7 +23,7 @@ export function mnistDataDir (): string {
  * @example
  * const train = await loadMnist({ split: 'train' })
  */
-export async function loadMnist (options: { split?: 'train' | 'test', limit?: number, dir?: string } = {}): Promise<Dataset> {
+export async function loadMnist (options: { split?: 'train' | 'test', limit?: number, dir?: string } = {}): Promise<Uint8Dataset> {
   const split = options.split ?? 'train'
   if (!(split in FILES)) throw new InvalidInputError(`unknown MNIST split '${split}'`, { hint: "use 'train' or 'test'" })
   const dir = options.dir ?? mnistDataDir()

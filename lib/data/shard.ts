@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors.ts'
 import { HashMismatchError } from '../errors.ts'
 import { contentIdOf, toContentId, type ContentId } from '../hash/contentId.ts'
-import { sampleSize, sliceDataset, validateDataset, type Dataset } from './Dataset.ts'
+import { sampleSize, sliceDataset, validateDataset, type Dataset, type SampleValues } from './Dataset.ts'
 import { ShardFormatError } from './errors.ts'
 
 /**
@@ -11,15 +11,18 @@ import { ShardFormatError } from './errors.ts'
  * |-------------|-----------|----------------------------------------------|
  * | 0           | 4         | magic `CTSH` (0x43 0x54 0x53 0x48)           |
  * | 4           | 2         | version = 1                                  |
- * | 6           | 1         | pixel type: 1 = uint8                        |
+ * | 6           | 1         | value type: 1 = uint8, 2 = uint16            |
  * | 7           | 1         | rank r of one sample's shape, 1..4           |
  * | 8           | 2         | numClasses, 1..256                           |
  * | 10          | 2         | reserved, 0                                  |
  * | 12          | 4         | count N >= 1                                 |
  * | 16          | 4r        | sample dims, each >= 1                       |
- * | 16+4r       | N*prod(d) | pixels, uint8, sample after sample           |
+ * | 16+4r       | N*prod(d)*w | values, sample after sample (w = 1 or 2;   |
+ * |             |           | uint16 values big-endian)                    |
  * | ...         | N         | labels, uint8, each < numClasses             |
  *
+ * uint16 values are for text whose tokenizer has more than 256 symbols
+ * (lib/data/charTokenizer.ts); images and smaller vocabularies are uint8.
  * Nothing follows the labels. The shard's content id is sha256 of these bytes
  * (0x hex), so one dataset slice has exactly one id.
  */
@@ -42,19 +45,22 @@ export function encodeShard (dataset: Dataset): Uint8Array {
   if (rank > 4) throw new InvalidInputError(`shard sample rank must be 1..4, got ${rank}`)
   if (dataset.count < 1) throw new InvalidInputError('a shard needs at least one sample')
   const header = 16 + 4 * rank
-  const total = header + dataset.images.length + dataset.count
+  const width = dataset.images.BYTES_PER_ELEMENT
+  const valueBytes = dataset.images.length * width
+  const total = header + valueBytes + dataset.count
   if (total > MAX_SHARD_BYTES) throw new InvalidInputError(`shard would be ${total} bytes, over the ${MAX_SHARD_BYTES} limit`, { hint: 'split the dataset into more shards' })
   const out = new Uint8Array(total)
   const v = new DataView(out.buffer)
   out.set(new TextEncoder().encode(SHARD_MAGIC), 0)
   v.setUint16(4, SHARD_VERSION, false)
-  out[6] = 1
+  out[6] = width
   out[7] = rank
   v.setUint16(8, dataset.numClasses, false)
   v.setUint32(12, dataset.count, false)
   dataset.sampleShape.forEach((d, i) => v.setUint32(16 + 4 * i, d, false))
-  out.set(dataset.images, header)
-  out.set(dataset.labels, header + dataset.images.length)
+  if (width === 1) out.set(dataset.images, header)
+  else for (let i = 0; i < dataset.images.length; i++) v.setUint16(header + 2 * i, dataset.images[i], false)
+  out.set(dataset.labels, header + valueBytes)
   return out
 }
 
@@ -75,7 +81,8 @@ export function decodeShard (bytes: Uint8Array, options: { expectedId?: string }
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const version = v.getUint16(4, false)
   if (version !== SHARD_VERSION) throw new ShardFormatError(`unsupported shard version ${version}`, { hint: 'upgrade cotrain' })
-  if (bytes[6] !== 1) throw new ShardFormatError(`unsupported shard pixel type ${bytes[6]} (only 1 = uint8)`)
+  const width = bytes[6]
+  if (width !== 1 && width !== 2) throw new ShardFormatError(`unsupported shard value type ${width} (1 = uint8, 2 = uint16)`)
   const rank = bytes[7]
   if (rank < 1 || rank > 4) throw new ShardFormatError(`shard sample rank ${rank} is out of range 1..4`)
   const numClasses = v.getUint16(8, false)
@@ -92,11 +99,11 @@ export function decodeShard (bytes: Uint8Array, options: { expectedId?: string }
     sampleShape.push(d)
   }
   const size = sampleSize({ sampleShape })
-  const expected = header + count * size + count
+  const expected = header + count * size * width + count
   if (bytes.byteLength !== expected) {
     throw new ShardFormatError(`shard length ${bytes.byteLength} does not match its header (${count} samples of [${sampleShape.join(', ')}] need ${expected} bytes)`, { hint: 'the shard is truncated or corrupt; fetch it again' })
   }
-  const labelsStart = header + count * size
+  const labelsStart = header + count * size * width
   const labels = bytes.slice(labelsStart, labelsStart + count)
   for (let i = 0; i < count; i++) {
     if (labels[i] >= numClasses) throw new ShardFormatError(`shard label ${labels[i]} at sample ${i} is out of range 0..${numClasses - 1}`)
@@ -106,7 +113,14 @@ export function decodeShard (bytes: Uint8Array, options: { expectedId?: string }
     const want = toContentId(options.expectedId)
     if (want !== id) throw new HashMismatchError('shard', want, id)
   }
-  return { id, bytes, dataset: { images: bytes.slice(header, labelsStart), labels, sampleShape, count, numClasses } }
+  let images: SampleValues
+  if (width === 1) {
+    images = bytes.slice(header, labelsStart)
+  } else {
+    images = new Uint16Array(count * size)
+    for (let i = 0; i < images.length; i++) images[i] = v.getUint16(header + 2 * i, false)
+  }
+  return { id, bytes, dataset: { images, labels, sampleShape, count, numClasses } }
 }
 
 /**

@@ -3,8 +3,10 @@ import { untagSentence } from './brownCorpus.ts'
 import { buildCharTokenizer, checkCharTokenizer, decodeTokens, encodeText, UNKNOWN_SYMBOL } from './charTokenizer.ts'
 import { HELD_OUT_EVERY, textDatasets } from './textDataset.ts'
 import { buildDatasetManifest, canonicalManifestJson, checkDatasetManifest, manifestHashOf } from './datasetManifest.ts'
-import type { Dataset } from './Dataset.ts'
-import { splitIntoShards } from './shard.ts'
+import { concatDatasets, type Dataset } from './Dataset.ts'
+import { decodeShard, splitIntoShards } from './shard.ts'
+import { gptBatch } from '../model/gpt.ts'
+import { quietCpuBanner } from '../model/quietCpuBanner.ts'
 import { validateDatasetShards } from './validateDatasetShards.ts'
 import { manifestFromWire, manifestToWire } from '../net/dataset.ts'
 
@@ -18,12 +20,44 @@ describe('data: text', () => {
     assert.throws(() => checkCharTokenizer({ kind: 'bpe', symbols: [] }), /unsupported tokenizer "bpe"/)
   })
 
-  it('a corpus with more than 256 characters keeps the 255 most frequent and maps the rest to U+FFFD', () => {
-    const rare = Array.from({ length: 300 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('')
-    const tok = buildCharTokenizer('a'.repeat(5) + rare + rare.slice(0, 255))
-    assert.equal(tok.symbols.length, 256)
+  it('a vocabulary over 256 symbols gets uint16 token ids that round-trip through windows, shards, the manifest and a gpt batch', () => {
+    // 300 CJK characters, each several times, in a scrambled order.
+    const symbols = Array.from({ length: 300 }, (_, i) => String.fromCodePoint(0x4e00 + i))
+    const text = Array.from({ length: 6000 }, (_, i) => symbols[(i * 7919) % 300]).join('')
+    const tok = buildCharTokenizer(text)
+    assert.equal(tok.symbols.length, 300)
+    const ids = encodeText(tok, text)
+    assert.ok(ids instanceof Uint16Array && Math.max(...ids) === 299)
+    assert.equal(decodeTokens(tok, ids), text)
+    const { train, heldOut } = textDatasets(ids, 16)
+    assert.ok(train.images instanceof Uint16Array && heldOut.images instanceof Uint16Array)
+    const shards = splitIntoShards(train, 3)
+    const manifest = buildDatasetManifest(shards, { tokenizer: tok })
+    checkDatasetManifest(manifest)
+    assert.equal(manifest.shards[0].size, 16 + 4 + shards[0].dataset.count * (17 * 2 + 1), 'two bytes a token id')
+    assert.equal(shards[0].bytes[6], 2, 'value type uint16')
+    const back = shards.map((s) => decodeShard(s.bytes, { expectedId: s.id }).dataset)
+    assert.ok(back.every((d) => d.images instanceof Uint16Array))
+    assert.deepEqual(concatDatasets(back).images, train.images)
+    assert.equal(decodeTokens(tok, back[0].images.subarray(0, 17)), text.slice(0, 17))
+    const ok = validateDatasetShards({ manifest, shards: new Map(shards.map((s) => [s.id, s.bytes])), expected: { numClasses: 1 }, minSamples: 10 })
+    assert.ok(ok.ok, ok.reasons.join('; '))
+    // The shard length check counts two bytes a value: a uint8 header over uint16 values is refused.
+    const wrongType = shards[0].bytes.slice()
+    wrongType[6] = 1
+    assert.throws(() => decodeShard(wrongType), /does not match its header/)
+    quietCpuBanner()
+    const { x } = gptBatch(train, [0, 1], { kind: 'gpt', vocabSize: 300, contextLength: 16, layers: 1, heads: 1, embedDim: 8 })
+    assert.deepEqual([...x.dataSync()], [...train.images.subarray(0, 16), ...train.images.subarray(17, 33)])
+    x.dispose()
+  })
+
+  it('a corpus with more than 65,536 characters keeps the 65,535 most frequent and maps the rest to U+FFFD', () => {
+    const rare = Array.from({ length: 65_600 }, (_, i) => String.fromCodePoint(0x10000 + i)).join('')
+    const tok = buildCharTokenizer('a'.repeat(5) + rare + [...rare].slice(0, 65_535).join(''))
+    assert.equal(tok.symbols.length, 65_536)
     assert.ok(tok.symbols.includes(UNKNOWN_SYMBOL) && tok.symbols.includes('a'))
-    assert.equal(decodeTokens(tok, encodeText(tok, String.fromCodePoint(0x4e00 + 299))), UNKNOWN_SYMBOL)
+    assert.equal(decodeTokens(tok, encodeText(tok, String.fromCodePoint(0x10000 + 65_599))), UNKNOWN_SYMBOL)
   })
 
   it('cuts windows of T + 1 tokens and holds out every 20th, deterministically', () => {

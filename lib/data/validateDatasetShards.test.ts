@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { concatDatasets, sliceDataset, type Dataset } from './Dataset.ts'
+import { concatDatasets, sliceDataset, type Dataset, type Uint8Dataset } from './Dataset.ts'
 import { buildDatasetManifest, manifestHashOf } from './datasetManifest.ts'
 import { datasetFromIdx, encodeIdxUint8 } from './idx.ts'
 import { IdxFormatError } from './errors.ts'
@@ -18,7 +18,7 @@ function pick (d: Dataset, indexes: number[]): Dataset {
 }
 
 describe('dataset manifests and validateDatasetShards', function () {
-  let mnist: Dataset
+  let mnist: Uint8Dataset
 
   before(async () => {
     mnist = await loadMnist({ split: 'train', limit: 2000 })

@@ -121,7 +121,8 @@ export class ThreadedStepRunner implements StepRunner {
 
 /** A dataset copied once into shared memory, so N threads read it without N copies. */
 function share (d: Dataset): Dataset {
-  const images = new Uint8Array(new SharedArrayBuffer(d.images.byteLength))
+  const buffer = new SharedArrayBuffer(d.images.byteLength)
+  const images = d.images instanceof Uint16Array ? new Uint16Array(buffer) : new Uint8Array(buffer)
   images.set(d.images)
   const labels = new Uint8Array(new SharedArrayBuffer(d.labels.byteLength))
   labels.set(d.labels)
