@@ -323,7 +323,17 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
   private async startNode (): Promise<void> {
     const o = this.options
     try {
-      this.node = await createNode({ identityPath: join(o.dataDir, IDENTITY_FILE), listen: o.listen, gossipsub: true, expectedPeers: o.maxWorkers ?? DEFAULT_MAX_WORKERS })
+      this.node = await createNode({
+        identityPath: join(o.dataDir, IDENTITY_FILE),
+        listen: o.listen,
+        gossipsub: true,
+        expectedPeers: o.maxWorkers ?? DEFAULT_MAX_WORKERS,
+        // Workers behind NAT (or with a flooded port) serve their checkpoints through us: joined, not banned workers only.
+        relay: {
+          allow: (peer) => { const w = this.rounds?.workers.get(peer.toString()); return w != null && w.status !== 'banned' },
+          maxReservations: o.maxWorkers ?? DEFAULT_MAX_WORKERS
+        }
+      })
     } catch (err) {
       const text = oneLine(err)
       if (/EADDRINUSE|address already in use|UnsupportedListenAddresses/i.test(text)) throw new CotrainError(`cannot listen on ${o.listen?.join(', ') ?? 'the default address'}: the port is in use or the address is not on this machine`, { hint: 'pick another --listen port, or stop the process using it' })

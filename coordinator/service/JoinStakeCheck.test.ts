@@ -97,6 +97,10 @@ describe('joining requires stake when the coordinator runs with a contract (real
       assert.equal(row?.status, 'active', 'joined after staking')
       assert.equal(events.filter(e => e.event === 'worker:refused').length - before, 1, 'refused exactly once, then joined')
       assert.ok(lines.some(l => /the coordinator requires stake/.test(l)), lines.join('\n'))
+      // Joined, it holds a reservation on the coordinator's relay (verifiers reach it there if they cannot dial it).
+      const relayed = (): boolean => worker.node.getMultiaddrs().some(a => a.toString().includes(`/p2p/${service.node.peerId.toString()}/p2p-circuit`))
+      for (let t = 0; t < 50 && !relayed(); t++) await new Promise(resolve => setTimeout(resolve, 100))
+      assert.ok(relayed(), worker.node.getMultiaddrs().map(String).join(', '))
     } finally {
       await worker.stop()
     }

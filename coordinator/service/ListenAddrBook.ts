@@ -1,6 +1,6 @@
 import type { IdentifyResult } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
-import type { CotrainNode } from '../../lib/net/index.ts'
+import { isRelayedAddr, relayedAddr, type CotrainNode } from '../../lib/net/index.ts'
 import type { WorkerCapabilities } from '../store/records.ts'
 import type { WorkerRegistry } from '../rounds/WorkerRegistry.ts'
 
@@ -50,10 +50,29 @@ export class ListenAddrBook {
     return addrs
   }
 
-  /** Listen addresses of a worker: identify's view now, else what was recorded when it joined. */
+  /**
+   * Listen addresses of a worker: identify's view now, else what was recorded
+   * when it joined; then, when it holds a relay reservation here, its address
+   * through this coordinator, so a verifier that cannot dial it directly (NAT,
+   * a flooded port) still reaches it (lib/net/relay.ts).
+   */
   of (peerId: string, capabilities: WorkerCapabilities | undefined): string[] {
     const recorded = Array.isArray(capabilities?.addrs) ? (capabilities.addrs as string[]) : []
     const live = this.byPeer.get(peerId) ?? []
-    return (live.length > 0 ? live : recorded).slice(0, MAX_ADDRS)
+    const known = live.length > 0 ? live : recorded
+    if (!this.relaysFor(peerId)) return known.slice(0, MAX_ADDRS)
+    const addrs = known.filter(a => !isRelayedAddr(a)).slice(0, MAX_ADDRS - 2)
+    for (const a of this.node.getMultiaddrs().filter(a => !isRelayedAddr(a)).slice(0, 2)) addrs.push(relayedAddr(a, peerId))
+    return addrs
+  }
+
+  /** True while the worker holds a reservation on this node's relay. */
+  private relaysFor (peerId: string): boolean {
+    const relay = (this.node.services as { relay?: { reservations: { has: (p: unknown) => boolean } } }).relay
+    try {
+      return relay?.reservations.has(peerIdFromString(peerId)) ?? false
+    } catch {
+      return false
+    }
   }
 }

@@ -301,7 +301,7 @@ async function pullContent (node: Libp2p, peer: DialTarget, id: ContentId, recei
     let stream: Stream | undefined
     const watchdog = new StallWatchdog(stall, `content ${id}`, options.signal)
     try {
-      stream = await node.dialProtocol(peer, CONTENT_PROTOCOL, { signal: watchdog.signal })
+      stream = await node.dialProtocol(peer, CONTENT_PROTOCOL, { signal: watchdog.signal, runOnLimitedConnection: true })
       const frames = new FrameReader(stream, { maxFrameLength: LIMITS.contentResponse })
       await sendFrame(stream, [contentProtocol.encodeRequest({ contentId: contentIdBytes(id), offset: received, maxLength: 0 })], watchdog.signal)
       do {

@@ -18,6 +18,7 @@ import { connectionLimitsFor } from './connectionLimits.ts'
 import { loadOrCreateIdentity } from './identity.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
 import { noiseTransport } from './noiseTransport.ts'
+import { relayServer, relayTransport, type RelayServerOptions } from './relay.ts'
 import type { SendBufferPool } from './SendBufferPool.ts'
 
 export interface CotrainServices extends Record<string, unknown> {
@@ -51,6 +52,8 @@ export interface CreateNodeOptions {
   noiseCipher?: ChaChaPoly
   /** Buffers Noise seals large sends into; default the process's shared pool (see SendBufferPool). */
   sendBuffers?: SendBufferPool
+  /** Be a circuit relay (v2) for the peers `allow` admits (the coordinator for its workers; see relay.ts). Every node can dial relayed addresses. */
+  relay?: RelayServerOptions
 }
 
 /**
@@ -74,6 +77,8 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
       ...(options.gossipsub === true ? {} : options.gossipsub)
     })
   }
+  const relay = options.relay === undefined ? undefined : relayServer(options.relay)
+  if (relay !== undefined) services.relay = relay.service
   const node = await createLibp2p({
     privateKey,
     start: options.start ?? true,
@@ -81,7 +86,8 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
       listen: options.listen ?? ['/ip4/127.0.0.1/tcp/0'],
       announce: options.announce ?? []
     },
-    transports: [tcp()],
+    transports: [tcp(), relayTransport()],
+    connectionGater: relay?.gater,
     connectionEncrypters: [noiseTransport({ cipher: options.noiseCipher, sendBuffers: options.sendBuffers })],
     // A paused stream (FrameReader's backpressure) must hold what the sender
     // still had window for: up to yamux's 16 MiB maximum stream window.

@@ -214,7 +214,9 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
     if (this.started) return
     this.controller = new AbortController()
     await this.node.handle(this.protocol.id, async (stream, connection) => { await this.serve(stream, connection) }, {
-      maxInboundStreams: this.options.maxInboundStreams ?? this.protocol.maxInboundStreams
+      maxInboundStreams: this.options.maxInboundStreams ?? this.protocol.maxInboundStreams,
+      // Verifiers reach a worker behind NAT over a relayed connection, which is limited (bytes, time): serve there too.
+      runOnLimitedConnection: true
     })
     this.started = true
   }
@@ -331,7 +333,7 @@ export async function sendRequest<Req, DReq, Ok, DOk> (node: Libp2p, peer: DialT
   const { signal, timedOut } = deadline(`${protocol.name} request`, options.timeoutMs ?? protocol.timeoutMs, options.signal)
   let stream: Stream | undefined
   try {
-    stream = await node.dialProtocol(peer, protocol.id, { signal })
+    stream = await node.dialProtocol(peer, protocol.id, { signal, runOnLimitedConnection: true })
     const lp = lpStream(stream, { maxDataLength: protocol.limits.response, maxBufferSize: bufferFor(protocol.limits.response) })
     await lp.write(data, { signal })
     const reply = await lp.read({ signal })

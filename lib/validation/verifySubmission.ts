@@ -8,6 +8,8 @@
  */
 import type { DialTarget, Libp2p } from '@libp2p/interface'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { isRelayedAddr } from '../net/relay.ts'
 import { HashMismatchError } from '../errors.ts'
 import { weightsId, type ContentId } from '../hash/contentId.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
@@ -274,7 +276,8 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
 function networkSource (params: VerifySubmissionParameters, leafCount: number, hyper: TrainingHyperParams): CheckpointSource {
   const { node, workerPeer } = params
   if (node === undefined || workerPeer === undefined) throw new TypeError('verifySubmission needs node and workerPeer, or checkpoints')
-  const target = dialTarget(workerPeer)
+  const targets = dialTargets(workerPeer)
+  let failures = 0
   // What checkpoint j must weigh: the model's weights and Adam state (lib/proof servedCheckpoint).
   const expectedSize = 12 * params.startWeights.length + 16
   const budgetMs = Math.ceil((params.requestTimeoutMs ?? VERIFY_DEFAULTS.requestTimeoutMs) + 1000 * expectedSize / (params.minBytesPerSecond ?? VERIFY_DEFAULTS.minBytesPerSecond))
@@ -282,9 +285,14 @@ function networkSource (params: VerifySubmissionParameters, leafCount: number, h
     let got: Awaited<ReturnType<typeof requestCheckpoint>>
     const slow = AbortSignal.timeout(budgetMs)
     const signal = options.signal === undefined ? slow : AbortSignal.any([options.signal, slow])
+    // After a failure, go through the relay (the coordinator's connection to
+    // the worker): "I could not connect" (NAT, a flooded port) is not "it refused".
+    const target = failures > 0 && failures % 3 !== 0 && targets.relayed !== undefined ? targets.relayed : targets.all
     try {
       got = await requestCheckpoint(node, target, { round: params.submission.round, index }, { signal, expectedSize })
+      failures = 0
     } catch (err) {
+      failures++
       options.signal?.throwIfAborted()
       // A refusal or a lie from a reachable worker is its answer; anything else is the network.
       if (err instanceof ProtocolError && err.remote && isRefusal(err.code)) throw err
@@ -296,14 +304,21 @@ function networkSource (params: VerifySubmissionParameters, leafCount: number, h
   }
 }
 
-function dialTarget (p: WorkerPeer | DialTarget): DialTarget {
+/**
+ * Where to dial the worker: all its addresses (libp2p tries direct ones
+ * first), and its relayed ones alone for the retry after a failure. With no
+ * address at all, its peer id: a connection it holds open to us (it dialled
+ * the coordinator) still works.
+ */
+function dialTargets (p: WorkerPeer | DialTarget): { all: DialTarget, relayed?: DialTarget } {
   if (typeof p === 'object' && p !== null && 'multiaddrs' in p && 'peerId' in p && typeof (p as WorkerPeer).peerId === 'string') {
     const w = p as WorkerPeer
-    const addrs: Multiaddr[] = w.multiaddrs.map((a) => multiaddr(a.includes('/p2p/') ? a : `${a}/p2p/${w.peerId}`))
-    if (addrs.length === 0) throw new TypeError(`worker ${w.peerId} has no addresses to dial`)
-    return addrs
+    const addrs: Multiaddr[] = w.multiaddrs.map((a) => multiaddr(a.endsWith(`/p2p/${w.peerId}`) ? a : `${a}/p2p/${w.peerId}`))
+    if (addrs.length === 0) return { all: peerIdFromString(w.peerId) }
+    const relayed = addrs.filter((a) => isRelayedAddr(a))
+    return { all: addrs, relayed: relayed.length > 0 ? relayed : undefined }
   }
-  return p as DialTarget
+  return { all: p as DialTarget }
 }
 
 /** Codes by which a reachable worker declines to open a checkpoint it committed to. */

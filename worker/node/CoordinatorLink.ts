@@ -2,7 +2,7 @@ import type { PeerId } from '@libp2p/interface'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import type { PrivateKeyAccount } from 'viem/accounts'
 import { CotrainError, InvalidInputError } from '../../lib/errors.ts'
-import { ErrorCode, ProtocolError, requestAssignment, requestJoin, retryWithBackoff, type Capabilities, type CotrainNode } from '../../lib/net/index.ts'
+import { ErrorCode, ProtocolError, requestAssignment, requestJoin, reserveOnRelay, retryWithBackoff, type Capabilities, type CotrainNode } from '../../lib/net/index.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 
 /** The coordinator could not be reached or keeps failing. */
@@ -58,6 +58,7 @@ export class CoordinatorLink {
           onRetry: (err, attempt, wait) => { if (attempt === 1 || attempt % 5 === 0) this.log(`join failed (${(err as Error).message.split('\n')[0]}), retrying in ${(wait / 1000).toFixed(1)} s`) }
         })
       this.joinedPeer = coordinator
+      this.keepRelayReservation()
       return coordinator
     } catch (err) {
       if (err instanceof ProtocolError && err.remote === true) throw err
@@ -65,6 +66,22 @@ export class CoordinatorLink {
       throw new CoordinatorUnreachableError(`cannot reach the coordinator at ${this.text}: ${(err as Error).message.split('\n')[0]}`, { hint: 'is it running? check --coordinator (its multiaddr with /p2p/<peer id>, printed in coordinator.json)', cause: err })
     }
   }
+
+  /**
+   * Reserves a slot on the coordinator's relay (granted to joined workers
+   * only, hence after each join): verifiers then reach our checkpoints through
+   * the coordinator even when nobody can dial us (NAT, a flooded port). In the
+   * background: a coordinator without a relay costs us nothing but a log line.
+   */
+  private keepRelayReservation (): void {
+    if (this.reserving) return
+    this.reserving = true
+    reserveOnRelay(this.node, this.addr)
+      .catch((err: unknown) => { this.log(`no relay reservation on the coordinator (verifiers must reach this worker directly): ${(err as Error).message.split('\n')[0]}`) })
+      .finally(() => { this.reserving = false })
+  }
+
+  private reserving = false
 
   /** Asks for work; re-joins once if the coordinator forgot us (restart). */
   async assignment (options: { signal: AbortSignal }): Promise<cotrain.v1.Assignment> {
