@@ -5,9 +5,10 @@
  * coordinator core.
  */
 import { dispatch } from '../lib/cli/runCommand.ts'
+import * as dashboard from './commands/dashboard.ts'
 import * as round from './commands/round.ts'
 import * as sample from './commands/sample.ts'
 import * as start from './commands/start.ts'
 import * as status from './commands/status.ts'
 
-await dispatch('coordinator', { start, round, status, sample }, process.argv.slice(2))
+await dispatch('coordinator', { start, round, status, sample, dashboard }, process.argv.slice(2))

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { resolveOptions, renderHelp, commonOptions, intBetween } from '../lib/cli/options.ts'
 import { runCommand } from '../lib/cli/runCommand.ts'
 import { BACKENDS, type BackendName } from '../lib/training/selectBackend.ts'
@@ -66,5 +67,7 @@ await runCommand(async () => {
     }
   })
   if (options.json) process.stdout.write(JSON.stringify({ event: 'devnet:done', result }, (_k, v: unknown) => typeof v === 'bigint' ? v.toString() : v) + '\n')
-  else process.stdout.write('\n' + renderDevnetTable(result) + `\nstate: ${options['data-dir']}/ (result.json has all of it)\n`)
+  else process.stdout.write('\n' + renderDevnetTable(result) + `\nstate: ${options['data-dir']}/ (result.json has all of it)\n` +
+    // The dashboard ends with the processes; the coordinator's saved state can serve it again.
+    `dashboard: stopped with the devnet; reopen it with  npm run coordinator -- dashboard --data-dir ${join(options['data-dir'], 'coordinator')}\n`)
 })

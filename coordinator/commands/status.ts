@@ -3,7 +3,7 @@ import type { OptionSpecs } from '../../lib/cli/options.ts'
 import { defineCommand } from '../../lib/cli/defineCommand.ts'
 import { printResult } from '../../lib/cli/printResult.ts'
 import type { DashboardStatus } from '../dashboard/DashboardStatus.ts'
-import { buildDashboardStatus } from '../service/buildDashboardStatus.ts'
+import { storedDashboardStatus } from '../service/storedDashboardStatus.ts'
 import { readCoordinatorInfo } from '../service/coordinatorInfo.ts'
 import { coordinatorBaseOptions } from './coordinatorOptions.ts'
 import { openExistingStore } from './round.ts'
@@ -52,9 +52,7 @@ async function fromRunningCoordinator (dataDir: string): Promise<DashboardStatus
 async function fromDatabase (dataDir: string): Promise<DashboardStatus> {
   const store = await openExistingStore(dataDir)
   try {
-    let info
-    try { info = readCoordinatorInfo(dataDir) } catch { info = { peerId: '-', multiaddrs: [] } }
-    return buildDashboardStatus({ store, info, model: { kind: 'mlp' } as never, aggregator: '-', startedAt: 0 })
+    return storedDashboardStatus(store, dataDir)
   } finally {
     store.close()
   }
