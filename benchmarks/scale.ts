@@ -13,11 +13,15 @@
  * seconds and CPU per worker, peak RSS, bytes served, errors.
  * Prints a table and writes benchmarks/results/scale.json.
  *
- * npm run bench:scale -- --workers 100,500,1000 [--procs 2] [--timeout 900]
+ * npm run bench:scale -- --workers 100,500,1000 [--procs 2] [--timeout 900] [--total-timeout 2400]
+ *
+ * --timeout bounds each N, --total-timeout the whole run: a size that would
+ * start past it is reported as not run, so the benchmark always ends and
+ * writes its JSON.
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -46,6 +50,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '100,500,1000' },
     procs: { type: 'string', default: '2' },
     timeout: { type: 'string', default: '900' },
+    'total-timeout': { type: 'string', default: '2400' },
     'data-dir': { type: 'string' },
     coordinator: { type: 'string' },
     count: { type: 'string' },
@@ -99,11 +104,19 @@ async function runCoordinator (): Promise<void> {
   })
   const info = await service.start()
   cpuAtReady = process.cpuUsage()
-  say({ kind: 'ready', t: Date.now(), multiaddr: `${info.multiaddrs[0]}`, peerId: info.peerId, rssMiB: process.memoryUsage().rss / MiB })
+  // At start the blob folder holds the initial model and the shards: what one copy of the round's content weighs.
+  say({ kind: 'ready', t: Date.now(), multiaddr: `${info.multiaddrs[0]}`, peerId: info.peerId, rssMiB: process.memoryUsage().rss / MiB, contentBytes: folderBytes(service.store.blobs.dir) })
   await service.finished
   await new Promise((resolve) => setTimeout(resolve, 500))
   await service.stop()
   process.exit(0)
+}
+
+/** Bytes of the files below `dir`. */
+function folderBytes (dir: string): number {
+  let total = 0
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) total += statSync(join(e.parentPath, e.name)).size
+  return total
 }
 
 // ---------------------------------------------------------------- workers
@@ -217,9 +230,15 @@ interface ScaleRow {
   peakRssMiB?: number
   servedMiB?: number
   servedPerWorkerMiB?: number
+  /** One copy of the round's content (model + every shard). */
+  contentMiB?: number
+  /** Coordinator egress over one copy of the content (the goal is at most 3 whatever N). */
+  egressRatio?: number
   accepted?: number
   errors: number
   retries: number
+  /** Why this size was not run. */
+  notRun?: string
 }
 
 function lines (child: ChildProcess, onLine: (l: Line) => void): void {
@@ -289,6 +308,8 @@ async function runOne (n: number, procs: number, timeoutS: number): Promise<Scal
       row.peakRssMiB = done.maxRssMiB as number
       row.servedMiB = (done.servedBytes as number) / MiB
       row.servedPerWorkerMiB = row.servedMiB / n
+      row.contentMiB = (r.contentBytes as number) / MiB
+      row.egressRatio = row.servedMiB / row.contentMiB
       row.accepted = done.accepted as number
     }
     for (const e of results.filter(x => x.error !== undefined).slice(0, 3)) process.stderr.write(`  worker error: ${e.error}\n`)
@@ -307,15 +328,23 @@ async function runParent (): Promise<void> {
   if (sizes.some(n => !Number.isInteger(n) || n < 2)) throw new Error(`--workers takes a list of integers >= 2, got ${values.workers}`)
   const procs = Math.max(1, Number(values.procs))
   const rows: ScaleRow[] = []
+  const totalDeadline = Date.now() + Number(values['total-timeout']) * 1000
   for (const n of sizes) {
+    // Each size gets its own timeout, cut to what is left of the total (and 60 s for the tear-down).
+    const leftS = Math.floor((totalDeadline - Date.now()) / 1000) - 60
+    if (leftS < 60) {
+      process.stderr.write(`scale: ${n} workers not run: the total timeout (${values['total-timeout'] as string} s) is spent\n`)
+      rows.push({ workers: n, completed: false, errors: n, retries: 0, notRun: 'total timeout spent' })
+      continue
+    }
     process.stderr.write(`scale: ${n} workers in ${procs} processes...\n`)
-    const row = await runOne(n, procs, Number(values.timeout))
+    const row = await runOne(n, procs, Math.min(Number(values.timeout), leftS))
     rows.push(row)
     process.stderr.write(`  ${JSON.stringify(row)}\n`)
   }
   const f = (v: number | undefined, d = 1): string => v === undefined ? '-' : v.toFixed(d)
-  process.stdout.write('\n| workers | done | join s | serve s | last submit -> model s | coordinator CPU s | CPU ms/worker | peak RSS MiB | served MiB | errors | retries |\n|---|---|---|---|---|---|---|---|---|---|---|\n')
-  for (const r of rows) process.stdout.write(`| ${r.workers} | ${r.completed ? 'yes' : 'NO'} | ${f(r.joinS)} | ${f(r.serveS)} | ${f(r.lastSubmissionToModelS, 2)} | ${f(r.coordinatorCpuS)} | ${f(r.cpuMsPerWorker)} | ${f(r.peakRssMiB, 0)} | ${f(r.servedMiB, 0)} | ${r.errors} | ${r.retries} |\n`)
+  process.stdout.write('\n| workers | done | join s | serve s | last submit -> model s | coordinator CPU s | CPU ms/worker | peak RSS MiB | served MiB | egress / content | errors | retries |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n')
+  for (const r of rows) process.stdout.write(`| ${r.workers} | ${r.completed ? 'yes' : 'NO'} | ${f(r.joinS)} | ${f(r.serveS)} | ${f(r.lastSubmissionToModelS, 2)} | ${f(r.coordinatorCpuS)} | ${f(r.cpuMsPerWorker)} | ${f(r.peakRssMiB, 0)} | ${f(r.servedMiB, 0)} | ${f(r.egressRatio, 2)} | ${r.errors} | ${r.retries} |\n`)
   mkdirSync(dirname(values.out as string), { recursive: true })
   writeFileSync(values.out as string, JSON.stringify({
     benchmark: 'scale',

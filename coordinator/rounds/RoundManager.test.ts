@@ -305,6 +305,36 @@ describe('RoundManager', () => {
     assert.deepEqual(store.listScores(bad.id).map(s => [s.score, s.fraud, s.evidence]), [[1, true, 'seg 3']])
   })
 
+  it('verifies up to verifyConcurrency submissions at once, and the result is the same model', async () => {
+    const store = await CoordinatorStore.open(tmp.dir)
+    open.push(store)
+    let inFlight = 0
+    let most = 0
+    const rounds = new RoundManager({
+      store,
+      clock: clock.now,
+      // No clipping: the expected model is the plain mean step.
+      config: { ...BASE, minUpdates: 3, clipNormMultiplier: 0 },
+      verifyConcurrency: 2,
+      evaluate: async () => ({ loss: 1, accuracy: 0.5 }),
+      verify: async () => {
+        most = Math.max(most, ++inFlight)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        inFlight--
+        return { accepted: true }
+      }
+    })
+    await rounds.ensureInitialModel(new Float32Array([0, 0]))
+    for (const n of [1, 2, 3, 4]) join(rounds, n)
+    rounds.openRound({ shards: SHARDS, hyperParams: {} })
+    rounds.startTraining()
+    for (const [n, d] of [[1, [1, 0]], [2, [0, 1]], [3, [1, 1]], [4, [3, 3]]] as const) await submit(rounds, 1, `peer${n}`, [...d])
+    const r = await rounds.tick()
+    assert.equal(r?.state, 'done')
+    assert.equal(most, 2, 'two verifications overlapped, never more')
+    assertClose(await store.readModelWeights(r!.resultModelId!), [-1.25, -1.25])
+  })
+
   describe('after a restart', () => {
     it('resumes the same round with every submission and finishes it', async () => {
       const a = await start()

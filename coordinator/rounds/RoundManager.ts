@@ -32,6 +32,8 @@ export interface RoundManagerInit {
   clock?: () => number
   /** Seed of a round opened without one; default 32 random bytes. */
   randomSeed?: () => RoundSeed
+  /** Submissions verified at once (default 1): the service sets it from its pool of replay threads. */
+  verifyConcurrency?: number
 }
 
 export interface JoinWorkerParameters {
@@ -84,6 +86,7 @@ export class RoundManager extends TypedEventTarget<RoundManagerEvents> implement
   private readonly evaluate: EvaluateModel
   private readonly verify: VerifySubmission
   private readonly randomSeed: () => RoundSeed
+  private readonly verifyConcurrency: number
   private ticking: Promise<RoundRecord | undefined> | undefined
   private timer: ReturnType<typeof setInterval> | undefined
   private flushTimer: ReturnType<typeof setInterval> | undefined
@@ -100,6 +103,7 @@ export class RoundManager extends TypedEventTarget<RoundManagerEvents> implement
     this.evaluate = init.evaluate
     this.verify = init.verify
     this.randomSeed = init.randomSeed ?? randomRoundSeed
+    this.verifyConcurrency = init.verifyConcurrency ?? 1
     this.aggregator = new RoundAggregator(this)
   }
 
@@ -322,7 +326,7 @@ export class RoundManager extends TypedEventTarget<RoundManagerEvents> implement
         this.fail(round, now, step.reason)
         return true
       case 'verify':
-        return await verifyPending(this, this.verify, this.aggregator, round)
+        return await verifyPending(this, this.verify, this.aggregator, round, this.verifyConcurrency)
       case 'expire-pending':
         for (const s of this.store.listSubmissions(round.number, 'pending')) {
           this.emit('submission:verified', this.store.setSubmissionStatus(s.id, 'rejected', { at: now, reason: step.reason }))

@@ -34,6 +34,7 @@ import { startProtocols } from './protocols/startProtocols.ts'
 import type { RoundPlan } from './roundPlan.ts'
 import { loadTrainingData, publishTextDataset, type TrainingData } from './trainingData.ts'
 import { verifyByReplay } from './verifyByReplay.ts'
+import { ReplayPool } from '../verification/ReplayPool.ts'
 
 export type { CoordinatorEvent } from '../events.ts'
 
@@ -164,6 +165,9 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       // Workers report their speed on the reference MLP; a gpt sample costs tens of those.
       this.speedFactor = o.speedFactor ?? await modelSpeedFactor({ model: this.model, batchSize: this.training.batchSize, signal: options.signal })
       options.signal?.throwIfAborted()
+      // Replays in worker threads, one per core; two verifications per thread, so one's checkpoint fetch overlaps another's replay.
+      const replays = o.verify == null ? new ReplayPool() : undefined
+      if (replays != null) this.stoppers.push(async () => await replays.stop())
       this.rounds = new RoundManager({
         store: this.store,
         evaluate: async (weights) => {
@@ -178,8 +182,10 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
           model: this.model,
           shards: (id) => this.shards.get(id)?.dataset,
           workerAddrs: (peerId) => this.addrs.of(peerId, this.rounds.workers.get(peerId)?.capabilities),
-          chain: this.chain
+          chain: this.chain,
+          replays
         }),
+        verifyConcurrency: replays == null ? 1 : 2 * replays.size,
         config: this.roundConfig()
       })
       this.stoppers.push(forwardRoundEvents({

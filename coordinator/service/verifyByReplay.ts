@@ -9,6 +9,7 @@ import type { VerificationResult, VerifySubmission } from '../rounds/RoundManage
 import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import { roundPlanOf } from './roundPlan.ts'
 import { storedProof } from '../store/storedSubmission.ts'
+import type { ReplayPool } from '../verification/ReplayPool.ts'
 
 /** What the coordinator's verifier reads. */
 export interface VerifyByReplayDependencies {
@@ -20,6 +21,8 @@ export interface VerifyByReplayDependencies {
   /** The worker's listen addresses, to dial /cotrain/checkpoint. */
   workerAddrs: (peerId: string) => string[]
   chain?: { client: ChainClient, contract: `0x${string}` }
+  /** Replay threads; absent: replays run on the event loop's thread. */
+  replays?: ReplayPool
 }
 
 /**
@@ -77,7 +80,8 @@ export function verifyByReplay (deps: VerifyByReplayDependencies): VerifySubmiss
       hyper: plan.training,
       roundSeed: ctx.round.seed,
       shards,
-      challengeSeed
+      challengeSeed,
+      replaySegment: deps.replays == null ? undefined : async (p, o) => await deps.replays!.replay(p, o)
     }, { signal: ctx.signal })
     if (v.outcome === 'unavailable') throw new Error(`worker unreachable for verification: ${v.reason}`)
     if (v.outcome === 'valid') return { accepted: true, reason: `verified ${v.segments.length} segments in ${v.seconds.toFixed(1)} s` }

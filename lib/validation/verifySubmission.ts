@@ -97,6 +97,8 @@ export interface VerifySubmissionParameters {
   minBytesPerSecond?: number
   /** Fixed part of each checkpoint fetch's time budget (dial, request, reply). */
   requestTimeoutMs?: number
+  /** Runs one segment replay (default: verifySegment on this thread; the coordinator passes its pool of replay threads). A throw is a local error, never a verdict. */
+  replaySegment?: typeof verifySegment
 }
 
 /** Default deadlines and rates of a verification (docs/challenges.md, "Liveness"). */
@@ -262,7 +264,7 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
   if (!end.ok) return fraud({ check: 'end', index: count - 1, reason: end.reason }, dh, leafToken(served.get(count - 1)!))
   checks.push({ check: 'end', index: count - 1, ok: true, reason: end.reason })
   for (const j of segments) {
-    const r = await verifySegment({
+    const r = await (params.replaySegment ?? verifySegment)({
       ...ctx, model: params.modelConfig, roundSeed: params.roundSeed, shards: params.shards,
       index: j, from: served.get(j)!, to: served.get(j + 1)!, replay: s.replay, threshold: params.threshold
     }, options)
