@@ -46,7 +46,7 @@ describe('Progress (plain lines, as in a log)', () => {
 
   it('formats amounts and durations for people', () => {
     assert.deepEqual([0, 999, 1000, 12_345, 1_234_567, 3.4e9].map(formatBytes), ['0 B', '999 B', '1.0 kB', '12 kB', '1.2 MB', '3.4 GB'])
-    assert.deepEqual([0.42, 12.4, 150, 3900].map(formatDuration), ['0.4 s', '12 s', '2m 30s', '1h 05m'])
+    assert.deepEqual([0.012, 0.42, 12.4, 150, 3900].map(formatDuration), ['12 ms', '0.4 s', '12 s', '2m 30s', '1h 05m'])
   })
 })
 

@@ -10,9 +10,10 @@ export function formatBytes (n: number): string {
   return `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ${units[i]}`
 }
 
-/** A duration as people read it: 0.4 s, 12 s, 2m 30s, 1h 05m. */
+/** A duration as people read it: 12 ms, 0.4 s, 12 s, 2m 30s, 1h 05m. */
 export function formatDuration (seconds: number): string {
-  if (seconds < 10) return `${Math.max(0, seconds).toFixed(1)} s`
+  if (seconds < 0.1) return `${Math.max(0, Math.round(seconds * 1000))} ms`
+  if (seconds < 10) return `${seconds.toFixed(1)} s`
   if (seconds < 60) return `${Math.round(seconds)} s`
   const m = Math.floor(seconds / 60)
   if (m < 60) return `${m}m ${String(Math.round(seconds % 60)).padStart(2, '0')}s`
