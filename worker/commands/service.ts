@@ -16,7 +16,7 @@ const specs = {
 } as const satisfies OptionSpecs
 
 const help = renderHelp('worker service install|uninstall|status [--name NAME] [worker start options]', [
-  'Runs the worker as a user service that starts at login (or boot, with loginctl enable-linger) and restarts on failure, with a growing delay.',
+  'Runs the worker as a user service that starts at login (or boot, with loginctl enable-linger) and restarts on failure (a delay growing from 10 s to 5 min on systemd 254+, 30 s on older).',
   'Linux: a systemd user unit (~/.config/systemd/user/NAME.service), the key or keystore password in ~/.config/cotrain/NAME.env (mode 0600), then systemctl --user daemon-reload and enable --now.',
   'macOS: a launchd agent (~/Library/LaunchAgents/org.cotrain.NAME.plist, mode 0600), then launchctl bootstrap. Other systems: not supported (use the task scheduler).',
   'Without systemctl/launchctl on PATH, install writes the files and prints the commands to run. install takes the options of worker start (they are checked now) and the key',

@@ -30,7 +30,7 @@ describe('worker service', () => {
   function fakeTool (tool: string): () => string[] {
     const log = path.join(home, `${tool}.calls`)
     mkdirSync(bin, { recursive: true })
-    writeFileSync(path.join(bin, tool), `#!/bin/sh\necho "$*" >> '${log}'\ncase "$*" in *is-active*) echo active;; *is-enabled*) echo enabled;; esac\n`)
+    writeFileSync(path.join(bin, tool), `#!/bin/sh\necho "$*" >> '${log}'\ncase "$*" in *is-active*) echo active;; *is-enabled*) echo enabled;; --version) echo 'systemd 255 (255.4-1)';; esac\n`)
     chmodSync(path.join(bin, tool), 0o755)
     return () => existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []
   }
@@ -45,8 +45,9 @@ describe('worker service', () => {
     assert.match(unit, new RegExp(`^ExecStart=/opt/node22/bin/node /opt/cotrain/worker/cli.ts start --coordinator ${COORD} --data-dir "w 1" --max-cpu 50$`, 'm'))
     assert.match(unit, /^WorkingDirectory="\/srv\/gpu box"$/m)
     assert.match(unit, /^Restart=on-failure$/m)
-    assert.match(unit, /^RestartSec=10$/m)
-    assert.match(unit, /^RestartMaxDelaySec=300$/m)
+    // No systemctl to ask its version: a fixed delay, no keys an old systemd would warn about.
+    assert.match(unit, /^RestartSec=30$/m)
+    assert.doesNotMatch(unit, /^Restart(Steps|MaxDelaySec)=/m)
     assert.match(unit, /^RestartPreventExitStatus=2$/m)
     assert.match(unit, /^WantedBy=default.target$/m)
     assert.match(unit, new RegExp(`^EnvironmentFile=${envFile}$`, 'm'))
@@ -67,8 +68,10 @@ describe('worker service', () => {
   it('reloads, enables and starts through systemctl; installing again changes nothing, new flags restart it', async () => {
     const calls = fakeTool('systemctl')
     await installService(definition(['--coordinator', COORD]), host())
-    assert.deepEqual(calls(), ['--user show-environment', '--user daemon-reload', '--user enable --now cotrain-worker.service'])
+    assert.deepEqual(calls(), ['--version', '--user show-environment', '--user daemon-reload', '--user enable --now cotrain-worker.service'])
     const unit = readFileSync(path.join(home, '.config/systemd/user/cotrain-worker.service'), 'utf8')
+    // systemd 255: the delay grows from 10 s to 5 min.
+    assert.match(unit, /^RestartSec=10\nRestartSteps=5\nRestartMaxDelaySec=300$/m)
     const again = await installService(definition(['--coordinator', COORD]), host())
     assert.match(again.lines[0], /^unchanged: /)
     assert.equal(readFileSync(path.join(home, '.config/systemd/user/cotrain-worker.service'), 'utf8'), unit)

@@ -84,7 +84,7 @@ export async function installService (def: ServiceDefinition, host: ServiceHost)
     const envText = renderEnvironmentFile(def.secretEnv)
     mkdirSync(path.dirname(envFile), { recursive: true, mode: 0o700 })
     await writeFileAtomic(envFile, envText, { mode: 0o600 })
-    unit = renderSystemdUnit(def, envFile)
+    unit = renderSystemdUnit(def, envFile, { backoff: (systemdVersion(host) ?? 0) >= 254 })
     mkdirSync(path.dirname(layout.unitFile), { recursive: true })
     await writeFileAtomic(layout.unitFile, unit, { mode: 0o644 })
   } else {
@@ -180,6 +180,13 @@ function managerAvailable (layout: ServiceLayout, host: ServiceHost): { ok: true
   if (layout.manager === 'launchd') return { ok: true }
   const r = runTool(['systemctl', '--user', 'show-environment'], host, { allowFailure: true })
   return r.status === 0 ? { ok: true } : { ok: false, why: `systemd user manager not reachable (${r.stderr.trim().split('\n')[0] || `exit code ${String(r.status)}`})` }
+}
+
+/** systemd's version from `systemctl --version` (works without a running manager), or null without systemctl. */
+function systemdVersion (host: ServiceHost): number | null {
+  if (findOnPath('systemctl', host.env) === null) return null
+  const m = /^systemd (\d+)/m.exec(runTool(['systemctl', '--version'], host, { allowFailure: true }).stdout)
+  return m === null ? null : Number(m[1])
 }
 
 /** The executable `tool` on the host's PATH, or null. */

@@ -1,17 +1,17 @@
 import type { ServiceDefinition } from './ServiceDefinition.ts'
 
 /**
- * The systemd user unit for a worker service. Restarts on failure with a
- * growing delay (10 s doubling up to 5 min: a coordinator or chain that is
- * down for an hour is not hammered, and one back in a minute is rejoined
- * quickly) and never gives up; exit code 2 (a bad flag or config, which a
- * restart cannot fix) is not restarted. `systemctl stop` sends SIGTERM, which
- * the worker takes as "stop after the current training step", so the stop
- * timeout leaves room for one step and the checkpoint write.
- * (RestartSteps / RestartMaxDelaySec need systemd 254; older ones log that
- * they ignore them and restart every 10 s.)
+ * The systemd user unit for a worker service. Restarts on failure and never
+ * gives up; with `backoff` (systemd 254 and later) the delay grows from 10 s
+ * to 5 min, so a coordinator or chain down for an hour is not hammered and
+ * one back in a minute is rejoined quickly; older systemd (Debian 12 has 252)
+ * warns about those keys at every reload, so it gets a fixed 30 s instead.
+ * Exit code 2 (a bad flag or config, which a restart cannot fix) is not
+ * restarted. `systemctl stop` sends SIGTERM, which the worker takes as "stop
+ * after the current training step", so the stop timeout leaves room for one
+ * step and the checkpoint write.
  */
-export function renderSystemdUnit (def: ServiceDefinition, envFile: string): string {
+export function renderSystemdUnit (def: ServiceDefinition, envFile: string, options: { backoff: boolean }): string {
   return [
     '# Written by `worker service install`; `worker service uninstall` removes it.',
     '[Unit]',
@@ -27,9 +27,7 @@ export function renderSystemdUnit (def: ServiceDefinition, envFile: string): str
     `EnvironmentFile=${quoteSystemdArg(envFile)}`,
     `ExecStart=${def.command.map(quoteSystemdArg).join(' ')}`,
     'Restart=on-failure',
-    'RestartSec=10',
-    'RestartSteps=5',
-    'RestartMaxDelaySec=300',
+    ...(options.backoff ? ['RestartSec=10', 'RestartSteps=5', 'RestartMaxDelaySec=300'] : ['# systemd < 254 (or unknown here): no RestartSteps, so a fixed delay', 'RestartSec=30']),
     'RestartPreventExitStatus=2',
     'TimeoutStopSec=120',
     'Nice=10',
