@@ -6,24 +6,34 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { EventRecord } from '../../lib/events/EventRecord.ts'
 
 /** The repository root. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-/** A parsed `--json` line. */
-export type CliEvent = { event?: string, [key: string]: unknown }
+/** A parsed `--json` line: the component's event record (worker/node/events.ts, validator/events.ts, coordinator/events.ts). */
+export type CliEvent = EventRecord
 
-/** A running CLI process and what it has printed so far. */
-export interface CliProcess {
+/** What {@link CliProcess.waitFor} takes besides the event name. */
+export interface WaitForOptions<T> {
+  /** Only an event for which this holds (e.g. `(e) => e.round === 1`). */
+  where?: (e: T) => boolean
+  timeoutMs?: number
+  /** Skip the first `after` events. */
+  after?: number
+}
+
+/** A running CLI process and what it has printed so far; `E` is the union of its events. */
+export interface CliProcess<E extends EventRecord = EventRecord> {
   readonly child: ChildProcess
   /** Every JSON line printed on stdout, in order. */
-  readonly events: CliEvent[]
+  readonly events: E[]
   /** stdout lines that were not JSON, and all of stderr (for failure messages). */
   readonly output: string[]
   /** Resolves when the process has exited. */
   readonly exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }>
-  /** Waits for the first event (already printed or still to come) that matches. */
-  waitFor: (match: string | ((e: CliEvent) => boolean), options?: { timeoutMs?: number, after?: number }) => Promise<CliEvent>
+  /** Waits for the first event named `name` (already printed or still to come) that `options.where` accepts, typed as that event. */
+  waitFor: <K extends E['event']>(name: K, options?: WaitForOptions<Extract<E, { event: K }>>) => Promise<Extract<E, { event: K }>>
   /** Sends a signal (default SIGTERM) and waits for the exit. */
   kill: (signal?: NodeJS.Signals) => Promise<void>
   /** The last lines of output, for an assertion message. */
@@ -35,16 +45,17 @@ export interface CliProcess {
  * the environment.
  *
  * @example
- * const coordinator = spawnCli('coordinator/cli.ts', ['start', '--json', ...])
+ * const coordinator = spawnCli<CoordinatorEvent>('coordinator/cli.ts', ['start', '--json', ...])
  * const ready = await coordinator.waitFor('coordinator:ready')
+ * const done = await coordinator.waitFor('round:done', { where: (e) => e.round === 1 })
  */
-export function spawnCli (script: string, args: string[], options: { env?: Record<string, string>, name?: string } = {}): CliProcess {
+export function spawnCli<E extends EventRecord = EventRecord> (script: string, args: string[], options: { env?: Record<string, string>, name?: string } = {}): CliProcess<E> {
   const child = spawn(process.execPath, [script, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
-  const events: CliEvent[] = []
+  const events: E[] = []
   const output: string[] = []
   const waiters = new Set<() => void>()
   const notify = (): void => { for (const w of [...waiters]) w() }
@@ -58,7 +69,7 @@ export function spawnCli (script: string, args: string[], options: { env?: Recor
         const line = buffered.slice(0, nl)
         buffered = buffered.slice(nl + 1)
         if (json && line.startsWith('{')) {
-          try { events.push(JSON.parse(line) as CliEvent) } catch { output.push(line) }
+          try { events.push(JSON.parse(line) as E) } catch { output.push(line) }
         } else if (line !== '') {
           output.push(`${options.name ?? script}: ${line}`)
         }
@@ -74,10 +85,10 @@ export function spawnCli (script: string, args: string[], options: { env?: Recor
   let done = false
   void exited.then(() => { done = true })
 
-  const waitFor: CliProcess['waitFor'] = async (match, waitOptions = {}) => {
-    const test = typeof match === 'string' ? (e: CliEvent) => e.event === match : match
+  const waitFor = async <K extends E['event']>(match: K, waitOptions: WaitForOptions<Extract<E, { event: K }>> = {}): Promise<Extract<E, { event: K }>> => {
+    const test = (e: E): e is Extract<E, { event: K }> => e.event === match && (waitOptions.where?.(e as Extract<E, { event: K }>) ?? true)
     const timeoutMs = waitOptions.timeoutMs ?? 60_000
-    return await new Promise<CliEvent>((resolve, reject) => {
+    return await new Promise((resolve, reject) => {
       const check = (): void => {
         const found = events.slice(waitOptions.after ?? 0).find(test)
         if (found !== undefined) { finish(); resolve(found); return }
