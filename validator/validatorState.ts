@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { DialTarget } from '@libp2p/interface'
 import { writeFileAtomicSync } from '../lib/fs/writeFileAtomic.ts'
+import type { UnreachableRecord } from '../lib/validation/withholding.ts'
 import { fetchContent, toContentId, type CotrainNode } from '../lib/net/index.ts'
 
 /** What survives a restart: which contributions were handled, where the round loop stands. */
@@ -12,6 +13,8 @@ export interface ValidatorState {
   handled: Record<string, number | 'fraud'>
   /** contribution id -> first time the worker was unreachable (ms). */
   unreachableSince: Record<string, number>
+  /** contribution id -> its unavailable verifications (lib/validation/withholding.ts decides when that is withholding). */
+  unreachable?: Record<string, UnreachableRecord>
   /**
    * Verified updates whose scores are not on chain yet (the send failed or the
    * validator stopped first), so the next poll or run sends them without

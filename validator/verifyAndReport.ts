@@ -14,7 +14,8 @@ import type { TrainingShard } from '../lib/training/trainRound.ts'
 import { evidenceHash } from '../lib/validation/evidenceHash.ts'
 import { heldOutReference, heldOutSliceFor, measureImprovement, median, qualityScore, scoreScale, type HeldOutReference } from '../lib/validation/qualityScore.ts'
 import { submissionClaimFromWire } from '../lib/validation/submissionClaim.ts'
-import { verifySubmission } from '../lib/validation/verifySubmission.ts'
+import { dialTargets, verifySubmission } from '../lib/validation/verifySubmission.ts'
+import { answersPing, isWithholding, noteUnavailable, retryBudget } from '../lib/validation/withholding.ts'
 import { recordValidationBatch } from './validationBatchJobs.ts'
 import type { ValidatorContext } from './ValidatorContext.ts'
 
@@ -60,7 +61,9 @@ export class ComputeVerifier {
    * the on-chain seed): a valid one is measured on held-out data and added to
    * `pending` for the round's score batch; a failed one is reported with
    * reportFraud, unless past its challenge window; an unreachable worker is
-   * retried until the proof window passes, then counts as withholding.
+   * retried, with more time each try, and counts as withholding only under
+   * lib/validation/withholding.ts's rule (spaced retries over the proof
+   * window, five windows for a worker that answers pings).
    */
   async check (round: number, s: cotrain.v1.SubmissionSummary, pending: Pending[]): Promise<'done' | 'retry' | 'skip'> {
     const sub = s.submission
@@ -101,16 +104,26 @@ export class ComputeVerifier {
     }
     const claim = submissionClaimFromWire(sub, await this.ctx.content(s.deltaId))
     const challengeSeed = await getChallengeSeed(this.ctx.options.wallet, { address: contract, id, mine: this.ctx.options.mineSeeds ?? this.ctx.options.wallet.chain.id === 31337, signal: this.ctx.signal })
+    const workerPeer = { peerId: s.workerPeerId, multiaddrs: s.workerAddrs }
+    const unreachable = this.ctx.state.unreachable?.[idText]
     const v = await verifySubmission({
-      node: this.ctx.node, workerPeer: { peerId: s.workerPeerId, multiaddrs: s.workerAddrs },
-      submission: claim, startWeights, modelConfig, hyper, roundSeed: parseRoundSeed(a.roundSeed), shards, challengeSeed
+      node: this.ctx.node, workerPeer,
+      submission: claim, startWeights, modelConfig, hyper, roundSeed: parseRoundSeed(a.roundSeed), shards, challengeSeed,
+      // A worker that was slow before gets more time now (it may be starved of CPU, or on a slow link).
+      ...retryBudget(unreachable)
     }, { signal: this.ctx.signal })
     let evidence = v.evidenceHash
     if (v.outcome === 'unavailable') {
-      const since = this.ctx.state.unreachableSince[idText] ??= Date.now()
+      // "I could not fetch" is not "it withheld": spaced retries over the proof window, longer for a worker that answers pings.
+      const rule = { proofWindowMs: this.ctx.options.proofWindowMs ?? 120_000 }
+      const targets = dialTargets(workerPeer)
+      const alive = await answersPing(this.ctx.node, targets.relayed === undefined ? [targets.all] : [targets.all, targets.relayed], { signal: this.ctx.signal })
+      const rec = noteUnavailable(unreachable, Date.now(), alive, rule)
+      this.ctx.state.unreachable = { ...this.ctx.state.unreachable, [idText]: rec }
+      this.ctx.state.unreachableSince[idText] ??= rec.since
       this.ctx.save()
-      if (Date.now() - since < (this.ctx.options.proofWindowMs ?? 120_000)) {
-        this.ctx.emit({ event: 'submission:verified', round, contributionId: idText, ok: false, outcome: 'unavailable', score: null, reason: v.reason })
+      if (!isWithholding(rec, Date.now(), rule)) {
+        this.ctx.emit({ event: 'submission:verified', round, contributionId: idText, ok: false, outcome: 'unavailable', score: null, reason: `${v.reason} (attempt ${rec.attempts}, ${alive ? 'it answers pings' : 'no answer to a ping'})` })
         return 'retry'
       }
       // Silent past the proof window: indistinguishable from hiding a faked checkpoint.
@@ -125,6 +138,7 @@ export class ComputeVerifier {
       const m = await measureImprovement({ modelConfig, startWeights, deltaBytes: claim.deltaBytes, heldOut, reference: this.reference.value }, { signal: this.ctx.signal })
       pending.push({ round, id, improvement: m.improvement, startLoss: m.startLoss })
       this.ctx.state.verifiedUnsent = { ...this.ctx.state.verifiedUnsent, [idText]: { round, improvement: m.improvement, startLoss: m.startLoss } }
+      delete this.ctx.state.unreachable?.[idText]
       this.ctx.save()
       this.ctx.emit({ event: 'submission:verified', round, contributionId: idText, ok: true, outcome: v.outcome, score: null, reason: v.reason })
       return 'done'
@@ -133,6 +147,7 @@ export class ComputeVerifier {
       // The worker may rightly have deleted what it was asked for; the chain no longer takes back its reward either.
       this.ctx.state.handled[idText] = 0
       delete this.ctx.state.unreachableSince[idText]
+      delete this.ctx.state.unreachable?.[idText]
       this.ctx.save()
       return skip(`past its challenge window, not reported (${v.reason})`)
     }
@@ -146,6 +161,7 @@ export class ComputeVerifier {
     }
     this.ctx.state.handled[idText] = 'fraud'
     delete this.ctx.state.unreachableSince[idText]
+    delete this.ctx.state.unreachable?.[idText]
     this.ctx.save()
     if (report !== undefined) this.ctx.emit({ event: 'fraud:reported', round, contributionId: idText, evidenceHash: evidence!, tx: report.hash, slashed: report.slashed })
     else this.ctx.emit({ event: 'submission:skipped', round, contributionId: idText, reason: 'already slashed on chain by other validators\' reports' })

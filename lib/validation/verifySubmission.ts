@@ -312,7 +312,7 @@ function networkSource (params: VerifySubmissionParameters, leafCount: number, h
  * address at all, its peer id: a connection it holds open to us (it dialled
  * the coordinator) still works.
  */
-function dialTargets (p: WorkerPeer | DialTarget): { all: DialTarget, relayed?: DialTarget } {
+export function dialTargets (p: WorkerPeer | DialTarget): { all: DialTarget, relayed?: DialTarget } {
   if (typeof p === 'object' && p !== null && 'multiaddrs' in p && 'peerId' in p && typeof (p as WorkerPeer).peerId === 'string') {
     const w = p as WorkerPeer
     const addrs: Multiaddr[] = w.multiaddrs.map((a) => multiaddr(a.endsWith(`/p2p/${w.peerId}`) ? a : `${a}/p2p/${w.peerId}`))

@@ -4,9 +4,9 @@ import { createNode, relayedAddr, reserveOnRelay, type CotrainNode } from '../ne
 import { selectBackend } from '../training/selectBackend.ts'
 import { smallRound } from '../training/testing/fixture.ts'
 import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../training/trainRound.ts'
-import { submissionClaimFromResult } from './submissionClaim.ts'
 import { serveTrainedRounds } from './testing/serveTrainedRounds.ts'
-import { verifySubmission, type SubmissionVerification } from './verifySubmission.ts'
+import { verifyRequest } from './testing/verifyRequest.ts'
+import { verifySubmission, type SubmissionVerification, type VerifySubmissionParameters } from './verifySubmission.ts'
 
 const SEED = '0x' + 'd7'.repeat(32)
 
@@ -50,20 +50,8 @@ describe('validation: reaching a worker through the coordinator\'s relay', funct
   }
 
   const verify = async (worker: CotrainNode, multiaddrs: string[]): Promise<SubmissionVerification> => await verifySubmission(request(worker, multiaddrs))
-  const request = (worker: CotrainNode, multiaddrs: string[]): Parameters<typeof verifySubmission>[0] => ({
-    node: verifier,
-    workerPeer: { peerId: worker.peerId.toString(), multiaddrs },
-    submission: submissionClaimFromResult(honest),
-    startWeights: params.startWeights,
-    modelConfig: params.model,
-    hyper: params.hyper,
-    roundSeed: params.roundSeed,
-    shards: params.shards,
-    challengeSeed: SEED,
-    fetchAttempts: 3,
-    fetchRetryDelayMs: 50,
-    requestTimeoutMs: 8000
-  })
+  const request = (worker: CotrainNode, multiaddrs: string[]): VerifySubmissionParameters =>
+    verifyRequest(verifier, { peerId: worker.peerId.toString(), multiaddrs }, params, honest, SEED, { fetchAttempts: 3, fetchRetryDelayMs: 50, requestTimeoutMs: 8000 })
 
   it('a worker that accepts no inbound connections is verified valid through the relay; without a reservation it is only unavailable', async () => {
     const nat = await startWorker([], true)

@@ -26,7 +26,7 @@ export const startOptions = {
   'poll-ms': { type: 'number', description: 'how often to poll the coordinator for submissions', env: 'COTRAIN_POLL_MS', default: 1000, validate: intBetween(50, 600_000) },
   'held-out': { type: 'number', description: 'held-out samples for the quality score (default 1000 MNIST test digits, or 64 text windows for a gpt)', env: 'COTRAIN_HELD_OUT', validate: intBetween(16, 10_000) },
   ...backendOption,
-  'proof-window': { type: 'number', description: 'seconds a worker may stay unreachable before its silence counts as withholding its proof', env: 'COTRAIN_PROOF_WINDOW', default: 120, validate: intBetween(1, 86_400) },
+  'proof-window': { type: 'number', description: 'seconds a worker may stay unreachable before its silence counts as withholding its proof (after 3 spaced tries; five times longer while it answers pings)', env: 'COTRAIN_PROOF_WINDOW', default: 120, validate: intBetween(1, 86_400) },
   ...commonOptions
 } as const satisfies OptionSpecs
 

@@ -4,19 +4,23 @@ import { startContentService, type ContentService } from '../../net/content.ts'
 import { ErrorCode, ProtocolError } from '../../net/ProtocolError.ts'
 import { checkpointWithProof, type TrainRoundResult } from '../../training/trainRound.ts'
 import { checkpointOpening } from '../checkpointOpening.ts'
+import { sleep } from '../../async/sleep.ts'
 
 /**
  * A real /cotrain/checkpoint (+ /cotrain/content for large checkpoints)
  * server answering from in-memory training results by round: what a worker
  * (honest or cheating) serves, for tests and benchmarks in one process.
- * `results` may be changed while it runs (e.g. delete a round to withhold it).
+ * `results` may be changed while it runs (e.g. delete a round to withhold it);
+ * `delayMs` holds each checkpoint reply back that long (a slowed worker).
  */
-export async function serveTrainedRounds (node: Libp2p, results: Map<number, Pick<TrainRoundResult, 'store' | 'leafHashes'>>): Promise<{ served: number[], stop: () => Promise<void> }> {
+export async function serveTrainedRounds (node: Libp2p, results: Map<number, Pick<TrainRoundResult, 'store' | 'leafHashes'>>, options: { delayMs?: number } = {}): Promise<{ served: number[], stop: () => Promise<void> }> {
   const blobs = new Map<string, Uint8Array>()
   const served: number[] = []
   const content: ContentService = await startContentService(node, { provider: (id) => blobs.get(id) })
   const checkpoints: CheckpointService = await startCheckpointService(node, {
-    onCheckpointRequest: async ({ round, index }) => {
+    onCheckpointRequest: async ({ round, index }, ctx) => {
+      // Fault injection: a worker starved of CPU, or on a slow link, answers late.
+      if ((options.delayMs ?? 0) > 0) await sleep(options.delayMs!, { signal: ctx.signal })
       const r = results.get(round)
       if (r === undefined) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no round ${round} here`)
       if (index >= r.leafHashes.length) throw new ProtocolError(ErrorCode.ERROR_CODE_OUT_OF_RANGE, `round ${round} has ${r.leafHashes.length} checkpoints`)

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict'
+import { createNode, type CotrainNode } from '../net/index.ts'
+import { selectBackend } from '../training/selectBackend.ts'
+import { smallRound } from '../training/testing/fixture.ts'
+import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../training/trainRound.ts'
+import { serveTrainedRounds } from './testing/serveTrainedRounds.ts'
+import { verifyRequest } from './testing/verifyRequest.ts'
+import { verifySubmission, type VerifySubmissionParameters } from './verifySubmission.ts'
+import { answersPing, isWithholding, noteUnavailable, retryBudget, type UnreachableRecord } from './withholding.ts'
+
+const WINDOW = 120_000
+const rule = { proofWindowMs: WINDOW }
+
+/** A validator polling every `pollMs` from t = 0, every verification unavailable; when (ms) it would first report withholding, or null before `untilMs`. */
+function firstReport (alive: boolean, pollMs: number, untilMs: number): number | null {
+  let rec: UnreachableRecord | undefined
+  for (let t = 0; t <= untilMs; t += pollMs) {
+    rec = noteUnavailable(rec, t, alive, rule)
+    if (isWithholding(rec, t, rule)) return t
+  }
+  return null
+}
+
+describe('validation: withholding needs spaced retries, and a worker that answers pings gets more time', function () {
+  this.timeout(90_000)
+
+  it('a silent worker is withholding only after 3 spaced attempts over the proof window, however often the validator polls', () => {
+    assert.equal(firstReport(false, 1000, WINDOW - 1000), null)
+    assert.equal(firstReport(false, 1000, 10 * WINDOW), WINDOW)
+    let rec = noteUnavailable(undefined, 0, false, rule)
+    for (let t = 1000; t < 20_000; t += 1000) rec = noteUnavailable(rec, t, false, rule)
+    assert.equal(rec.attempts, 1, 'polls closer than window / 3 are one attempt')
+    // Two spaced attempts and the window over: still not enough.
+    assert.equal(isWithholding({ since: 0, attempts: 2, lastAttemptAt: WINDOW }, 2 * WINDOW, rule), false)
+  })
+
+  it('a worker that answers pings (starved, or on a slow link) gets five proof windows, and each retry more time per checkpoint', () => {
+    assert.equal(firstReport(true, 5000, 5 * WINDOW - 5000), null)
+    assert.equal(firstReport(true, 5000, 10 * WINDOW), 5 * WINDOW)
+    const base = { requestTimeoutMs: 1000, minBytesPerSecond: 64_000, fetchDeadlineMs: 10_000 }
+    assert.deepEqual(retryBudget(undefined, base), base)
+    assert.deepEqual(retryBudget({ since: 0, attempts: 2, lastAttemptAt: 0 }, base), { requestTimeoutMs: 4000, minBytesPerSecond: 16_000, fetchDeadlineMs: 40_000 })
+    assert.equal(retryBudget({ since: 0, attempts: 9, lastAttemptAt: 0 }, base).requestTimeoutMs, 8000, 'at most 8x')
+  })
+
+  describe('over real libp2p: a worker whose serving is slowed (fault injection)', function () {
+    let params: TrainRoundParams
+    let honest: TrainRoundResult
+    let slow: CotrainNode
+    let verifier: CotrainNode
+    let stop: () => Promise<void> = async () => {}
+
+    before(async () => {
+      await selectBackend({ backend: 'wasm' })
+      params = await smallRound({ steps: 20, interval: 5, round: 5 })
+      honest = await trainRound(params)
+      ;[slow, verifier] = await Promise.all([createNode(), createNode()])
+      stop = (await serveTrainedRounds(slow, new Map([[honest.round, honest]]), { delayMs: 800 })).stop
+    })
+    after(async () => {
+      await stop()
+      await Promise.all([slow?.stop(), verifier?.stop()])
+    })
+
+    const request = (budget: { requestTimeoutMs: number, minBytesPerSecond: number, fetchDeadlineMs: number }): VerifySubmissionParameters =>
+      verifyRequest(verifier, { peerId: slow.peerId.toString(), multiaddrs: slow.getMultiaddrs().map(String) }, params, honest, '0x' + 'e1'.repeat(32), { fetchAttempts: 1, ...budget })
+
+    it('is unavailable at first, answers pings so it is not withholding, and verifies valid once the retries give it more time', async () => {
+      const base = { requestTimeoutMs: 300, minBytesPerSecond: 50_000_000, fetchDeadlineMs: 5000 }
+      const first = await verifySubmission(request(retryBudget(undefined, base)))
+      assert.equal(first.outcome, 'unavailable', first.reason)
+      assert.equal(await answersPing(verifier, [slow.peerId]), true)
+      let rec = noteUnavailable(undefined, 0, true, rule)
+      rec = noteUnavailable(rec, WINDOW / 2, true, rule)
+      rec = noteUnavailable(rec, WINDOW, true, rule)
+      assert.equal(isWithholding(rec, WINDOW, rule), false, 'alive: not reported at the end of one proof window')
+      const later = await verifySubmission(request(retryBudget(rec, base)))
+      assert.equal(later.outcome, 'valid', later.reason)
+    })
+
+    it('a worker that is gone answers no ping', async () => {
+      const gone = await createNode()
+      const addr = gone.getMultiaddrs()[0]
+      await gone.stop()
+      assert.equal(await answersPing(verifier, [addr], { timeoutMs: 3000 }), false)
+    })
+  })
+})
