@@ -29,6 +29,10 @@ export interface DashboardStatus {
     memoryGiB?: number
     gpu?: string
     status: string
+    /** Why the status is what it is, in words: slashed, not registered, not heard from for a while. */
+    statusReason?: string
+    /** When the coordinator last heard from it (ms). */
+    lastSeen?: number
     reputation?: number
     contributions: number
     lastScore?: number

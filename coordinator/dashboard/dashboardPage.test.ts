@@ -26,7 +26,7 @@ const status: DashboardStatus = {
   rounds: [{ number: 1, state: 'done', accuracy: 0.897, loss: 0.41, accepted: 2, rejected: 1, openedAt: 1 }],
   workers: [
     { address: HONEST, peerId: '12D3KooWworker1', status: 'active', contributions: 1, lastScore: 81, rewardsWei: (8n * ETH / 10n).toString(), slashedWei: '0' },
-    { address: CHEATER, peerId: '12D3KooWcheater', status: 'active', contributions: 1, rewardsWei: '0', slashedWei: (ETH / 2n).toString() }
+    { address: CHEATER, peerId: '12D3KooWcheater', status: 'active', statusReason: 'slashed 0.5 ETH for fraud', contributions: 1, rewardsWei: '0', slashedWei: (ETH / 2n).toString() }
   ],
   latestSample: { round: 1, text: 'the jury said', bitsPerChar: 2.25 },
   chain: {
@@ -96,7 +96,7 @@ describe('coordinator dashboard in headless Chromium', function () {
       assert.ok(axis.some((t) => t.endsWith('%')))
       for (const t of axis.filter((x) => x.endsWith('%'))) assert.ok(Number.parseFloat(t) >= 0 && Number.parseFloat(t) <= 100, `axis label ${t}`)
       const statuses = await page.$$eval('#workers tbody tr', (rows) => rows.map((r) => r.children[8]?.textContent ?? ''))
-      assert.deepEqual(statuses, ['active', 'slashed'])
+      assert.deepEqual(statuses, ['active', 'slashedslashed 0.5 ETH for fraud'], 'the status with its reason')
       const rewards = await page.$$eval('#workers tbody tr', (rows) => rows.map((r) => r.children[12]?.textContent ?? ''))
       assert.equal(rewards[0], '0.8')
       assert.equal(await page.textContent('#sample'), 'round 1 · 2.250 bits/char\nthe jury said', 'the language model\'s latest sample')

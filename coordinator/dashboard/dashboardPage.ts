@@ -38,6 +38,7 @@ export const dashboardPage = `<!doctype html>
   .bar > div { height: 100%; background: var(--acc); }
   #current-text { font-size: 15px; }
   td.reason { white-space: normal; max-width: 520px; }
+  .reason-note { color: var(--muted); font-size: 11px; white-space: normal; max-width: 220px; }
 </style>
 </head>
 <body>
@@ -154,7 +155,7 @@ function renderEarnings (rows) {
 function statusCell (w) {
   const slashed = w.slashedWei != null && w.slashedWei !== '0'
   const status = slashed ? 'slashed' : w.status
-  return '<span class="status-' + esc(status) + '">' + esc(status) + '</span>'
+  return '<span class="status-' + esc(status) + '">' + esc(status) + '</span>' + (w.statusReason ? '<div class="reason-note">' + esc(w.statusReason) + '</div>' : '')
 }
 
 // The model as a name ("mlp 784-128-10", "gpt"), not its raw JSON.

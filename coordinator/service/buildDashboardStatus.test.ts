@@ -5,6 +5,7 @@ import { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import { hex32, tempDir } from '../testing/tempDir.ts'
 import { buildDashboardStatus } from './buildDashboardStatus.ts'
 import type { ChainSnapshot } from './ChainView.ts'
+import type { Contributor } from '../../lib/chain/index.ts'
 
 const T0 = 1_700_000_000_000
 const HONEST = '0x' + 'a1'.repeat(20)
@@ -33,7 +34,7 @@ describe('buildDashboardStatus', () => {
     store.setSubmissionStatus(honest.id, 'accepted', { at: T0 + 3000 })
     store.setSubmissionStatus(cheat.id, 'rejected', { at: T0 + 3000, reason: 'segment 9: replay differs from checkpoint 9' })
     const chain: ChainSnapshot = {
-      contributors: new Map(),
+      contributors: new Map([[CHEATER, { registered: true, stake: 5n * 10n ** 17n, totalSlashed: 5n * 10n ** 17n, totalEarned: 0n, reputation: 10 } as unknown as Contributor]]),
       events: [
         { kind: 'scored', contributionId: 7, account: VALIDATOR, score: 80, block: 10, at: T0 + 5000 },
         { kind: 'fraud', contributionId: 8, account: VALIDATOR, block: 11, at: T0 + 6000 },
@@ -45,6 +46,10 @@ describe('buildDashboardStatus', () => {
     assert.deepEqual(s.current, { number: 1, state: 'open', deadline: T0 + 90_000, openedAt: T0, assigned: 3, submitted: 2, accepted: 1, rejected: 1 })
     assert.deepEqual(s.validators, [{ address: VALIDATOR, scores: 1, fraudReports: 1, lastActiveAt: T0 + 6000, averageScore: 80 }])
     assert.deepEqual(s.earnings, [{ address: HONEST, round: 1, amountWei: '800000000000000000' }])
+    // Every worker was last heard from at T0, 30 s before now: not idle yet.
+    assert.deepEqual(s.workers.map(w => w.statusReason), [undefined, 'slashed 0.5 ETH for fraud', undefined])
+    const later = buildDashboardStatus({ store, info: { peerId: 'p', multiaddrs: [] }, model: { kind: 'mlp' } as unknown as ModelConfig, aggregator: 'fedavg', startedAt: T0, now: () => T0 + 150_000 })
+    assert.equal(later.workers[0].statusReason, 'idle: last heard from 2m 30s ago')
     const fraud = s.chain.events.find(e => e.kind === 'fraud')
     assert.equal(fraud?.round, 1)
     assert.equal(fraud?.reason, 'segment 9: replay differs from checkpoint 9')

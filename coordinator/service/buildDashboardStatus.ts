@@ -1,3 +1,5 @@
+import { formatEther } from 'viem'
+import { formatDuration } from '../../lib/cli/humanUnits.ts'
 import type { ModelConfig } from '../../lib/model/config.ts'
 import type { DashboardStatus } from '../dashboard/DashboardStatus.ts'
 import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
@@ -82,6 +84,7 @@ export function buildDashboardStatus (input: {
     const submitted = Object.values(counts).reduce((a, b) => a + b, 0)
     current = { number: active.number, state: active.state, deadline: active.deadline, openedAt: active.openedAt, assigned: new Set(store.listAssignments(active.number).map(a => a.worker)).size, submitted, accepted: counts.accepted, rejected: counts.rejected }
   }
+  const now = (input.now ?? Date.now)()
   const workers = store.listWorkers().map((w) => {
     const caps = w.capabilities
     const onChain = chain?.contributors.get(w.address.toLowerCase())
@@ -97,6 +100,8 @@ export function buildDashboardStatus (input: {
       memoryGiB: num(caps.memoryMiB) === undefined ? undefined : Math.round((caps.memoryMiB as number) / 1024 * 10) / 10,
       gpu: typeof caps.gpu === 'string' && caps.gpu !== '' ? caps.gpu : undefined,
       status: w.status,
+      statusReason: statusReason(w.status, w.lastSeen, now, onChain),
+      lastSeen: w.lastSeen,
       reputation: onChain?.reputation,
       contributions: c?.count ?? 0,
       lastScore: c?.lastScore,
@@ -106,7 +111,7 @@ export function buildDashboardStatus (input: {
   })
   return {
     coordinator: { peerId: input.info.peerId, addrs: input.info.multiaddrs, model: JSON.stringify(input.model), aggregator: input.aggregator, startedAt: input.startedAt },
-    now: (input.now ?? Date.now)(),
+    now,
     ...(current !== undefined ? { current } : {}),
     rounds,
     workers,
@@ -115,4 +120,17 @@ export function buildDashboardStatus (input: {
     chain: { contract: input.contract, events },
     ...(input.latestSample !== undefined ? { latestSample: input.latestSample } : {})
   }
+}
+
+/** A worker quiet this long is shown as idle, with how long. */
+const IDLE_AFTER_MS = 60_000
+
+/** The reason beside a worker's status on the dashboard: what the chain says first, then what the coordinator saw. */
+function statusReason (status: string, lastSeen: number, now: number, onChain: { registered: boolean, totalSlashed: bigint } | undefined): string | undefined {
+  if (onChain !== undefined && onChain.totalSlashed > 0n) return `slashed ${formatEther(onChain.totalSlashed)} ETH for fraud`
+  if (status === 'banned') return 'banned by the coordinator'
+  if (onChain !== undefined && !onChain.registered) return 'not registered on the staking contract'
+  if (status === 'inactive') return 'ineligible on chain or gone; joining again reactivates it'
+  if (now - lastSeen > IDLE_AFTER_MS) return `idle: last heard from ${formatDuration((now - lastSeen) / 1000)} ago`
+  return undefined
 }
