@@ -3,6 +3,7 @@ import { isAddress, type Address } from 'viem'
 import { intBetween, renderHelp, resolveOptions, type OptionSpecs } from '../../lib/cli/options.ts'
 import { InvalidInputError } from '../../lib/errors.ts'
 import { sleep } from '../../lib/async/sleep.ts'
+import { formatDuration, formatMoment } from '../../lib/cli/humanUnits.ts'
 import type { ModelConfigInput } from '../../lib/model/config.ts'
 import { readLayersTopology } from '../../lib/model/layersTopology.ts'
 import { CoordinatorService, type CoordinatorEvent } from '../service/CoordinatorService.ts'
@@ -141,7 +142,7 @@ export function describeEvent (e: CoordinatorEvent): string {
     case 'coordinator:ready': return `coordinator ready: peer ${e.peerId}\n  listening on ${e.multiaddrs.join(', ')}\n  dashboard ${e.dashboardUrl ?? '-'}${e.resumedRound !== undefined ? `\n  resuming round ${e.resumedRound} (${e.resumedState ?? '?'})` : ''}`
     case 'worker:joined': return `worker ${e.address} joined (${e.peerId})`
     case 'round:opened': return `round ${e.round}: opened from model ${e.modelId.slice(0, 12)}..., ${e.shards} shards`
-    case 'round:training': return `round ${e.round}: training`
+    case 'round:training': return `round ${e.round}: training until ${formatMoment(e.deadline)}`
     case 'submission:received': return `round ${e.round}: update from ${e.peerId}`
     case 'submission:refused': return `round ${e.round}: refused an update from ${e.peerId}: ${e.reason}`
     case 'submission:verified': return `round ${e.round}: update from ${e.peerId} ${e.status}${e.reason != null ? ` (${e.reason})` : ''}`
@@ -149,7 +150,14 @@ export function describeEvent (e: CoordinatorEvent): string {
     case 'round:done': return `round ${e.round}: done, ${e.accepted} updates, test accuracy ${pct(e.accuracy)}, loss ${e.loss?.toFixed(4) ?? '-'}${e.bitsPerChar !== undefined ? `, ${e.bitsPerChar.toFixed(3)} bits/char\n  sample: ${JSON.stringify(e.sample)}` : ''}`
     case 'round:failed': return `round ${e.round}: FAILED: ${e.reason ?? 'no reason given'}`
     case 'coordinator:finished': return `all ${e.rounds} rounds done`
-    case 'coordinator:lingering': return `serving validators for up to ${e.seconds} s more (Ctrl-C stops)`
-    default: return `${e.event} ${JSON.stringify({ ...e, event: undefined })}`
+    case 'coordinator:lingering': return `serving validators for up to ${formatDuration(e.seconds)} more (Ctrl-C stops)`
+    case 'worker:refused': return `worker ${e.address} refused: ${e.reason}`
+    case 'worker:ineligible': return `worker ${e.address} set inactive: ${e.reason}`
+    case 'round:transitioned': return `round ${e.round}: ${e.from} -> ${e.to} (${e.reason})`
+    case 'assignment:created': return `round ${e.round}: ${e.peerId} assigned ${e.shards} shard(s), ${e.samples} samples${e.reassignedFrom !== undefined ? ` (reassigned from #${e.reassignedFrom})` : ''}`
+    case 'update:clipped': return `round ${e.round}: update from ${e.peerId} clipped (norm ${e.norm.toFixed(3)} over the bound ${e.bound.toFixed(3)})`
+    case 'evaluation:failed': return `WARNING round ${e.round}: evaluating the new model failed: ${e.error}`
+    case 'dataset:received': return `dataset ${e.datasetId.slice(0, 12)}... received from ${e.contributor}`
+    case 'tick:failed': return `WARNING: ${e.error}`
   }
 }
