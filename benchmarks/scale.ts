@@ -13,7 +13,7 @@
  * seconds and CPU per worker, peak RSS, bytes served, errors.
  * Prints a table and writes benchmarks/results/scale.json.
  *
- * npm run bench:scale -- --workers 100,500,1000 [--procs 2] [--timeout 900] [--total-timeout 2400]
+ * npm run bench:scale -- --workers 100,500,1000 [--procs 2] [--timeout 900] [--total-timeout 2400] [--cpu-prof DIR]
  *
  * --timeout bounds each N, --total-timeout the whole run: a size that would
  * start past it is reported as not run, so the benchmark always ends and
@@ -51,6 +51,7 @@ const { values } = parseArgs({
     procs: { type: 'string', default: '2' },
     timeout: { type: 'string', default: '900' },
     'total-timeout': { type: 'string', default: '2400' },
+    'cpu-prof': { type: 'string' },
     'data-dir': { type: 'string' },
     coordinator: { type: 'string' },
     count: { type: 'string' },
@@ -95,6 +96,7 @@ async function runCoordinator (): Promise<void> {
     const t = Date.now()
     if (e.event === 'worker:joined') { joined++; if (joined === n) say({ kind: 'all-joined', t }) }
     if (e.event === 'round:training') say({ kind: 'training', t })
+    if (e.event === 'round:transitioned') say({ kind: 'state', t, state: e.to, reason: e.reason.slice(0, 160) })
     if (e.event === 'submission:received') say({ kind: 'submission', t })
     if (e.event === 'round:done') {
       const cpu = process.cpuUsage(cpuAtReady)
@@ -170,11 +172,13 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   r.servedAt = Date.now()
   await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry)
   r.submittedAt = Date.now()
-  // Then idle, as a worker waiting for the next round: poll until told to stop.
+  // Then idle, as a worker waiting for the next round: poll when the coordinator says to (retryAfter, jittered), as a real worker does, until told to stop.
+  let retryAfter = 2
   while (!signal.aborted) {
-    await new Promise((resolve) => setTimeout(resolve, 2000 * (0.75 + Math.random() / 2)))
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, retryAfter) * 1000 * (0.75 + Math.random() / 2)))
     if (signal.aborted) break
-    await requestAssignment(node, coordinator as PeerId, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }).catch(() => { if (!signal.aborted) r.retries++ })
+    const idle = await requestAssignment(node, coordinator as PeerId, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }).catch(() => { if (!signal.aborted) r.retries++ })
+    if (idle != null) retryAfter = idle.retryAfter
   }
 }
 
@@ -254,15 +258,19 @@ async function runOne (n: number, procs: number, timeoutS: number): Promise<Scal
   const children: ChildProcess[] = []
   const env = { ...process.env, NODE_NO_WARNINGS: '1' }
   try {
-    const coord = spawn(process.execPath, [HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator')], { stdio: ['ignore', 'pipe', 'inherit'], env })
+    // --cpu-prof DIR: a V8 CPU profile of the coordinator process (open in Chrome DevTools), to see where its CPU per worker goes.
+    const prof = values['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']]
+    const coord = spawn(process.execPath, [...prof, HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator')], { stdio: ['ignore', 'pipe', 'inherit'], env })
     children.push(coord)
     const events: Record<string, Line> = {}
+    const t0 = Date.now()
     let lastSubmission = 0
+    let submissions = 0
     const ready = new Promise<Line>((resolve, reject) => {
       coord.on('exit', (code) => { if (events.ready === undefined) reject(new Error(`coordinator exited with ${code}`)) })
       lines(coord, (l) => {
-        if (l.kind === 'submission') lastSubmission = l.t as number
-        else events[l.kind] = l
+        if (l.kind === 'submission') { lastSubmission = l.t as number; submissions++ } else events[l.kind] = l
+        if (l.kind === 'state') process.stderr.write(`  round: ${l.state as string} (${l.reason as string}) after ${(((l.t as number) - t0) / 1000).toFixed(0)} s, ${submissions} submissions\n`)
         if (l.kind === 'ready') resolve(l)
       })
     })
@@ -288,6 +296,7 @@ async function runOne (n: number, procs: number, timeoutS: number): Promise<Scal
     const deadline = Date.now() + timeoutS * 1000
     // Workers exit early only when every one of them has failed.
     while (events.done === undefined && Date.now() < deadline && coord.exitCode === null && exited < procs) await new Promise((resolve) => setTimeout(resolve, 500))
+    if (events.done === undefined) process.stderr.write(`  stopped after ${((Date.now() - t0) / 1000).toFixed(0)} s: ${events['all-joined'] === undefined ? 'not all joined' : 'all joined'}, ${submissions} of ${n} submissions, round ${(events.state?.state as string | undefined) ?? 'not opened'}\n`)
     for (const w of children.slice(1)) w.kill('SIGTERM')
     await Promise.race([Promise.all(workerExits), new Promise((resolve) => setTimeout(resolve, 30_000))])
 

@@ -19,7 +19,8 @@ describe('connection limits for a coordinator with many workers', function () {
     assert.equal(small.maxConnections, 300) // never below libp2p's default
     const big = connectionLimitsFor(1000)
     assert.ok((big.maxConnections ?? 0) >= 1250)
-    assert.ok((big.maxIncomingPendingConnections ?? 0) >= 100)
+    // The whole fleet may be in its handshake at once (a restart): none is reset for waiting.
+    assert.ok((big.maxIncomingPendingConnections ?? 0) >= 1000)
     assert.ok((big.inboundConnectionThreshold ?? 0) >= 1000)
   })
 

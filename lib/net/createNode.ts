@@ -57,6 +57,15 @@ export interface CreateNodeOptions {
 }
 
 /**
+ * The listen socket's accept queue for a node expecting `expectedPeers`: a
+ * fleet that (re)connects at once must not overflow it while the event loop
+ * is busy (Node's default is 511; the kernel caps it at net.core.somaxconn).
+ */
+function acceptBacklogFor (expectedPeers: number | undefined): number | undefined {
+  return expectedPeers === undefined ? undefined : Math.max(511, Math.min(4096, Math.ceil(expectedPeers * 1.25)))
+}
+
+/**
  * Creates (and by default starts) a node.
  *
  * @example
@@ -86,7 +95,7 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
       listen: options.listen ?? ['/ip4/127.0.0.1/tcp/0'],
       announce: options.announce ?? []
     },
-    transports: [tcp(), relayTransport()],
+    transports: [tcp({ backlog: acceptBacklogFor(options.expectedPeers) }), relayTransport()],
     connectionGater: relay?.gater,
     connectionEncrypters: [noiseTransport({ cipher: options.noiseCipher, sendBuffers: options.sendBuffers })],
     // A paused stream (FrameReader's backpressure) must hold what the sender
