@@ -11,8 +11,11 @@
  *
  * Each side runs at its best learning rate from a small sweep: the single
  * worker at every rate of LM_BASELINE_LRS, the rounds at every inner rate of
- * LM_INNER_LRS; the best of each side is compared. LM_ROUNDS, LM_STEPS (H),
- * LM_OUTER_LR, LM_MOMENTUM change the schedule and the outer step. Each run
+ * LM_INNER_LRS (times every outer step of LM_OUTERS, `lr/momentum,...`,
+ * default the coordinator's 0.8/0.7); the best of each side is compared.
+ * LM_ROUNDS, LM_STEPS (H) change the schedule, LM_PROCS the runs at a time.
+ * Finished runs are kept (benchmarks/childRuns.ts), so a rerun with more
+ * settings only trains the new ones. Each run
  * trains its workers one after another in one process (this is a quality
  * measure, not a speed one); independent runs go to one child process per core.
  *
@@ -51,6 +54,10 @@ const envNumber = (name: string): number | undefined => process.env[name] === un
 const list = (name: string, fallback: string): number[] => (process.env[name] ?? fallback).split(',').map(Number)
 const BASELINE_LRS = list('LM_BASELINE_LRS', '0.003,0.006')
 const INNER_LRS = list('LM_INNER_LRS', '0.003,0.006')
+/** Outer Nesterov steps tried, `lr/momentum` comma-separated; default the coordinator's (0.8/0.7). */
+const OUTERS = (process.env.LM_OUTERS ?? `${envNumber('LM_OUTER_LR') ?? 0.8}/${envNumber('LM_MOMENTUM') ?? 0.7}`).split(',').map((o) => o.split('/').map(Number))
+/** Runs at a time (default one per core). */
+const PROCS = envNumber('LM_PROCS') ?? cpus().length
 /** The gpt measured: small enough that a run of a few thousand steps takes a minute or two on one core. */
 const CONTEXT = 32
 const model = (vocabSize: number): GptConfig => ({ kind: 'gpt', vocabSize, contextLength: CONTEXT, layers: 2, heads: 4, embedDim: 64 })
@@ -85,16 +92,16 @@ const childRun = childRunArgument<Run>()
 if (childRun !== undefined) {
   process.stdout.write(JSON.stringify(await execute(childRun)) + '\n')
 } else {
-  const nesterov = outerOptimizer('nesterov', { lr: envNumber('LM_OUTER_LR'), momentum: envNumber('LM_MOMENTUM') })
+  const outers = OUTERS.map(([lr, momentum]) => outerOptimizer('nesterov', { lr, momentum }))
   const runs: Run[] = [
-    ...INNER_LRS.map((lr): Run => ({ kind: 'rounds', lr, optimizer: nesterov })),
+    ...INNER_LRS.flatMap((lr) => outers.map((optimizer): Run => ({ kind: 'rounds', lr, optimizer }))),
     ...BASELINE_LRS.map((lr): Run => ({ kind: 'single', lr }))
   ]
   const before = loadavg()
   const started = Date.now()
-  console.log(`lm quality: ${runs.length} runs on ${Math.min(cpus().length, runs.length)} processes; gpt 2x64 ctx ${CONTEXT}, ${WORKERS} workers x ${ROUNDS} rounds x H=${H} vs 1 worker on the same ${WORKERS * ROUNDS * H * BATCH * CONTEXT} tokens`)
+  console.log(`lm quality: ${runs.length} runs on ${Math.min(PROCS, runs.length)} processes; gpt 2x64 ctx ${CONTEXT}, ${WORKERS} workers x ${ROUNDS} rounds x H=${H} vs 1 worker on the same ${WORKERS * ROUNDS * H * BATCH * CONTEXT} tokens`)
   const cacheKey = JSON.stringify({ WORKERS, ROUNDS, H, BATCH, CHARS, SEED, CONTEXT })
-  const results = await pool(runs, cpus().length, (run) => runInChild<RunResult>(import.meta.url, run, { cacheKey }))
+  const results = await pool(runs, PROCS, (run) => runInChild<RunResult>(import.meta.url, run, { cacheKey }))
   const params = results[0].params
   // Synchronous data parallelism: each worker sends its float32 gradient and receives the averaged one, every step.
   const perStepBytes = WORKERS * ROUNDS * H * params * 4 * 2
@@ -128,11 +135,11 @@ if (childRun !== undefined) {
     env: environment(),
     loadBefore: before,
     loadAfter: after,
-    config: { workers: WORKERS, rounds: ROUNDS, innerSteps: H, batch: BATCH, chars: CHARS, seed: SEED, model: results[0].config, params, tokens: results[0].tokens, baselineLrs: BASELINE_LRS, innerLrs: INNER_LRS, outer: nesterov },
+    config: { workers: WORKERS, rounds: ROUNDS, innerSteps: H, batch: BATCH, chars: CHARS, seed: SEED, model: results[0].config, params, tokens: results[0].tokens, baselineLrs: BASELINE_LRS, innerLrs: INNER_LRS, outers },
     rows,
     summary: { ratio, goalRatio: 1.02, met: ratio <= 1.02, reduction, goalReduction: 100, singleLoss: single.loss, singleBitsPerChar: single.loss / Math.LN2, diLoCoLoss: rounds.loss, diLoCoBitsPerChar: rounds.loss / Math.LN2 },
     reference: NANOGPT_REFERENCE,
-    traces: results.filter((r) => r.run.kind === 'rounds').map((r) => ({ innerLr: r.run.lr, heldOutLossByRound: r.trace }))
+    traces: results.filter((r) => r.run.kind === 'rounds').map((r) => ({ innerLr: r.run.lr, outer: (r.run as Extract<Run, { kind: 'rounds' }>).optimizer, heldOutLossByRound: r.trace }))
   })
   console.log(`wrote ${file}`)
 }

@@ -79,7 +79,7 @@ export async function measureTrainingSpeed (options: { budgetMs?: number, signal
  * reference model itself (not measured).
  *
  * @example
- * const factor = await modelSpeedFactor({ model: gptConfig, batchSize: 16 }) // about 0.003 on wasm
+ * const factor = await modelSpeedFactor({ model: gptConfig, batchSize: 16 }) // about 0.02-0.03 for the devnet gpt on wasm
  */
 export async function modelSpeedFactor (options: { model: ModelConfigInput | ModelConfig, batchSize: number, budgetMs?: number, signal?: AbortSignal }): Promise<number> {
   const config = resolveModelConfig(options.model)
