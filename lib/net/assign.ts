@@ -7,10 +7,10 @@ import type { cotrain } from '../proto/cotrain.js'
 import { ASSIGN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
 import { checkAssignment, checkAssignmentRequest, pb } from './messages.ts'
 import type { Assignment, AssignmentRequest, DecodedAssignmentRequest } from './messages.ts'
-import { defineProtocol, sendRequest, startAnsweringService, type ProtocolService } from './protocol.ts'
-import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
-import { joinedOnly, requireBoundAddress } from './peerBinding.ts'
-import type { AddressOf } from './peerBinding.ts'
+import { defineProtocol, sendRequest, type ProtocolService } from './protocol.ts'
+import type { HandlerContext, RequestOptions } from './protocol.ts'
+import { startJoinedOnlyService } from './peerBinding.ts'
+import type { JoinedOnlyOptions } from './peerBinding.ts'
 
 export const assignProtocol = defineProtocol({
   id: ASSIGN_PROTOCOL,
@@ -26,14 +26,12 @@ export const assignProtocol = defineProtocol({
   decodedOk: undefined as unknown as cotrain.v1.Assignment
 })
 
-export interface AssignServiceOptions extends ServiceOptions {
+export interface AssignServiceOptions extends JoinedOnlyOptions {
   /**
    * The assignment for a request (throw ProtocolError STALE for a closed
    * round, NOT_FOUND when the worker has none).
    */
   onAssign: (req: DecodedAssignmentRequest, ctx: HandlerContext) => Assignment | Promise<Assignment>
-  /** When given, only joined peers are served, and only for their own address. */
-  addressOf?: AddressOf
 }
 
 export type AssignService = ProtocolService<AssignmentRequest, DecodedAssignmentRequest, Assignment, cotrain.v1.Assignment>
@@ -45,10 +43,7 @@ export type AssignService = ProtocolService<AssignmentRequest, DecodedAssignment
  * await startAssignService(node, { addressOf: joins.addressOf.bind(joins), onAssign: (req) => scheduler.assignment(req.round, req.workerAddress) })
  */
 export async function startAssignService (node: Libp2p, options: AssignServiceOptions): Promise<AssignService> {
-  return await startAnsweringService(node, assignProtocol, async (req, ctx) => {
-    await requireBoundAddress(options.addressOf, ctx.peer, req.workerAddress)
-    return await options.onAssign(req, ctx)
-  }, { ...options, authorize: joinedOnly(options.addressOf, options.authorize) })
+  return await startJoinedOnlyService(node, assignProtocol, async (req, ctx) => await options.onAssign(req, ctx), options)
 }
 
 /** Asks `coordinator` for this worker's assignment in `round`. */

@@ -16,7 +16,7 @@ import { CONTENT_CHUNK_BYTES, CONTENT_MAX_ATTEMPTS, MAX_CONTENT_CHUNK_BYTES, CON
 import { checkContentRequest, pb } from './messages.ts'
 import type { ContentChunk, ContentRequest, DecodedContentRequest } from './messages.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
-import { ProtocolService, defineProtocol } from './protocol.ts'
+import { ProtocolService, defineProtocol, started } from './protocol.ts'
 import type { HandlerContext, ProtocolServiceEvents, ServiceOptions } from './protocol.ts'
 import { contentIdBytes, toContentId } from '../hash/contentId.ts'
 import { toHex } from '../hash/sha256.ts'
@@ -131,9 +131,7 @@ async function openSource (source: ContentSource, cache: FileContentCache | unde
  * await startContentService(node, { provider: (id) => store.get(id) })
  */
 export async function startContentService (node: Libp2p, options: ContentServiceOptions): Promise<ContentService> {
-  const service = new ContentService(node, options)
-  await service.start()
-  return service
+  return await started(new ContentService(node, options))
 }
 
 /** Events of a content service: the protocol's, and one per range served. */

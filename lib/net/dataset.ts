@@ -17,14 +17,15 @@ import { checkDatasetManifest, datasetIdOf } from '../data/datasetManifest.ts'
 import type { DatasetManifest } from '../data/datasetManifest.ts'
 import type { CharTokenizer } from '../data/charTokenizer.ts'
 import type { cotrain } from '../proto/cotrain.js'
-import { JOIN_MAX_CLOCK_SKEW_S, TIMEOUTS } from './constants.ts'
+import { TIMEOUTS } from './constants.ts'
 import { contentIdBytes, contentIdOf, toContentId } from '../hash/contentId.ts'
-import { signJoinBinding, verifyJoinBinding } from './joinBinding.ts'
+import { signJoinBinding } from './joinBinding.ts'
 import type { BindingSigner } from './joinBinding.ts'
 import { pb } from './messages.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
-import { NonceWindow } from './NonceWindow.ts'
-import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+import { BindingCheck } from './BindingCheck.ts'
+import type { BindingCheckOptions } from './BindingCheck.ts'
+import { ProtocolService, defineProtocol, sendRequest, started } from './protocol.ts'
 import type { HandlerContext, ProtocolDefinition, RequestOptions, ServiceOptions } from './protocol.ts'
 
 export type DatasetRequest = cotrain.v1.DatasetRequest.$Properties
@@ -171,7 +172,7 @@ export interface VerifiedDatasetShard {
   manifest: DatasetManifest
 }
 
-export interface DatasetServiceOptions extends ServiceOptions {
+export interface DatasetServiceOptions extends ServiceOptions, BindingCheckOptions {
   /**
    * Decides on an offer: return the indexes of the shards still needed
    * (empty when all are held), or throw a ProtocolError (e.g. FORBIDDEN for
@@ -186,9 +187,6 @@ export interface DatasetServiceOptions extends ServiceOptions {
   maxShardBytes?: number
   /** Most shards in one manifest; default DATASET_MAX_SHARDS. */
   maxShards?: number
-  maxClockSkewS?: number
-  /** Unix seconds; for tests. */
-  now?: () => number
 }
 
 interface PendingOffer {
@@ -200,23 +198,18 @@ interface PendingOffer {
 /** The coordinator's side of /cotrain/dataset/1.0.0. */
 export class DatasetService extends ProtocolService<DatasetRequest, DecodedDatasetRequest, DatasetReply, cotrain.v1.DatasetReply> {
   private readonly offers = new Map<string, PendingOffer>()
-  private readonly nonces = new NonceWindow('offers')
 
   constructor (node: Libp2p, options: DatasetServiceOptions) {
     const maxShardBytes = options.maxShardBytes ?? DATASET_MAX_SHARD_BYTES
     const maxShards = options.maxShards ?? DATASET_MAX_SHARDS
-    const now = options.now ?? (() => Math.floor(Date.now() / 1000))
-    const skew = options.maxClockSkewS ?? JOIN_MAX_CLOCK_SKEW_S
+    const bindingCheck = new BindingCheck('offers', options)
     const protocol = datasetProtocolFor(maxShardBytes)
     super(node, protocol, async (req, ctx, lp) => {
       let reply: DatasetReply
       if (req.offer != null) {
         const offer = req.offer as cotrain.v1.DatasetOffer
-        const t = now()
-        const contributor = await verifyJoinBinding(
-          { workerAddress: offer.contributorAddress, issuedAt: offer.issuedAt, nonce: offer.nonce, signature: offer.signature },
-          { workerPeerId: ctx.peer, coordinatorPeerId: node.peerId, now: t, maxSkewS: skew })
-        this.nonces.use(bytesToHex(offer.nonce), t, skew)
+        const { address: contributor } = await bindingCheck.verify(
+          { workerAddress: offer.contributorAddress, issuedAt: offer.issuedAt, nonce: offer.nonce, signature: offer.signature }, ctx.peer, node.peerId)
         const manifest = manifestFromWire(offer.manifest as cotrain.v1.DatasetManifest)
         const oversized = manifest.shards.findIndex((s) => s.size > maxShardBytes)
         if (oversized >= 0) throw new ProtocolError(ErrorCode.ERROR_CODE_TOO_LARGE, `shard ${oversized} is ${manifest.shards[oversized].size} bytes, over the limit of ${maxShardBytes}`)
@@ -270,9 +263,7 @@ export class DatasetService extends ProtocolService<DatasetRequest, DecodedDatas
  * await startDatasetService(node, { onManifest: (o) => intake.offer(o), onShard: (s) => intake.store(s) })
  */
 export async function startDatasetService (node: Libp2p, options: DatasetServiceOptions): Promise<DatasetService> {
-  const service = new DatasetService(node, options)
-  await service.start()
-  return service
+  return await started(new DatasetService(node, options))
 }
 
 /** What {@link publishDataset} sends. */

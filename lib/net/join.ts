@@ -6,14 +6,15 @@ import { bytesToHex, getAddress } from 'viem'
 import type { Address } from 'viem'
 import type { DialTarget, Libp2p, PeerId } from '@libp2p/interface'
 import type { cotrain } from '../proto/cotrain.js'
-import { ANNOUNCEMENT_TOPIC, JOIN_MAX_CLOCK_SKEW_S, JOIN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
+import { ANNOUNCEMENT_TOPIC, JOIN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
-import { NonceWindow } from './NonceWindow.ts'
-import { signJoinBinding, verifyJoinBinding } from './joinBinding.ts'
+import { BindingCheck } from './BindingCheck.ts'
+import type { BindingCheckOptions } from './BindingCheck.ts'
+import { signJoinBinding } from './joinBinding.ts'
 import type { BindingSigner } from './joinBinding.ts'
 import { checkJoin, checkJoinAccepted, pb } from './messages.ts'
 import type { Capabilities, DecodedJoin, Join, JoinAccepted } from './messages.ts'
-import { ProtocolService, defineProtocol, sendRequest } from './protocol.ts'
+import { ProtocolService, defineProtocol, sendRequest, started } from './protocol.ts'
 import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
 
 export const joinProtocol = defineProtocol({
@@ -38,32 +39,23 @@ export interface VerifiedJoin {
   join: DecodedJoin
 }
 
-export interface JoinServiceOptions extends ServiceOptions {
+export interface JoinServiceOptions extends ServiceOptions, BindingCheckOptions {
   /**
    * Decides on a verified join: return the accept fields (worker address,
    * server time and topic are filled in when left out), or throw a
    * ProtocolError (e.g. FORBIDDEN for an unstaked address).
    */
   onJoin: (join: VerifiedJoin, ctx: HandlerContext) => Partial<JoinAccepted> | Promise<Partial<JoinAccepted>>
-  maxClockSkewS?: number
-  /** Unix seconds; for tests. */
-  now?: () => number
 }
 
 /** The coordinator's side of join; remembers which address each peer proved. */
 export class JoinService extends ProtocolService<Join, DecodedJoin, JoinAccepted, cotrain.v1.JoinAccepted> {
   private readonly bindings = new Map<string, Address>()
-  private readonly nonces = new NonceWindow('joins')
 
   constructor (node: Libp2p, options: JoinServiceOptions) {
-    const now = options.now ?? (() => Math.floor(Date.now() / 1000))
-    const skew = options.maxClockSkewS ?? JOIN_MAX_CLOCK_SKEW_S
+    const bindingCheck = new BindingCheck('joins', options)
     super(node, joinProtocol, async (join, ctx, lp) => {
-      const t = now()
-      const address = await verifyJoinBinding(
-        { workerAddress: join.workerAddress, issuedAt: join.issuedAt, nonce: join.nonce, signature: join.signature },
-        { workerPeerId: ctx.peer, coordinatorPeerId: node.peerId, now: t, maxSkewS: skew })
-      this.nonces.use(bytesToHex(join.nonce), t, skew)
+      const { address, now: t } = await bindingCheck.verify(join, ctx.peer, node.peerId)
       const accept = await options.onJoin({ address, peer: ctx.peer, join }, ctx)
       this.bindings.set(ctx.peer.toString(), address)
       await lp.write(joinProtocol.encodeOk({
@@ -89,9 +81,7 @@ export class JoinService extends ProtocolService<Join, DecodedJoin, JoinAccepted
  * joins.addressOf(peer)
  */
 export async function startJoinService (node: Libp2p, options: JoinServiceOptions): Promise<JoinService> {
-  const service = new JoinService(node, options)
-  await service.start()
-  return service
+  return await started(new JoinService(node, options))
 }
 
 export interface RequestJoinParams {

@@ -295,6 +295,11 @@ export async function startAnsweringService<Req, DReq, Ok, DOk> (node: Libp2p, p
     const ok = await answer(req, ctx)
     await lp.write(protocol.encodeOk(ok), { signal: ctx.signal })
   }, options)
+  return await started(service)
+}
+
+/** Starts `service` and returns it: what every startXService does once it has built its service. */
+export async function started<S extends { start: () => Promise<void> }> (service: S): Promise<S> {
   await service.start()
   return service
 }

@@ -7,10 +7,10 @@ import type { cotrain } from '../proto/cotrain.js'
 import { LIMITS, MAX_INBOUND_STREAMS, SUBMIT_PROTOCOL, TIMEOUTS } from './constants.ts'
 import { checkSubmissionAck, checkUpdateSubmission, pb } from './messages.ts'
 import type { DecodedUpdateSubmission, SubmissionAck, UpdateSubmission } from './messages.ts'
-import { defineProtocol, sendRequest, startAnsweringService, type ProtocolService } from './protocol.ts'
-import type { HandlerContext, RequestOptions, ServiceOptions } from './protocol.ts'
-import { joinedOnly, requireBoundAddress } from './peerBinding.ts'
-import type { AddressOf } from './peerBinding.ts'
+import { defineProtocol, sendRequest, type ProtocolService } from './protocol.ts'
+import type { HandlerContext, RequestOptions } from './protocol.ts'
+import { startJoinedOnlyService } from './peerBinding.ts'
+import type { JoinedOnlyOptions } from './peerBinding.ts'
 
 export const submitProtocol = defineProtocol({
   id: SUBMIT_PROTOCOL,
@@ -26,15 +26,13 @@ export const submitProtocol = defineProtocol({
   decodedOk: undefined as unknown as cotrain.v1.SubmissionAck
 })
 
-export interface SubmitServiceOptions extends ServiceOptions {
+export interface SubmitServiceOptions extends JoinedOnlyOptions {
   /**
    * Stores a schema-checked submission and returns the ack; throws
    * ProtocolError STALE (round closed), DUPLICATE (already have it) or
    * INVALID (commitment does not match) to refuse it.
    */
   onSubmit: (submission: DecodedUpdateSubmission, ctx: HandlerContext) => SubmissionAck | Promise<SubmissionAck>
-  /** When given, only joined peers may submit, and only for their own address. */
-  addressOf?: AddressOf
 }
 
 export type SubmitService = ProtocolService<UpdateSubmission, DecodedUpdateSubmission, SubmissionAck, cotrain.v1.SubmissionAck>
@@ -46,10 +44,7 @@ export type SubmitService = ProtocolService<UpdateSubmission, DecodedUpdateSubmi
  * await startSubmitService(node, { addressOf: (p) => joins.addressOf(p), onSubmit: (s) => store.save(s) })
  */
 export async function startSubmitService (node: Libp2p, options: SubmitServiceOptions): Promise<SubmitService> {
-  return await startAnsweringService(node, submitProtocol, async (submission, ctx) => {
-    await requireBoundAddress(options.addressOf, ctx.peer, submission.workerAddress)
-    return await options.onSubmit(submission, ctx)
-  }, { ...options, authorize: joinedOnly(options.addressOf, options.authorize) })
+  return await startJoinedOnlyService(node, submitProtocol, async (submission, ctx) => await options.onSubmit(submission, ctx), options)
 }
 
 /** Sends `submission` to `coordinator` and returns its ack; throws ProtocolError when refused. */
