@@ -46,6 +46,7 @@ describe('buildDashboardStatus', () => {
     assert.deepEqual(s.current, { number: 1, state: 'open', deadline: T0 + 90_000, openedAt: T0, assigned: 3, submitted: 2, accepted: 1, rejected: 1 })
     assert.deepEqual(s.validators, [{ address: VALIDATOR, scores: 1, fraudReports: 1, lastActiveAt: T0 + 6000, averageScore: 80 }])
     assert.deepEqual(s.earnings, [{ address: HONEST, round: 1, amountWei: '800000000000000000' }])
+    assert.equal(s.workers[0].lastScore, 80, 'the finalized median score on chain, though the coordinator recorded no score of its own')
     // Every worker was last heard from at T0, 30 s before now: not idle yet.
     assert.deepEqual(s.workers.map(w => w.statusReason), [undefined, 'slashed 0.5 ETH for fraud', undefined])
     const later = buildDashboardStatus({ store, info: { peerId: 'p', multiaddrs: [] }, model: { kind: 'mlp' } as unknown as ModelConfig, aggregator: 'fedavg', startedAt: T0, now: () => T0 + 150_000 })

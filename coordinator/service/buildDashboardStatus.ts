@@ -68,7 +68,9 @@ export function buildDashboardStatus (input: {
     return known === undefined ? e : { ...e, round: known.round, ...(e.kind === 'fraud' || e.kind === 'slashed' ? { reason: known.reason } : {}) }
   })
   const earnings: NonNullable<DashboardStatus['earnings']> = []
+  const finalizedScore = new Map<string, number>()
   for (const e of events) {
+    if (e.kind === 'finalized' && e.score !== undefined) finalizedScore.set(e.account.toLowerCase(), e.score)
     if (e.kind === 'scored' || e.kind === 'fraud') {
       const v = validator(e.account)
       if (e.kind === 'fraud') v.fraudReports++
@@ -104,7 +106,8 @@ export function buildDashboardStatus (input: {
       lastSeen: w.lastSeen,
       reputation: onChain?.reputation,
       contributions: c?.count ?? 0,
-      lastScore: c?.lastScore,
+      // The chain's median score once finalized; else the coordinator's own verdict score.
+      lastScore: finalizedScore.get(w.address.toLowerCase()) ?? c?.lastScore,
       rewardsWei: onChain?.totalEarned.toString(),
       slashedWei: onChain?.totalSlashed.toString()
     }
