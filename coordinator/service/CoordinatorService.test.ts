@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { multiaddr } from '@multiformats/multiaddr'
 import { privateKeyToAccount } from 'viem/accounts'
 import { devAccounts } from '../../lib/chain/index.ts'
 import { decodeShard } from '../../lib/data/shard.ts'
@@ -16,7 +14,7 @@ import {
 } from '../../lib/net/index.ts'
 import { deltaToWire } from '../../lib/proof/deltaWire.ts'
 import { trainRound, withDelta, type TrainRoundResult } from '../../lib/training/trainRound.ts'
-import { CoordinatorService } from './CoordinatorService.ts'
+import { startTestCoordinator, type TestCoordinator } from '../testing/startTestCoordinator.ts'
 import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
 import { hyperParamsFromWire } from '../../lib/net/hyperParamsWire.ts'
 
@@ -50,49 +48,33 @@ async function refusal (p: Promise<unknown>): Promise<{ code: string, reason: st
 
 describe('CoordinatorService submit checks (in process, real libp2p and training)', function () {
   this.timeout(60_000)
-  let dir: string
-  let service: CoordinatorService
+  let coord: TestCoordinator
   let worker: CotrainNode
   let stranger: CotrainNode
-  let coordinator: ReturnType<typeof multiaddr>
   let result: TrainRoundResult
   let releaseVerify: () => void = () => {}
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cotrain-service-'))
     const verifyGate = new Promise<void>((resolve) => { releaseVerify = resolve })
-    service = new CoordinatorService({
-      dataDir: dir,
-      shards: 1,
-      trainSamples: 600,
-      testSamples: 200,
-      rounds: 0,
-      minWorkers: 1,
-      minUpdates: 1,
-      aggregator: 'fedavg',
-      training: { steps: 4, batchSize: 16, checkpointInterval: 2 },
-      roundTimeoutMs: 30_000,
-      tickIntervalMs: 100,
+    coord = await startTestCoordinator({
       // Verification is not under test here: hold the round in `verifying` so the duplicate meets the same round.
       verify: async () => { await verifyGate; return { accepted: true } }
-    })
-    const info = await service.start()
-    coordinator = multiaddr(info.multiaddrs[0])
+    }, { prefix: 'cotrain-service-' })
     worker = await createNode()
     stranger = await createNode()
     const account = privateKeyToAccount(devAccounts(4)[3].privateKey as `0x${string}`)
-    await requestJoin(worker, coordinator, { signer: account, capabilities: { backend: 'cpu', samplesPerSecond: 1000 } })
-    let a = await requestAssignment(worker, coordinator, { round: 0, workerAddress: account.address })
+    await requestJoin(worker, coord.multiaddr, { signer: account, capabilities: { backend: 'cpu', samplesPerSecond: 1000 } })
+    let a = await requestAssignment(worker, coord.multiaddr, { round: 0, workerAddress: account.address })
     for (let i = 0; i < 50 && (a.shards ?? []).length === 0; i++) {
       await new Promise(resolve => setTimeout(resolve, 100))
-      a = await requestAssignment(worker, coordinator, { round: 0, workerAddress: account.address })
+      a = await requestAssignment(worker, coord.multiaddr, { round: 0, workerAddress: account.address })
     }
     assert.equal(a.round, 1)
     const ann = a.announcement!
-    const startWeights = bytesToFloat32(await fetchContent(worker, coordinator, ann.modelId!))
+    const startWeights = bytesToFloat32(await fetchContent(worker, coord.multiaddr, ann.modelId!))
     const shards = []
     for (const ref of a.shards!) {
-      const s = decodeShard(await fetchContent(worker, coordinator, ref.contentId!), { expectedId: toContentId(ref.contentId!) })
+      const s = decodeShard(await fetchContent(worker, coord.multiaddr, ref.contentId!), { expectedId: toContentId(ref.contentId!) })
       shards.push({ id: s.id, dataset: s.dataset })
     }
     result = await trainRound({
@@ -110,17 +92,16 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
     releaseVerify()
     await worker?.stop()
     await stranger?.stop()
-    await service?.stop()
-    rmSync(dir, { recursive: true, force: true })
+    await coord?.stop()
   })
 
   it('refuses a peer that has not joined (UNAUTHENTICATED)', async () => {
-    const r = await refusal(submitUpdate(stranger, coordinator, wireSubmission(result)))
+    const r = await refusal(submitUpdate(stranger, coord.multiaddr, wireSubmission(result)))
     assert.equal(r.code, 'UNAUTHENTICATED')
   })
 
   it('refuses a submission for another round (STALE)', async () => {
-    const r = await refusal(submitUpdate(worker, coordinator, { ...wireSubmission(result), round: 7 }))
+    const r = await refusal(submitUpdate(worker, coord.multiaddr, { ...wireSubmission(result), round: 7 }))
     assert.equal(r.code, 'STALE')
     assert.match(r.reason, /round 7 is not the current round/)
   })
@@ -129,7 +110,7 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
     const sub = wireSubmission(result)
     const commitment = new Uint8Array(sub.commitment!)
     commitment[0] ^= 1
-    const r = await refusal(submitUpdate(worker, coordinator, { ...sub, commitment }))
+    const r = await refusal(submitUpdate(worker, coord.multiaddr, { ...sub, commitment }))
     assert.equal(r.code, 'INVALID')
     assert.match(r.reason, /commitment does not match/)
   })
@@ -137,26 +118,26 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
   it('refuses a NaN delta even with a consistent hash and commitment (INVALID)', async () => {
     const nan = new Float32Array(result.delta)
     nan[5] = Number.NaN
-    const r = await refusal(submitUpdate(worker, coordinator, wireSubmission(withDelta(result, nan))))
+    const r = await refusal(submitUpdate(worker, coord.multiaddr, wireSubmission(withDelta(result, nan))))
     assert.equal(r.code, 'INVALID')
     assert.match(r.reason, /not finite/)
   })
 
   it('takes the honest update once and refuses it again (DUPLICATE), storing only the first, once, in its wire form', async () => {
     const wire = wireSubmission(result)
-    const ack = await submitUpdate(worker, coordinator, wire)
+    const ack = await submitUpdate(worker, coord.multiaddr, wire)
     assert.equal(ack.round, 1)
-    const r = await refusal(submitUpdate(worker, coordinator, wireSubmission(result)))
+    const r = await refusal(submitUpdate(worker, coord.multiaddr, wireSubmission(result)))
     assert.equal(r.code, 'DUPLICATE')
-    const rows = service.store.listSubmissions(1)
+    const rows = coord.service.store.listSubmissions(1)
     assert.equal(rows.length, 1, 'the refused submissions left nothing behind')
     assert.equal(rows[0].commitment, result.commitment)
     // One stored delta: the wire payload, served to validators as is; no float32 copy, no side folder; the proof metadata is in the row.
     assert.equal(rows[0].deltaId, contentIdOf(wire.delta!))
-    const values = await readSubmissionDelta(service.store, rows[0])
+    const values = await readSubmissionDelta(coord.service.store, rows[0])
     assert.equal(values.length, result.delta.length)
-    assert.equal(service.store.blobs.has(contentIdOf(float32ToBytes(values))), false, 'no float32 copy of the delta')
-    assert.equal(existsSync(join(dir, 'submissions')), false)
+    assert.equal(coord.service.store.blobs.has(contentIdOf(float32ToBytes(values))), false, 'no float32 copy of the delta')
+    assert.equal(existsSync(join(coord.dir, 'submissions')), false)
     assert.deepEqual(storedProof(rows[0]).leaves.map(l => l.loss), wire.leaves!.map(l => l!.loss))
   })
 })

@@ -1,71 +1,57 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { multiaddr } from '@multiformats/multiaddr'
 import type { Address } from 'viem'
 import { accountFromPrivateKey, getContributor, registerContributor } from '../../lib/chain/index.ts'
 import { startLocalStaking, type LocalStaking } from '../../lib/chain/testing/localStaking.ts'
 import { createNode, errorCodeName, ProtocolError, requestJoin, type CotrainNode } from '../../lib/net/index.ts'
 import { WorkerNode } from '../../worker/node/WorkerNode.ts'
-import { CoordinatorService, type CoordinatorEvent } from './CoordinatorService.ts'
+import type { CoordinatorEvent } from './CoordinatorService.ts'
+import { startTestCoordinator, type TestCoordinator } from '../testing/startTestCoordinator.ts'
 
 describe('joining requires stake when the coordinator runs with a contract (real chain, real libp2p)', function () {
   this.timeout(120_000)
   let local: LocalStaking
-  let dir: string
-  let service: CoordinatorService
-  let coordinator: string
+  let coord: TestCoordinator
   let peer: CotrainNode
   const events: CoordinatorEvent[] = []
 
   before(async () => {
     local = await startLocalStaking()
-    dir = mkdtempSync(join(tmpdir(), 'cotrain-join-stake-'))
-    service = new CoordinatorService({
-      dataDir: dir,
+    coord = await startTestCoordinator({
       shards: 2,
       trainSamples: 200,
       testSamples: 50,
-      rounds: 0,
       // No round opens: joining is all this test looks at.
       minWorkers: 5,
-      minUpdates: 1,
-      aggregator: 'fedavg',
       training: { steps: 2, batchSize: 8, checkpointInterval: 1 },
-      roundTimeoutMs: 30_000,
       tickIntervalMs: 200,
       contract: local.address,
       chainClient: await local.clientFor(0)
-    })
-    service.on('event', (e) => events.push(e))
-    const info = await service.start()
-    coordinator = info.multiaddrs[0]
+    }, { prefix: 'cotrain-join-stake-', onEvent: (e) => events.push(e) })
     peer = await createNode()
   })
 
   after(async () => {
     await peer?.stop()
-    await service?.stop()
+    await coord?.stop()
     await local?.stop()
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
   })
 
   it('refuses an unstaked address with NOT_STAKED and keeps no row; once it stakes, the next join (a moment later) is accepted', async () => {
     const account = accountFromPrivateKey(local.chain.accounts[7].privateKey)
-    const join = async (): Promise<unknown> => await requestJoin(peer, multiaddr(coordinator), { signer: account, capabilities: { backend: 'cpu', samplesPerSecond: 1000 } })
+    const join = async (): Promise<unknown> => await requestJoin(peer, coord.multiaddr, { signer: account, capabilities: { backend: 'cpu', samplesPerSecond: 1000 } })
     const err = await join().then(() => undefined, (e: unknown) => e)
     assert.ok(err instanceof ProtocolError && err.remote, `expected a refusal, got ${String(err)}`)
     assert.equal(errorCodeName(err.code), 'NOT_STAKED')
     assert.match(err.reason, /not registered on the staking contract.*stake at least 1(\.0)? ETH/)
-    assert.equal(service.rounds.workers.get(peer.peerId.toString()), undefined, 'no worker row for an unstaked address')
-    assert.equal(service.rounds.workers.size, 0)
+    assert.equal(coord.service.rounds.workers.get(peer.peerId.toString()), undefined, 'no worker row for an unstaked address')
+    assert.equal(coord.service.rounds.workers.size, 0)
     assert.ok(events.some(e => e.event === 'worker:refused' && String(e.address).toLowerCase() === account.address.toLowerCase()))
 
     // Stake, then join at once: the refusal above must not be remembered.
     await registerContributor(await local.clientFor(7), { address: local.address })
     await join()
-    const row = service.rounds.workers.get(peer.peerId.toString())
+    const row = coord.service.rounds.workers.get(peer.peerId.toString())
     assert.equal(row?.address, account.address.toLowerCase())
     assert.equal(row?.status, 'active')
   })
@@ -75,8 +61,8 @@ describe('joining requires stake when the coordinator runs with a contract (real
     const lines: string[] = []
     const before = events.filter(e => e.event === 'worker:refused').length
     const worker = await WorkerNode.start({
-      coordinator: `${coordinator}`,
-      dataDir: join(dir, 'worker'),
+      coordinator: coord.multiaddr.toString(),
+      dataDir: join(coord.dir, 'worker'),
       account: accountFromPrivateKey(local.chain.accounts[i].privateKey),
       rpcUrl: local.chain.url,
       contract: local.address,
@@ -93,12 +79,12 @@ describe('joining requires stake when the coordinator runs with a contract (real
       const me = await getContributor(await local.clientFor(0), { address: local.address, account: local.chain.accounts[i].address as Address })
       assert.equal(me.registered, true)
       assert.equal(me.stake, 10n ** 18n)
-      const row = service.rounds.workers.get(worker.node.peerId.toString())
+      const row = coord.service.rounds.workers.get(worker.node.peerId.toString())
       assert.equal(row?.status, 'active', 'joined after staking')
       assert.equal(events.filter(e => e.event === 'worker:refused').length - before, 1, 'refused exactly once, then joined')
       assert.ok(lines.some(l => /the coordinator requires stake/.test(l)), lines.join('\n'))
       // Joined, it holds a reservation on the coordinator's relay (verifiers reach it there if they cannot dial it).
-      const relayed = (): boolean => worker.node.getMultiaddrs().some(a => a.toString().includes(`/p2p/${service.node.peerId.toString()}/p2p-circuit`))
+      const relayed = (): boolean => worker.node.getMultiaddrs().some(a => a.toString().includes(`/p2p/${coord.service.node.peerId.toString()}/p2p-circuit`))
       for (let t = 0; t < 50 && !relayed(); t++) await new Promise(resolve => setTimeout(resolve, 100))
       assert.ok(relayed(), worker.node.getMultiaddrs().map(String).join(', '))
     } finally {
