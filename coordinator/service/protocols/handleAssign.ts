@@ -24,7 +24,7 @@ export function handleAssign (ctx: CoordinatorContext, peerId: string, workerAdd
   if (round == null || (round.state !== 'training' && round.state !== 'collecting')) {
     // A round may be waiting for this worker to count as live: schedule now rather than at the next tick.
     if (round?.state === 'open') rounds.tick().catch(() => undefined)
-    return wait(1, round == null ? ctx.whyNoRound() : `round ${round.number} is being scheduled`)
+    return wait(1, round == null ? ctx.whyNoRound() : round.state === 'open' ? `round ${round.number} is being scheduled` : `round ${round.number} is ${round.state === 'verifying' ? 'verifying its updates' : 'aggregating its updates'}; waiting for the next round`)
   }
   const a = rounds.assignmentFor(peerId, round.number)
   if (a == null) return wait(2, `round ${round.number} was scheduled without this worker; waiting for the next round`)
