@@ -140,8 +140,8 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
     assert.equal(existsSync(join(coord.dir, 'submissions')), false)
     assert.deepEqual(storedProof(rows[0]).leaves.map(l => l.loss), wire.leaves!.map(l => l!.loss))
     // Held in verifying: a polling worker is told so in words, not that the round "is being scheduled".
-    for (let i = 0; i < 100 && service.store.getRound(1)?.state !== 'verifying'; i++) await new Promise(resolve => setTimeout(resolve, 50))
-    const waiting = await requestAssignment(worker, coordinator, { round: 0, workerAddress: result.workerAddress })
+    for (let i = 0; i < 100 && coord.service.store.getRound(1)?.state !== 'verifying'; i++) await new Promise(resolve => setTimeout(resolve, 50))
+    const waiting = await requestAssignment(worker, coord.multiaddr, { round: 0, workerAddress: result.workerAddress })
     assert.equal(waiting.waitReason, 'round 1 is verifying its updates; waiting for the next round')
   })
 })
