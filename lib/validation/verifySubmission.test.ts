@@ -3,12 +3,11 @@ import * as tf from '@tensorflow/tfjs'
 import { createNode, type CotrainNode } from '../net/index.ts'
 import { computeCommitment } from '../proof/commitment.ts'
 import { selectBackend } from '../training/selectBackend.ts'
-import { smallRound } from '../training/testing/fixture.ts'
 import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../training/trainRound.ts'
 import { applyDeltaFault, trainingFaultOf, type WorkerFault } from '../faults/index.ts'
 import { submissionClaimFromResult, submissionClaimFromWire } from './submissionClaim.ts'
 import { submissionDeltaFields } from './submissionDelta.ts'
-import { serveTrainedRounds } from './testing/serveTrainedRounds.ts'
+import { startServingWorker, trainHonestRound, type ServingWorker } from './testing/servingWorker.ts'
 import { verifySubmission, type SubmissionClaim, type SubmissionVerification } from './verifySubmission.ts'
 import { fromHex } from '../hash/sha256.ts'
 import { startCheckpointService } from '../net/checkpoint.ts'
@@ -22,30 +21,22 @@ const COPIER = '0x' + 'b2'.repeat(20)
 describe('validation: verifySubmission over a real checkpoint server', function () {
   this.timeout(60_000)
   let params: TrainRoundParams
-  let worker: CotrainNode
-  let verifier: CotrainNode
-  let server: Awaited<ReturnType<typeof serveTrainedRounds>>
-  const rounds = new Map<number, TrainRoundResult>()
   let honest: TrainRoundResult
+  let peers: ServingWorker
+  const rounds = new Map<number, TrainRoundResult>()
 
   before(async () => {
-    await selectBackend({ backend: 'wasm' })
-    params = await smallRound({ steps: 40, interval: 10, round: 7 })
-    honest = await trainRound(params)
-    ;[worker, verifier] = await Promise.all([createNode(), createNode()])
-    server = await serveTrainedRounds(worker, rounds)
+    ;({ params, honest } = await trainHonestRound({ steps: 40, interval: 10, round: 7 }))
+    peers = await startServingWorker(rounds)
   })
-  after(async () => {
-    await server?.stop()
-    await Promise.all([worker?.stop(), verifier?.stop()])
-  })
+  after(async () => { await peers?.stop() })
 
   /** Serves `served` as round `claim.round` and verifies `claim` against it over libp2p. */
   async function check (claim: SubmissionClaim, served: TrainRoundResult, p: TrainRoundParams = params, extra: { seed?: string, plan?: { random: number } } = {}): Promise<SubmissionVerification> {
     rounds.set(claim.round, served)
     return await verifySubmission({
-      node: verifier,
-      workerPeer: { peerId: worker.peerId.toString(), multiaddrs: worker.getMultiaddrs().map(String) },
+      node: peers.verifier,
+      workerPeer: peers.peer,
       submission: claim,
       startWeights: p.startWeights,
       modelConfig: p.model,
@@ -174,7 +165,7 @@ describe('validation: verifySubmission over a real checkpoint server', function 
     const claim = { ...submissionClaimFromResult(honest) }
     rounds.delete(honest.round)
     const refused = await verifySubmission({
-      node: verifier, workerPeer: { peerId: worker.peerId.toString(), multiaddrs: worker.getMultiaddrs().map(String) },
+      node: peers.verifier, workerPeer: peers.peer,
       submission: claim, startWeights: params.startWeights, modelConfig: params.model, hyper: params.hyper, roundSeed: params.roundSeed, shards: params.shards, challengeSeed: SEED
     })
     assert.equal(refused.outcome, 'fraud', refused.reason)
@@ -184,7 +175,7 @@ describe('validation: verifySubmission over a real checkpoint server', function 
     const peerId = gone.peerId.toString()
     await gone.stop()
     const unreachable = await verifySubmission({
-      node: verifier, workerPeer: { peerId, multiaddrs: addrs },
+      node: peers.verifier, workerPeer: { peerId, multiaddrs: addrs },
       submission: claim, startWeights: params.startWeights, modelConfig: params.model, hyper: params.hyper, roundSeed: params.roundSeed, shards: params.shards, challengeSeed: SEED,
       fetchAttempts: 2, fetchRetryDelayMs: 10
     })
@@ -205,7 +196,7 @@ describe('validation: verifySubmission over a real checkpoint server', function 
 
     const against = async (extra: Partial<Parameters<typeof verifySubmission>[0]>, options: { signal?: AbortSignal } = {}): Promise<SubmissionVerification> =>
       await verifySubmission({
-        node: verifier, workerPeer: { peerId: rogue.peerId.toString(), multiaddrs: rogue.getMultiaddrs().map(String) },
+        node: peers.verifier, workerPeer: { peerId: rogue.peerId.toString(), multiaddrs: rogue.getMultiaddrs().map(String) },
         submission: submissionClaimFromResult(honest), startWeights: params.startWeights, modelConfig: params.model, hyper: params.hyper,
         roundSeed: params.roundSeed, shards: params.shards, challengeSeed: SEED, fetchRetryDelayMs: 10, ...extra
       }, options)

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict'
 import { connect, type Socket } from 'node:net'
 import { createNode, relayedAddr, reserveOnRelay, type CotrainNode } from '../net/index.ts'
-import { selectBackend } from '../training/selectBackend.ts'
-import { smallRound } from '../training/testing/fixture.ts'
-import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../training/trainRound.ts'
+import type { TrainRoundParams, TrainRoundResult } from '../training/trainRound.ts'
 import { serveTrainedRounds } from './testing/serveTrainedRounds.ts'
+import { trainHonestRound } from './testing/servingWorker.ts'
 import { verifyRequest } from './testing/verifyRequest.ts'
 import { verifySubmission, type SubmissionVerification, type VerifySubmissionParameters } from './verifySubmission.ts'
 
@@ -27,9 +26,7 @@ describe('validation: reaching a worker through the coordinator\'s relay', funct
   const nodes: CotrainNode[] = []
 
   before(async () => {
-    await selectBackend({ backend: 'wasm' })
-    params = await smallRound({ steps: 20, interval: 5, round: 3 })
-    honest = await trainRound(params)
+    ;({ params, honest } = await trainHonestRound({ steps: 20, interval: 5, round: 3 }))
     coordinator = await createNode({ relay: { allow: (p) => joined.has(p.toString()), maxReservations: 4 } })
     verifier = await createNode()
     nodes.push(coordinator, verifier)

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict'
-import { createNode, type CotrainNode } from '../net/index.ts'
-import { selectBackend } from '../training/selectBackend.ts'
-import { smallRound } from '../training/testing/fixture.ts'
-import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../training/trainRound.ts'
-import { serveTrainedRounds } from './testing/serveTrainedRounds.ts'
+import { createNode } from '../net/index.ts'
+import type { TrainRoundParams, TrainRoundResult } from '../training/trainRound.ts'
+import { startServingWorker, trainHonestRound, type ServingWorker } from './testing/servingWorker.ts'
 import { verifyRequest } from './testing/verifyRequest.ts'
 import { verifySubmission, type VerifySubmissionParameters } from './verifySubmission.ts'
 import { answersPing, isWithholding, noteUnavailable, retryBudget, type UnreachableRecord } from './withholding.ts'
@@ -46,30 +44,22 @@ describe('validation: withholding needs spaced retries, and a worker that answer
   describe('over real libp2p: a worker whose serving is slowed (fault injection)', function () {
     let params: TrainRoundParams
     let honest: TrainRoundResult
-    let slow: CotrainNode
-    let verifier: CotrainNode
-    let stop: () => Promise<void> = async () => {}
+    let slow: ServingWorker
 
     before(async () => {
-      await selectBackend({ backend: 'wasm' })
-      params = await smallRound({ steps: 20, interval: 5, round: 5 })
-      honest = await trainRound(params)
-      ;[slow, verifier] = await Promise.all([createNode(), createNode()])
-      stop = (await serveTrainedRounds(slow, new Map([[honest.round, honest]]), { delayMs: 800 })).stop
+      ;({ params, honest } = await trainHonestRound({ steps: 20, interval: 5, round: 5 }))
+      slow = await startServingWorker(new Map([[honest.round, honest]]), { delayMs: 800 })
     })
-    after(async () => {
-      await stop()
-      await Promise.all([slow?.stop(), verifier?.stop()])
-    })
+    after(async () => { await slow?.stop() })
 
     const request = (budget: { requestTimeoutMs: number, minBytesPerSecond: number, fetchDeadlineMs: number }): VerifySubmissionParameters =>
-      verifyRequest(verifier, { peerId: slow.peerId.toString(), multiaddrs: slow.getMultiaddrs().map(String) }, params, honest, '0x' + 'e1'.repeat(32), { fetchAttempts: 1, ...budget })
+      verifyRequest(slow.verifier, slow.peer, params, honest, '0x' + 'e1'.repeat(32), { fetchAttempts: 1, ...budget })
 
     it('is unavailable at first, answers pings so it is not withholding, and verifies valid once the retries give it more time', async () => {
       const base = { requestTimeoutMs: 300, minBytesPerSecond: 50_000_000, fetchDeadlineMs: 5000 }
       const first = await verifySubmission(request(retryBudget(undefined, base)))
       assert.equal(first.outcome, 'unavailable', first.reason)
-      assert.equal(await answersPing(verifier, [slow.peerId]), true)
+      assert.equal(await answersPing(slow.verifier, [slow.worker.peerId]), true)
       let rec = noteUnavailable(undefined, 0, true, rule)
       rec = noteUnavailable(rec, WINDOW / 2, true, rule)
       rec = noteUnavailable(rec, WINDOW, true, rule)
@@ -82,7 +72,7 @@ describe('validation: withholding needs spaced retries, and a worker that answer
       const gone = await createNode()
       const addr = gone.getMultiaddrs()[0]
       await gone.stop()
-      assert.equal(await answersPing(verifier, [addr], { timeoutMs: 3000 }), false)
+      assert.equal(await answersPing(slow.verifier, [addr], { timeoutMs: 3000 }), false)
     })
   })
 })
