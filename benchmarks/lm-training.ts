@@ -103,11 +103,11 @@ async function threadedRow (): Promise<{ row: Record<string, string | number>, t
   const line = child.stdout?.trim().split('\n').at(-1) ?? ''
   if (child.status === 0 && line.startsWith('{')) {
     const { row, threads } = JSON.parse(line) as { row: Record<string, string | number>, threads: number }
-    const single = rows.find((r) => r.backend === 'wasm')
+    const single = rows.find((r) => String(r.backend).startsWith('wasm'))
     const speedup = single === undefined ? NaN : Number(row['tokens/s']) / Number(single['tokens/s'])
     const note = threads > 1
       ? `the threaded binary runs ${threads} threads: ${speedup.toFixed(2)}x the single-threaded tokens/s`
-      : `the threaded binary loads (pthread workers start), but its thread pool reports ${threads} thread in Node, so it trains at ${speedup.toFixed(2)}x the single-threaded rate: no gain; more cores need worker processes or threads (--threads)`
+      : `the threaded binary loads (pthread workers start), but its thread pool reports ${threads} thread in Node, so it runs single-threaded (this run ${speedup.toFixed(2)}x the single-threaded row: noise between two measurements, not threads); more cores need worker processes or threads (--threads)`
     return { row, threads, note }
   }
   const error = (child.stderr ?? '').split('\n').find((l) => /Error|error/.test(l)) ?? `exit ${child.status ?? child.signal}`
