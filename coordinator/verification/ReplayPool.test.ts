@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
-import { selectBackend } from '../../lib/training/selectBackend.ts'
-import { smallRound } from '../../lib/training/testing/fixture.ts'
-import { checkpointWithProof, trainRound, type TrainRoundParams, type TrainRoundResult } from '../../lib/training/trainRound.ts'
+import { trainHonestRound } from '../../lib/training/testing/fixture.ts'
+import { checkpointWithProof, type TrainRoundParams, type TrainRoundResult } from '../../lib/training/trainRound.ts'
 import { ReplayPool, ReplayThreadError, type SegmentReplay } from './ReplayPool.ts'
 
 describe('ReplayPool: segment replays in worker threads', function () {
@@ -11,9 +10,7 @@ describe('ReplayPool: segment replays in worker threads', function () {
   const pools: ReplayPool[] = []
 
   before(async () => {
-    await selectBackend({ backend: 'wasm' })
-    params = await smallRound({ steps: 20, interval: 5 })
-    honest = await trainRound(params)
+    ;({ params, honest } = await trainHonestRound({ steps: 20, interval: 5 }))
   })
   after(async () => { for (const p of pools) await p.stop() })
 

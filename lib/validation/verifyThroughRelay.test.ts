@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net'
 import { createNode, relayedAddr, reserveOnRelay, type CotrainNode } from '../net/index.ts'
 import type { TrainRoundParams, TrainRoundResult } from '../training/trainRound.ts'
 import { serveTrainedRounds } from './testing/serveTrainedRounds.ts'
-import { trainHonestRound } from './testing/servingWorker.ts'
+import { trainHonestRound } from '../training/testing/fixture.ts'
 import { verifyRequest } from './testing/verifyRequest.ts'
 import { verifySubmission, type SubmissionVerification, type VerifySubmissionParameters } from './verifySubmission.ts'
 

@@ -3,7 +3,8 @@ import { loadTextCorpus } from '../../data/loadTextCorpus.ts'
 import { splitIntoShards, type Shard } from '../../data/shard.ts'
 import type { ModelConfigInput } from '../../model/config.ts'
 import { initialWeights } from '../../model/flatWeights.ts'
-import type { TrainRoundParams } from '../trainRound.ts'
+import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../trainRound.ts'
+import { selectBackend } from '../selectBackend.ts'
 import { parseRoundSeed } from '../../hash/roundSeed.ts'
 
 /** Small, fast training inputs shared by the training tests and the kill/resume child process. */
@@ -21,6 +22,19 @@ export async function smallShards (): Promise<Shard[]> {
 /** A short MLP round on shard 0: `steps` steps of batch 32, checkpoint every `interval`. */
 export async function smallRound (overrides: { steps?: number, interval?: number, model?: ModelConfigInput, shard?: number, round?: number } = {}): Promise<TrainRoundParams> {
   return fixtureRound(overrides.model ?? { kind: 'mlp', hidden: [64] }, await smallShards(), overrides, { batchSize: 32, learningRate: 2e-3 })
+}
+
+/**
+ * A small honest round trained on wasm, the backend the verification tests
+ * (validation, the replay pool) replay on: its inputs and its result.
+ *
+ * @example
+ * ({ params, honest } = await trainHonestRound({ steps: 20, interval: 5, round: 3 }))
+ */
+export async function trainHonestRound (overrides: Parameters<typeof smallRound>[0] = {}): Promise<{ params: TrainRoundParams, honest: TrainRoundResult }> {
+  await selectBackend({ backend: 'wasm' })
+  const params = await smallRound(overrides)
+  return { params, honest: await trainRound(params) }
 }
 
 function fixtureRound (model: ModelConfigInput, shards: Shard[], o: { steps?: number, interval?: number, shard?: number, round?: number }, h: { batchSize: number, learningRate: number }): TrainRoundParams {

@@ -1,22 +1,6 @@
 import { createNode, type CotrainNode } from '../../net/createNode.ts'
-import { selectBackend } from '../../training/selectBackend.ts'
-import { smallRound } from '../../training/testing/fixture.ts'
-import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../../training/trainRound.ts'
 import type { WorkerPeer } from '../verifySubmission.ts'
 import { serveTrainedRounds } from './serveTrainedRounds.ts'
-
-/**
- * A small honest round trained on wasm, the backend the verification tests
- * replay on: its inputs and its result.
- *
- * @example
- * ({ params, honest } = await trainHonestRound({ steps: 20, interval: 5, round: 3 }))
- */
-export async function trainHonestRound (overrides: Parameters<typeof smallRound>[0] = {}): Promise<{ params: TrainRoundParams, honest: TrainRoundResult }> {
-  await selectBackend({ backend: 'wasm' })
-  const params = await smallRound(overrides)
-  return { params, honest: await trainRound(params) }
-}
 
 /** A worker node serving trained rounds, and a verifier node to check it from. */
 export interface ServingWorker {
