@@ -13,7 +13,8 @@
  * worker at every rate of LM_BASELINE_LRS, the rounds at every inner rate of
  * LM_INNER_LRS (times every outer step of LM_OUTERS, `lr/momentum,...`,
  * default the coordinator's 0.8/0.7); the best of each side is compared.
- * LM_ROUNDS, LM_STEPS (H) change the schedule, LM_PROCS the runs at a time.
+ * LM_ROUNDS, LM_STEPS (H) change the schedule, LM_PROCS the runs at a time,
+ * LM_RESULT the results file's name (default lm-quality).
  * Finished runs are kept (benchmarks/childRuns.ts), so a rerun with more
  * settings only trains the new ones. Each run
  * trains its workers one after another in one process (this is a quality
@@ -131,7 +132,7 @@ if (childRun !== undefined) {
   const warn = loadWarning(before, after)
   if (warn !== null) console.log(warn)
   console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`)
-  const file = writeResult('lm-quality', {
+  const file = writeResult(process.env.LM_RESULT ?? 'lm-quality', {
     env: environment(),
     loadBefore: before,
     loadAfter: after,
