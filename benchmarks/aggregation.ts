@@ -83,9 +83,8 @@ async function benchRoundOverhead (synchronous: 'FULL' | 'NORMAL', workers: numb
       // Fresh delta bytes every round, so every blob write is a real write.
       for (const [w, d] of deltas.entries()) d[0] = r * 1e-6 + w * 1e-9
       const t0 = performance.now()
-      for (let w = 0; w < workers; w++) {
-        manager.joinWorker({ peerId: `peer-${w}`, address: '0x' + (w + 1).toString(16).padStart(40, '0'), capabilities: { samplesPerSec: 1000 + 37 * w } })
-      }
+      // Joins arrive together, as a fleet's do, and share their commits.
+      await Promise.all(Array.from({ length: workers }, async (_, w) => await manager.joinWorker({ peerId: `peer-${w}`, address: '0x' + (w + 1).toString(16).padStart(40, '0'), capabilities: { samplesPerSec: 1000 + 37 * w } })))
       const t1 = performance.now()
       const round = manager.openRound({ shards, hyperParams: { innerSteps: 100 } })
       const t2 = performance.now()

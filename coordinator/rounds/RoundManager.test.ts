@@ -52,8 +52,8 @@ async function submit (rounds: RoundManager, round: number, peerId: string, delt
   return await rounds.submit({ round, peerId, commitment: hex32(`${round}-${peerId}`), proofRoot: hex32(`root-${peerId}`), leafCount: 4, samples, ...floatSubmission(Float32Array.from(delta)) })
 }
 
-function join (rounds: RoundManager, n: number, samplesPerSec = 1000): void {
-  rounds.joinWorker({ peerId: `peer${n}`, address: ADDR(n), capabilities: { samplesPerSec, backend: 'wasm' } })
+async function join (rounds: RoundManager, n: number, samplesPerSec = 1000): Promise<void> {
+  await rounds.joinWorker({ peerId: `peer${n}`, address: ADDR(n), capabilities: { samplesPerSec, backend: 'wasm' } })
 }
 
 function assertClose (actual: Float32Array, expected: number[], tol = 1e-6): void {
@@ -79,9 +79,9 @@ describe('RoundManager', () => {
     const genesis = await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
     assert.equal(genesis.round, 0)
     assert.equal(genesis.loss, 14)
-    join(rounds, 1, 1000)
-    join(rounds, 2, 2000)
-    join(rounds, 3, 1000)
+    await join(rounds, 1, 1000)
+    await join(rounds, 2, 2000)
+    await join(rounds, 3, 1000)
     const events: string[] = []
     rounds.on('round:transitioned', e => events.push(e.round.state))
 
@@ -139,8 +139,8 @@ describe('RoundManager', () => {
     it('rejects duplicates and stale rounds, keeping what was accepted (the delta itself is checked once, before: checkSubmission)', async () => {
       const { store, rounds } = await start()
       await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
-      join(rounds, 1)
-      join(rounds, 2)
+      await join(rounds, 1)
+      await join(rounds, 2)
       rounds.openRound({ shards: SHARDS, hyperParams: {} })
       rounds.startTraining()
       const first = await submit(rounds, 1, 'peer1', [0.1, 0.1, 0.1])
@@ -157,7 +157,7 @@ describe('RoundManager', () => {
     it('goes to collecting, extends once, then verifies with what arrived and shuts out the late worker', async () => {
       const { store, rounds } = await start()
       await rounds.ensureInitialModel(new Float32Array([0, 0]))
-      for (const n of [1, 2, 3]) join(rounds, n)
+      for (const n of [1, 2, 3]) await join(rounds, n)
       rounds.openRound({ shards: SHARDS.slice(0, 3), hyperParams: {} })
       rounds.startTraining()
       await submit(rounds, 1, 'peer1', [1, 1])
@@ -180,8 +180,8 @@ describe('RoundManager', () => {
     it('fails the round when the extension passes without enough updates; the next round reuses the model', async () => {
       const { store, rounds } = await start()
       const genesis = await rounds.ensureInitialModel(new Float32Array([0, 0]))
-      join(rounds, 1)
-      join(rounds, 2)
+      await join(rounds, 1)
+      await join(rounds, 2)
       rounds.openRound({ shards: SHARDS, hyperParams: {} })
       rounds.startTraining()
       await submit(rounds, 1, 'peer1', [1, 1])
@@ -200,7 +200,7 @@ describe('RoundManager', () => {
     it('fails an open round with too few workers after one extension', async () => {
       const { rounds } = await start()
       await rounds.ensureInitialModel(new Float32Array([0]))
-      join(rounds, 1)
+      await join(rounds, 1)
       rounds.openRound({ shards: SHARDS, hyperParams: {} })
       clock.advance(30_000)
       assert.equal((await rounds.tick())?.extensions, 1)
@@ -213,7 +213,7 @@ describe('RoundManager', () => {
     it('closes submissions once the only work still out is overdue and its worker is gone, with enough in', async () => {
       const { store, rounds } = await start({ assignmentSlack: 1, assignmentGraceMs: 1000, livenessMs: 60_000 })
       await rounds.ensureInitialModel(new Float32Array([0, 0]))
-      for (const n of [1, 2, 3]) join(rounds, n)
+      for (const n of [1, 2, 3]) await join(rounds, n)
       rounds.openRound({ shards: SHARDS.slice(0, 3), hyperParams: {} })
       rounds.startTraining()
       await submit(rounds, 1, 'peer1', [1, 1])
@@ -231,13 +231,13 @@ describe('RoundManager', () => {
     it('reassigns the shards of a worker that missed its deadline to an idle live worker', async () => {
       const { store, rounds } = await start({ assignmentSlack: 1, assignmentGraceMs: 1000 })
       await rounds.ensureInitialModel(new Float32Array([0, 0]))
-      join(rounds, 1, 100) // 200 samples at 100/s: due 2 s + 1 s grace after assignment
-      join(rounds, 2, 100)
+      await join(rounds, 1, 100) // 200 samples at 100/s: due 2 s + 1 s grace after assignment
+      await join(rounds, 2, 100)
       rounds.openRound({ shards: SHARDS, hyperParams: {} })
       rounds.startTraining()
       const late = store.getAssignmentFor(1, 'peer1')!
       assert.equal(late.deadline, clock.now() + 3000)
-      join(rounds, 3, 400) // joins mid-round, idle
+      await join(rounds, 3, 400) // joins mid-round, idle
       await submit(rounds, 1, 'peer2', [1, 1])
       clock.advance(3000)
       await rounds.tick()
@@ -254,8 +254,8 @@ describe('RoundManager', () => {
   it('schedules by measured speed: a worker claiming 1e9 samples/s gets no more shards than an honest one until a round times it', async () => {
     const { store, rounds } = await start({ minUpdates: 2 })
     await rounds.ensureInitialModel(new Float32Array([0, 0]))
-    join(rounds, 1, 1e9) // the liar
-    join(rounds, 2, 1000)
+    await join(rounds, 1, 1e9) // the liar
+    await join(rounds, 2, 1000)
     rounds.openRound({ shards: SHARDS, hyperParams: {} })
     rounds.startTraining()
     assert.deepEqual(store.listAssignments(1).map(a => a.shardIds.length), [2, 2], 'the claim is believed only up to the default speed')
@@ -274,7 +274,7 @@ describe('RoundManager', () => {
   it('clips a poisoned update that passes verification to twice the median norm, so it moves the model at most bound / N', async () => {
     const { store, rounds } = await start({ minUpdates: 3 })
     await rounds.ensureInitialModel(new Float32Array([0, 0]))
-    for (const n of [1, 2, 3]) join(rounds, n)
+    for (const n of [1, 2, 3]) await join(rounds, n)
     rounds.openRound({ shards: SHARDS.slice(0, 3), hyperParams: {} })
     rounds.startTraining()
     const clipped: Array<{ worker: string, norm: number, bound: number }> = []
@@ -291,8 +291,8 @@ describe('RoundManager', () => {
   it('fails the round when verification rejects too many, recording the scores', async () => {
     const { store, rounds } = await start({}, ['peer2'])
     await rounds.ensureInitialModel(new Float32Array([0]))
-    join(rounds, 1)
-    join(rounds, 2)
+    await join(rounds, 1)
+    await join(rounds, 2)
     rounds.openRound({ shards: SHARDS, hyperParams: {} })
     rounds.startTraining()
     await submit(rounds, 1, 'peer1', [1])
@@ -325,7 +325,7 @@ describe('RoundManager', () => {
       }
     })
     await rounds.ensureInitialModel(new Float32Array([0, 0]))
-    for (const n of [1, 2, 3, 4]) join(rounds, n)
+    for (const n of [1, 2, 3, 4]) await join(rounds, n)
     rounds.openRound({ shards: SHARDS, hyperParams: {} })
     rounds.startTraining()
     for (const [n, d] of [[1, [1, 0]], [2, [0, 1]], [3, [1, 1]], [4, [3, 3]]] as const) await submit(rounds, 1, `peer${n}`, [...d])
@@ -339,7 +339,7 @@ describe('RoundManager', () => {
     it('resumes the same round with every submission and finishes it', async () => {
       const a = await start()
       await a.rounds.ensureInitialModel(new Float32Array([1, 1]))
-      for (const n of [1, 2, 3]) join(a.rounds, n)
+      for (const n of [1, 2, 3]) await join(a.rounds, n)
       a.rounds.openRound({ shards: SHARDS.slice(0, 3), hyperParams: { innerSteps: 10 } })
       clock.advance(30_000)
       await a.rounds.tick()
@@ -361,7 +361,7 @@ describe('RoundManager', () => {
     it('keeps accepted verdicts and verifies only what was still pending', async () => {
       const a = await start()
       await a.rounds.ensureInitialModel(new Float32Array([0]))
-      for (const n of [1, 2]) join(a.rounds, n)
+      for (const n of [1, 2]) await join(a.rounds, n)
       a.rounds.openRound({ shards: SHARDS, hyperParams: {} })
       a.rounds.startTraining()
       const s1 = await submit(a.rounds, 1, 'peer1', [1])
@@ -384,7 +384,7 @@ describe('RoundManager', () => {
     const downWhileVerifying = async (config: Partial<CoordinatorConfig>): Promise<{ b: Harness, s2: SubmissionRecord }> => {
       const a = await start(config, [], ['peer2'])
       await a.rounds.ensureInitialModel(new Float32Array([0]))
-      for (const n of [1, 2]) join(a.rounds, n)
+      for (const n of [1, 2]) await join(a.rounds, n)
       a.rounds.openRound({ shards: SHARDS, hyperParams: {} })
       a.rounds.startTraining()
       await submit(a.rounds, 1, 'peer1', [1])
@@ -419,7 +419,7 @@ describe('RoundManager', () => {
       const config = { minUpdates: 1, aggregation: outerOptimizer('nesterov', { lr: 0.7, momentum: 0.9 }) }
       const a = await start(config)
       await a.rounds.ensureInitialModel(new Float32Array([1, 2]))
-      join(a.rounds, 1)
+      await join(a.rounds, 1)
       a.rounds.openRound({ shards: SHARDS, hyperParams: {} })
       a.rounds.startTraining()
       await submit(a.rounds, 1, 'peer1', [0.1, -0.2])
@@ -451,7 +451,7 @@ describe('RoundManager', () => {
     const failures: string[] = []
     rounds.on('evaluation:failed', e => failures.push(`${e.round}: ${e.error.message}`))
     await rounds.ensureInitialModel(new Float32Array([1]))
-    join(rounds, 1)
+    await join(rounds, 1)
     rounds.openRound({ shards: SHARDS, hyperParams: {} })
     rounds.startTraining()
     await submit(rounds, 1, 'peer1', [0.5])
@@ -464,7 +464,7 @@ describe('RoundManager', () => {
   it('fails the round with a clear reason when a stored delta is corrupted', async () => {
     const { store, rounds } = await start({ minUpdates: 1 })
     await rounds.ensureInitialModel(new Float32Array([1]))
-    join(rounds, 1)
+    await join(rounds, 1)
     rounds.openRound({ shards: SHARDS, hyperParams: {} })
     rounds.startTraining()
     const s = await submit(rounds, 1, 'peer1', [0.5])

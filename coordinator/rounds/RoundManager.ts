@@ -73,7 +73,7 @@ const MAX_STEPS_PER_TICK = 32
  * @example
  * const rounds = new RoundManager({ store, evaluate, verify })
  * await rounds.ensureInitialModel(initialWeights)
- * rounds.joinWorker({ peerId, address, capabilities: { samplesPerSec: 8000 } })
+ * await rounds.joinWorker({ peerId, address, capabilities: { samplesPerSec: 8000 } })
  * rounds.openRound({ shards, hyperParams: { innerSteps: 100 } })
  * rounds.start() // ticks every second
  */
@@ -151,8 +151,8 @@ export class RoundManager extends TypedEventTarget<RoundManagerEvents> implement
 
   // --------------------------------------------------------------- workers
 
-  /** Registers a worker or refreshes one joining again; it becomes live now. */
-  joinWorker (input: JoinWorkerParameters): WorkerRecord {
+  /** Registers a worker or refreshes one joining again; it becomes live now. Resolves once the row is durable. */
+  async joinWorker (input: JoinWorkerParameters): Promise<WorkerRecord> {
     if (typeof input.peerId !== 'string' || input.peerId.length === 0 || input.peerId.length > 128) throw new InvalidInputError('peer id must be a non-empty string of at most 128 characters')
     if (!ADDRESS.test(input.address)) throw new InvalidInputError(`"${input.address}" is not an Ethereum address`, { hint: 'send 0x followed by 40 hex characters' })
     const caps = input.capabilities
@@ -169,7 +169,7 @@ export class RoundManager extends TypedEventTarget<RoundManagerEvents> implement
     const samplesPerSec = existing != null && existing.capabilities.samplesPerSec === reported
       ? existing.samplesPerSec
       : valid ? Math.min(reported, this.config.defaultSamplesPerSec) : this.config.defaultSamplesPerSec
-    return this.workers.upsert({ peerId: input.peerId, address: input.address, capabilities: caps, samplesPerSec, at: this.clock() })
+    return await this.workers.upsert({ peerId: input.peerId, address: input.address, capabilities: caps, samplesPerSec, at: this.clock() })
   }
 
   /** Marks a worker as heard from now (keeps it live). */

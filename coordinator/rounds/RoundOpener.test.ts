@@ -25,7 +25,7 @@ describe('RoundOpener', () => {
       verify: async () => ({ accepted: true, score: 90 })
     })
     await rounds.ensureInitialModel(new Float32Array([1, 2, 3]), { evaluate: false })
-    for (const n of [1, 2]) rounds.joinWorker({ peerId: `peer${n}`, address: '0x' + String(n).padStart(40, '0'), capabilities: { samplesPerSec: 1000 } })
+    for (const n of [1, 2]) await rounds.joinWorker({ peerId: `peer${n}`, address: '0x' + String(n).padStart(40, '0'), capabilities: { samplesPerSec: 1000 } })
     const events: CoordinatorEvent[] = []
     const opener = new RoundOpener({ store, rounds, maxRounds: 0, minWorkers: 2, minUpdates: 2, shards: () => [{ id: 's1', samples: 100 }, { id: 's2', samples: 100 }], plan: {}, emit: (e) => events.push(e) })
     // Two steps in flight at once, as when a step outlasts the 500 ms timer.

@@ -15,7 +15,7 @@ describe('WorkerRegistry', () => {
   it('keeps liveness in memory and writes every worker in one flush, which survives a reopen', async () => {
     store = await CoordinatorStore.open(tmp.dir)
     const workers = new WorkerRegistry(store)
-    for (let n = 1; n <= 50; n++) workers.upsert({ peerId: `peer${n}`, address: ADDR(n), capabilities: {}, samplesPerSec: 1000, at: T0 })
+    for (let n = 1; n <= 50; n++) await workers.upsert({ peerId: `peer${n}`, address: ADDR(n), capabilities: {}, samplesPerSec: 1000, at: T0 })
     for (let n = 1; n <= 50; n++) workers.touch(`peer${n}`, T0 + 5000 + n)
     // Live at once in memory, not yet in the database: no write per poll.
     assert.equal(workers.list({ status: 'active', seenSince: T0 + 5000 }).length, 50)
@@ -35,8 +35,8 @@ describe('WorkerRegistry', () => {
   it('writes joins, status and speed through at once, and refuses touches of unknown workers', async () => {
     store = await CoordinatorStore.open(tmp.dir)
     const workers = new WorkerRegistry(store)
-    workers.upsert({ peerId: 'b', address: ADDR(2), capabilities: {}, samplesPerSec: 1000, at: T0 })
-    workers.upsert({ peerId: 'a', address: ADDR(1), capabilities: {}, samplesPerSec: 1000, at: T0 })
+    await workers.upsert({ peerId: 'b', address: ADDR(2), capabilities: {}, samplesPerSec: 1000, at: T0 })
+    await workers.upsert({ peerId: 'a', address: ADDR(1), capabilities: {}, samplesPerSec: 1000, at: T0 })
     workers.setStatus('a', 'inactive')
     workers.setSpeed('b', 1234)
     assert.deepEqual(workers.list().map(w => w.peerId), ['a', 'b'])

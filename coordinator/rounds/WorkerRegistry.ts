@@ -31,10 +31,16 @@ export class WorkerRegistry {
     for (const w of store.listWorkers()) this.byPeer.set(w.peerId, w)
   }
 
-  /** Adds or refreshes a worker (durable at once). */
-  upsert (input: { peerId: string, address: string, capabilities: WorkerCapabilities, samplesPerSec: number, at: number }): WorkerRecord {
-    const w = this.store.upsertWorker(input)
-    this.dirty.delete(w.peerId)
+  /**
+   * Adds or refreshes a worker; resolves once the row is durable (joins
+   * arriving together share one commit, CoordinatorStore.durableWrite).
+   */
+  async upsert (input: { peerId: string, address: string, capabilities: WorkerCapabilities, samplesPerSec: number, at: number }): Promise<WorkerRecord> {
+    const w = await this.store.durableWrite(() => this.store.upsertWorker(input))
+    // A poll may have touched it while the row waited for its commit.
+    const seen = this.byPeer.get(w.peerId)?.lastSeen ?? 0
+    if (seen > w.lastSeen) w.lastSeen = seen
+    else this.dirty.delete(w.peerId)
     this.put(w)
     return w
   }
@@ -99,9 +105,18 @@ export class WorkerRegistry {
     }
   }
 
+  /** Keeps the sorted list in step (binary search, one splice) instead of sorting all workers again after each join. */
   private put (w: WorkerRecord): void {
-    if (!this.byPeer.has(w.peerId)) this.sorted = undefined
-    else if (this.sorted !== undefined) this.sorted = this.sorted.map(x => x.peerId === w.peerId ? w : x)
+    const known = this.byPeer.has(w.peerId)
     this.byPeer.set(w.peerId, w)
+    if (this.sorted === undefined) return
+    let lo = 0
+    let hi = this.sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.sorted[mid].peerId < w.peerId) lo = mid + 1
+      else hi = mid
+    }
+    this.sorted.splice(lo, known ? 1 : 0, w)
   }
 }

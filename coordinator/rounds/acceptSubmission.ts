@@ -25,7 +25,8 @@ export interface SubmitParameters {
 
 /**
  * Stores a checked update and records it as pending, in one transaction
- * with its assignment marked submitted and the worker's speed timed. The
+ * with its assignment marked submitted and the worker's speed timed;
+ * resolves once that is durable. The
  * checks were made once, before (checkSubmission); what is checked here is
  * only what may have changed since, inside the transaction that writes: the
  * round still takes submissions and the assignment is still this worker's.
@@ -37,7 +38,8 @@ export async function acceptSubmission (core: RoundCore, measured: Set<string>, 
   // The blob first: content-addressed and written atomically, so a crash before the row leaves only an unreferenced file.
   const blob = await store.blobs.put(input.deltaPayload)
   const receivedAt = core.clock()
-  const submission = store.transaction(() => {
+  // Group-committed: submissions arriving together share one durable commit, and the worker's ack waits for it.
+  const submission = await store.durableWrite(() => {
     acceptingRound(core, input.round)
     const assignment = activeAssignment(core, input.round, input.peerId)
     const row = store.insertSubmission({

@@ -9,18 +9,19 @@ import type { RoundCore, VerificationResult, VerifySubmission } from './RoundCor
  * this; an external validator may too). A score is stored in `scores`.
  */
 export function recordVerification (core: RoundCore, submissionId: number, result: VerificationResult): SubmissionRecord {
-  const { store } = core
-  const now = core.clock()
-  const updated = store.transaction(() => {
-    const s = store.requireSubmission(submissionId)
-    if (s.status !== 'pending') throw new InvalidInputError(`submission ${submissionId} is already ${s.status}`)
-    if (result.score !== undefined) {
-      store.insertScore({ submissionId, validator: result.validator ?? 'coordinator', score: result.score, fraud: result.fraud, evidence: result.evidence, createdAt: now })
-    }
-    return store.setSubmissionStatus(submissionId, result.accepted ? 'accepted' : 'rejected', { at: now, reason: result.reason })
-  })
+  const updated = core.store.transaction(() => writeVerdict(core, submissionId, result, core.clock()))
   core.emit('submission:verified', updated)
   return updated
+}
+
+function writeVerdict (core: RoundCore, submissionId: number, result: VerificationResult, now: number): SubmissionRecord {
+  const { store } = core
+  const s = store.requireSubmission(submissionId)
+  if (s.status !== 'pending') throw new InvalidInputError(`submission ${submissionId} is already ${s.status}`)
+  if (result.score !== undefined) {
+    store.insertScore({ submissionId, validator: result.validator ?? 'coordinator', score: result.score, fraud: result.fraud, evidence: result.evidence, createdAt: now })
+  }
+  return store.setSubmissionStatus(submissionId, result.accepted ? 'accepted' : 'rejected', { at: now, reason: result.reason })
 }
 
 /**
@@ -28,9 +29,11 @@ export function recordVerification (core: RoundCore, submissionId: number, resul
  * (their replays run in the verifier's thread pool; fetching one worker's
  * checkpoints overlaps another's replay), each bounded by the round's
  * deadline, records each verdict and folds each accepted delta into the
- * running sum (in any order: the sum is order-independent). A verifier that
- * throws leaves its submission pending; returns false then, so the tick
- * stops and retries later.
+ * running sum (in any order: the sum is order-independent). Verdicts are
+ * group-committed: a lane goes on to its next submission while its verdict
+ * waits for the commit it shares with the others of the pass, and a delta is
+ * folded only once its verdict is durable. A verifier that throws leaves its
+ * submission pending; returns false then, so the tick stops and retries later.
  */
 export async function verifyPending (core: RoundCore, verify: VerifySubmission, aggregator: RoundAggregator, round: RoundRecord, concurrency = 1): Promise<boolean> {
   const { store } = core
@@ -38,23 +41,32 @@ export async function verifyPending (core: RoundCore, verify: VerifySubmission, 
   let allDone = true
   let expired = false
   let next = 0
+  const recorded: Array<Promise<void>> = []
+  // One fold at a time: verdicts committed together must not read all their deltas into memory at once.
+  let folds = Promise.resolve()
   const lane = async (): Promise<void> => {
     while (next < pending.length && !expired) {
       const s = pending[next++]
       if (core.clock() >= round.deadline) { expired = true; return } // decideRoundStep expires the rest
-      if (!await verifyOne(core, verify, aggregator, round, s)) allDone = false
+      const result = await verifyOne(core, verify, round, s)
+      if (result === undefined) { allDone = false; continue }
+      recorded.push(record(core, s, result).then((verdict) => {
+        // A delta that cannot be read now is folded (and its error reported) when the round aggregates.
+        if (verdict?.status === 'accepted') folds = folds.then(async () => { await aggregator.fold(round, verdict).catch(() => undefined) })
+      }))
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pending.length)) }, lane))
+  await Promise.all(recorded)
+  await folds
   return expired || allDone
 }
 
-/** Verifies one submission and records its verdict; false when the verifier threw (it stays pending). */
-async function verifyOne (core: RoundCore, verify: VerifySubmission, aggregator: RoundAggregator, round: RoundRecord, s: SubmissionRecord): Promise<boolean> {
+/** Runs the verifier on one submission; undefined when it threw (the submission stays pending, with the error as its reason). */
+async function verifyOne (core: RoundCore, verify: VerifySubmission, round: RoundRecord, s: SubmissionRecord): Promise<VerificationResult | undefined> {
   const { store } = core
-  let result: VerificationResult
   try {
-    result = await verify(s, {
+    return await verify(s, {
       round,
       readDelta: async () => await readSubmissionDelta(store, s),
       readGlobalModel: async () => await store.readModelWeights(round.modelId),
@@ -62,13 +74,17 @@ async function verifyOne (core: RoundCore, verify: VerifySubmission, aggregator:
     })
   } catch (err) {
     store.setSubmissionStatus(s.id, 'pending', { at: core.clock(), reason: `verification error: ${oneLine(err)}` })
-    return false
+    return undefined
   }
-  if (store.requireSubmission(s.id).status !== 'pending') return true // decided meanwhile by an external validator
-  const verdict = recordVerification(core, s.id, result)
-  if (verdict.status === 'accepted') {
-    // A delta that cannot be read now is folded (and its error reported) when the round aggregates.
-    await aggregator.fold(round, verdict).catch(() => undefined)
-  }
-  return true
+}
+
+/** Records a verdict in the pass's group commit and, once durable, reports it; undefined when someone else decided it meanwhile. */
+async function record (core: RoundCore, s: SubmissionRecord, result: VerificationResult): Promise<SubmissionRecord | undefined> {
+  const now = core.clock()
+  const verdict = await core.store.durableWrite(() => {
+    // Decided meanwhile by an external validator: theirs stands.
+    return core.store.requireSubmission(s.id).status === 'pending' ? writeVerdict(core, s.id, result, now) : undefined
+  })
+  if (verdict !== undefined) core.emit('submission:verified', verdict)
+  return verdict
 }

@@ -36,7 +36,7 @@ export async function handleJoin (ctx: CoordinatorContext, { address, peer, join
     addrs: await ctx.addrs.learn(peerId)
   }
   try {
-    ctx.rounds.joinWorker({ peerId, address: address.toLowerCase(), capabilities })
+    await ctx.rounds.joinWorker({ peerId, address: address.toLowerCase(), capabilities })
   } catch (err) {
     throw toProtocolRefusal(err)
   }
