@@ -42,15 +42,17 @@ export interface CliProcess<E extends EventRecord = EventRecord> {
 
 /**
  * Starts `node <script> ...args` in the repository root with `env` added to
- * the environment.
+ * the environment, under `prefix` when given (e.g. `['ip', 'netns', 'exec', NAME]`).
  *
  * @example
  * const coordinator = spawnCli<CoordinatorEvent>('coordinator/cli.ts', ['start', '--json', ...])
  * const ready = await coordinator.waitFor('coordinator:ready')
  * const done = await coordinator.waitFor('round:done', { where: (e) => e.round === 1 })
  */
-export function spawnCli<E extends EventRecord = EventRecord> (script: string, args: string[], options: { env?: Record<string, string>, name?: string } = {}): CliProcess<E> {
-  const child = spawn(process.execPath, [script, ...args], {
+export function spawnCli<E extends EventRecord = EventRecord> (script: string, args: string[], options: { env?: Record<string, string>, name?: string, prefix?: string[] } = {}): CliProcess<E> {
+  // A prefix that execs its command (`ip netns exec NAME`) keeps the pid, so kill() reaches node itself.
+  const [command, ...rest] = [...(options.prefix ?? []), process.execPath, script, ...args]
+  const child = spawn(command, rest, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -11,22 +11,25 @@ import { createServer, connect, type Server, type Socket } from 'node:net'
  */
 export class TcpProxy {
   readonly targetPort: number
+  /** Where it listens (default 127.0.0.1; a test gives another address to reach the node from a network namespace). */
+  readonly host: string
   port = 0
   private server: Server | undefined
   private readonly sockets = new Set<Socket>()
 
-  private constructor (targetPort: number) {
+  private constructor (targetPort: number, host: string) {
     this.targetPort = targetPort
+    this.host = host
   }
 
-  static async start (options: { target: number, port?: number }): Promise<TcpProxy> {
-    const proxy = new TcpProxy(options.target)
+  static async start (options: { target: number, port?: number, host?: string }): Promise<TcpProxy> {
+    const proxy = new TcpProxy(options.target, options.host ?? '127.0.0.1')
     await proxy.listen(options.port ?? 0)
     return proxy
   }
 
   get url (): string {
-    return `http://127.0.0.1:${this.port}`
+    return `http://${this.host}:${this.port}`
   }
 
   /** Stops accepting and drops every open connection. */
@@ -60,7 +63,7 @@ export class TcpProxy {
     })
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
-      server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve() })
+      server.listen(port, this.host, () => { server.off('error', reject); resolve() })
     })
     const address = server.address()
     this.port = typeof address === 'object' && address != null ? address.port : port
