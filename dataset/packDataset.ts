@@ -14,6 +14,7 @@ import type { Shard } from '../lib/data/shard.ts'
 import { DatasetInputError } from './errors.ts'
 import type { CharTokenizer } from '../lib/data/charTokenizer.ts'
 import { loadTextCorpus } from '../lib/data/loadTextCorpus.ts'
+import { heldOutShards } from '../lib/data/textDataset.ts'
 
 /** Target shard size when the shard count is left to {@link packDataset} (well under the 64 MiB message limit). */
 export const AUTO_SHARD_BYTES = 8 * 1024 * 1024
@@ -21,6 +22,8 @@ export const AUTO_SHARD_BYTES = 8 * 1024 * 1024
 /** A packed dataset: shards in order, their manifest, and its hash (the dataset id is datasetIdOf(manifest, contributor)). */
 export interface PackedDataset {
   shards: Shard[]
+  /** Text: the held-out windows' shards, listed as the manifest's `heldOut`. */
+  heldOut?: Shard[]
   manifest: DatasetManifest
   manifestHash: Hex
 }
@@ -32,13 +35,13 @@ export interface PackedDataset {
  * @example
  * const { manifest, shards } = packDataset(await readIdxDataset(images, labels), 10)
  */
-export function packDataset (dataset: Dataset, shards = 0, options: { tokenizer?: CharTokenizer } = {}): PackedDataset {
+export function packDataset (dataset: Dataset, shards = 0, options: { tokenizer?: CharTokenizer, heldOut?: Shard[] } = {}): PackedDataset {
   const bytes = dataset.images.byteLength + dataset.count
   const n = shards > 0 ? shards : Math.min(dataset.count, Math.max(1, Math.ceil(bytes / AUTO_SHARD_BYTES)))
   if (n > dataset.count) throw new DatasetInputError(`cannot split ${dataset.count} samples into ${n} shards`, { hint: 'use a smaller --shards' })
   const parts = splitIntoShards(dataset, n)
   const manifest = buildDatasetManifest(parts, options)
-  return { shards: parts, manifest, manifestHash: manifestHashOf(manifest) }
+  return { shards: parts, ...(options.heldOut !== undefined ? { heldOut: options.heldOut } : {}), manifest, manifestHash: manifestHashOf(manifest) }
 }
 
 /**
@@ -55,14 +58,18 @@ export async function packIdxFiles (imagesPath: string, labelsPath: string, opti
 /**
  * Packs UTF-8 text files for a language model: a character tokenizer built
  * from the text (recorded in the manifest), windows of contextLength + 1
- * token ids (lib/data/textDataset.ts). Only the training windows are
- * published; the held-out split (every 20th window) stays with the
- * contributor, so a coordinator can never train on what it evaluates with.
+ * token ids cut into training windows and the held-out split (every 20th
+ * window, lib/data/textDataset.ts), the same cut a coordinator makes of its
+ * own text. The held-out windows are listed in the manifest (`heldOut`) and
+ * published with the training shards: validators check that they are that
+ * split of one text and score the dataset on them (validateDatasetShards),
+ * and a run on this text evaluates on them. Training on them instead of the
+ * assigned shards fails replay, so publishing them helps no cheat.
  */
 export async function packTextFiles (files: string[], options: { contextLength: number, shards?: number }): Promise<PackedDataset> {
   if (files.length === 0) throw new DatasetInputError('--text needs at least one file')
   const corpus = await loadTextCorpus({ contextLength: options.contextLength, files })
-  return packDataset(corpus.train, options.shards ?? 0, { tokenizer: corpus.tokenizer })
+  return packDataset(corpus.train, options.shards ?? 0, { tokenizer: corpus.tokenizer, heldOut: heldOutShards(corpus.heldOut) })
 }
 
 async function readInput (path: string, flag: string): Promise<Uint8Array> {

@@ -17,7 +17,7 @@ import { getContributor } from '../lib/chain/actions/getContributor.ts'
 import { registerContributor } from '../lib/chain/actions/registerContributor.ts'
 import { submitContribution } from '../lib/chain/actions/submitContribution.ts'
 import { ContributionType } from '../lib/chain/types.ts'
-import { datasetIdOf } from '../lib/data/datasetManifest.ts'
+import { datasetIdOf, manifestEntries } from '../lib/data/datasetManifest.ts'
 import { CotrainError, oneLine } from '../lib/errors.ts'
 import { createNode } from '../lib/net/createNode.ts'
 import { publishDataset } from '../lib/net/dataset.ts'
@@ -28,7 +28,7 @@ import { packIdxFiles, packTextFiles } from './packDataset.ts'
 
 /** Events of a submission, in order; `--json` prints each as one line. */
 export type DatasetSubmitEvent =
-  | { event: 'dataset:packed', datasetId: Hex, shards: number, samples: number, bytes: number, sampleShape: number[], numClasses: number }
+  | { event: 'dataset:packed', datasetId: Hex, shards: number, samples: number, bytes: number, sampleShape: number[], numClasses: number, heldOutShards?: number, heldOutSamples?: number }
   | { event: 'contributor:registered', address: Address, stake: string, txHash: Hex }
   | { event: 'shard:sent', index: number, sent: number, needed: number, bytes: number }
   | { event: 'dataset:published', datasetId: Hex, coordinator: string, sent: number, skipped: number }
@@ -86,7 +86,10 @@ export async function submitDataset (params: SubmitDatasetParams, options: { sig
   const { manifest } = packed
   const me = params.account.address
   const datasetId = datasetIdOf(manifest, me)
-  emit({ event: 'dataset:packed', datasetId, shards: manifest.shards.length, samples: manifest.totalSamples, bytes: manifest.shards.reduce((a, s) => a + s.size, 0), sampleShape: manifest.sampleShape, numClasses: manifest.numClasses })
+  emit({
+    event: 'dataset:packed', datasetId, shards: manifest.shards.length, samples: manifest.totalSamples, bytes: manifestEntries(manifest).reduce((a, s) => a + s.size, 0), sampleShape: manifest.sampleShape, numClasses: manifest.numClasses,
+    ...(manifest.heldOut !== undefined ? { heldOutShards: manifest.heldOut.length, heldOutSamples: manifest.heldOut.reduce((a, s) => a + s.samples, 0) } : {})
+  })
 
   const client = await createChainClient({ rpcUrl: params.rpcUrl, account: params.account })
   // this account's contribution of this dataset, if a run before this one got that far (the id names us, so it is ours)
@@ -113,7 +116,7 @@ export async function submitDataset (params: SubmitDatasetParams, options: { sig
 
     let published
     try {
-      published = await publishDataset(node, coordinator, { manifest, shards: packed.shards, signer: params.account }, {
+      published = await publishDataset(node, coordinator, { manifest, shards: [...packed.shards, ...(packed.heldOut ?? [])], signer: params.account }, {
         signal: options.signal,
         onProgress: (p) => emit({ event: 'shard:sent', index: p.index, sent: p.sent, needed: p.needed, bytes: p.bytes })
       })

@@ -1,7 +1,7 @@
 import type { Hex } from 'viem'
 import { distributeRewardsBatch, readStaking } from '../lib/chain/index.ts'
 import { getContributionIdByHash } from '../lib/chain/actions/getContributionIdByHash.ts'
-import { datasetIdOf } from '../lib/data/datasetManifest.ts'
+import { datasetIdOf, manifestEntries } from '../lib/data/datasetManifest.ts'
 import { validateDatasetShards } from '../lib/data/validateDatasetShards.ts'
 import { listDatasets } from '../lib/net/dataset.ts'
 import { toContentId } from '../lib/net/index.ts'
@@ -26,7 +26,8 @@ export async function scoreDatasets (ctx: ValidatorContext): Promise<void> {
     if (id === 0n || ctx.state.handled[id.toString()] !== undefined) continue
     if (await readStaking(ctx.options.wallet, ctx.options.contract, 'hasScored', [id, ctx.address])) { ctx.state.handled[id.toString()] = 0; continue }
     const shards = new Map<string, Uint8Array>()
-    for (const entry of d.manifest.shards) {
+    // a text dataset's held-out shards too: it is scored on them
+    for (const entry of manifestEntries(d.manifest)) {
       try { shards.set(toContentId(entry.id), await ctx.content(entry.id)) } catch { /* a missing shard fails the check below */ }
     }
     const verdict = validateDatasetShards({ manifest: d.manifest, shards, knownShardIds: d.knownShardIds, expected: d.manifest.tokenizer !== undefined ? { numClasses: 1 } : { sampleShape: [28, 28], numClasses: 10 } })

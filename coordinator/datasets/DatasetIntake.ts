@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
 import { getAddress, type Address, type Hex } from 'viem'
 import type { Libp2p } from '@libp2p/interface'
-import { canonicalManifestJson, checkDatasetManifest, datasetIdOf, manifestHashOf } from '../../lib/data/datasetManifest.ts'
+import { canonicalManifestJson, checkDatasetManifest, datasetIdOf, manifestEntries, manifestHashOf } from '../../lib/data/datasetManifest.ts'
 import type { DatasetManifest } from '../../lib/data/datasetManifest.ts'
 import { DatasetService, datasetSummaryToWire } from '../../lib/net/dataset.ts'
 import type { DatasetList, ListedDataset, VerifiedDatasetOffer, VerifiedDatasetShard } from '../../lib/net/dataset.ts'
@@ -69,7 +69,7 @@ export class DatasetIntake extends TypedEventTarget<DatasetIntakeEvents> {
         continue
       }
       intake.records.set(record.datasetId, record)
-      for (const s of record.manifest.shards) intake.shardOwners.add(s.id)
+      for (const s of manifestEntries(record.manifest)) intake.shardOwners.add(s.id)
     }
     return intake
   }
@@ -93,9 +93,9 @@ export class DatasetIntake extends TypedEventTarget<DatasetIntakeEvents> {
       receivedAt: Math.floor(Date.now() / 1000),
       complete: false,
       // Decided once, at the first offer, so a resumed upload does not count its own shards as known.
-      knownShardIds: offer.manifest.shards.map((s) => s.id).filter((id) => this.blobs.has(id))
+      knownShardIds: manifestEntries(offer.manifest).map((s) => s.id).filter((id) => this.blobs.has(id))
     }
-    const missing = record.manifest.shards.flatMap((s, i) => this.blobs.has(s.id) ? [] : [i])
+    const missing = manifestEntries(record.manifest).flatMap((s, i) => this.blobs.has(s.id) ? [] : [i])
     const isNew = existing === undefined
     record.complete = missing.length === 0
     await this.save(record)
@@ -108,10 +108,10 @@ export class DatasetIntake extends TypedEventTarget<DatasetIntakeEvents> {
   async storeShard (shard: Pick<VerifiedDatasetShard, 'datasetId' | 'index' | 'data'>): Promise<{ complete: boolean }> {
     const record = this.records.get(shard.datasetId)
     if (record === undefined) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no offer of dataset ${shard.datasetId}`)
-    const entry = record.manifest.shards[shard.index]
+    const entry = manifestEntries(record.manifest)[shard.index]
     const { id } = await this.blobs.put(shard.data)
     if (entry === undefined || id !== entry.id) throw new ProtocolError(ErrorCode.ERROR_CODE_INVALID, `shard ${shard.index} is not the manifest's`)
-    if (!record.complete && record.manifest.shards.every((s) => this.blobs.has(s.id))) {
+    if (!record.complete && manifestEntries(record.manifest).every((s) => this.blobs.has(s.id))) {
       record.complete = true
       await this.save(record)
       this.emit('dataset:complete', record)
@@ -146,7 +146,7 @@ export class DatasetIntake extends TypedEventTarget<DatasetIntakeEvents> {
     const text = JSON.stringify({ ...record, manifest: JSON.parse(canonicalManifestJson(record.manifest)) }, null, 2) + '\n'
     await writeFileAtomic(join(this.dir, `${record.datasetId.slice(2)}.json`), text)
     this.records.set(record.datasetId, record)
-    for (const s of record.manifest.shards) this.shardOwners.add(s.id)
+    for (const s of manifestEntries(record.manifest)) this.shardOwners.add(s.id)
   }
 }
 

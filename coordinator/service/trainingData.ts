@@ -5,7 +5,8 @@ import { checkCharTokenizer, type CharTokenizer } from '../../lib/data/charToken
 import { sliceDataset, type Dataset } from '../../lib/data/Dataset.ts'
 import { loadMnist } from '../../lib/data/loadMnist.ts'
 import { buildDatasetManifest, canonicalManifestJson } from '../../lib/data/datasetManifest.ts'
-import { splitIntoShards, type Shard } from '../../lib/data/shard.ts'
+import type { Shard } from '../../lib/data/shard.ts'
+import { heldOutShards } from '../../lib/data/textDataset.ts'
 import type { Hex } from '../../lib/hash/sha256.ts'
 import { checkDatasetFits } from '../../lib/model/batchTensors.ts'
 import { loadTextCorpus } from '../../lib/data/loadTextCorpus.ts'
@@ -74,9 +75,6 @@ export async function loadTrainingData (model: ModelConfig, options: { dataDir: 
   }
 }
 
-/** Held-out windows per published shard (64 tokens each: about 1 MiB). */
-const HELD_OUT_SHARD_WINDOWS = 16_384
-
 /**
  * Publishes a text run's dataset: its held-out windows as shards and the
  * manifest (training shards, tokenizer, held-out shards) as canonical JSON,
@@ -86,7 +84,7 @@ const HELD_OUT_SHARD_WINDOWS = 16_384
  */
 export async function publishTextDataset (blobs: { put: (bytes: Uint8Array) => Promise<{ id: string }> }, train: Shard[], data: Pick<TrainingData, 'tokenizer' | 'heldOut'>): Promise<Hex> {
   if (data.tokenizer === undefined || data.heldOut === undefined) throw new InvalidInputError('only a text run publishes its held-out windows')
-  const heldOut = splitIntoShards(data.heldOut, Math.ceil(data.heldOut.count / HELD_OUT_SHARD_WINDOWS))
+  const heldOut = heldOutShards(data.heldOut)
   for (const s of heldOut) await blobs.put(s.bytes)
   const manifest = buildDatasetManifest(train, { tokenizer: data.tokenizer, heldOut })
   const { id } = await blobs.put(new TextEncoder().encode(canonicalManifestJson(manifest)))

@@ -72,7 +72,7 @@ export async function runSubmit (argv: string[], env: NodeJS.ProcessEnv = proces
       return
     }
     switch (e.event) {
-      case 'dataset:packed': progress.line(`packed ${e.samples} samples of [${e.sampleShape.join('x')}], ${e.numClasses} classes, into ${e.shards} shards (${(e.bytes / 1024 / 1024).toFixed(1)} MiB); dataset ${e.datasetId}`); break
+      case 'dataset:packed': progress.line(`packed ${e.samples} samples of [${e.sampleShape.join('x')}], ${e.numClasses} classes, into ${e.shards} shards${e.heldOutShards !== undefined ? ` and ${e.heldOutSamples} held-out windows in ${e.heldOutShards}` : ''} (${(e.bytes / 1024 / 1024).toFixed(1)} MiB); dataset ${e.datasetId}`); break
       case 'contributor:registered': progress.line(`registered ${e.address} with ${e.stake} ETH stake (tx ${e.txHash})`); break
       case 'shard:sent': progress.update('uploading shards', e.sent, e.needed); break
       case 'dataset:published': progress.line(`published to ${e.coordinator}: ${e.sent} shards sent, ${e.skipped} already held`); break

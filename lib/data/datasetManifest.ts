@@ -79,6 +79,15 @@ export function buildDatasetManifest (shards: Shard[], options: { tokenizer?: Ch
   }
 }
 
+/**
+ * Every shard a dataset's publisher uploads, in upload order: the training
+ * shards, then the held-out ones. An upload's index counts in this order, so
+ * index manifest.shards.length is the first held-out shard.
+ */
+export function manifestEntries (m: Pick<DatasetManifest, 'shards' | 'heldOut'>): DatasetShardEntry[] {
+  return m.heldOut === undefined ? m.shards : [...m.shards, ...m.heldOut]
+}
+
 function shardEntry (s: Shard): DatasetShardEntry {
   return { id: s.id, samples: s.dataset.count, size: s.bytes.byteLength }
 }

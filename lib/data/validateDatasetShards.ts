@@ -7,11 +7,14 @@
  * id, and has the manifest's sample count, size, sample shape and classes;
  * the label histogram the manifest claims is the one the shards hold; a text
  * dataset's token ids are all within its tokenizer; the
- * sample shape and classes are the ones the task expects (when given).
+ * sample shape and classes are the ones the task expects (when given). A
+ * text dataset must also list its held-out windows, intact like any shard,
+ * and they must be the text's deterministic split (every 20th window of one
+ * stream: lib/data/textDataset.ts checkHeldOutSplit).
  *
  * Quality, the score of an intact dataset:
  *
- *   score = 1 + round(99 x U^2 x B^2 x S)
+ *   score = 1 + round(99 x U^2 x B^2 x S x N^2)
  *
  * - U, usefulness: the fraction of samples that are new, i.e. neither in a
  *   shard the coordinator already held (`knownShardIds`) nor a repeat of an
@@ -24,6 +27,11 @@
  *   samples (the rest spread evenly) gives B about 0.24 and a score of 7.
  * - S, size: min(1, samples / minSamples), so a handful of samples cannot
  *   earn a full score (minSamples default 1000).
+ * - N, held-out novelty (text; 1 for labelled data): the fraction of the
+ *   dataset's own held-out windows that occur verbatim nowhere else in its
+ *   text. A text padded by repeating itself has distinct training
+ *   windows (the repeats straddle window edges, so U misses them) but
+ *   held-out windows found in the repeats: N near 0, score near 1.
  *
  * Warnings (reasons, no integrity failure): a class with no samples, a class
  * more than 10x as frequent as the rarest, duplicated samples, known shards.
@@ -31,10 +39,11 @@
 import { createHash } from 'node:crypto'
 import { HashMismatchError } from '../errors.ts'
 import { toContentId } from '../hash/contentId.ts'
-import { sampleSize } from './Dataset.ts'
+import { concatDatasets, sampleSize, type Dataset } from './Dataset.ts'
 import { checkDatasetManifest } from './datasetManifest.ts'
-import type { DatasetManifest } from './datasetManifest.ts'
+import type { DatasetManifest, DatasetShardEntry } from './datasetManifest.ts'
 import { decodeShard } from './shard.ts'
+import { checkHeldOutSplit } from './textDataset.ts'
 
 /** What {@link validateDatasetShards} checks. */
 export interface ValidateDatasetShardsParams {
@@ -65,6 +74,8 @@ export interface DatasetValidationResult {
     balance: number
     usefulness: number
     sizeFactor: number
+    /** Text: the fraction of held-out windows found verbatim nowhere else in the text (checkHeldOutSplit); 1 for labelled data. */
+    heldOutNovelty: number
   }
 }
 
@@ -83,7 +94,7 @@ const IMBALANCE_RATIO = 10
  */
 export function validateDatasetShards (params: ValidateDatasetShardsParams): DatasetValidationResult {
   const { manifest } = params
-  const stats = { totalSamples: manifest.totalSamples, uniqueNewSamples: 0, duplicateSamples: 0, knownShardSamples: 0, balance: 0, usefulness: 0, sizeFactor: 0 }
+  const stats = { totalSamples: manifest.totalSamples, uniqueNewSamples: 0, duplicateSamples: 0, knownShardSamples: 0, balance: 0, usefulness: 0, sizeFactor: 0, heldOutNovelty: 1 }
   const failed = (reasons: string[]): DatasetValidationResult => ({ ok: false, score: MIN_SCORE, reasons, stats })
 
   try {
@@ -109,25 +120,34 @@ export function validateDatasetShards (params: ValidateDatasetShardsParams): Dat
   const reasons: string[] = []
   let knownShards = 0
 
-  for (const [i, entry] of manifest.shards.entries()) {
+  // Decodes a listed shard and checks it against its entry; a string says why it fails.
+  const open = (entry: DatasetShardEntry, name: string): Dataset | string => {
     const bytes = lookup(entry.id)
-    if (bytes === undefined) return failed([`shard ${i} (${entry.id}) is missing`])
+    if (bytes === undefined) return `${name} (${entry.id}) is missing`
     let shard
     try {
       shard = decodeShard(bytes, { expectedId: entry.id })
     } catch (err) {
-      return failed([err instanceof HashMismatchError ? `shard ${i} does not match its id: ${err.shortMessage}` : `shard ${i} does not decode: ${(err as Error).message}`])
+      return err instanceof HashMismatchError ? `${name} does not match its id: ${err.shortMessage}` : `${name} does not decode: ${(err as Error).message}`
     }
     const d = shard.dataset
-    if (bytes.byteLength !== entry.size) return failed([`shard ${i} is ${bytes.byteLength} bytes, the manifest says ${entry.size}`])
-    if (d.count !== entry.samples) return failed([`shard ${i} holds ${d.count} samples, the manifest says ${entry.samples}`])
-    if (d.sampleShape.join('x') !== manifest.sampleShape.join('x')) return failed([`shard ${i} has samples of [${d.sampleShape.join(', ')}], the manifest says [${manifest.sampleShape.join(', ')}]`])
-    if (d.numClasses !== manifest.numClasses) return failed([`shard ${i} has ${d.numClasses} classes, the manifest says ${manifest.numClasses}`])
+    if (bytes.byteLength !== entry.size) return `${name} is ${bytes.byteLength} bytes, the manifest says ${entry.size}`
+    if (d.count !== entry.samples) return `${name} holds ${d.count} samples, the manifest says ${entry.samples}`
+    if (d.sampleShape.join('x') !== manifest.sampleShape.join('x')) return `${name} has samples of [${d.sampleShape.join(', ')}], the manifest says [${manifest.sampleShape.join(', ')}]`
+    if (d.numClasses !== manifest.numClasses) return `${name} has ${d.numClasses} classes, the manifest says ${manifest.numClasses}`
     if (manifest.tokenizer !== undefined) {
       const vocab = manifest.tokenizer.symbols.length
       const bad = d.images.findIndex((t) => t >= vocab)
-      if (bad >= 0) return failed([`shard ${i} has token id ${d.images[bad]} at ${bad}, the tokenizer has ${vocab} symbols`])
+      if (bad >= 0) return `${name} has token id ${d.images[bad]} at ${bad}, the tokenizer has ${vocab} symbols`
     }
+    return d
+  }
+
+  const trainParts: Dataset[] = []
+  for (const [i, entry] of manifest.shards.entries()) {
+    const d = open(entry, `shard ${i}`)
+    if (typeof d === 'string') return failed([d])
+    trainParts.push(d)
 
     const isKnown = known.has(entry.id)
     if (isKnown) {
@@ -145,6 +165,22 @@ export function validateDatasetShards (params: ValidateDatasetShardsParams): Dat
   const claimed = manifest.labelHistogram.join(',')
   if (histogram.join(',') !== claimed) return failed([`the shards' label histogram [${histogram.join(', ')}] is not the manifest's [${claimed}]`])
 
+  if (manifest.tokenizer !== undefined) {
+    // A text dataset is judged on its own held-out windows: they must be there, be the text's deterministic split, and be new text.
+    if (manifest.heldOut === undefined) return failed(['a text dataset must list its held-out windows (every 20th window; dataset submit --text publishes them)'])
+    const heldOutParts: Dataset[] = []
+    for (const [i, entry] of manifest.heldOut.entries()) {
+      const d = open(entry, `held-out shard ${i}`)
+      if (typeof d === 'string') return failed([d])
+      heldOutParts.push(d)
+    }
+    try {
+      stats.heldOutNovelty = checkHeldOutSplit(concatDatasets(trainParts), concatDatasets(heldOutParts)).novel
+    } catch (err) {
+      return failed([(err as Error).message])
+    }
+  }
+
   const total = manifest.totalSamples
   stats.uniqueNewSamples = seenSamples.size
   stats.usefulness = stats.uniqueNewSamples / total
@@ -158,8 +194,9 @@ export function validateDatasetShards (params: ValidateDatasetShardsParams): Dat
   if (empty > 0) reasons.push(`${empty} of ${manifest.numClasses} classes have no samples`)
   else if (Math.max(...present) > IMBALANCE_RATIO * Math.min(...present)) reasons.push(`heavy label imbalance: the commonest class has ${Math.max(...present)} samples, the rarest ${Math.min(...present)}`)
   if (stats.sizeFactor < 1) reasons.push(`only ${total} samples (a full score needs ${params.minSamples ?? 1000})`)
+  if (stats.heldOutNovelty < 1) reasons.push(`${Math.round((1 - stats.heldOutNovelty) * 100)}% of the held-out windows occur verbatim elsewhere in the text`)
 
-  const score = clampScore(1 + Math.round(99 * stats.usefulness ** 2 * stats.balance ** 2 * stats.sizeFactor))
+  const score = clampScore(1 + Math.round(99 * stats.usefulness ** 2 * stats.balance ** 2 * stats.sizeFactor * stats.heldOutNovelty ** 2))
   return { ok: true, score, reasons, stats }
 }
 

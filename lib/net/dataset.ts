@@ -13,8 +13,8 @@ import { bytesToHex, getAddress, hexToBytes } from 'viem'
 import type { Address, Hex } from 'viem'
 import type { DialTarget, Libp2p, PeerId } from '@libp2p/interface'
 import { InvalidInputError } from '../errors.ts'
-import { checkDatasetManifest, datasetIdOf } from '../data/datasetManifest.ts'
-import type { DatasetManifest } from '../data/datasetManifest.ts'
+import { checkDatasetManifest, datasetIdOf, manifestEntries } from '../data/datasetManifest.ts'
+import type { DatasetManifest, DatasetShardEntry } from '../data/datasetManifest.ts'
 import type { CharTokenizer } from '../data/charTokenizer.ts'
 import type { cotrain } from '../proto/cotrain.js'
 import { TIMEOUTS } from './constants.ts'
@@ -59,9 +59,11 @@ function checkBytes (value: Uint8Array | null | undefined, field: string, length
 function checkWireManifest (m: cotrain.v1.DatasetManifest.$Properties | null | undefined, field: string): void {
   if (m == null) fail('missing', field)
   if ((m.shards?.length ?? 0) > DATASET_MAX_SHARDS) fail(`more than ${DATASET_MAX_SHARDS} shards`, `${field}.shards`)
+  if ((m.heldOut?.length ?? 0) > DATASET_MAX_SHARDS) fail(`more than ${DATASET_MAX_SHARDS} shards`, `${field}.held_out`)
   if ((m.sampleShape?.length ?? 0) > 4) fail('rank over 4', `${field}.sample_shape`)
   if ((m.labelHistogram?.length ?? 0) > 256) fail('more than 256 classes', `${field}.label_histogram`)
   m.shards?.forEach((s, i) => checkBytes(s.contentId, `${field}.shards[${i}].content_id`, 32))
+  m.heldOut?.forEach((s, i) => checkBytes(s.contentId, `${field}.held_out[${i}].content_id`, 32))
 }
 
 function checkDatasetRequest (m: DatasetRequest): void {
@@ -125,8 +127,9 @@ export function manifestToWire (m: DatasetManifest): cotrain.v1.DatasetManifest.
     numClasses: m.numClasses,
     totalSamples: m.totalSamples,
     labelHistogram: m.labelHistogram,
-    shards: m.shards.map((s) => ({ contentId: contentIdBytes(s.id), samples: s.samples, size: s.size })),
-    tokenizerJson: m.tokenizer === undefined ? '' : JSON.stringify({ kind: m.tokenizer.kind, symbols: m.tokenizer.symbols })
+    shards: m.shards.map(entryToWire),
+    tokenizerJson: m.tokenizer === undefined ? '' : JSON.stringify({ kind: m.tokenizer.kind, symbols: m.tokenizer.symbols }),
+    heldOut: (m.heldOut ?? []).map(entryToWire)
   }
 }
 
@@ -138,9 +141,19 @@ export function manifestFromWire (m: cotrain.v1.DatasetManifest.$Properties): Da
     numClasses: m.numClasses ?? 0,
     totalSamples: m.totalSamples ?? 0,
     labelHistogram: [...(m.labelHistogram ?? [])],
-    shards: (m.shards ?? []).map((s) => ({ id: toContentId(s.contentId ?? new Uint8Array()), samples: s.samples ?? 0, size: s.size ?? 0 })),
-    ...(m.tokenizerJson != null && m.tokenizerJson !== '' ? { tokenizer: parseTokenizerJson(m.tokenizerJson) } : {})
+    shards: (m.shards ?? []).map(entryFromWire),
+    ...(m.tokenizerJson != null && m.tokenizerJson !== '' ? { tokenizer: parseTokenizerJson(m.tokenizerJson) } : {}),
+    // An empty list is no list: the canonical JSON (and so the id) of a manifest without held-out shards has no heldOut key.
+    ...(m.heldOut != null && m.heldOut.length > 0 ? { heldOut: m.heldOut.map(entryFromWire) } : {})
   }
+}
+
+function entryToWire (s: DatasetShardEntry): cotrain.v1.DatasetShardInfo.$Properties {
+  return { contentId: contentIdBytes(s.id), samples: s.samples, size: s.size }
+}
+
+function entryFromWire (s: cotrain.v1.DatasetShardInfo.$Properties): DatasetShardEntry {
+  return { id: toContentId(s.contentId ?? new Uint8Array()), samples: s.samples ?? 0, size: s.size ?? 0 }
 }
 
 /** A manifest's tokenizer JSON; malformed JSON is an InvalidInputError (checkDatasetManifest checks the rest). */
@@ -211,8 +224,9 @@ export class DatasetService extends ProtocolService<DatasetRequest, DecodedDatas
         const { address: contributor } = await bindingCheck.verify(
           { workerAddress: offer.contributorAddress, issuedAt: offer.issuedAt, nonce: offer.nonce, signature: offer.signature }, ctx.peer, node.peerId)
         const manifest = manifestFromWire(offer.manifest as cotrain.v1.DatasetManifest)
-        const oversized = manifest.shards.findIndex((s) => s.size > maxShardBytes)
-        if (oversized >= 0) throw new ProtocolError(ErrorCode.ERROR_CODE_TOO_LARGE, `shard ${oversized} is ${manifest.shards[oversized].size} bytes, over the limit of ${maxShardBytes}`)
+        const entries = manifestEntries(manifest)
+        const oversized = entries.findIndex((s) => s.size > maxShardBytes)
+        if (oversized >= 0) throw new ProtocolError(ErrorCode.ERROR_CODE_TOO_LARGE, `shard ${oversized} is ${entries[oversized].size} bytes, over the limit of ${maxShardBytes}`)
         try {
           checkDatasetManifest(manifest, { maxShards })
         } catch (err) {
@@ -231,8 +245,9 @@ export class DatasetService extends ProtocolService<DatasetRequest, DecodedDatas
           throw new ProtocolError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, `no accepted offer of dataset ${datasetId} from this peer`)
         }
         const index = upload.index
-        const entry = pending.manifest.shards[index]
-        if (entry === undefined) throw new ProtocolError(ErrorCode.ERROR_CODE_OUT_OF_RANGE, `shard index ${index} is outside the manifest's ${pending.manifest.shards.length} shards`)
+        const entries = manifestEntries(pending.manifest)
+        const entry = entries[index]
+        if (entry === undefined) throw new ProtocolError(ErrorCode.ERROR_CODE_OUT_OF_RANGE, `shard index ${index} is outside the manifest's ${entries.length} shards`)
         const data = upload.data
         if (data.byteLength !== entry.size) throw new ProtocolError(ErrorCode.ERROR_CODE_INVALID, `shard ${index} is ${data.byteLength} bytes, the manifest says ${entry.size}`)
         const contentId = contentIdOf(data)
@@ -269,7 +284,7 @@ export async function startDatasetService (node: Libp2p, options: DatasetService
 /** What {@link publishDataset} sends. */
 export interface PublishDatasetParams {
   manifest: DatasetManifest
-  /** The shards' bytes, in manifest order. */
+  /** The shards' bytes, in upload order: the manifest's shards, then its held-out shards (manifestEntries). */
   shards: Array<Uint8Array | { bytes: Uint8Array }>
   /** Holds the contributor's Ethereum key; signs the binding. */
   signer: BindingSigner
@@ -306,7 +321,8 @@ export interface PublishDatasetResult {
  */
 export async function publishDataset (node: Libp2p, coordinator: DialTarget, params: PublishDatasetParams, options: RequestOptions & { onProgress?: (p: PublishProgress) => void } = {}): Promise<PublishDatasetResult> {
   const { manifest } = params
-  if (params.shards.length !== manifest.shards.length) throw new InvalidInputError(`${params.shards.length} shards given for a manifest of ${manifest.shards.length}`)
+  const entries = manifestEntries(manifest).length
+  if (params.shards.length !== entries) throw new InvalidInputError(`${params.shards.length} shards given for a manifest of ${entries}`)
   const connection = await node.dial(coordinator, { signal: AbortSignal.any([options.signal ?? new AbortController().signal, AbortSignal.timeout(options.timeoutMs ?? TIMEOUTS.request)]) })
   const peer = connection.remotePeer
   const binding = await signJoinBinding({ signer: params.signer, workerPeerId: node.peerId, coordinatorPeerId: peer })
@@ -330,7 +346,7 @@ export async function publishDataset (node: Libp2p, coordinator: DialTarget, par
     sent++
     options.onProgress?.({ datasetId, index, sent, needed: missing.length, bytes: data.byteLength })
   }
-  return { coordinator: peer, datasetId, sent, skipped: manifest.shards.length - missing.length, complete }
+  return { coordinator: peer, datasetId, sent, skipped: entries - missing.length, complete }
 }
 
 /** One listed dataset, decoded. */

@@ -674,6 +674,7 @@ export namespace cotrain {
             labelHistogram: number[];
             shards: cotrain.v1.DatasetShardInfo.$Properties[];
             tokenizerJson: string;
+            heldOut: cotrain.v1.DatasetShardInfo.$Properties[];
             static create(properties: cotrain.v1.DatasetManifest.$Shape): cotrain.v1.DatasetManifest & cotrain.v1.DatasetManifest.$Shape;
             static create(properties?: cotrain.v1.DatasetManifest.$Properties): cotrain.v1.DatasetManifest;
             static encode(message: cotrain.v1.DatasetManifest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -692,6 +693,7 @@ export namespace cotrain {
                 labelHistogram?: (number[]|null);
                 shards?: (cotrain.v1.DatasetShardInfo.$Properties[]|null);
                 tokenizerJson?: (string|null);
+                heldOut?: (cotrain.v1.DatasetShardInfo.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.DatasetManifest.$Properties;

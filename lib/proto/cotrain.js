@@ -6428,6 +6428,7 @@ export const cotrain = $root.cotrain = (() => {
              * @property {Array.<number>|null} [labelHistogram] DatasetManifest labelHistogram
              * @property {Array.<cotrain.v1.DatasetShardInfo.$Properties>|null} [shards] DatasetManifest shards
              * @property {string|null} [tokenizerJson] DatasetManifest tokenizerJson
+             * @property {Array.<cotrain.v1.DatasetShardInfo.$Properties>|null} [heldOut] DatasetManifest heldOut
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6456,6 +6457,7 @@ export const cotrain = $root.cotrain = (() => {
                 this.sampleShape = [];
                 this.labelHistogram = [];
                 this.shards = [];
+                this.heldOut = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -6519,6 +6521,14 @@ export const cotrain = $root.cotrain = (() => {
             DatasetManifest.prototype.tokenizerJson = "";
 
             /**
+             * DatasetManifest heldOut.
+             * @member {Array.<cotrain.v1.DatasetShardInfo.$Properties>} heldOut
+             * @memberof cotrain.v1.DatasetManifest
+             * @instance
+             */
+            DatasetManifest.prototype.heldOut = $util.emptyArray;
+
+            /**
              * Creates a new DatasetManifest instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.DatasetManifest
@@ -6565,6 +6575,9 @@ export const cotrain = $root.cotrain = (() => {
                         $root.cotrain.v1.DatasetShardInfo.encode(message.shards[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                 if (message.tokenizerJson != null && $Object.hasOwnProperty.call(message, "tokenizerJson") && message.tokenizerJson !== "")
                     writer.uint32(/* id 7, wireType 2 =*/58).string(message.tokenizerJson);
+                if (message.heldOut != null && message.heldOut.length)
+                    for (let i = 0; i < message.heldOut.length; ++i)
+                        $root.cotrain.v1.DatasetShardInfo.encode(message.heldOut[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6681,6 +6694,14 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.tokenizerJson;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.heldOut && message.heldOut.length))
+                                message.heldOut = [];
+                            message.heldOut.push($root.cotrain.v1.DatasetShardInfo.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6752,6 +6773,16 @@ export const cotrain = $root.cotrain = (() => {
                 if (object.tokenizerJson != null)
                     if (typeof object.tokenizerJson !== "string" || object.tokenizerJson.length)
                         message.tokenizerJson = $String(object.tokenizerJson);
+                if (object.heldOut) {
+                    if (!$Array.isArray(object.heldOut))
+                        throw $TypeError(".cotrain.v1.DatasetManifest.heldOut: array expected");
+                    message.heldOut = $Array(object.heldOut.length);
+                    for (let i = 0; i < object.heldOut.length; ++i) {
+                        if (!$util.isObject(object.heldOut[i]))
+                            throw $TypeError(".cotrain.v1.DatasetManifest.heldOut: object expected");
+                        message.heldOut[i] = $root.cotrain.v1.DatasetShardInfo.fromObject(object.heldOut[i], _depth + 1);
+                    }
+                }
                 return message;
             };
 
@@ -6776,6 +6807,7 @@ export const cotrain = $root.cotrain = (() => {
                     object.sampleShape = [];
                     object.labelHistogram = [];
                     object.shards = [];
+                    object.heldOut = [];
                 }
                 if (options.defaults) {
                     object.version = 0;
@@ -6806,6 +6838,11 @@ export const cotrain = $root.cotrain = (() => {
                 }
                 if (message.tokenizerJson != null && $Object.hasOwnProperty.call(message, "tokenizerJson"))
                     object.tokenizerJson = message.tokenizerJson;
+                if (message.heldOut && message.heldOut.length) {
+                    object.heldOut = $Array(message.heldOut.length);
+                    for (let j = 0; j < message.heldOut.length; ++j)
+                        object.heldOut[j] = $root.cotrain.v1.DatasetShardInfo.toObject(message.heldOut[j], options, _depth + 1);
+                }
                 return object;
             };
 

@@ -15,12 +15,13 @@ import { createNode } from '../../lib/net/createNode.ts'
 import type { CotrainNode } from '../../lib/net/createNode.ts'
 import { fetchContent, startContentService } from '../../lib/net/content.ts'
 import type { ContentService } from '../../lib/net/content.ts'
-import { datasetSummaryToWire, listDatasets, startDatasetService } from '../../lib/net/dataset.ts'
+import { datasetSummaryToWire, listDatasets, startDatasetService, type ListedDataset } from '../../lib/net/dataset.ts'
 import { registerDatasetIntake } from '../../coordinator/datasets/DatasetIntake.ts'
 import type { DatasetIntakeHandle } from '../../coordinator/datasets/DatasetIntake.ts'
 import { BlobStore } from '../../coordinator/store/BlobStore.ts'
 import { tempDir } from '../../coordinator/testing/tempDir.ts'
-import { packIdxFiles } from '../../dataset/packDataset.ts'
+import { packDataset, packIdxFiles } from '../../dataset/packDataset.ts'
+import { loadBrownText } from '../../lib/data/brownCorpus.ts'
 import { datasetIdOf } from '../../lib/data/datasetManifest.ts'
 import { distributeRewardsBatch } from '../../lib/chain/actions/distributeRewardsBatch.ts'
 import { ValidatorService, type ValidatorEvent } from '../../validator/ValidatorService.ts'
@@ -73,6 +74,37 @@ describe('dataset submit (CLI) against a coordinator intake and a hardhat node',
     coordinatorAddr = coordinator.getMultiaddrs()[0].toString()
     env = { COTRAIN_PRIVATE_KEY: local.chain.accounts[5].privateKey, COTRAIN_RPC_URL: local.chain.url, COTRAIN_CONTRACT: local.address }
   })
+
+  /** Runs `fn` while a second node lists `record` as its only dataset, as a dishonest coordinator could. */
+  async function withListing<T> (record: ListedDataset, fn: (lying: CotrainNode) => Promise<T>): Promise<T> {
+    const lying = await createNode()
+    const listing = await startDatasetService(lying, { onManifest: () => ({ missing: [] }), onShard: () => ({ complete: true }), onList: () => ({ total: 1, datasets: [datasetSummaryToWire(record)] }) })
+    try {
+      return await fn(lying)
+    } finally {
+      await listing.stop()
+      await lying.stop()
+    }
+  }
+
+  /** One pass of the validator's dataset scoring (validator/scoreDatasets) as dev account `account`, listing from `listing`, shards from the coordinator. */
+  async function scoreOnce (account: number, listing: CotrainNode = coordinator): Promise<{ events: ValidatorEvent[], wallet: Awaited<ReturnType<LocalStaking['clientFor']>> }> {
+    const events: ValidatorEvent[] = []
+    const wallet = await local.clientFor(account)
+    await validator.dial(listing.getMultiaddrs()[0])
+    await scoreDatasets({
+      options: { dataDir: tmp.dir, coordinator: '', wallet, contract: local.address },
+      node: validator,
+      address: wallet.account.address,
+      coordinator: listing.peerId,
+      signal: new AbortController().signal,
+      state: { nextRound: 0, roundsDone: 0, handled: {}, unreachableSince: {}, validationsScored: [], lastValidationBlock: '0' },
+      save: () => {},
+      content: async (id) => await fetchContent(validator, coordinator.peerId, id),
+      emit: (e) => events.push(e)
+    })
+    return { events, wallet }
+  }
 
   after(async () => {
     await datasets?.stop()
@@ -149,32 +181,67 @@ describe('dataset submit (CLI) against a coordinator intake and a hardhat node',
     const copier = await local.clientFor(8)
     await registerContributor(copier, { address: local.address })
     const { id: copiedId } = await submitContribution(copier, { address: local.address, ctype: ContributionType.Dataset, dataHash: datasetId })
-    const lying = await createNode()
     const held = datasets.intake.get(datasetId)
     assert.ok(held !== undefined)
-    const record = { ...held, contributor: copier.account.address }
-    const listing = await startDatasetService(lying, { onManifest: () => ({ missing: [] }), onShard: () => ({ complete: true }), onList: () => ({ total: 1, datasets: [datasetSummaryToWire(record)] }) })
-    const events: ValidatorEvent[] = []
-    const wallet = await local.clientFor(7)
-    try {
-      await validator.dial(lying.getMultiaddrs()[0])
-      await scoreDatasets({
-        options: { dataDir: tmp.dir, coordinator: '', wallet, contract: local.address },
-        node: validator,
-        address: wallet.account.address,
-        coordinator: lying.peerId,
-        signal: new AbortController().signal,
-        state: { nextRound: 0, roundsDone: 0, handled: {}, unreachableSince: {}, validationsScored: [], lastValidationBlock: '0' },
-        save: () => {},
-        content: async (id) => await fetchContent(validator, coordinator.peerId, id),
-        emit: (e) => events.push(e)
-      })
-    } finally {
-      await listing.stop()
-      await lying.stop()
-    }
+    const { events, wallet } = await withListing({ ...held, contributor: copier.account.address }, async (lying) => await scoreOnce(7, lying))
     assert.deepEqual(events, [], 'nothing scored')
     assert.equal(await readStaking(wallet, local.address, 'hasScored', [copiedId, wallet.account.address]), false)
+  })
+
+  it('a validator derives the dataset id from the manifest it fetched: a contribution whose id names other data is not scored for that data', async () => {
+    // A contributor puts the id of a worthless dataset of its own on chain (1 sample, a tenth of the
+    // classes), and a coordinator it runs lists that id, under its name, with another contributor's
+    // good manifest, whose shards the validator can fetch. Scored as listed, the worthless contribution
+    // would earn the good dataset's score; the validator recomputes keccak(contributor, sha256(manifest))
+    // from what it fetched, finds another id, and scores nothing.
+    const cheat = await local.clientFor(10)
+    await registerContributor(cheat, { address: local.address })
+    const junk = packDataset({ images: new Uint8Array(28 * 28), labels: new Uint8Array(1), sampleShape: [28, 28], count: 1, numClasses: 10 }, 1)
+    const junkId = datasetIdOf(junk.manifest, cheat.account.address)
+    const { id: junkContribution } = await submitContribution(cheat, { address: local.address, ctype: ContributionType.Dataset, dataHash: junkId })
+    const good = datasets.intake.get(datasetIdOf((await packIdxFiles(images, labels, { shards: 3 })).manifest, local.chain.accounts[5].address))
+    assert.ok(good !== undefined)
+    const { events, wallet } = await withListing({ ...good, datasetId: junkId, contributor: cheat.account.address }, async (lying) => await scoreOnce(7, lying))
+    assert.deepEqual(events, [], 'nothing scored')
+    assert.equal(await readStaking(wallet, local.address, 'hasScored', [junkContribution, wallet.account.address]), false)
+  })
+
+  it('`dataset submit --text` publishes the held-out windows too, and validators score the dataset on them: new text high, repeated text near 1', async () => {
+    // 60,000 characters of Brown: 1,874 windows of 33 tokens, 93 held out; and, from another contributor, the same text three
+    // times over, each copy a character after a window edge, so its training windows are all distinct.
+    const prose = loadBrownText().slice(0, 60_000)
+    const file = join(tmp.dir, 'prose.txt')
+    const padded = join(tmp.dir, 'padded.txt')
+    await writeFile(file, prose)
+    await writeFile(padded, [prose, prose, prose].join('\n'))
+    const r = await cli(['submit', '--coordinator', coordinatorAddr, '--text', file, '--context-length', '32', '--shards', '2', '--json'], { ...env, COTRAIN_PRIVATE_KEY: local.chain.accounts[11].privateKey })
+    assert.equal(r.code, 0, r.stderr + r.stdout)
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const packed = events[0]
+    assert.deepEqual({ event: packed.event, shards: packed.shards, heldOutShards: packed.heldOutShards }, { event: 'dataset:packed', shards: 2, heldOutShards: 1 })
+    assert.equal(packed.samples + packed.heldOutSamples, Math.floor((prose.length - 1) / 32))
+    assert.equal(packed.heldOutSamples, Math.floor(packed.samples / 19), 'every 20th window held out')
+    assert.equal(events.filter((e) => e.event === 'shard:sent').length, 3, 'two training shards and the held-out one')
+    const held = datasets.intake.get(packed.datasetId)
+    assert.ok(held?.complete === true && held.manifest.heldOut?.length === 1)
+    assert.ok(datasets.contentSource(held.manifest.heldOut[0].id) !== undefined, 'the coordinator serves the held-out shard')
+    const r2 = await cli(['submit', '--coordinator', coordinatorAddr, '--text', padded, '--context-length', '32', '--json'], { ...env, COTRAIN_PRIVATE_KEY: local.chain.accounts[12].privateKey })
+    assert.equal(r2.code, 0, r2.stderr + r2.stdout)
+    const paddedId = JSON.parse(r2.stdout.split('\n')[0]).datasetId
+
+    const { events: scored } = await scoreOnce(7)
+    const verdict = (id: string): Extract<ValidatorEvent, { event: 'dataset:validated' }> => {
+      const e = scored.find((v) => v.event === 'dataset:validated' && v.datasetId === id)
+      assert.ok(e !== undefined && e.event === 'dataset:validated', `no verdict on ${id}: ${JSON.stringify(scored)}`)
+      return e
+    }
+    const fresh = verdict(packed.datasetId)
+    assert.equal(fresh.ok, true, fresh.reason)
+    assert.ok(fresh.score >= 90, `score ${fresh.score}: ${fresh.reason}`)
+    const repeated = verdict(paddedId)
+    assert.equal(repeated.ok, true, repeated.reason)
+    assert.ok(repeated.score <= 5, `score ${repeated.score}: ${repeated.reason}`)
+    assert.match(repeated.reason, /\d+% of the held-out windows occur verbatim elsewhere in the text/)
   })
 
   it('reports a rerun as already on chain instead of submitting twice', async () => {
