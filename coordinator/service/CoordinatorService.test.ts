@@ -1,40 +1,14 @@
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { privateKeyToAccount } from 'viem/accounts'
 import { devAccounts } from '../../lib/chain/index.ts'
-import { decodeShard } from '../../lib/data/shard.ts'
-import { bytesToFloat32, float32ToBytes } from '../../lib/hash/float32Bytes.ts'
+import { float32ToBytes } from '../../lib/hash/float32Bytes.ts'
 import { contentIdOf } from '../../lib/hash/contentId.ts'
 import { readSubmissionDelta, storedProof } from '../store/storedSubmission.ts'
-import { fromHex } from '../../lib/hash/sha256.ts'
-import {
-  createNode, errorCodeName, fetchContent, ProtocolError, requestAssignment, requestJoin, submitUpdate,
-  toContentId, type CotrainNode, type UpdateSubmission
-} from '../../lib/net/index.ts'
-import { deltaToWire } from '../../lib/proof/deltaWire.ts'
-import { trainRound, withDelta, type TrainRoundResult } from '../../lib/training/trainRound.ts'
+import { createNode, errorCodeName, ProtocolError, requestAssignment, submitUpdate, type CotrainNode } from '../../lib/net/index.ts'
+import { withDelta, type TrainRoundResult } from '../../lib/training/trainRound.ts'
+import { joinAndTrain, wireSubmission } from '../testing/joinAndTrain.ts'
 import { startTestCoordinator, type TestCoordinator } from '../testing/startTestCoordinator.ts'
-import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
-import { hyperParamsFromWire } from '../../lib/net/hyperParamsWire.ts'
-
-/** The wire submission of a training result, as the worker sends it. */
-function wireSubmission (r: TrainRoundResult): UpdateSubmission {
-  return {
-    round: r.round,
-    workerAddress: fromHex(r.workerAddress, 20),
-    baseModelId: fromHex(r.startWeightsId, 32),
-    commitment: fromHex(r.commitment, 32),
-    ...deltaToWire(r.deltaBytes),
-    deltaHash: fromHex(r.deltaHash, 32),
-    proofRoot: fromHex(r.proofRoot, 32),
-    leafCount: r.leaves.length,
-    leaves: r.leaves.map(l => ({ loss: l.loss, updateNorm: l.updateNorm })),
-    samples: r.samples,
-    backendClass: r.replay.backendClass,
-    microBatches: r.replay.microBatches
-  }
-}
 
 async function refusal (p: Promise<unknown>): Promise<{ code: string, reason: string }> {
   try {
@@ -62,30 +36,8 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
     }, { prefix: 'cotrain-service-' })
     worker = await createNode()
     stranger = await createNode()
-    const account = privateKeyToAccount(devAccounts(4)[3].privateKey as `0x${string}`)
-    await requestJoin(worker, coord.multiaddr, { signer: account, capabilities: { backend: 'cpu', samplesPerSecond: 1000 } })
-    let a = await requestAssignment(worker, coord.multiaddr, { round: 0, workerAddress: account.address })
-    for (let i = 0; i < 50 && (a.shards ?? []).length === 0; i++) {
-      await new Promise(resolve => setTimeout(resolve, 100))
-      a = await requestAssignment(worker, coord.multiaddr, { round: 0, workerAddress: account.address })
-    }
-    assert.equal(a.round, 1)
-    const ann = a.announcement!
-    const startWeights = bytesToFloat32(await fetchContent(worker, coord.multiaddr, ann.modelId!))
-    const shards = []
-    for (const ref of a.shards!) {
-      const s = decodeShard(await fetchContent(worker, coord.multiaddr, ref.contentId!), { expectedId: toContentId(ref.contentId!) })
-      shards.push({ id: s.id, dataset: s.dataset })
-    }
-    result = await trainRound({
-      round: 1,
-      roundSeed: parseRoundSeed(ann.roundSeed!),
-      workerAddress: account.address,
-      model: JSON.parse(ann.modelConfigJson!),
-      startWeights,
-      shards,
-      hyper: hyperParamsFromWire(ann.hyperParameters)
-    })
+    result = await joinAndTrain(worker, coord.multiaddr, devAccounts(4)[3].privateKey)
+    assert.equal(result.round, 1)
   })
 
   after(async () => {

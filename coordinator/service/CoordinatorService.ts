@@ -33,7 +33,7 @@ import { ListenAddrBook } from './ListenAddrBook.ts'
 import { startProtocols } from './protocols/startProtocols.ts'
 import type { RoundPlan } from './roundPlan.ts'
 import { loadTrainingData, publishTextDataset, type TrainingData } from './trainingData.ts'
-import { verifyByReplay } from './verifyByReplay.ts'
+import { DEFAULT_WITHHOLD_AFTER_MS, verifyByReplay } from './verifyByReplay.ts'
 import { ReplayPool } from '../verification/ReplayPool.ts'
 
 export type { CoordinatorEvent } from '../events.ts'
@@ -77,6 +77,8 @@ export interface CoordinatorServiceOptions {
   dashboardPort?: number
   /** Verification for acceptance; default: challenge and replay (lib/validation). */
   verify?: VerifySubmission
+  /** How long the default verifier retries a worker it cannot reach before rejecting its submission as withheld; default 60 s, at most half the verification deadline. */
+  withholdAfterMs?: number
   tickIntervalMs?: number
   /** Extra RoundManager settings (tests). */
   config?: Partial<CoordinatorConfig>
@@ -183,7 +185,9 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
           shards: (id) => this.shards.get(id)?.dataset,
           workerAddrs: (peerId) => this.addrs.of(peerId, this.rounds.workers.get(peerId)?.capabilities),
           chain: this.chain,
-          replays
+          replays,
+          // Under the verification deadline, so a worker that never serves is rejected and the round goes on before the deadline fails it.
+          withholdAfterMs: o.withholdAfterMs ?? Math.min(DEFAULT_WITHHOLD_AFTER_MS, Math.floor((this.roundConfig().verifyTimeoutMs ?? defaultCoordinatorConfig.verifyTimeoutMs) / 2))
         }),
         verifyConcurrency: replays == null ? 1 : 2 * replays.size,
         config: this.roundConfig()

@@ -4,7 +4,7 @@ import type { Dataset } from '../../lib/data/Dataset.ts'
 import { sha256Hex, toHex } from '../../lib/hash/sha256.ts'
 import type { ModelConfig } from '../../lib/model/config.ts'
 import { commitmentsInRound } from '../../lib/challenge/commitmentsInRound.ts'
-import { submissionClaimFromWire, verifySubmission } from '../../lib/validation/index.ts'
+import { isWithholding, noteUnavailable, retryBudget, submissionClaimFromWire, verifySubmission, type UnreachableRecord } from '../../lib/validation/index.ts'
 import type { VerificationResult, VerifySubmission } from '../rounds/RoundManager.ts'
 import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import { roundPlanOf } from './roundPlan.ts'
@@ -23,7 +23,21 @@ export interface VerifyByReplayDependencies {
   chain?: { client: ChainClient, contract: `0x${string}` }
   /** Replay threads; absent: replays run on the event loop's thread. */
   replays?: ReplayPool
+  /**
+   * How long a worker that cannot be reached for its proof is retried before
+   * its submission is rejected as withheld (not fraud): at least
+   * three tries (WITHHOLDING_DEFAULTS.minAttempts) spaced a third of it
+   * apart, each with more time than the last. Default 60 s; the service
+   * keeps it under the verification deadline so the round goes on without
+   * the worker instead of waiting the deadline out.
+   */
+  withholdAfterMs?: number
+  /** Time source (tests). */
+  clock?: () => number
 }
+
+/** Default of {@link VerifyByReplayDependencies.withholdAfterMs}. */
+export const DEFAULT_WITHHOLD_AFTER_MS = 60_000
 
 /**
  * The coordinator's acceptance check (RoundManager's `verify`): the shared
@@ -34,14 +48,24 @@ export interface VerifyByReplayDependencies {
  * commits: a weaker check, for chain-less test networks only.
  *
  * A worker that cannot be reached, or serves slower than the minimum rate,
- * throws, which leaves the submission pending and retried next tick until
- * the verification deadline expires it; `ctx.signal` (the round's deadline)
- * aborts a verification in flight, so one stalling worker never holds the
- * round. With a contract, a worker with more than one commitment on chain
- * since the round opened is refused (grinding; docs/challenges.md).
+ * is retried like a validator retries it (lib/validation/withholding.ts):
+ * the verification throws, which leaves the submission pending and retried
+ * next tick, over the worker's own connection to us (a worker behind NAT
+ * keeps one open) or its listen addresses, each try with a larger time
+ * budget; after `withholdAfterMs` and at least three spaced tries it is
+ * rejected as withheld (never fraud), so the round goes on without it.
+ * `ctx.signal` (the round's deadline) aborts a verification in flight, so
+ * one stalling worker never holds the round. With a contract, a worker with
+ * more than one commitment on chain since the round opened is refused
+ * (grinding; docs/challenges.md).
  */
 export function verifyByReplay (deps: VerifyByReplayDependencies): VerifySubmission {
+  const clock = deps.clock ?? Date.now
+  const rule = { proofWindowMs: deps.withholdAfterMs ?? DEFAULT_WITHHOLD_AFTER_MS }
+  /** Unavailable tries of pending submissions, by submission id (kept in memory: a restart only gives a worker more time). */
+  const unreachable = new Map<number, { round: number, rec: UnreachableRecord }>()
   return async (submission, ctx): Promise<VerificationResult> => {
+    for (const [id, u] of unreachable) if (u.round !== ctx.round.number) unreachable.delete(id)
     if (submission.proof == null) return { accepted: false, reason: 'no proof metadata stored for this submission' }
     const proof = storedProof(submission)
     const store = deps.store()
@@ -81,9 +105,20 @@ export function verifyByReplay (deps: VerifyByReplayDependencies): VerifySubmiss
       roundSeed: ctx.round.seed,
       shards,
       challengeSeed,
+      ...retryBudget(unreachable.get(submission.id)?.rec),
       replaySegment: deps.replays == null ? undefined : async (p, o) => await deps.replays!.replay(p, o)
     }, { signal: ctx.signal })
-    if (v.outcome === 'unavailable') throw new Error(`worker unreachable for verification: ${v.reason}`)
+    if (v.outcome === 'unavailable') {
+      const now = clock()
+      const rec = noteUnavailable(unreachable.get(submission.id)?.rec, now, false, rule)
+      if (isWithholding(rec, now, rule)) {
+        unreachable.delete(submission.id)
+        return { accepted: false, fraud: false, reason: `withheld: the worker did not serve its proof in ${rec.attempts} tries over ${((now - rec.since) / 1000).toFixed(0)} s (${v.reason})` }
+      }
+      unreachable.set(submission.id, { round: ctx.round.number, rec })
+      throw new Error(`worker unreachable for verification (try ${rec.attempts}; withheld after 3 spaced tries over ${(rule.proofWindowMs / 1000).toFixed(0)} s): ${v.reason}`)
+    }
+    unreachable.delete(submission.id)
     if (v.outcome === 'valid') return { accepted: true, reason: `verified ${v.segments.length} segments in ${v.seconds.toFixed(1)} s` }
     return { accepted: false, fraud: true, evidence: v.evidenceHash ?? undefined, reason: v.reason }
   }
