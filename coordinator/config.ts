@@ -48,6 +48,12 @@ export interface CoordinatorConfig {
    * multiple of the median norm of the round's submissions (0 = no clipping).
    */
   clipNormMultiplier: number
+  /**
+   * Closed rounds whose submissions keep their delta blobs (for late
+   * validators and disputes); older deltas are deleted after each round, the
+   * rows stay (CoordinatorStore.pruneDeltas).
+   */
+  deltaRetentionRounds: number
   aggregation: OuterOptimizerConfig
 }
 
@@ -67,6 +73,7 @@ export const defaultCoordinatorConfig: CoordinatorConfig = {
   speedFactor: 1,
   speedSmoothing: 0.3,
   clipNormMultiplier: 2,
+  deltaRetentionRounds: 2,
   aggregation: { kind: 'nesterov', lr: 0.8, momentum: 0.7 }
 }
 

@@ -436,6 +436,21 @@ export class RoundManager extends TypedEventTarget<RoundManagerEvents> implement
       return { updated, model }
     })
     this.emit('round:done', { round: updated, model })
+    await this.pruneDeltas()
+  }
+
+  /**
+   * Deletes the delta blobs of rounds older than the retention window
+   * (config.deltaRetentionRounds); after each round, and once at start for
+   * what a stop before the prune left. A failure is reported, not fatal.
+   */
+  async pruneDeltas (): Promise<number> {
+    try {
+      return await this.store.pruneDeltas(this.config.deltaRetentionRounds)
+    } catch (err) {
+      this.emit('tick:failed', err instanceof Error ? err : new Error(String(err)))
+      return 0
+    }
   }
 
   /** Evaluation bounded by aggregateTimeoutMs; a failure is reported, not fatal (the model is still valid). */

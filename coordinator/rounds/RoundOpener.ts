@@ -90,13 +90,14 @@ export class RoundOpener {
     return 'waiting for the next round to open'
   }
 
+  /** A count in SQL: asked on every idle poll (whyNoRound), where reading every round ever run would grow with the history. */
   private doneRounds (): number {
-    return this.init.store.listRounds().filter(r => r.state === 'done').length
+    return this.init.store.countRounds('done')
   }
 
   private workersNeeded (): number {
     const { store, rounds, minWorkers, minUpdates } = this.init
-    if (store.listRounds().length === 0) return minWorkers
+    if (store.getLatestRound() == null) return minWorkers
     const active = rounds.workers.list({ status: 'active' }).length
     return Math.max(minUpdates, Math.min(minWorkers, active))
   }

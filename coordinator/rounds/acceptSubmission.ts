@@ -26,8 +26,7 @@ export interface SubmitParameters {
 /**
  * Stores a checked update and records it as pending, in one transaction
  * with its assignment marked submitted and the worker's speed timed;
- * resolves once that is durable. The
- * checks were made once, before (checkSubmission); what is checked here is
+ * resolves once that is durable. The checks were made once, before (checkSubmission); what is checked here is
  * only what may have changed since, inside the transaction that writes: the
  * round still takes submissions and the assignment is still this worker's.
  * A second submission for the same (round, worker) or commitment is a
@@ -35,34 +34,45 @@ export interface SubmitParameters {
  */
 export async function acceptSubmission (core: RoundCore, measured: Set<string>, input: SubmitParameters): Promise<SubmissionRecord> {
   const { store } = core
-  // The blob first: content-addressed and written atomically, so a crash before the row leaves only an unreferenced file.
-  const blob = await store.blobs.put(input.deltaPayload)
+  // The blob first, pending (durable, not yet under its id): a crash before the row commits leaves a pending file the store removes on open; one after, a pending file it publishes.
+  const blob = await store.blobs.putPending(input.deltaPayload)
   const receivedAt = core.clock()
-  // Group-committed: submissions arriving together share one durable commit, and the worker's ack waits for it.
-  const submission = await store.durableWrite(() => {
-    acceptingRound(core, input.round)
-    const assignment = activeAssignment(core, input.round, input.peerId)
-    const row = store.insertSubmission({
-      round: input.round,
-      worker: input.peerId,
-      assignmentId: assignment.id,
-      commitment: input.commitment.toLowerCase(),
-      deltaId: blob.id,
-      proofRoot: input.proofRoot.toLowerCase(),
-      leafCount: input.leafCount,
-      samples: input.samples,
-      deltaNorm: input.deltaNorm,
-      contributionId: input.contributionId,
-      receivedAt,
-      proof: input.proof
-    })
-    store.setAssignmentState(assignment.id, 'submitted')
-    core.workers.touch(input.peerId, receivedAt)
-    observeSpeed(core, measured, input.peerId, input.samples, receivedAt - assignment.createdAt)
-    return row
-  })
+  let submission: SubmissionRecord
+  try {
+    // Group-committed: submissions arriving together share one durable commit, and the worker's ack waits for it.
+    submission = await store.durableWrite(() => write(core, measured, input, blob.id, receivedAt))
+  } catch (err) {
+    await blob.discard()
+    throw err
+  }
+  await blob.publish()
   core.emit('submission:received', submission)
   return submission
+}
+
+/** The submission's writes, in its savepoint of the group commit. */
+function write (core: RoundCore, measured: Set<string>, input: SubmitParameters, deltaId: string, receivedAt: number): SubmissionRecord {
+  const { store } = core
+  acceptingRound(core, input.round)
+  const assignment = activeAssignment(core, input.round, input.peerId)
+  const row = store.insertSubmission({
+    round: input.round,
+    worker: input.peerId,
+    assignmentId: assignment.id,
+    commitment: input.commitment.toLowerCase(),
+    deltaId,
+    proofRoot: input.proofRoot.toLowerCase(),
+    leafCount: input.leafCount,
+    samples: input.samples,
+    deltaNorm: input.deltaNorm,
+    contributionId: input.contributionId,
+    receivedAt,
+    proof: input.proof
+  })
+  store.setAssignmentState(assignment.id, 'submitted')
+  core.workers.touch(input.peerId, receivedAt)
+  observeSpeed(core, measured, input.peerId, input.samples, receivedAt - assignment.createdAt)
+  return row
 }
 
 function acceptingRound (core: RoundCore, number: number): RoundRecord {

@@ -231,6 +231,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       writeCoordinatorInfo(o.dataDir, this.info)
       this.coordinatorMetrics.refresh(this.store, this.rounds)
       this.rounds.resumeVerification()
+      await this.rounds.pruneDeltas()
       this.rounds.start({ intervalMs: o.tickIntervalMs ?? 500 })
       this.timer = setInterval(() => { this.loop().catch((err: unknown) => { this.emitEvent({ event: 'tick:failed', error: oneLine(err) }) }) }, o.tickIntervalMs ?? 500)
       const current = this.rounds.currentRound()

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
 import { HashMismatchError } from '../../lib/errors.ts'
@@ -13,6 +14,21 @@ export interface BlobInfo {
   path: string
   size: number
 }
+
+/**
+ * A blob written durably under a name no reader looks for, until `publish`
+ * moves it under its id: for a blob that only exists together with a
+ * database row (a submission's delta), written before the row is committed.
+ */
+export interface PendingBlob extends BlobInfo {
+  /** Moves it under its id (atomic; durable without a sync, since what a crash leaves is finished on open, see listPending). */
+  publish: () => Promise<void>
+  /** Removes it (its row was not written). */
+  discard: () => Promise<void>
+}
+
+/** A pending blob's file: `<fan>/<hex>.<random>.pending`. */
+const PENDING = /^([0-9a-f]{64})\.[0-9a-f]+\.pending$/
 
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 
@@ -90,6 +106,43 @@ export class BlobStore {
     await mkdir(dirname(finalPath), { recursive: true })
     await writeFileAtomic(finalPath, bytes)
     return { id, path, size: bytes.byteLength }
+  }
+
+  /**
+   * Writes bytes durably as a pending blob (see PendingBlob): not served or
+   * read under its id until published. Each call has its own file, so two
+   * submissions of the same bytes never share one.
+   */
+  async putPending (bytes: Uint8Array): Promise<PendingBlob> {
+    const id = contentIdOf(bytes)
+    const path = this.relativePath(id)
+    const finalPath = join(this.dir, path)
+    const pendingPath = `${finalPath}.${randomBytes(6).toString('hex')}.pending`
+    await mkdir(dirname(finalPath), { recursive: true })
+    await writeFileAtomic(pendingPath, bytes)
+    return {
+      id,
+      path,
+      size: bytes.byteLength,
+      publish: async () => { await rename(pendingPath, finalPath) },
+      discard: async () => { await rm(pendingPath, { force: true }) }
+    }
+  }
+
+  /** Pending blobs a crash left behind (written, never published or discarded), for the store to publish or discard by its rows. */
+  async listPending (): Promise<Array<{ id: ContentId, publish: () => Promise<void>, discard: () => Promise<void> }>> {
+    const found: Array<{ id: ContentId, publish: () => Promise<void>, discard: () => Promise<void> }> = []
+    for (const fan of await readdir(this.dir)) {
+      if (!/^[0-9a-f]{2}$/.test(fan)) continue
+      for (const name of await readdir(join(this.dir, fan))) {
+        const m = PENDING.exec(name)
+        if (m == null) continue
+        const file = join(this.dir, fan, name)
+        const id = toContentId(m[1])
+        found.push({ id, publish: async () => { await rename(file, this.pathOf(id)) }, discard: async () => { await rm(file, { force: true }) } })
+      }
+    }
+    return found
   }
 
   /** Stores a float32 vector by its content id (sha256 of its canonical bytes). */

@@ -92,7 +92,14 @@ export class CoordinatorStore {
       throw asCorruptDatabase(file, err)
     }
     const blobs = await BlobStore.open(join(dir, BLOB_DIR))
-    return new CoordinatorStore(dir, db, blobs, options.groupWindowMs)
+    const store = new CoordinatorStore(dir, db, blobs, options.groupWindowMs)
+    try {
+      await store.finishPendingBlobs()
+    } catch (err) {
+      store.close()
+      throw err
+    }
+    return store
   }
 
   /** Commits queued group writes, then closes the database (checkpointing the WAL). Safe to call twice. */
@@ -354,6 +361,11 @@ export class CoordinatorStore {
     return this.activeRound ?? undefined
   }
 
+  /** How many rounds are in `state`. */
+  countRounds (state: RoundState): number {
+    return (this.sql('SELECT COUNT(*) AS n FROM rounds WHERE state = ?').get(state) as { n: number }).n
+  }
+
   listRounds (): RoundRecord[] {
     return this.sql('SELECT * FROM rounds ORDER BY number').all().map(toRound)
   }
@@ -546,6 +558,57 @@ export class CoordinatorStore {
   /** Records the on-chain contribution id of a submission once known. */
   setContributionId (id: number, contributionId: string): void {
     this.sql('UPDATE submissions SET contribution_id = ? WHERE id = ?').run(contributionId, id)
+  }
+
+  // ------------------------------------------------------------ blob sweep
+
+  /**
+   * Finishes what a crash left between a submission's delta blob and its row
+   * (acceptSubmission writes the blob pending, commits the row, then
+   * publishes the blob): a pending delta whose row was committed is
+   * published, one without a row (the worker was never acknowledged and
+   * sends it again) is removed. Runs on open.
+   */
+  async finishPendingBlobs (): Promise<{ published: number, discarded: number }> {
+    let published = 0
+    let discarded = 0
+    for (const p of await this.blobs.listPending()) {
+      if (this.sql('SELECT 1 AS y FROM submissions WHERE delta_id = ? LIMIT 1').get(p.id) != null) {
+        await p.publish()
+        published++
+      } else {
+        await p.discard()
+        discarded++
+      }
+    }
+    return { published, discarded }
+  }
+
+  /**
+   * Deletes the delta blobs of submissions in closed (done or failed) rounds
+   * older than the `keepRounds` most recent closed ones: the rows stay (the
+   * history, scores, contribution ids) and are marked pruned, so each delta
+   * is visited once whatever the length of the history. A blob a kept
+   * submission also points at (the same bytes) stays. Returns how many
+   * blobs were deleted.
+   */
+  async pruneDeltas (keepRounds: number): Promise<number> {
+    const closed = this.sql(`SELECT number FROM rounds WHERE state IN ${TERMINAL_STATES} ORDER BY number DESC LIMIT 1 OFFSET ?`).get(Math.max(0, keepRounds)) as { number: number } | undefined
+    if (closed == null) return 0
+    // Open rounds are newer than every closed one, so everything at or below this number is closed and out of the window.
+    const rows = this.sql('SELECT id, delta_id FROM submissions WHERE delta_pruned = 0 AND round <= ?').all(closed.number) as Array<{ id: number, delta_id: string }>
+    const kept = new Set((this.sql('SELECT delta_id FROM submissions WHERE round > ?').all(closed.number) as Array<{ delta_id: string }>).map(r => r.delta_id))
+    let deleted = 0
+    for (const r of rows) {
+      if (kept.has(r.delta_id)) continue
+      await this.blobs.delete(r.delta_id)
+      deleted++
+    }
+    this.transaction(() => {
+      const st = this.sql('UPDATE submissions SET delta_pruned = 1 WHERE id = ?')
+      for (const r of rows) st.run(r.id)
+    })
+    return deleted
   }
 
   // ----------------------------------------------------------------- scores

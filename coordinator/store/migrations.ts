@@ -125,6 +125,14 @@ export const migrations: readonly Migration[] = [
     sql: `
       ALTER TABLE submissions ADD COLUMN proof BLOB;
     `
+  },
+  {
+    version: 4,
+    name: 'delta blobs of long-closed rounds pruned (the row stays, its delta is gone)',
+    sql: `
+      ALTER TABLE submissions ADD COLUMN delta_pruned INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX submissions_unpruned ON submissions (round) WHERE delta_pruned = 0;
+    `
   }
 ]
 

@@ -41,7 +41,8 @@ export async function handleJoin (ctx: CoordinatorContext, { address, peer, join
     throw toProtocolRefusal(err)
   }
   ctx.emit({ event: 'worker:joined', peerId, address })
-  ctx.metrics.refresh(ctx.store, ctx.rounds)
+  // The known count only: the live gauge (a scan of every worker) is refreshed on the service's timer, not once per join.
+  ctx.metrics.workers.set(ctx.rounds.workers.size, { status: 'known' })
   const round = ctx.rounds.currentRound()
   return round == null || round.state === 'open' ? {} : { currentRound: roundAnnouncement(round, ctx.rounds.config) }
 }
