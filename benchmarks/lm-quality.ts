@@ -11,10 +11,16 @@
  *
  * Each side runs at its best learning rate from a small sweep: the single
  * worker at every rate of LM_BASELINE_LRS, the rounds at every inner rate of
- * LM_INNER_LRS (times every outer step of LM_OUTERS, `lr/momentum,...`,
- * default the coordinator's 0.8/0.7); the best of each side is compared.
+ * LM_INNER_LRS (times every outer step of LM_OUTERS, `lr/momentum,...` for
+ * Nesterov or a bare `lr` for FedAvg, default the coordinator's 0.8/0.7); the best of each side is compared.
  * LM_ROUNDS, LM_STEPS (H) change the schedule, LM_PROCS the runs at a time,
- * LM_RESULT the results file's name (default lm-quality).
+ * LM_RESULT the results file's name (default lm-quality). LM_SHARDS cuts the
+ * text into that many shards (default 4, one per worker), which the
+ * coordinator's scheduler deals out (diLoCoRuns.ts assignLikeCoordinator).
+ * LM_WARMUP gives both sides the same start: W single-worker steps at
+ * LM_WARMUP_LR (default 3e-3) from W_0, as DiLoCo starts from a pretrained
+ * model; both sides then train the same tokens from there, and the warm-up's
+ * tokens are counted on both.
  * Finished runs are kept (benchmarks/childRuns.ts), so a rerun with more
  * settings only trains the new ones. Each run
  * trains its workers one after another in one process (this is a quality
@@ -22,8 +28,9 @@
  *
  * The data are the first LM_CHARS characters of the Brown corpus (the
  * default corpus), split as every --text run is (lib/data/textDataset.ts:
- * every 20th window held out); the workers' quarters are contiguous, so each
- * sees other genres of text than the others (not shuffled: harder than IID).
+ * every 20th window held out); shards are contiguous, so with 4 shards each
+ * worker sees other genres of text than the others (not shuffled: harder
+ * than IID); with more shards each worker's share is spread over the corpus.
  *
  * Reference: nanoGPT's small CPU configuration (4 layers, 4 heads, width 128,
  * context 64, 2,000 iterations of batch 12) reaches about 1.88 nats per
@@ -31,15 +38,19 @@
  *
  * Run: node benchmarks/lm-quality.ts  (writes results/lm-quality.json)
  */
-import { cpus, loadavg } from 'node:os'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
 import { loadTextCorpus } from '../lib/data/loadTextCorpus.ts'
 import { splitIntoShards } from '../lib/data/shard.ts'
 import { initialWeights } from '../lib/model/flatWeights.ts'
 import { modelWeightCount } from '../lib/model/buildModel.ts'
 import type { GptConfig } from '../lib/model/config.ts'
+import type { Dataset } from '../lib/data/Dataset.ts'
 import { evaluate } from '../lib/model/evaluate.ts'
 import { selectBackend } from '../lib/training/selectBackend.ts'
-import { trainAlone, trainInRounds } from './diLoCoRuns.ts'
+import { assignLikeCoordinator, trainAlone, trainInRounds } from './diLoCoRuns.ts'
 import { outerOptimizer } from '../coordinator/config.ts'
 import type { OuterOptimizerConfig } from '../coordinator/config.ts'
 import { childRunArgument, pool, runInChild } from './childRuns.ts'
@@ -51,11 +62,14 @@ const H = Number(process.env.LM_STEPS ?? 80)
 const BATCH = 16
 const CHARS = Number(process.env.LM_CHARS ?? 1_000_000)
 const SEED = process.env.LM_SEED ?? 'lm-quality'
+const SHARDS = Number(process.env.LM_SHARDS ?? WORKERS)
+const WARMUP = Number(process.env.LM_WARMUP ?? 0)
+const WARMUP_LR = Number(process.env.LM_WARMUP_LR ?? 0.003)
 const envNumber = (name: string): number | undefined => process.env[name] === undefined ? undefined : Number(process.env[name])
 const list = (name: string, fallback: string): number[] => (process.env[name] ?? fallback).split(',').map(Number)
 const BASELINE_LRS = list('LM_BASELINE_LRS', '0.003,0.006')
 const INNER_LRS = list('LM_INNER_LRS', '0.003,0.006')
-/** Outer Nesterov steps tried, `lr/momentum` comma-separated; default the coordinator's (0.8/0.7). */
+/** Outer steps tried, comma-separated: `lr/momentum` Nesterov, `lr` FedAvg; default the coordinator's (Nesterov 0.8/0.7). */
 const OUTERS = (process.env.LM_OUTERS ?? `${envNumber('LM_OUTER_LR') ?? 0.8}/${envNumber('LM_MOMENTUM') ?? 0.7}`).split(',').map((o) => o.split('/').map(Number))
 /** Runs at a time (default one per core). */
 const PROCS = envNumber('LM_PROCS') ?? cpus().length
@@ -66,43 +80,70 @@ const model = (vocabSize: number): GptConfig => ({ kind: 'gpt', vocabSize, conte
 const NANOGPT_REFERENCE = { lossNatsPerChar: 1.88, corpus: 'Shakespeare (1.1M chars)', model: '4 layers, width 128, context 64, 0.8M weights, 2,000 steps of batch 12' }
 
 type Run = { kind: 'single', lr: number } | { kind: 'rounds', lr: number, optimizer: OuterOptimizerConfig }
+/** What a child process is started for: a run, or only making sure the shared warm-up exists. */
+type ChildRun = Run | { kind: 'warmup' }
 interface RunResult { run: Run, loss: number, accuracy: number, bytesSent: number, seconds: number, config: GptConfig, params: number, tokens: number, trace: number[] }
 
+/**
+ * Both sides' start: W_0, or W_0 after the shared warm-up. The warm-up is
+ * trained once (its own child run, before the others) and kept as a file
+ * beside the finished runs, so every run starts from the same bytes.
+ */
+async function startWeights (config: GptConfig, shards: Array<{ id: string, dataset: Dataset }>): Promise<Float32Array> {
+  const init = initialWeights(config, SEED)
+  if (WARMUP === 0) return init
+  const file = path.join(tmpdir(), 'cotrain-bench-runs', 'lm-warmup-' + createHash('sha256').update(JSON.stringify({ CHARS, SEED, CONTEXT, SHARDS, WARMUP, WARMUP_LR, BATCH, config })).digest('hex') + '.f32')
+  if (existsSync(file)) {
+    const bytes = readFileSync(file)
+    return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+  }
+  // stream 98: the warm-up draws other batches than the single worker's run after it (stream 99)
+  const warm = await trainAlone({ model: config, startWeights: init, shards, batchSize: BATCH, learningRate: WARMUP_LR, steps: WARMUP, stream: 98 })
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file + '.tmp', warm)
+  renameSync(file + '.tmp', file)
+  return warm
+}
+
 /** One run of the comparison, trained in this process: held-out loss at the end and the bytes it sent. */
-async function execute (run: Run): Promise<RunResult> {
+async function execute (run: ChildRun): Promise<RunResult | null> {
   await selectBackend({ backend: 'wasm' })
   const corpus = await loadTextCorpus({ contextLength: CONTEXT, maxChars: CHARS })
   const config = model(corpus.tokenizer.symbols.length)
-  const shards = splitIntoShards(corpus.train, WORKERS).map((s) => ({ id: s.id, dataset: s.dataset }))
+  const shards = splitIntoShards(corpus.train, SHARDS).map((s) => ({ id: s.id, dataset: s.dataset }))
+  const warm = await startWeights(config, shards)
+  if (run.kind === 'warmup') return null
   const params = modelWeightCount(config)
   const heldOut = async (weights: Float32Array): Promise<{ loss: number, accuracy: number }> => await evaluate({ config, weights }, corpus.heldOut, { batchSize: 256 })
-  const common = { model: config, startWeights: initialWeights(config, SEED), shards, batchSize: BATCH, learningRate: run.lr }
+  const common = { model: config, startWeights: warm, shards, batchSize: BATCH, learningRate: run.lr }
   const started = Date.now()
-  const tokens = WORKERS * ROUNDS * H * BATCH * CONTEXT
+  const tokens = (WARMUP + WORKERS * ROUNDS * H) * BATCH * CONTEXT
   if (run.kind === 'single') {
     // The same total tokens as the rounds: WORKERS x ROUNDS x H steps of BATCH windows, in one run over all shards.
     const ev = await heldOut(await trainAlone({ ...common, steps: WORKERS * ROUNDS * H }))
     return { run, ...ev, bytesSent: 0, seconds: (Date.now() - started) / 1000, config, params, tokens, trace: [] }
   }
   const trace: number[] = []
-  const { weights, bytesSent } = await trainInRounds({ ...common, rounds: ROUNDS, steps: H, optimizer: run.optimizer, afterRound: async (w) => { trace.push((await heldOut(w)).loss) } })
+  const { weights, bytesSent } = await trainInRounds({ ...common, rounds: ROUNDS, steps: H, optimizer: run.optimizer, assignment: assignLikeCoordinator(shards, WORKERS), afterRound: async (w) => { trace.push((await heldOut(w)).loss) } })
   return { run, ...(await heldOut(weights)), bytesSent, seconds: (Date.now() - started) / 1000, config, params, tokens, trace }
 }
 
-const childRun = childRunArgument<Run>()
+const childRun = childRunArgument<ChildRun>()
 if (childRun !== undefined) {
   process.stdout.write(JSON.stringify(await execute(childRun)) + '\n')
 } else {
-  const outers = OUTERS.map(([lr, momentum]) => outerOptimizer('nesterov', { lr, momentum }))
+  const outers = OUTERS.map(([lr, momentum]) => momentum === undefined ? outerOptimizer('fedavg', { lr }) : outerOptimizer('nesterov', { lr, momentum }))
   const runs: Run[] = [
     ...INNER_LRS.flatMap((lr) => outers.map((optimizer): Run => ({ kind: 'rounds', lr, optimizer }))),
     ...BASELINE_LRS.map((lr): Run => ({ kind: 'single', lr }))
   ]
   const before = loadavg()
   const started = Date.now()
-  console.log(`lm quality: ${runs.length} runs on ${Math.min(PROCS, runs.length)} processes; gpt 2x64 ctx ${CONTEXT}, ${WORKERS} workers x ${ROUNDS} rounds x H=${H} vs 1 worker on the same ${WORKERS * ROUNDS * H * BATCH * CONTEXT} tokens`)
-  const cacheKey = JSON.stringify({ WORKERS, ROUNDS, H, BATCH, CHARS, SEED, CONTEXT })
-  const results = await pool(runs, PROCS, (run) => runInChild<RunResult>(import.meta.url, run, { cacheKey }))
+  console.log(`lm quality: ${runs.length} runs on ${Math.min(PROCS, runs.length)} processes; gpt 2x64 ctx ${CONTEXT}, ${SHARDS} shards, ${WARMUP > 0 ? `a shared warm-up of ${WARMUP} steps at ${WARMUP_LR}, then ` : ''}${WORKERS} workers x ${ROUNDS} rounds x H=${H} vs 1 worker on the same ${(WARMUP + WORKERS * ROUNDS * H) * BATCH * CONTEXT} tokens`)
+  // The default shards and no warm-up keep the key runs finished before these knobs had
+  const cacheKey = JSON.stringify({ WORKERS, ROUNDS, H, BATCH, CHARS, SEED, CONTEXT, ...(SHARDS !== WORKERS ? { SHARDS } : {}), ...(WARMUP > 0 ? { WARMUP, WARMUP_LR } : {}) })
+  if (WARMUP > 0) await runInChild(import.meta.url, { kind: 'warmup' } satisfies ChildRun)
+  const results = await pool(runs, PROCS, async (run) => (await runInChild<RunResult | null>(import.meta.url, run, { cacheKey }))!)
   const params = results[0].params
   // Synchronous data parallelism: each worker sends its float32 gradient and receives the averaged one, every step.
   const perStepBytes = WORKERS * ROUNDS * H * params * 4 * 2
@@ -136,7 +177,7 @@ if (childRun !== undefined) {
     env: environment(),
     loadBefore: before,
     loadAfter: after,
-    config: { workers: WORKERS, rounds: ROUNDS, innerSteps: H, batch: BATCH, chars: CHARS, seed: SEED, model: results[0].config, params, tokens: results[0].tokens, baselineLrs: BASELINE_LRS, innerLrs: INNER_LRS, outers },
+    config: { workers: WORKERS, rounds: ROUNDS, innerSteps: H, batch: BATCH, chars: CHARS, seed: SEED, shards: SHARDS, warmupSteps: WARMUP, warmupLr: WARMUP_LR, model: results[0].config, params, tokens: results[0].tokens, baselineLrs: BASELINE_LRS, innerLrs: INNER_LRS, outers },
     rows,
     summary: { ratio, goalRatio: 1.02, met: ratio <= 1.02, reduction, goalReduction: 100, singleLoss: single.loss, singleBitsPerChar: single.loss / Math.LN2, diLoCoLoss: rounds.loss, diLoCoBitsPerChar: rounds.loss / Math.LN2 },
     reference: NANOGPT_REFERENCE,
