@@ -9,6 +9,7 @@ import type { ShardInfo } from '../store/records.ts'
 import type { CoordinatorMetrics } from './CoordinatorMetrics.ts'
 import type { JoinStakeCheck } from './JoinStakeCheck.ts'
 import type { ListenAddrBook } from './ListenAddrBook.ts'
+import type { ProviderBook } from '../scheduling/ProviderBook.ts'
 
 /** One shard of the training set: what the rounds schedule and the content service serves. */
 export interface ShardEntry { info: ShardInfo, index: number, size: number, dataset: Dataset }
@@ -27,6 +28,8 @@ export interface CoordinatorContext {
   readonly chain: { client: ChainClient, contract: Address } | undefined
   readonly metrics: CoordinatorMetrics
   readonly addrs: ListenAddrBook
+  /** Swarm distribution: who holds the round's model and shards; undefined when it is off. */
+  readonly providers: ProviderBook | undefined
   /** With a contract: refuses a join from an address without enough stake. */
   readonly stakeCheck: JoinStakeCheck | undefined
   emit: (e: CoordinatorEvent) => void

@@ -30,6 +30,7 @@ import { CoordinatorMetrics } from './CoordinatorMetrics.ts'
 import { writeCoordinatorInfo, type CoordinatorInfo } from './coordinatorInfo.ts'
 import { forwardRoundEvents, type LatestEvaluation } from './forwardRoundEvents.ts'
 import { ListenAddrBook } from './ListenAddrBook.ts'
+import { ProviderBook } from '../scheduling/ProviderBook.ts'
 import { startProtocols } from './protocols/startProtocols.ts'
 import type { RoundPlan } from './roundPlan.ts'
 import { loadTrainingData, publishTextDataset, type TrainingData } from './trainingData.ts'
@@ -88,6 +89,13 @@ export interface CoordinatorServiceOptions {
    * measured once at start on this machine (1 for the reference MLP).
    */
   speedFactor?: number
+  /**
+   * Swarm distribution: workers that hold the round's model and shards serve
+   * them to other workers, and the coordinator serves the model to about this
+   * many workers itself (default 3; 0 turns it off: every worker fetches
+   * everything from the coordinator).
+   */
+  swarmSeeds?: number
 }
 
 const IDENTITY_FILE = 'peer.key'
@@ -133,6 +141,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
   private textDatasetId: string | undefined
   private latestEvaluation: LatestEvaluation | undefined
   private addrs!: ListenAddrBook
+  private providers: ProviderBook | undefined
   private opener!: RoundOpener
   private chain: { client: ChainClient, contract: Address } | undefined
   private chainView: ChainView | undefined
@@ -214,6 +223,8 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       this.opener.finished.then(() => { this.resolveFinished() }, () => undefined)
       await this.startNode()
       this.addrs = new ListenAddrBook(this.node, () => this.rounds.workers)
+      const seeds = this.options.swarmSeeds ?? 3
+      this.providers = seeds > 0 ? new ProviderBook({ seeds }) : undefined
       this.addrs.start()
       this.stoppers.push(() => { this.addrs.stop() })
       this.stoppers.push(...await startProtocols(this.context(), this.node, o.dataDir))
@@ -283,6 +294,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       chain: this.chain,
       metrics: this.coordinatorMetrics,
       addrs: this.addrs,
+      providers: this.providers,
       stakeCheck: this.stakeCheck,
       emit: (e) => { this.emitEvent(e) },
       whyNoRound: () => this.opener.whyNoRound()

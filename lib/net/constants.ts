@@ -19,6 +19,8 @@ export const SUBMIT_PROTOCOL = '/cotrain/submit/1.0.0'
 export const CHECKPOINT_PROTOCOL = '/cotrain/checkpoint/1.0.0'
 /** Validator -> coordinator: a round's submissions, a page at a time. */
 export const SUBMISSIONS_PROTOCOL = '/cotrain/submissions/2.0.0'
+/** Worker -> coordinator: content of the round it now holds and serves (swarm distribution). */
+export const HAVE_PROTOCOL = '/cotrain/have/1.0.0'
 
 /**
  * Gossipsub topic of round announcements (announcements only, never payloads).
@@ -48,6 +50,13 @@ export const LIMITS = {
   checkpointResponse: 1 * MiB + 64 * KiB,
   submissionsRequest: 1 * KiB,
   submissionsResponse: 4 * MiB,
+  haveRequest: 4 * KiB,
+  haveResponse: 1 * KiB,
+  /** Content ids in one have notice. */
+  haveIds: 64,
+  /** Providers named per content id in an assignment, and addresses per provider. */
+  providers: 4,
+  providerAddrs: 4,
   /** A round announcement on gossipsub (gossipsub itself stops at 4 MiB). */
   announcement: 64 * KiB,
   /** Model config JSON inside an announcement. */
@@ -83,7 +92,8 @@ export const MAX_INBOUND_STREAMS = {
   content: 16,
   submit: 2,
   checkpoint: 8,
-  submissions: 4
+  submissions: 4,
+  have: 2
 } as const
 
 /** How far a join binding's timestamp may be from the coordinator's clock. */

@@ -3,7 +3,7 @@ import { peerIdFromPrivateKey } from '@libp2p/peer-id'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import { CotrainError, InvalidInputError } from '../errors.ts'
 import {
-  checkUpdateSubmission, decodeAssignmentRequest, decodeCheckpointRequest, decodeContentRequest, decodeJoin,
+  checkAssignment, checkUpdateSubmission, decodeAssignmentRequest, decodeHaveNotice, decodeCheckpointRequest, decodeContentRequest, decodeJoin,
   decodeRoundAnnouncement, decodeSubmissionsRequest, decodeUpdateSubmission, pb
 } from './messages.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
@@ -13,6 +13,7 @@ import { submitProtocol } from './submit.ts'
 import { contentProtocol } from './content.ts'
 import { checkpointProtocol } from './checkpoint.ts'
 import { submissionsProtocol } from './submissions.ts'
+import { haveProtocol } from './have.ts'
 import { SeededRandom } from '../hash/SeededRandom.ts'
 import { mutateBytes } from './testing/mutateBytes.ts'
 import { sampleAccepted, sampleAddress, sampleAnnouncement, sampleAssignment, sampleCheckpointReply, sampleJoin, sampleSubmission, sampleSubmissionList, sampleWait } from './testing/sampleMessages.ts'
@@ -30,6 +31,8 @@ async function decoders (): Promise<Array<{ name: string, decode: (b: Uint8Array
     { name: 'AssignmentRequest', decode: decodeAssignmentRequest, seeds: [enc(pb.AssignmentRequest, { round: 3, workerAddress: sampleAddress })] },
     { name: 'ContentRequest', decode: decodeContentRequest, seeds: [enc(pb.ContentRequest, { contentId: new Uint8Array(32).fill(1), offset: 5, maxLength: 9 })] },
     { name: 'UpdateSubmission', decode: decodeUpdateSubmission, seeds: [enc(pb.UpdateSubmission, sampleSubmission())] },
+    { name: 'HaveNotice', decode: decodeHaveNotice, seeds: [enc(pb.HaveNotice, { round: 3, workerAddress: sampleAddress, contentIds: [new Uint8Array(32).fill(4), new Uint8Array(32).fill(5)] })] },
+    { name: 'HaveResponse', decode: haveProtocol.decodeResponse, seeds: [enc(pb.HaveResponse, { ack: { round: 3, recorded: 2 } }), enc(pb.HaveResponse, { error: err })] },
     { name: 'CheckpointRequest', decode: decodeCheckpointRequest, seeds: [enc(pb.CheckpointRequest, { round: 3, index: 1 })] },
     { name: 'JoinResponse', decode: joinProtocol.decodeResponse, seeds: [enc(pb.JoinResponse, { accepted: sampleAccepted }), enc(pb.JoinResponse, { error: err })] },
     { name: 'AssignmentResponse', decode: assignProtocol.decodeResponse, seeds: [enc(pb.AssignmentResponse, { assignment: sampleAssignment }), enc(pb.AssignmentResponse, { assignment: sampleWait }), enc(pb.AssignmentResponse, { error: err })] },
@@ -69,6 +72,20 @@ describe('wire messages', () => {
     assert.throws(() => { checkUpdateSubmission({ ...s, leaves: [{ loss: NaN, updateNorm: 1 }, { loss: 1, updateNorm: 1 }] }) }, /leaves\[0\]\.loss/)
     assert.throws(() => { checkUpdateSubmission({ ...s, contributionId: '0x12' }) }, /contribution_id/)
     assert.throws(() => { decodeRoundAnnouncement(pb.RoundAnnouncement.encode({ ...sampleAnnouncement, modelId: new Uint8Array(31) }).finish()) }, /model_id/)
+  })
+
+  it('bounds the providers an assignment names and the ids a have notice carries', () => {
+    const entry = sampleAssignment.providers![0]
+    const provider = entry.providers![0]
+    checkAssignment(sampleAssignment)
+    assert.throws(() => { checkAssignment({ ...sampleAssignment, providers: [entry, entry, entry, entry] }) }, /more than 3 entries .*: providers$/)
+    assert.throws(() => { checkAssignment({ ...sampleAssignment, providers: [{ ...entry, providers: new Array(5).fill(provider) }] }) }, /more than 4 providers: providers\[0\]\.providers$/)
+    assert.throws(() => { checkAssignment({ ...sampleAssignment, providers: [{ ...entry, providers: [{ ...provider, addrs: new Array(5).fill('/ip4/10.0.0.5/tcp/1') }] }] }) }, /addrs/)
+    assert.throws(() => { checkAssignment({ ...sampleAssignment, providers: [{ ...entry, providers: [{ ...provider, addrs: ['x'.repeat(257)] }] }] }) }, /addrs\[0\]/)
+    const notice = (n: number): Uint8Array => pb.HaveNotice.encode({ round: 3, workerAddress: sampleAddress, contentIds: new Array(n).fill(new Uint8Array(32)) }).finish()
+    assert.equal(decodeHaveNotice(notice(64)).contentIds.length, 64)
+    assert.throws(() => decodeHaveNotice(notice(65)), /content_ids/)
+    assert.throws(() => decodeHaveNotice(notice(0)), /content_ids/)
   })
 
   it('fuzz: every decoder survives random and mutated bytes (seeded)', async function () {

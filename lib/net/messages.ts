@@ -21,6 +21,10 @@ export type RoundAnnouncement = cotrain.v1.RoundAnnouncement.$Properties
 export type AssignmentRequest = cotrain.v1.AssignmentRequest.$Properties
 export type ShardRef = cotrain.v1.ShardRef.$Properties
 export type Assignment = cotrain.v1.Assignment.$Properties
+export type ContentProviders = cotrain.v1.ContentProviders.$Properties
+export type Provider = cotrain.v1.Provider.$Properties
+export type HaveNotice = cotrain.v1.HaveNotice.$Properties
+export type HaveAck = cotrain.v1.HaveAck.$Properties
 export type ContentRequest = cotrain.v1.ContentRequest.$Properties
 export type ContentChunk = cotrain.v1.ContentChunk.$Properties
 export type LeafSummary = cotrain.v1.LeafSummary.$Properties
@@ -38,6 +42,7 @@ export type WireError = cotrain.v1.Error.$Properties
 export type DecodedJoin = cotrain.v1.Join
 export type DecodedAssignmentRequest = cotrain.v1.AssignmentRequest
 export type DecodedContentRequest = cotrain.v1.ContentRequest
+export type DecodedHaveNotice = cotrain.v1.HaveNotice
 export type DecodedUpdateSubmission = cotrain.v1.UpdateSubmission
 export type DecodedCheckpointRequest = cotrain.v1.CheckpointRequest
 export type DecodedRoundAnnouncement = cotrain.v1.RoundAnnouncement
@@ -161,6 +166,35 @@ export function checkAssignment (m: Assignment): void {
     total += s.samples ?? 0
   })
   if (total !== (m.totalSamples ?? 0)) fail(`expected the sum of the shards' samples (${total})`, 'total_samples')
+  const providers = m.providers ?? []
+  // One entry per content id of the assignment: the model and each shard.
+  if (providers.length > shards.length + 1) fail(`more than ${shards.length + 1} entries (the model and each shard)`, 'providers')
+  providers.forEach((c, i) => {
+    const f = `providers[${i}]`
+    bytes(c.contentId, `${f}.content_id`, HASH_BYTES)
+    uint(c.size, `${f}.size`)
+    const list = c.providers ?? []
+    if (list.length > LIMITS.providers) fail(`more than ${LIMITS.providers} providers`, `${f}.providers`)
+    list.forEach((p, j) => {
+      text(p.peerId, `${f}.providers[${j}].peer_id`, 128, true)
+      const addrs = p.addrs ?? []
+      if (addrs.length === 0 || addrs.length > LIMITS.providerAddrs) fail(`expected 1-${LIMITS.providerAddrs} addresses`, `${f}.providers[${j}].addrs`)
+      addrs.forEach((a, k) => { text(a, `${f}.providers[${j}].addrs[${k}]`, 256, true) })
+    })
+  })
+}
+
+export function checkHaveNotice (m: HaveNotice): void {
+  uint(m.round, 'round', 1)
+  bytes(m.workerAddress, 'worker_address', ADDRESS_BYTES)
+  const ids = m.contentIds ?? []
+  if (ids.length === 0 || ids.length > LIMITS.haveIds) fail(`expected 1-${LIMITS.haveIds} content ids`, 'content_ids')
+  ids.forEach((id, i) => { bytes(id, `content_ids[${i}]`, HASH_BYTES) })
+}
+
+export function checkHaveAck (m: HaveAck): void {
+  uint(m.round, 'round')
+  uint(m.recorded, 'recorded')
 }
 
 export function checkContentRequest (m: ContentRequest): void {
@@ -314,6 +348,7 @@ function decoder<T> (type: { decode: (b: Uint8Array) => T }, what: string, check
 export const decodeJoin = decoder(pb.Join, 'Join', checkJoin)
 export const decodeRoundAnnouncement = decoder(pb.RoundAnnouncement, 'RoundAnnouncement', checkRoundAnnouncement)
 export const decodeAssignmentRequest = decoder(pb.AssignmentRequest, 'AssignmentRequest', checkAssignmentRequest)
+export const decodeHaveNotice = decoder(pb.HaveNotice, 'HaveNotice', checkHaveNotice)
 export const decodeContentRequest = decoder(pb.ContentRequest, 'ContentRequest', checkContentRequest)
 export const decodeUpdateSubmission = decoder(pb.UpdateSubmission, 'UpdateSubmission', checkUpdateSubmission)
 export const decodeCheckpointRequest = decoder(pb.CheckpointRequest, 'CheckpointRequest', checkCheckpointRequest)

@@ -74,6 +74,7 @@ export namespace cotrain {
             announcement?: (cotrain.v1.RoundAnnouncement.$Properties|null);
             retryAfter: number;
             waitReason: string;
+            providers: cotrain.v1.ContentProviders.$Properties[];
             static create(properties: cotrain.v1.Assignment.$Shape): cotrain.v1.Assignment & cotrain.v1.Assignment.$Shape;
             static create(properties?: cotrain.v1.Assignment.$Properties): cotrain.v1.Assignment;
             static encode(message: cotrain.v1.Assignment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -92,9 +93,64 @@ export namespace cotrain {
                 announcement?: (cotrain.v1.RoundAnnouncement.$Properties|null);
                 retryAfter?: (number|null);
                 waitReason?: (string|null);
+                providers?: (cotrain.v1.ContentProviders.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.Assignment.$Properties;
+        }
+
+        interface IContentProviders extends cotrain.v1.ContentProviders.$Properties {
+        }
+
+        class ContentProviders {
+            constructor(properties?: cotrain.v1.ContentProviders.$Properties);
+            $unknowns?: Uint8Array[];
+            contentId: Uint8Array;
+            size: number;
+            providers: cotrain.v1.Provider.$Properties[];
+            static create(properties: cotrain.v1.ContentProviders.$Shape): cotrain.v1.ContentProviders & cotrain.v1.ContentProviders.$Shape;
+            static create(properties?: cotrain.v1.ContentProviders.$Properties): cotrain.v1.ContentProviders;
+            static encode(message: cotrain.v1.ContentProviders.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.ContentProviders & cotrain.v1.ContentProviders.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.ContentProviders;
+            static toObject(message: cotrain.v1.ContentProviders, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace ContentProviders {
+            interface $Properties {
+                contentId?: (Uint8Array|null);
+                size?: (number|null);
+                providers?: (cotrain.v1.Provider.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.ContentProviders.$Properties;
+        }
+
+        interface IProvider extends cotrain.v1.Provider.$Properties {
+        }
+
+        class Provider {
+            constructor(properties?: cotrain.v1.Provider.$Properties);
+            $unknowns?: Uint8Array[];
+            peerId: string;
+            addrs: string[];
+            static create(properties: cotrain.v1.Provider.$Shape): cotrain.v1.Provider & cotrain.v1.Provider.$Shape;
+            static create(properties?: cotrain.v1.Provider.$Properties): cotrain.v1.Provider;
+            static encode(message: cotrain.v1.Provider.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.Provider & cotrain.v1.Provider.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.Provider;
+            static toObject(message: cotrain.v1.Provider, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace Provider {
+            interface $Properties {
+                peerId?: (string|null);
+                addrs?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.Provider.$Properties;
         }
 
         interface IAssignmentResponse extends cotrain.v1.AssignmentResponse.$Properties {
@@ -1004,6 +1060,94 @@ export namespace cotrain {
               $unknowns?: Uint8Array[];
             } & (
               ({ result?: undefined; reply?: null; error?: null }|{ result?: "reply"; reply: cotrain.v1.DatasetReply.$Shape; error?: null }|{ result?: "error"; reply?: null; error: cotrain.v1.Error.$Shape })
+            );
+        }
+
+        interface IHaveNotice extends cotrain.v1.HaveNotice.$Properties {
+        }
+
+        class HaveNotice {
+            constructor(properties?: cotrain.v1.HaveNotice.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            workerAddress: Uint8Array;
+            contentIds: Uint8Array[];
+            static create(properties: cotrain.v1.HaveNotice.$Shape): cotrain.v1.HaveNotice & cotrain.v1.HaveNotice.$Shape;
+            static create(properties?: cotrain.v1.HaveNotice.$Properties): cotrain.v1.HaveNotice;
+            static encode(message: cotrain.v1.HaveNotice.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.HaveNotice & cotrain.v1.HaveNotice.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.HaveNotice;
+            static toObject(message: cotrain.v1.HaveNotice, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace HaveNotice {
+            interface $Properties {
+                round?: (number|null);
+                workerAddress?: (Uint8Array|null);
+                contentIds?: (Uint8Array[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.HaveNotice.$Properties;
+        }
+
+        interface IHaveAck extends cotrain.v1.HaveAck.$Properties {
+        }
+
+        class HaveAck {
+            constructor(properties?: cotrain.v1.HaveAck.$Properties);
+            $unknowns?: Uint8Array[];
+            round: number;
+            recorded: number;
+            static create(properties: cotrain.v1.HaveAck.$Shape): cotrain.v1.HaveAck & cotrain.v1.HaveAck.$Shape;
+            static create(properties?: cotrain.v1.HaveAck.$Properties): cotrain.v1.HaveAck;
+            static encode(message: cotrain.v1.HaveAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.HaveAck & cotrain.v1.HaveAck.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.HaveAck;
+            static toObject(message: cotrain.v1.HaveAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace HaveAck {
+            interface $Properties {
+                round?: (number|null);
+                recorded?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.HaveAck.$Properties;
+        }
+
+        interface IHaveResponse extends cotrain.v1.HaveResponse.$Properties {
+        }
+
+        class HaveResponse {
+            constructor(properties?: cotrain.v1.HaveResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            ack?: (cotrain.v1.HaveAck.$Properties|null);
+            error?: (cotrain.v1.Error.$Properties|null);
+            result?: ("ack"|"error");
+            static create(properties: cotrain.v1.HaveResponse.$Shape): cotrain.v1.HaveResponse & cotrain.v1.HaveResponse.$Shape;
+            static create(properties?: cotrain.v1.HaveResponse.$Properties): cotrain.v1.HaveResponse;
+            static encode(message: cotrain.v1.HaveResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.HaveResponse & cotrain.v1.HaveResponse.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.HaveResponse;
+            static toObject(message: cotrain.v1.HaveResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace HaveResponse {
+            interface $Properties {
+                ack?: (cotrain.v1.HaveAck.$Properties|null);
+                error?: (cotrain.v1.Error.$Properties|null);
+                result?: ("ack"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              ack?: cotrain.v1.HaveAck.$Shape|null;
+              error?: cotrain.v1.Error.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; ack?: null; error?: null }|{ result?: "ack"; ack: cotrain.v1.HaveAck.$Shape; error?: null }|{ result?: "error"; ack?: null; error: cotrain.v1.Error.$Shape })
             );
         }
 

@@ -584,6 +584,7 @@ export const cotrain = $root.cotrain = (() => {
              * @property {cotrain.v1.RoundAnnouncement.$Properties|null} [announcement] Assignment announcement
              * @property {number|null} [retryAfter] Assignment retryAfter
              * @property {string|null} [waitReason] Assignment waitReason
+             * @property {Array.<cotrain.v1.ContentProviders.$Properties>|null} [providers] Assignment providers
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -610,6 +611,7 @@ export const cotrain = $root.cotrain = (() => {
              */
             const Assignment = function (properties) {
                 this.shards = [];
+                this.providers = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -673,6 +675,14 @@ export const cotrain = $root.cotrain = (() => {
             Assignment.prototype.waitReason = "";
 
             /**
+             * Assignment providers.
+             * @member {Array.<cotrain.v1.ContentProviders.$Properties>} providers
+             * @memberof cotrain.v1.Assignment
+             * @instance
+             */
+            Assignment.prototype.providers = $util.emptyArray;
+
+            /**
              * Creates a new Assignment instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.Assignment
@@ -719,6 +729,9 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.retryAfter);
                 if (message.waitReason != null && $Object.hasOwnProperty.call(message, "waitReason") && message.waitReason !== "")
                     writer.uint32(/* id 7, wireType 2 =*/58).string(message.waitReason);
+                if (message.providers != null && message.providers.length)
+                    for (let i = 0; i < message.providers.length; ++i)
+                        $root.cotrain.v1.ContentProviders.encode(message.providers[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -822,6 +835,14 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.waitReason;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.providers && message.providers.length))
+                                message.providers = [];
+                            message.providers.push($root.cotrain.v1.ContentProviders.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -890,6 +911,16 @@ export const cotrain = $root.cotrain = (() => {
                 if (object.waitReason != null)
                     if (typeof object.waitReason !== "string" || object.waitReason.length)
                         message.waitReason = $String(object.waitReason);
+                if (object.providers) {
+                    if (!$Array.isArray(object.providers))
+                        throw $TypeError(".cotrain.v1.Assignment.providers: array expected");
+                    message.providers = $Array(object.providers.length);
+                    for (let i = 0; i < object.providers.length; ++i) {
+                        if (!$util.isObject(object.providers[i]))
+                            throw $TypeError(".cotrain.v1.Assignment.providers: object expected");
+                        message.providers[i] = $root.cotrain.v1.ContentProviders.fromObject(object.providers[i], _depth + 1);
+                    }
+                }
                 return message;
             };
 
@@ -910,8 +941,10 @@ export const cotrain = $root.cotrain = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.arrays || options.defaults)
+                if (options.arrays || options.defaults) {
                     object.shards = [];
+                    object.providers = [];
+                }
                 if (options.defaults) {
                     object.round = 0;
                     if (options.bytes === $String)
@@ -943,6 +976,11 @@ export const cotrain = $root.cotrain = (() => {
                     object.retryAfter = message.retryAfter;
                 if (message.waitReason != null && $Object.hasOwnProperty.call(message, "waitReason"))
                     object.waitReason = message.waitReason;
+                if (message.providers && message.providers.length) {
+                    object.providers = $Array(message.providers.length);
+                    for (let j = 0; j < message.providers.length; ++j)
+                        object.providers[j] = $root.cotrain.v1.ContentProviders.toObject(message.providers[j], options, _depth + 1);
+                }
                 return object;
             };
 
@@ -958,6 +996,537 @@ export const cotrain = $root.cotrain = (() => {
             };
 
             return Assignment;
+        })();
+
+        v1.ContentProviders = (function() {
+
+            /**
+             * Properties of a ContentProviders.
+             * @typedef {Object} cotrain.v1.ContentProviders.$Properties
+             * @property {Uint8Array|null} [contentId] ContentProviders contentId
+             * @property {number|null} [size] ContentProviders size
+             * @property {Array.<cotrain.v1.Provider.$Properties>|null} [providers] ContentProviders providers
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ContentProviders.
+             * @memberof cotrain.v1
+             * @interface IContentProviders
+             * @augments cotrain.v1.ContentProviders.$Properties
+             * @deprecated Use cotrain.v1.ContentProviders.$Properties instead.
+             */
+
+            /**
+             * Shape of a ContentProviders.
+             * @typedef {cotrain.v1.ContentProviders.$Properties} cotrain.v1.ContentProviders.$Shape
+             */
+
+            /**
+             * Constructs a new ContentProviders.
+             * @memberof cotrain.v1
+             * @classdesc Represents a ContentProviders.
+             * @constructor
+             * @param {cotrain.v1.ContentProviders.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ContentProviders = function (properties) {
+                this.providers = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ContentProviders contentId.
+             * @member {Uint8Array} contentId
+             * @memberof cotrain.v1.ContentProviders
+             * @instance
+             */
+            ContentProviders.prototype.contentId = $util.newBuffer([]);
+
+            /**
+             * ContentProviders size.
+             * @member {number} size
+             * @memberof cotrain.v1.ContentProviders
+             * @instance
+             */
+            ContentProviders.prototype.size = 0;
+
+            /**
+             * ContentProviders providers.
+             * @member {Array.<cotrain.v1.Provider.$Properties>} providers
+             * @memberof cotrain.v1.ContentProviders
+             * @instance
+             */
+            ContentProviders.prototype.providers = $util.emptyArray;
+
+            /**
+             * Creates a new ContentProviders instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.ContentProviders
+             * @static
+             * @param {cotrain.v1.ContentProviders.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.ContentProviders} ContentProviders instance
+             * @type {{
+             *   (properties: cotrain.v1.ContentProviders.$Shape): cotrain.v1.ContentProviders & cotrain.v1.ContentProviders.$Shape;
+             *   (properties?: cotrain.v1.ContentProviders.$Properties): cotrain.v1.ContentProviders;
+             * }}
+             */
+            ContentProviders.create = function(properties) {
+                return new ContentProviders(properties);
+            };
+
+            /**
+             * Encodes the specified ContentProviders message. Does not implicitly {@link cotrain.v1.ContentProviders.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.ContentProviders
+             * @static
+             * @param {cotrain.v1.ContentProviders.$Properties} message ContentProviders message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ContentProviders.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.contentId != null && $Object.hasOwnProperty.call(message, "contentId") && message.contentId.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.contentId);
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size") && message.size !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.size);
+                if (message.providers != null && message.providers.length)
+                    for (let i = 0; i < message.providers.length; ++i)
+                        $root.cotrain.v1.Provider.encode(message.providers[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ContentProviders message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.ContentProviders
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.ContentProviders & cotrain.v1.ContentProviders.$Shape} ContentProviders
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ContentProviders.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.ContentProviders();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.contentId = value;
+                            else
+                                delete message.contentId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.size = value;
+                            else
+                                delete message.size;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.providers && message.providers.length))
+                                message.providers = [];
+                            message.providers.push($root.cotrain.v1.Provider.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a ContentProviders message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.ContentProviders
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.ContentProviders} ContentProviders
+             */
+            ContentProviders.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.ContentProviders)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.ContentProviders: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.ContentProviders();
+                if (object.contentId != null)
+                    if (object.contentId.length)
+                        if (typeof object.contentId === "string")
+                            $util.base64.decode(object.contentId, message.contentId = $util.newBuffer($util.base64.length(object.contentId)), 0);
+                        else if (object.contentId.length >= 0)
+                            message.contentId = object.contentId;
+                if (object.size != null)
+                    if ($Number(object.size) !== 0)
+                        message.size = object.size >>> 0;
+                if (object.providers) {
+                    if (!$Array.isArray(object.providers))
+                        throw $TypeError(".cotrain.v1.ContentProviders.providers: array expected");
+                    message.providers = $Array(object.providers.length);
+                    for (let i = 0; i < object.providers.length; ++i) {
+                        if (!$util.isObject(object.providers[i]))
+                            throw $TypeError(".cotrain.v1.ContentProviders.providers: object expected");
+                        message.providers[i] = $root.cotrain.v1.Provider.fromObject(object.providers[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a ContentProviders message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.ContentProviders
+             * @static
+             * @param {cotrain.v1.ContentProviders} message ContentProviders
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ContentProviders.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.providers = [];
+                if (options.defaults) {
+                    if (options.bytes === $String)
+                        object.contentId = "";
+                    else {
+                        object.contentId = [];
+                        if (options.bytes !== $Array)
+                            object.contentId = $util.newBuffer(object.contentId);
+                    }
+                    object.size = 0;
+                }
+                if (message.contentId != null && $Object.hasOwnProperty.call(message, "contentId"))
+                    object.contentId = options.bytes === $String ? $util.base64.encode(message.contentId, 0, message.contentId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.contentId) : message.contentId;
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                    object.size = message.size;
+                if (message.providers && message.providers.length) {
+                    object.providers = $Array(message.providers.length);
+                    for (let j = 0; j < message.providers.length; ++j)
+                        object.providers[j] = $root.cotrain.v1.Provider.toObject(message.providers[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            /**
+             * Converts this ContentProviders to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.ContentProviders
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ContentProviders.prototype.toJSON = function() {
+                return ContentProviders.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ContentProviders;
+        })();
+
+        v1.Provider = (function() {
+
+            /**
+             * Properties of a Provider.
+             * @typedef {Object} cotrain.v1.Provider.$Properties
+             * @property {string|null} [peerId] Provider peerId
+             * @property {Array.<string>|null} [addrs] Provider addrs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Provider.
+             * @memberof cotrain.v1
+             * @interface IProvider
+             * @augments cotrain.v1.Provider.$Properties
+             * @deprecated Use cotrain.v1.Provider.$Properties instead.
+             */
+
+            /**
+             * Shape of a Provider.
+             * @typedef {cotrain.v1.Provider.$Properties} cotrain.v1.Provider.$Shape
+             */
+
+            /**
+             * Constructs a new Provider.
+             * @memberof cotrain.v1
+             * @classdesc Represents a Provider.
+             * @constructor
+             * @param {cotrain.v1.Provider.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Provider = function (properties) {
+                this.addrs = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Provider peerId.
+             * @member {string} peerId
+             * @memberof cotrain.v1.Provider
+             * @instance
+             */
+            Provider.prototype.peerId = "";
+
+            /**
+             * Provider addrs.
+             * @member {Array.<string>} addrs
+             * @memberof cotrain.v1.Provider
+             * @instance
+             */
+            Provider.prototype.addrs = $util.emptyArray;
+
+            /**
+             * Creates a new Provider instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.Provider
+             * @static
+             * @param {cotrain.v1.Provider.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.Provider} Provider instance
+             * @type {{
+             *   (properties: cotrain.v1.Provider.$Shape): cotrain.v1.Provider & cotrain.v1.Provider.$Shape;
+             *   (properties?: cotrain.v1.Provider.$Properties): cotrain.v1.Provider;
+             * }}
+             */
+            Provider.create = function(properties) {
+                return new Provider(properties);
+            };
+
+            /**
+             * Encodes the specified Provider message. Does not implicitly {@link cotrain.v1.Provider.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.Provider
+             * @static
+             * @param {cotrain.v1.Provider.$Properties} message Provider message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Provider.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId") && message.peerId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.peerId);
+                if (message.addrs != null && message.addrs.length)
+                    for (let i = 0; i < message.addrs.length; ++i)
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.addrs[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Provider message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.Provider
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.Provider & cotrain.v1.Provider.$Shape} Provider
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Provider.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.Provider();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.peerId = value;
+                            else
+                                delete message.peerId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.addrs && message.addrs.length))
+                                message.addrs = [];
+                            message.addrs.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a Provider message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.Provider
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.Provider} Provider
+             */
+            Provider.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.Provider)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.Provider: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.Provider();
+                if (object.peerId != null)
+                    if (typeof object.peerId !== "string" || object.peerId.length)
+                        message.peerId = $String(object.peerId);
+                if (object.addrs) {
+                    if (!$Array.isArray(object.addrs))
+                        throw $TypeError(".cotrain.v1.Provider.addrs: array expected");
+                    message.addrs = $Array(object.addrs.length);
+                    for (let i = 0; i < object.addrs.length; ++i)
+                        message.addrs[i] = $String(object.addrs[i]);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Provider message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.Provider
+             * @static
+             * @param {cotrain.v1.Provider} message Provider
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Provider.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.addrs = [];
+                if (options.defaults)
+                    object.peerId = "";
+                if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId"))
+                    object.peerId = message.peerId;
+                if (message.addrs && message.addrs.length) {
+                    object.addrs = $Array(message.addrs.length);
+                    for (let j = 0; j < message.addrs.length; ++j)
+                        object.addrs[j] = message.addrs[j];
+                }
+                return object;
+            };
+
+            /**
+             * Converts this Provider to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.Provider
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Provider.prototype.toJSON = function() {
+                return Provider.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Provider;
         })();
 
         v1.AssignmentResponse = (function() {
@@ -9714,6 +10283,790 @@ export const cotrain = $root.cotrain = (() => {
             };
 
             return DatasetResponse;
+        })();
+
+        v1.HaveNotice = (function() {
+
+            /**
+             * Properties of a HaveNotice.
+             * @typedef {Object} cotrain.v1.HaveNotice.$Properties
+             * @property {number|null} [round] HaveNotice round
+             * @property {Uint8Array|null} [workerAddress] HaveNotice workerAddress
+             * @property {Array.<Uint8Array>|null} [contentIds] HaveNotice contentIds
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HaveNotice.
+             * @memberof cotrain.v1
+             * @interface IHaveNotice
+             * @augments cotrain.v1.HaveNotice.$Properties
+             * @deprecated Use cotrain.v1.HaveNotice.$Properties instead.
+             */
+
+            /**
+             * Shape of a HaveNotice.
+             * @typedef {cotrain.v1.HaveNotice.$Properties} cotrain.v1.HaveNotice.$Shape
+             */
+
+            /**
+             * Constructs a new HaveNotice.
+             * @memberof cotrain.v1
+             * @classdesc Represents a HaveNotice.
+             * @constructor
+             * @param {cotrain.v1.HaveNotice.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HaveNotice = function (properties) {
+                this.contentIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * HaveNotice round.
+             * @member {number} round
+             * @memberof cotrain.v1.HaveNotice
+             * @instance
+             */
+            HaveNotice.prototype.round = 0;
+
+            /**
+             * HaveNotice workerAddress.
+             * @member {Uint8Array} workerAddress
+             * @memberof cotrain.v1.HaveNotice
+             * @instance
+             */
+            HaveNotice.prototype.workerAddress = $util.newBuffer([]);
+
+            /**
+             * HaveNotice contentIds.
+             * @member {Array.<Uint8Array>} contentIds
+             * @memberof cotrain.v1.HaveNotice
+             * @instance
+             */
+            HaveNotice.prototype.contentIds = $util.emptyArray;
+
+            /**
+             * Creates a new HaveNotice instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.HaveNotice
+             * @static
+             * @param {cotrain.v1.HaveNotice.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.HaveNotice} HaveNotice instance
+             * @type {{
+             *   (properties: cotrain.v1.HaveNotice.$Shape): cotrain.v1.HaveNotice & cotrain.v1.HaveNotice.$Shape;
+             *   (properties?: cotrain.v1.HaveNotice.$Properties): cotrain.v1.HaveNotice;
+             * }}
+             */
+            HaveNotice.create = function(properties) {
+                return new HaveNotice(properties);
+            };
+
+            /**
+             * Encodes the specified HaveNotice message. Does not implicitly {@link cotrain.v1.HaveNotice.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.HaveNotice
+             * @static
+             * @param {cotrain.v1.HaveNotice.$Properties} message HaveNotice message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HaveNotice.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
+                if (message.workerAddress != null && $Object.hasOwnProperty.call(message, "workerAddress") && message.workerAddress.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.workerAddress);
+                if (message.contentIds != null && message.contentIds.length)
+                    for (let i = 0; i < message.contentIds.length; ++i)
+                        writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.contentIds[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a HaveNotice message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.HaveNotice
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.HaveNotice & cotrain.v1.HaveNotice.$Shape} HaveNotice
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HaveNotice.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.HaveNotice();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.workerAddress = value;
+                            else
+                                delete message.workerAddress;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.contentIds && message.contentIds.length))
+                                message.contentIds = [];
+                            message.contentIds.push(reader.bytes());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a HaveNotice message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.HaveNotice
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.HaveNotice} HaveNotice
+             */
+            HaveNotice.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.HaveNotice)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.HaveNotice: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.HaveNotice();
+                if (object.round != null)
+                    if ($Number(object.round) !== 0)
+                        message.round = object.round >>> 0;
+                if (object.workerAddress != null)
+                    if (object.workerAddress.length)
+                        if (typeof object.workerAddress === "string")
+                            $util.base64.decode(object.workerAddress, message.workerAddress = $util.newBuffer($util.base64.length(object.workerAddress)), 0);
+                        else if (object.workerAddress.length >= 0)
+                            message.workerAddress = object.workerAddress;
+                if (object.contentIds) {
+                    if (!$Array.isArray(object.contentIds))
+                        throw $TypeError(".cotrain.v1.HaveNotice.contentIds: array expected");
+                    message.contentIds = $Array(object.contentIds.length);
+                    for (let i = 0; i < object.contentIds.length; ++i)
+                        if (typeof object.contentIds[i] === "string")
+                            $util.base64.decode(object.contentIds[i], message.contentIds[i] = $util.newBuffer($util.base64.length(object.contentIds[i])), 0);
+                        else if (object.contentIds[i].length >= 0)
+                            message.contentIds[i] = object.contentIds[i];
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a HaveNotice message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.HaveNotice
+             * @static
+             * @param {cotrain.v1.HaveNotice} message HaveNotice
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HaveNotice.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.contentIds = [];
+                if (options.defaults) {
+                    object.round = 0;
+                    if (options.bytes === $String)
+                        object.workerAddress = "";
+                    else {
+                        object.workerAddress = [];
+                        if (options.bytes !== $Array)
+                            object.workerAddress = $util.newBuffer(object.workerAddress);
+                    }
+                }
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
+                    object.round = message.round;
+                if (message.workerAddress != null && $Object.hasOwnProperty.call(message, "workerAddress"))
+                    object.workerAddress = options.bytes === $String ? $util.base64.encode(message.workerAddress, 0, message.workerAddress.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.workerAddress) : message.workerAddress;
+                if (message.contentIds && message.contentIds.length) {
+                    object.contentIds = $Array(message.contentIds.length);
+                    for (let j = 0; j < message.contentIds.length; ++j)
+                        object.contentIds[j] = options.bytes === $String ? $util.base64.encode(message.contentIds[j], 0, message.contentIds[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.contentIds[j]) : message.contentIds[j];
+                }
+                return object;
+            };
+
+            /**
+             * Converts this HaveNotice to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.HaveNotice
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HaveNotice.prototype.toJSON = function() {
+                return HaveNotice.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return HaveNotice;
+        })();
+
+        v1.HaveAck = (function() {
+
+            /**
+             * Properties of a HaveAck.
+             * @typedef {Object} cotrain.v1.HaveAck.$Properties
+             * @property {number|null} [round] HaveAck round
+             * @property {number|null} [recorded] HaveAck recorded
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HaveAck.
+             * @memberof cotrain.v1
+             * @interface IHaveAck
+             * @augments cotrain.v1.HaveAck.$Properties
+             * @deprecated Use cotrain.v1.HaveAck.$Properties instead.
+             */
+
+            /**
+             * Shape of a HaveAck.
+             * @typedef {cotrain.v1.HaveAck.$Properties} cotrain.v1.HaveAck.$Shape
+             */
+
+            /**
+             * Constructs a new HaveAck.
+             * @memberof cotrain.v1
+             * @classdesc Represents a HaveAck.
+             * @constructor
+             * @param {cotrain.v1.HaveAck.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HaveAck = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * HaveAck round.
+             * @member {number} round
+             * @memberof cotrain.v1.HaveAck
+             * @instance
+             */
+            HaveAck.prototype.round = 0;
+
+            /**
+             * HaveAck recorded.
+             * @member {number} recorded
+             * @memberof cotrain.v1.HaveAck
+             * @instance
+             */
+            HaveAck.prototype.recorded = 0;
+
+            /**
+             * Creates a new HaveAck instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.HaveAck
+             * @static
+             * @param {cotrain.v1.HaveAck.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.HaveAck} HaveAck instance
+             * @type {{
+             *   (properties: cotrain.v1.HaveAck.$Shape): cotrain.v1.HaveAck & cotrain.v1.HaveAck.$Shape;
+             *   (properties?: cotrain.v1.HaveAck.$Properties): cotrain.v1.HaveAck;
+             * }}
+             */
+            HaveAck.create = function(properties) {
+                return new HaveAck(properties);
+            };
+
+            /**
+             * Encodes the specified HaveAck message. Does not implicitly {@link cotrain.v1.HaveAck.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.HaveAck
+             * @static
+             * @param {cotrain.v1.HaveAck.$Properties} message HaveAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HaveAck.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round") && message.round !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
+                if (message.recorded != null && $Object.hasOwnProperty.call(message, "recorded") && message.recorded !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.recorded);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a HaveAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.HaveAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.HaveAck & cotrain.v1.HaveAck.$Shape} HaveAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HaveAck.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.HaveAck();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.round = value;
+                            else
+                                delete message.round;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.recorded = value;
+                            else
+                                delete message.recorded;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a HaveAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.HaveAck
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.HaveAck} HaveAck
+             */
+            HaveAck.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.HaveAck)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.HaveAck: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.HaveAck();
+                if (object.round != null)
+                    if ($Number(object.round) !== 0)
+                        message.round = object.round >>> 0;
+                if (object.recorded != null)
+                    if ($Number(object.recorded) !== 0)
+                        message.recorded = object.recorded >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a HaveAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.HaveAck
+             * @static
+             * @param {cotrain.v1.HaveAck} message HaveAck
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HaveAck.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.round = 0;
+                    object.recorded = 0;
+                }
+                if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
+                    object.round = message.round;
+                if (message.recorded != null && $Object.hasOwnProperty.call(message, "recorded"))
+                    object.recorded = message.recorded;
+                return object;
+            };
+
+            /**
+             * Converts this HaveAck to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.HaveAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HaveAck.prototype.toJSON = function() {
+                return HaveAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return HaveAck;
+        })();
+
+        v1.HaveResponse = (function() {
+
+            /**
+             * Properties of a HaveResponse.
+             * @typedef {Object} cotrain.v1.HaveResponse.$Properties
+             * @property {cotrain.v1.HaveAck.$Properties|null} [ack] HaveResponse ack
+             * @property {cotrain.v1.Error.$Properties|null} [error] HaveResponse error
+             * @property {"ack"|"error"} [result] HaveResponse result
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HaveResponse.
+             * @memberof cotrain.v1
+             * @interface IHaveResponse
+             * @augments cotrain.v1.HaveResponse.$Properties
+             * @deprecated Use cotrain.v1.HaveResponse.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a HaveResponse.
+             * @typedef {{
+             *   ack?: cotrain.v1.HaveAck.$Shape|null;
+             *   error?: cotrain.v1.Error.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ result?: undefined; ack?: null; error?: null }|{ result?: "ack"; ack: cotrain.v1.HaveAck.$Shape; error?: null }|{ result?: "error"; ack?: null; error: cotrain.v1.Error.$Shape })
+             * )} cotrain.v1.HaveResponse.$Shape
+             */
+
+            /**
+             * Constructs a new HaveResponse.
+             * @memberof cotrain.v1
+             * @classdesc Represents a HaveResponse.
+             * @constructor
+             * @param {cotrain.v1.HaveResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HaveResponse = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * HaveResponse ack.
+             * @member {cotrain.v1.HaveAck.$Properties|null|undefined} ack
+             * @memberof cotrain.v1.HaveResponse
+             * @instance
+             */
+            HaveResponse.prototype.ack = null;
+
+            /**
+             * HaveResponse error.
+             * @member {cotrain.v1.Error.$Properties|null|undefined} error
+             * @memberof cotrain.v1.HaveResponse
+             * @instance
+             */
+            HaveResponse.prototype.error = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * HaveResponse result.
+             * @member {"ack"|"error"|undefined} result
+             * @memberof cotrain.v1.HaveResponse
+             * @instance
+             */
+            $Object.defineProperty(HaveResponse.prototype, "result", {
+                get: $util.oneOfGetter($oneOfFields = ["ack", "error"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new HaveResponse instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.HaveResponse
+             * @static
+             * @param {cotrain.v1.HaveResponse.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.HaveResponse} HaveResponse instance
+             * @type {{
+             *   (properties: cotrain.v1.HaveResponse.$Shape): cotrain.v1.HaveResponse & cotrain.v1.HaveResponse.$Shape;
+             *   (properties?: cotrain.v1.HaveResponse.$Properties): cotrain.v1.HaveResponse;
+             * }}
+             */
+            HaveResponse.create = function(properties) {
+                return new HaveResponse(properties);
+            };
+
+            /**
+             * Encodes the specified HaveResponse message. Does not implicitly {@link cotrain.v1.HaveResponse.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.HaveResponse
+             * @static
+             * @param {cotrain.v1.HaveResponse.$Properties} message HaveResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HaveResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
+                    $root.cotrain.v1.HaveAck.encode(message.ack, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    $root.cotrain.v1.Error.encode(message.error, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a HaveResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.HaveResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.HaveResponse & cotrain.v1.HaveResponse.$Shape} HaveResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HaveResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.HaveResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.ack = $root.cotrain.v1.HaveAck.decode(reader, reader.size(), $undefined, _depth + 1, message.ack);
+                            message.result = "ack";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.error = $root.cotrain.v1.Error.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                            message.result = "error";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a HaveResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.HaveResponse
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.HaveResponse} HaveResponse
+             */
+            HaveResponse.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.HaveResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.HaveResponse: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.HaveResponse();
+                if (object.ack != null) {
+                    if (!$util.isObject(object.ack))
+                        throw $TypeError(".cotrain.v1.HaveResponse.ack: object expected");
+                    message.ack = $root.cotrain.v1.HaveAck.fromObject(object.ack, _depth + 1);
+                }
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw $TypeError(".cotrain.v1.HaveResponse.error: object expected");
+                    message.error = $root.cotrain.v1.Error.fromObject(object.error, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a HaveResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.HaveResponse
+             * @static
+             * @param {cotrain.v1.HaveResponse} message HaveResponse
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HaveResponse.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack")) {
+                    object.ack = $root.cotrain.v1.HaveAck.toObject(message.ack, options, _depth + 1);
+                    if (options.oneofs)
+                        object.result = "ack";
+                }
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    object.error = $root.cotrain.v1.Error.toObject(message.error, options, _depth + 1);
+                    if (options.oneofs)
+                        object.result = "error";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this HaveResponse to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.HaveResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HaveResponse.prototype.toJSON = function() {
+                return HaveResponse.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return HaveResponse;
         })();
 
         v1.Capabilities = (function() {

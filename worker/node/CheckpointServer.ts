@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Libp2p } from '@libp2p/interface'
 import {
   ErrorCode, ProtocolError, startCheckpointService, startContentService,
-  type CheckpointReply, type CheckpointService, type ContentService, type ContentId
+  type CheckpointReply, type CheckpointService, type ContentService, type ContentId, type ContentSource
 } from '../../lib/net/index.ts'
 import { checkpointOpening } from '../../lib/validation/checkpointOpening.ts'
 import { decodeLeaf, leafHash } from '../../lib/proof/leaf.ts'
@@ -41,15 +41,25 @@ export class CheckpointServer {
   private checkpointService: CheckpointService | undefined
   private contentService: ContentService | undefined
   private readonly onServed: (round: number, index: number) => void
+  private readonly alsoServe: (id: ContentId) => ContentSource | undefined
+  private readonly onContentServed: (bytes: number) => void
 
-  constructor (node: Libp2p, root: string, options: { onServed?: (round: number, index: number) => void } = {}) {
+  /**
+   * `alsoServe`: other objects the node's one content service hands out (a
+   * libp2p node has one handler per protocol), i.e. the round's model and
+   * shards this worker holds, for swarm distribution.
+   */
+  constructor (node: Libp2p, root: string, options: { onServed?: (round: number, index: number) => void, alsoServe?: (id: ContentId) => ContentSource | undefined, onContentServed?: (bytes: number) => void } = {}) {
     this.node = node
     this.root = root
     this.onServed = options.onServed ?? (() => {})
+    this.alsoServe = options.alsoServe ?? (() => undefined)
+    this.onContentServed = options.onContentServed ?? (() => {})
   }
 
   async start (): Promise<void> {
-    this.contentService = await startContentService(this.node, { provider: async (id) => await this.openedBlob(id) })
+    this.contentService = await startContentService(this.node, { provider: async (id) => await this.openedBlob(id) ?? this.alsoServe(id) })
+    this.contentService.on('content:served', ({ bytes }) => { this.onContentServed(bytes) })
     this.checkpointService = await startCheckpointService(this.node, { onCheckpointRequest: async (req) => await this.reply(req.round, req.index) })
   }
 

@@ -6,7 +6,7 @@ import { hexToBytes, type Hex } from 'viem'
 import { decodeShard } from '../../lib/data/shard.ts'
 import { bytesToFloat32 } from '../../lib/hash/float32Bytes.ts'
 import { resolveModelConfig, type ModelConfigInput } from '../../lib/model/config.ts'
-import { ErrorCode, ProtocolError, errorCodeName, isTransientError, retryWithBackoff, submitUpdate, toContentId } from '../../lib/net/index.ts'
+import { ErrorCode, ProtocolError, errorCodeName, isTransientError, reportHave, retryWithBackoff, submitUpdate, toContentId, type ContentId, type ProviderRef } from '../../lib/net/index.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 import { computeCommitment } from '../../lib/proof/commitment.ts'
 import { deltaToWire } from '../../lib/proof/deltaWire.ts'
@@ -151,22 +151,46 @@ export class RoundRunner {
     ctx.state.forget(drop)
   }
 
+  /**
+   * Serves the round's model and shards (now held, hash-checked) to other
+   * workers and tells the coordinator, which then names this worker as a
+   * provider. In the background, with a deadline: a coordinator that does not
+   * hear it just keeps serving the objects itself.
+   */
+  private offer (round: number, ids: ContentId[]): void {
+    const { ctx } = this
+    for (const id of ids) ctx.cache.serve(id)
+    reportHave(ctx.node, ctx.coordinator.peer, { round, workerAddress: ctx.address, contentIds: ids }, { signal: ctx.signal, timeoutMs: 10_000 })
+      .catch((err: unknown) => { if (!ctx.signal.aborted) ctx.log(`round ${round}: could not offer the model and shards to other workers: ${(err as Error).message.split('\n')[0]}`) })
+  }
+
   private async train (a: cotrain.v1.Assignment, hyper: TrainingHyperParams): Promise<PreparedUpdate> {
     const { ctx } = this
     const o = ctx.options
     const ann = a.announcement as cotrain.v1.RoundAnnouncement
     const peer = ctx.coordinator.peer
-    const onFetched = (n: number): void => { if (n > 0) ctx.metrics.bytesFetched.inc(n) }
-    const model = await ctx.cache.get(ctx.node, peer, ann.modelId, { signal: ctx.signal, onProgress: (r, t) => o.progress?.transfer(`round ${a.round} model`, r, t) })
-    onFetched(model.fetched)
+    // Swarm distribution: other workers the coordinator named for an object are tried first, the coordinator last.
+    const named = providersByContent(a)
+    const fetchOptions = (id: ContentId, what: string): Parameters<typeof ctx.cache.get>[3] => ({
+      signal: ctx.signal,
+      providers: named.get(id)?.providers,
+      size: named.get(id)?.size,
+      onProgress: (r, t) => o.progress?.transfer(`round ${a.round} ${what}`, r, t),
+      onProviderFailed: (p, err) => { ctx.log(`round ${a.round}: ${what} from peer ${p.peerId.slice(-8)} failed (${(err as Error).message.split('\n')[0]}); trying the next source`) }
+    })
+    const onFetched = (got: { fetched: number, provider?: string }): void => { if (got.fetched > 0) ctx.metrics.bytesFetched.inc(got.fetched, { from: got.provider === undefined ? 'coordinator' : 'peer' }) }
+    const model = await ctx.cache.get(ctx.node, peer, modelIdOf(ann), fetchOptions(modelIdOf(ann), 'model'))
+    onFetched(model)
     const startWeights = bytesToFloat32(model.bytes, 'model weights')
     const shards = []
     for (const ref of a.shards) {
-      const got = await ctx.cache.get(ctx.node, peer, ref.contentId as Uint8Array, { signal: ctx.signal, onProgress: (r, t) => o.progress?.transfer(`round ${a.round} shard ${ref.index}`, r, t) })
-      onFetched(got.fetched)
-      const s = decodeShard(got.bytes, { expectedId: toContentId(ref.contentId as Uint8Array) })
+      const id = toContentId(ref.contentId as Uint8Array)
+      const got = await ctx.cache.get(ctx.node, peer, id, fetchOptions(id, `shard ${ref.index}`))
+      onFetched(got)
+      const s = decodeShard(got.bytes, { expectedId: id })
       shards.push({ id: s.id, dataset: s.dataset })
     }
+    this.offer(a.round, [modelIdOf(ann), ...shards.map((s) => s.id)])
     const fault = o.fault ?? 'none'
     const trainingFault = trainingFaultOf(fault)
     const threads = trainingFault !== undefined ? 1 : Math.max(1, o.threads ?? 1)
@@ -243,4 +267,18 @@ export class RoundRunner {
     if (got === undefined || got.meta.workerAddress.toLowerCase() !== this.ctx.address.toLowerCase()) return undefined
     return { ...got.meta, deltaBytes: got.deltaBytes, loss: got.meta.leaves.at(-1)?.loss ?? 0, samplesPerSecond: 0, seconds: 0, resumedFrom: null }
   }
+}
+
+function modelIdOf (ann: cotrain.v1.RoundAnnouncement): ContentId {
+  return toContentId(ann.modelId)
+}
+
+/** The assignment's named providers by content id (swarm distribution). */
+function providersByContent (a: cotrain.v1.Assignment): Map<ContentId, { size: number, providers: ProviderRef[] }> {
+  const out = new Map<ContentId, { size: number, providers: ProviderRef[] }>()
+  // Decoded and schema-checked (lib/net/messages.ts checkAssignment): ids 32 bytes, lists bounded.
+  for (const c of a.providers ?? []) {
+    out.set(toContentId(c.contentId as Uint8Array), { size: c.size ?? 0, providers: (c.providers ?? []).map((p) => ({ peerId: p.peerId ?? '', addrs: [...(p.addrs ?? [])] })) })
+  }
+  return out
 }

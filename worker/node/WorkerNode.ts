@@ -166,7 +166,12 @@ export class WorkerNode {
     try {
       const node = await createNode({ identityPath: path.join(o.dataDir, 'peer.key'), listen: o.listen ?? ['/ip4/127.0.0.1/tcp/0'], gossipsub: true })
       closers.push(async () => await node.stop())
-      const checkpoints = new CheckpointServer(node, path.join(o.dataDir, 'checkpoints'), { onServed: () => { metrics.checkpointsServed.inc() } })
+      const cache = new ContentCache(o.dataDir)
+      const checkpoints = new CheckpointServer(node, path.join(o.dataDir, 'checkpoints'), {
+        onServed: () => { metrics.checkpointsServed.inc() },
+        alsoServe: (id) => cache.source(id),
+        onContentServed: (bytes) => { metrics.bytesServed.inc(bytes) }
+      })
       await checkpoints.start()
       closers.push(async () => await checkpoints.stop())
       // Rounds submitted before a restart are still owed to verifiers.
@@ -235,7 +240,7 @@ export class WorkerNode {
       }
       const context: WorkerContext = {
         options: o, address, signal, log, emit, hardware, capability, backend, node, coordinator, checkpoints,
-        cache: new ContentCache(o.dataDir), state, metrics, outbox, chain: chainClient, challengeWindowSeconds: challengeWindow, gate, live
+        cache, state, metrics, outbox, chain: chainClient, challengeWindowSeconds: challengeWindow, gate, live
       }
       const worker = new WorkerNode(context, controller, { metricsServer, control })
       emit({

@@ -1,5 +1,5 @@
 import { contentIdBytes } from '../../../lib/hash/contentId.ts'
-import { ErrorCode, ProtocolError, type Assignment } from '../../../lib/net/index.ts'
+import { ErrorCode, ProtocolError, type Assignment, type ContentProviders } from '../../../lib/net/index.ts'
 import type { CoordinatorContext } from '../CoordinatorContext.ts'
 import { roundAnnouncement } from '../roundPlan.ts'
 
@@ -34,5 +34,40 @@ export function handleAssign (ctx: CoordinatorContext, peerId: string, workerAdd
     if (s == null) throw new ProtocolError(ErrorCode.ERROR_CODE_INTERNAL, `shard ${id} is not held`)
     return { contentId: contentIdBytes(id), index: s.index, samples: s.info.samples, size: s.size }
   })
-  return { round: round.number, workerAddress, shards, totalSamples: shards.reduce((n, s) => n + s.samples, 0), announcement: roundAnnouncement(round, rounds.config), retryAfter: 0 }
+  const providers = namedProviders(ctx, peerId, round.modelId, a.shardIds)
+  if (providers === 'wait') {
+    // Short, not spread: the seeds need about one model transfer, and then everyone waiting can start.
+    return { ...wait(1, `round ${round.number}'s model is reaching its first workers; fetching it from them in a moment`), retryAfter: Math.max(1, Math.min(spread, MAX_SEED_WAIT_SECONDS)) }
+  }
+  return { round: round.number, workerAddress, shards, totalSamples: shards.reduce((n, s) => n + s.samples, 0), announcement: roundAnnouncement(round, rounds.config), retryAfter: 0, providers }
+}
+
+/** Longest a worker is told to wait for the model's first holders. */
+const MAX_SEED_WAIT_SECONDS = 4
+
+/**
+ * Swarm distribution: the providers to name for the round's model and each
+ * shard (coordinator/scheduling/ProviderBook.ts), or 'wait' when the model's
+ * seeds are still fetching it from the coordinator. An object with no
+ * provider entry comes from the coordinator.
+ */
+function namedProviders (ctx: CoordinatorContext, peerId: string, modelId: string, shardIds: readonly string[]): ContentProviders[] | 'wait' {
+  const book = ctx.providers
+  if (book === undefined) return []
+  book.useModel(modelId)
+  const now = Date.now()
+  const usable = (p: string): boolean => {
+    const w = ctx.rounds.workers.get(p)
+    return w != null && w.status === 'active' && now - w.lastSeen <= ctx.rounds.config.livenessMs
+  }
+  const out: ContentProviders[] = []
+  for (const id of [modelId, ...shardIds]) {
+    const plan = book.plan(id, peerId, usable)
+    // Only the model is worth waiting for: a shard goes to one or two workers a round, so nobody else is about to hold it.
+    if (plan.kind === 'wait' && id === modelId) return 'wait'
+    if (plan.kind !== 'providers' || plan.providers.length === 0) continue
+    const size = id === modelId ? ctx.store.blobs.sizeOf(id) : ctx.shards.get(id)?.size ?? 0
+    out.push({ contentId: contentIdBytes(id), size, providers: plan.providers })
+  }
+  return out
 }

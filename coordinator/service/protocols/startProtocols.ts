@@ -2,18 +2,19 @@ import type { Address } from 'viem'
 import { getAddress } from 'viem'
 import { getContributor } from '../../../lib/chain/actions/getContributor.ts'
 import {
-  ErrorCode, ProtocolError, startAssignService, startContentService, startJoinService, startSubmissionsService, startSubmitService, type CotrainNode
+  ErrorCode, ProtocolError, startAssignService, startContentService, startHaveService, startJoinService, startSubmissionsService, startSubmitService, type CotrainNode
 } from '../../../lib/net/index.ts'
 import { registerDatasetIntake } from '../../datasets/DatasetIntake.ts'
 import type { CoordinatorContext } from '../CoordinatorContext.ts'
 import { handleAssign } from './handleAssign.ts'
+import { handleHave } from './handleHave.ts'
 import { handleJoin } from './handleJoin.ts'
 import { handleList } from './handleList.ts'
 import { handleSubmit } from './handleSubmit.ts'
 
 /**
- * Registers the coordinator's protocols on `node`: join, assign, content
- * (the blob store: models, shards, deltas, contributed datasets), submit,
+ * Registers the coordinator's protocols on `node`: join, assign, have (swarm
+ * distribution), content (the blob store: models, shards, deltas, contributed datasets), submit,
  * submissions and dataset intake. Returns the stoppers, to run in reverse.
  */
 export async function startProtocols (ctx: CoordinatorContext, node: CotrainNode, dataDir: string): Promise<Array<() => Promise<void>>> {
@@ -32,6 +33,9 @@ export async function startProtocols (ctx: CoordinatorContext, node: CotrainNode
 
     const assign = await startAssignService(node, { addressOf, onAssign: (req, c) => handleAssign(ctx, c.peer.toString(), req.workerAddress) })
     stoppers.push(async () => await assign.stop())
+
+    const have = await startHaveService(node, { addressOf, onHave: (req, c) => handleHave(ctx, c.peer.toString(), req, c.connection) })
+    stoppers.push(async () => await have.stop())
 
     const blobs = ctx.store.blobs
     const content = await startContentService(node, { provider: (id) => blobs.has(id) ? { path: blobs.pathOf(id) } : undefined })

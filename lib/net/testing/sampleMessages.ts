@@ -38,7 +38,8 @@ export const sampleAssignment: Assignment = {
   workerAddress: sampleAddress,
   shards: [{ contentId: h(4), index: 0, samples: 600, size: 470_000 }, { contentId: h(5), index: 7, samples: 400, size: 313_000 }],
   totalSamples: 1000,
-  announcement: sampleAnnouncement
+  announcement: sampleAnnouncement,
+  providers: [{ contentId: h(4), size: 470_000, providers: [{ peerId: '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp', addrs: ['/ip4/10.0.0.5/tcp/4002'] }] }]
 }
 
 /** "No work now, ask again in 5 s." */

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict'
+import { LIMITS } from '../../lib/net/constants.ts'
+import { ProviderBook, type FetchPlan } from './ProviderBook.ts'
+import { dialableAddrs } from './dialableAddrs.ts'
+
+const MODEL = `0x${'aa'.repeat(32)}`
+const addr = (i: number): string[] => [`/ip4/10.0.0.${i}/tcp/4002`]
+const names = (p: FetchPlan): string[] => p.kind === 'providers' ? p.providers.map((x) => x.peerId) : []
+
+describe('ProviderBook (swarm distribution)', () => {
+  it('sends the first `seeds` workers to the coordinator and makes the rest wait while nobody holds the model', () => {
+    const book = new ProviderBook({ seeds: 2 })
+    assert.equal(book.plan(MODEL, 'w1').kind, 'coordinator')
+    assert.equal(book.plan(MODEL, 'w2').kind, 'coordinator')
+    assert.equal(book.plan(MODEL, 'w3').kind, 'wait')
+    // A seed asking again keeps its slot.
+    assert.equal(book.plan(MODEL, 'w1').kind, 'coordinator')
+  })
+
+  it('names no provider before it has reported the content, and names it after', () => {
+    const book = new ProviderBook({ seeds: 1 })
+    assert.equal(book.plan(MODEL, 'w1').kind, 'coordinator')
+    // w1 is fetching but has not reported: w2 is not told to fetch from it.
+    const before = book.plan(MODEL, 'w2')
+    assert.equal(before.kind, 'wait')
+    assert.deepEqual(names(before), [])
+    book.record('w1', [MODEL], addr(1))
+    const after = book.plan(MODEL, 'w2')
+    assert.deepEqual(after, { kind: 'providers', providers: [{ peerId: 'w1', addrs: addr(1) }] })
+  })
+
+  it('never names the requesting worker itself', () => {
+    const book = new ProviderBook()
+    book.record('w1', [MODEL], addr(1))
+    book.record('w2', [MODEL], addr(2))
+    for (const p of ['w1', 'w2']) {
+      const plan = book.plan(MODEL, p)
+      assert.equal(plan.kind, 'providers')
+      assert.ok(!names(plan).includes(p), `${p} named to itself`)
+    }
+    // A holder asking for what it holds gets no list (it fetches nothing).
+    assert.deepEqual(book.plan(MODEL, 'w1'), { kind: 'providers', providers: [] })
+    assert.deepEqual(names(book.plan(MODEL, 'w3')).sort(), ['w1', 'w2'])
+  })
+
+  it('bounds the list and spreads the load: each holder is named first about equally often', () => {
+    const book = new ProviderBook()
+    for (let i = 1; i <= 10; i++) book.record(`h${i}`, [MODEL], addr(i))
+    const first = new Map<string, number>()
+    for (let r = 0; r < 100; r++) {
+      const plan = book.plan(MODEL, `r${r}`)
+      const list = names(plan)
+      assert.ok(list.length >= 1 && list.length <= LIMITS.providers, `list of ${list.length}`)
+      assert.equal(new Set(list).size, list.length, 'no provider twice')
+      first.set(list[0], (first.get(list[0]) ?? 0) + 1)
+    }
+    assert.deepEqual([...first.values()].sort(), new Array(10).fill(10))
+  })
+
+  it('grows the tree: a worker that reports takes its share of later requests at once', () => {
+    const book = new ProviderBook({ seeds: 1 })
+    book.record('h1', [MODEL], addr(1))
+    for (let r = 0; r < 5; r++) book.plan(MODEL, `r${r}`)
+    book.record('r0', [MODEL], addr(9))
+    // r0 was named 0 times, h1 five: r0 goes first.
+    assert.equal(names(book.plan(MODEL, 'late'))[0], 'r0')
+  })
+
+  it('skips holders that are not usable (gone, banned) and holders without a direct address', () => {
+    const book = new ProviderBook({ seeds: 1 })
+    assert.equal(book.record('natted', [MODEL], []), 0)
+    book.record('gone', [MODEL], addr(2))
+    const plan = book.plan(MODEL, 'w', (p) => p !== 'gone')
+    // Nobody usable holds it: w is a seed, from the coordinator.
+    assert.equal(plan.kind, 'coordinator')
+    book.forget('gone')
+    assert.deepEqual(book.holdersOf(MODEL), [])
+  })
+
+  it('frees the slot of a seed that never reports', () => {
+    let now = 0
+    const book = new ProviderBook({ seeds: 1, seedTimeoutMs: 1000, now: () => now })
+    assert.equal(book.plan(MODEL, 'dies').kind, 'coordinator')
+    assert.equal(book.plan(MODEL, 'w2').kind, 'wait')
+    now = 1001
+    assert.equal(book.plan(MODEL, 'w2').kind, 'coordinator')
+  })
+
+  it('forgets the holders of the last model when the round moves on, and keeps the shards', () => {
+    const book = new ProviderBook()
+    const shard = `0x${'bb'.repeat(32)}`
+    book.useModel(MODEL)
+    book.record('h1', [MODEL, shard], addr(1))
+    book.useModel(`0x${'cc'.repeat(32)}`)
+    assert.deepEqual(book.holdersOf(MODEL), [])
+    assert.deepEqual(book.holdersOf(shard), ['h1'])
+  })
+})
+
+describe('dialableAddrs', () => {
+  it('keeps the direct listen addresses on the host the connection came from', () => {
+    assert.deepEqual(dialableAddrs(['/ip4/10.1.2.3/tcp/4002', '/ip4/127.0.0.1/tcp/4002', '/ip4/10.1.2.3/tcp/4002/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp/p2p-circuit'], '/ip4/10.1.2.3/tcp/51234'), ['/ip4/10.1.2.3/tcp/4002'])
+  })
+
+  it('gives nothing for a worker behind NAT (its packets come from an address it does not listen on)', () => {
+    assert.deepEqual(dialableAddrs(['/ip4/192.168.1.20/tcp/4002'], '/ip4/203.0.113.7/tcp/40000'), [])
+    assert.deepEqual(dialableAddrs(['/ip4/192.168.1.20/tcp/4002'], undefined), [])
+  })
+})

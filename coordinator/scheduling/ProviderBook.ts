@@ -1,0 +1,129 @@
+import { LIMITS } from '../../lib/net/constants.ts'
+
+/** How one worker gets one object: from these providers, from the coordinator (a seed), or not yet. */
+export type FetchPlan =
+  | { kind: 'providers', providers: Array<{ peerId: string, addrs: string[] }> }
+  | { kind: 'coordinator' }
+  | { kind: 'wait' }
+
+export interface ProviderBookOptions {
+  /** Workers the coordinator serves an object to itself while no peer holds it yet: the roots of the fetch tree (default 3). */
+  seeds?: number
+  /** A seed that has not reported the object after this long frees its slot (it may have died; default 60 s). */
+  seedTimeoutMs?: number
+  /** Providers named per object (default and most: LIMITS.providers). */
+  maxProviders?: number
+  now?: () => number
+}
+
+interface Holder {
+  /** Its direct addresses, as the coordinator saw them when it reported. */
+  addrs: string[]
+  /** Times it was named first in a list: the load it is expected to carry. */
+  named: number
+  since: number
+}
+
+/**
+ * Who holds which of the round's objects (the model, shards), for swarm
+ * distribution. A worker is a holder only once it has reported the object
+ * over /cotrain/have after its hash-checked fetch, and only with a direct
+ * address (the caller decides dialability). The first `seeds` workers to ask
+ * for an object nobody holds get it from the coordinator; the rest wait
+ * until a seed reports, then fetch from holders, least loaded first, so the
+ * set of holders grows like a tree and the coordinator serves each object
+ * about `seeds` times whatever the number of workers.
+ *
+ * @example
+ * const book = new ProviderBook({ seeds: 3 })
+ * book.plan(modelId, 'peerA') // { kind: 'coordinator' }: a seed
+ * book.record('peerA', [modelId], ['/ip4/10.0.0.5/tcp/4002'])
+ * book.plan(modelId, 'peerB') // { kind: 'providers', providers: [{ peerId: 'peerA', ... }] }
+ */
+export class ProviderBook {
+  private readonly seeds: number
+  private readonly seedTimeoutMs: number
+  private readonly maxProviders: number
+  private readonly now: () => number
+  private readonly holders = new Map<string, Map<string, Holder>>()
+  /** Per object: seeds sent to the coordinator and when, until they report. */
+  private readonly seeding = new Map<string, Map<string, number>>()
+  private model: string | undefined
+
+  constructor (options: ProviderBookOptions = {}) {
+    this.seeds = Math.max(1, options.seeds ?? 3)
+    this.seedTimeoutMs = options.seedTimeoutMs ?? 60_000
+    this.maxProviders = Math.min(LIMITS.providers, Math.max(1, options.maxProviders ?? LIMITS.providers))
+    this.now = options.now ?? Date.now
+  }
+
+  /** The round's model is `modelId`: holders of an earlier model are forgotten (shards stay: they do not change between rounds). */
+  useModel (modelId: string): void {
+    if (this.model === modelId) return
+    if (this.model !== undefined) this.drop(this.model)
+    this.model = modelId
+  }
+
+  /**
+   * `peerId` holds `contentIds` and serves them at `addrs` (direct, dialable;
+   * empty: it cannot serve, so nothing is recorded). Returns how many ids it
+   * will be named for.
+   */
+  record (peerId: string, contentIds: readonly string[], addrs: readonly string[]): number {
+    const direct = addrs.slice(0, LIMITS.providerAddrs)
+    let n = 0
+    for (const id of contentIds) {
+      this.seeding.get(id)?.delete(peerId)
+      if (direct.length === 0) continue
+      let h = this.holders.get(id)
+      if (h === undefined) this.holders.set(id, h = new Map())
+      const had = h.get(peerId)
+      h.set(peerId, { addrs: [...direct], named: had?.named ?? 0, since: had?.since ?? this.now() })
+      n++
+    }
+    return n
+  }
+
+  /** `peerId` is gone (left, banned, not live): never named again. */
+  forget (peerId: string): void {
+    for (const h of this.holders.values()) h.delete(peerId)
+    for (const s of this.seeding.values()) s.delete(peerId)
+  }
+
+  /** Holders of `contentId` (for tests and metrics). */
+  holdersOf (contentId: string): string[] {
+    return [...(this.holders.get(contentId)?.keys() ?? [])]
+  }
+
+  /**
+   * How `requester` gets `contentId`. `usable(peerId)` says whether a holder
+   * may be named now (live, not banned); the requester itself never is.
+   */
+  plan (contentId: string, requester: string, usable: (peerId: string) => boolean = () => true): FetchPlan {
+    const held = this.holders.get(contentId)
+    if (held?.has(requester) === true) return { kind: 'providers', providers: [] }
+    const candidates = [...(held ?? new Map<string, Holder>()).entries()].filter(([p]) => usable(p))
+    if (candidates.length > 0) {
+      // Least named first, then the longest held: load spreads over the
+      // holders, and each new holder takes its share as soon as it reports.
+      candidates.sort(([pa, a], [pb, b]) => a.named - b.named || a.since - b.since || (pa < pb ? -1 : pa > pb ? 1 : 0))
+      const picked = candidates.slice(0, this.maxProviders)
+      picked[0][1].named++
+      return { kind: 'providers', providers: picked.map(([peerId, h]) => ({ peerId, addrs: [...h.addrs] })) }
+    }
+    let s = this.seeding.get(contentId)
+    if (s === undefined) this.seeding.set(contentId, s = new Map())
+    const now = this.now()
+    for (const [p, at] of s) if (now - at > this.seedTimeoutMs) s.delete(p)
+    if (s.has(requester) || s.size < this.seeds) {
+      if (!s.has(requester)) s.set(requester, now)
+      return { kind: 'coordinator' }
+    }
+    return { kind: 'wait' }
+  }
+
+  private drop (contentId: string): void {
+    this.holders.delete(contentId)
+    this.seeding.delete(contentId)
+  }
+}

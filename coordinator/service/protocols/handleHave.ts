@@ -1,0 +1,23 @@
+import type { Connection } from '@libp2p/interface'
+import { toContentId } from '../../../lib/hash/contentId.ts'
+import type { DecodedHaveNotice, HaveAck } from '../../../lib/net/index.ts'
+import { dialableAddrs } from '../../scheduling/dialableAddrs.ts'
+import type { CoordinatorContext } from '../CoordinatorContext.ts'
+
+/**
+ * /cotrain/have: a worker holds (fetched and hash-checked) and serves some of
+ * the round's objects. Only the round's model and the coordinator's shards
+ * are recorded, and only for a worker other workers can dial directly;
+ * anything else is acknowledged with `recorded` 0 (no error: a worker that
+ * cannot serve simply is not named).
+ */
+export function handleHave (ctx: CoordinatorContext, peerId: string, notice: DecodedHaveNotice, connection: Connection): HaveAck {
+  const book = ctx.providers
+  const round = ctx.rounds.currentRound()
+  if (book === undefined || round == null) return { round: notice.round, recorded: 0 }
+  ctx.rounds.heartbeat(peerId)
+  book.useModel(round.modelId)
+  const ids = notice.contentIds.map((b) => toContentId(b)).filter((id) => id === round.modelId || ctx.shards.has(id))
+  const addrs = dialableAddrs(ctx.addrs.of(peerId, ctx.rounds.workers.get(peerId)?.capabilities), connection.remoteAddr)
+  return { round: notice.round, recorded: book.record(peerId, ids, addrs) }
+}
