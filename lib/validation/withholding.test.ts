@@ -46,25 +46,38 @@ describe('validation: withholding needs spaced retries, and a worker that answer
     let params: TrainRoundParams
     let honest: TrainRoundResult
     let slow: ServingWorker
+    /** The worker's reply delay, read at each request (serveTrainedRounds), so a test can slow it down. */
+    const serving = { delayMs: 0 }
+    /** 0.4 of the delay: enough for an unslowed reply even on a loaded machine; 2x (one counted attempt) is still short of the delay, 8x (three) is not. */
+    const DELAY_MS = 3000
+    const base = { requestTimeoutMs: 0.4 * DELAY_MS, minBytesPerSecond: 50_000_000, fetchDeadlineMs: 10_000 }
 
     before(async () => {
       ;({ params, honest } = await trainHonestRound({ steps: 20, interval: 5, round: 5 }))
-      slow = await startServingWorker(new Map([[honest.round, honest]]), { delayMs: 800 })
+      slow = await startServingWorker(new Map([[honest.round, honest]]), serving)
     })
     after(async () => { await slow?.stop() })
 
     const request = (budget: { requestTimeoutMs: number, minBytesPerSecond: number, fetchDeadlineMs: number }): VerifySubmissionParameters =>
       verifyRequest(slow.verifier, slow.peer, params, honest, '0x' + 'e1'.repeat(32), { fetchAttempts: 1, ...budget })
 
-    it('is unavailable at first, answers pings so it is not withholding, and verifies valid once the retries give it more time', async () => {
-      const base = { requestTimeoutMs: 300, minBytesPerSecond: 50_000_000, fetchDeadlineMs: 5000 }
+    it('is unavailable under the base budget only because it is slowed, answers pings so it is not withholding, and verifies valid once the retries give it more time', async () => {
+      // The base budget is enough for the same worker unslowed: what follows is about the delay, not a budget too tight for anyone.
+      serving.delayMs = 0
+      const unslowed = await verifySubmission(request(retryBudget(undefined, base)))
+      assert.equal(unslowed.outcome, 'valid', unslowed.reason)
+      serving.delayMs = DELAY_MS
       const first = await verifySubmission(request(retryBudget(undefined, base)))
       assert.equal(first.outcome, 'unavailable', first.reason)
+      assert.match(first.reason, /did not arrive within|slower than the minimum transfer rate|fetch deadline/)
       assert.equal(await answersPing(slow.verifier, [slow.worker.peerId]), true)
       let rec = noteUnavailable(undefined, 0, true, rule)
       rec = noteUnavailable(rec, WINDOW / 2, true, rule)
       rec = noteUnavailable(rec, WINDOW, true, rule)
       assert.equal(isWithholding(rec, WINDOW, rule), false, 'alive: not reported at the end of one proof window')
+      // One counted attempt's budget (2x) is still short of the delay; three (8x) are not.
+      const once = await verifySubmission(request(retryBudget({ since: 0, attempts: 1, lastAttemptAt: 0 }, base)))
+      assert.equal(once.outcome, 'unavailable', once.reason)
       const later = await verifySubmission(request(retryBudget(rec, base)))
       assert.equal(later.outcome, 'valid', later.reason)
     })

@@ -11,7 +11,8 @@ import { sleep } from '../../async/sleep.ts'
  * server answering from in-memory training results by round: what a worker
  * (honest or cheating) serves, for tests and benchmarks in one process.
  * `results` may be changed while it runs (e.g. delete a round to withhold it);
- * `delayMs` holds each checkpoint reply back that long (a slowed worker).
+ * `delayMs` holds each checkpoint reply back that long (a slowed worker);
+ * it is read at each request, so a test may change it while the server runs.
  */
 export async function serveTrainedRounds (node: Libp2p, results: Map<number, Pick<TrainRoundResult, 'store' | 'leafHashes'>>, options: { delayMs?: number } = {}): Promise<{ served: number[], stop: () => Promise<void> }> {
   const blobs = new Map<string, Uint8Array>()
