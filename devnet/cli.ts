@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { resolveOptions, renderHelp, commonOptions, intBetween } from '../lib/cli/options.ts'
 import { runCommand } from '../lib/cli/runCommand.ts'
+import { InvalidInputError } from '../lib/errors.ts'
 import { BACKENDS, type BackendName } from '../lib/training/selectBackend.ts'
 import { WORKER_FAULTS, validateFaultMode } from '../lib/faults/index.ts'
 import { renderDevnetTable, runDevnet } from './runDevnet.ts'
@@ -11,6 +12,8 @@ const specs = {
   rounds: { type: 'number', description: 'training rounds', default: 3, env: 'COTRAIN_DEVNET_ROUNDS', validate: intBetween(1, 100) },
   validators: { type: 'number', description: 'validators (the contract quorum equals this; at least 2)', default: 2, validate: intBetween(2, 5) },
   model: { type: 'string', description: 'model: mlp or cnn (MNIST), gpt (a small character language model on the Brown corpus)', default: 'mlp', env: 'COTRAIN_MODEL', validate: (v: string) => ['mlp', 'cnn', 'gpt'].includes(v) ? undefined : `expected mlp, cnn or gpt, got "${v}"` },
+  'model-config': { type: 'string', description: 'with --model gpt: JSON of gpt fields over the devnet\'s (2 layers, width 64, 4 heads, context 32), e.g. \'{"layers":1,"embedDim":32}\'', env: 'COTRAIN_MODEL_CONFIG' },
+  text: { type: 'string', description: 'with --model gpt: UTF-8 text files to train on, comma-separated (default: the Brown corpus)', env: 'COTRAIN_TEXT' },
   'model-file': { type: 'string', description: 'train your own model instead: a tfjs-layers / Keras Sequential topology JSON (see docs/bring-your-own-model.md)', env: 'COTRAIN_MODEL_FILE' },
   'worker-backends': { type: 'string', description: `comma-separated --backend per worker, honest workers first then the cheater (${BACKENDS.join(', ')}); wasm for the rest`, default: 'wasm', env: 'COTRAIN_DEVNET_WORKER_BACKENDS', validate: (v: string) => v.split(',').map((b) => b.trim()).find((b) => !(BACKENDS as readonly string[]).includes(b)) === undefined ? undefined : `unknown backend in "${v}" (use ${BACKENDS.join(', ')})` },
   cheat: { type: 'string', description: `add one cheating worker with this fault mode (${WORKER_FAULTS.join(', ')})`, default: 'skip-steps', env: 'COTRAIN_DEVNET_CHEAT', validate: validateFaultMode },
@@ -23,11 +26,23 @@ const specs = {
   'settle-timeout': { type: 'number', description: 'seconds to wait for on-chain settlement after the last round', default: 120, validate: intBetween(1, 3600) }
 } as const
 
+/** `--model-config` as an object of numbers; the coordinator validates the keys and ranges. */
+function parseModelConfig (text: string): Record<string, number> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (err) {
+    throw new InvalidInputError(`--model-config is not JSON: ${(err as Error).message}`, { hint: 'e.g. --model-config \'{"layers":1}\'' })
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'number')) throw new InvalidInputError('--model-config must be a JSON object of numbers, e.g. \'{"layers":1}\'')
+  return parsed as Record<string, number>
+}
+
 await runCommand(async () => {
   const { options } = resolveOptions(specs, { argv: process.argv.slice(2), env: process.env })
   if (options.help) {
     process.stdout.write(renderHelp('npm run devnet -- [options]', 'Runs a local cotrain network: hardhat node + staking contract, coordinator, validators and workers as separate processes, real MNIST training rounds with proofs, challenges, scores, rewards and slashing.', specs,
-      ['npm run devnet', 'npm run devnet -- --workers 4 --rounds 5 --model cnn', 'npm run devnet -- --model gpt', 'npm run devnet -- --cheat none', 'VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run devnet -- --worker-backends webgpu,wasm,wasm', 'npm run devnet -- --cheat random-delta --json']))
+      ['npm run devnet', 'npm run devnet -- --workers 4 --rounds 5 --model cnn', 'npm run devnet -- --model gpt', 'npm run devnet -- --model gpt --text book.txt --model-config \'{"layers":1,"embedDim":32}\'', 'npm run devnet -- --cheat none', 'VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npm run devnet -- --worker-backends webgpu,wasm,wasm', 'npm run devnet -- --cheat random-delta --json']))
     return
   }
   const controller = new AbortController()
@@ -48,6 +63,8 @@ await runCommand(async () => {
     validators: options.validators,
     model: options.model as 'mlp' | 'cnn' | 'gpt',
     modelFile: options['model-file'],
+    modelConfig: options['model-config'] === undefined ? undefined : parseModelConfig(options['model-config']),
+    text: options.text?.split(',').map((f) => f.trim()).filter((f) => f !== ''),
     cheat: options.cheat,
     workerBackends: options['worker-backends'].split(',').map((b) => b.trim() as BackendName),
     steps: options.steps ?? (options.model === 'gpt' ? 40 : 100),

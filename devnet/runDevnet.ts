@@ -7,7 +7,7 @@ import type { ValidatorEvent } from '../validator/events.ts'
 import type { WorkerEvent } from '../worker/node/events.ts'
 import { setupDevChain } from './setupDevChain.ts'
 import { readChainSummary, type AccountSummary } from './readChainSummary.ts'
-import { CotrainError } from '../lib/errors.ts'
+import { CotrainError, InvalidInputError } from '../lib/errors.ts'
 import type { BackendName } from '../lib/training/selectBackend.ts'
 import type { DashboardStatus } from '../coordinator/dashboard/DashboardStatus.ts'
 import { sleep } from '../lib/async/sleep.ts'
@@ -20,6 +20,10 @@ export interface DevnetOptions {
   model: 'mlp' | 'cnn' | 'gpt'
   /** A user's model topology (coordinator start --model-file), trained on MNIST instead of `model`. */
   modelFile?: string
+  /** gpt only: fields over the devnet's gpt config (DEVNET_GPT_CONFIG), e.g. a smaller model for a quick run. */
+  modelConfig?: Record<string, number>
+  /** gpt only: UTF-8 text files the coordinator trains on (coordinator start --text) instead of the Brown corpus. */
+  text?: string[]
   /** A fault mode for one extra, cheating worker; 'none' for an honest run. */
   cheat: string
   /** TensorFlow.js backend of worker i (honest workers first, then the cheater); wasm where the list is shorter. */
@@ -66,7 +70,13 @@ export interface DevnetResult {
  * validators and a coordinator share two cores and still finish a round in
  * about a minute (2 layers, width 64, context 32: 0.11M weights), batch 16.
  */
-export const DEVNET_GPT_ARGS = ['--model-config', JSON.stringify({ layers: 2, heads: 4, embedDim: 64, contextLength: 32 }), '--batch-size', '16', '--test-samples', '64']
+export const DEVNET_GPT_CONFIG = { layers: 2, heads: 4, embedDim: 64, contextLength: 32 }
+
+/** The coordinator's gpt flags: DEVNET_GPT_CONFIG with `overrides`, batch 16, 64 held-out windows a round, and the text files if given. */
+function devnetGptArgs (overrides: Record<string, number> = {}, text: string[] = []): string[] {
+  return ['--model-config', JSON.stringify({ ...DEVNET_GPT_CONFIG, ...overrides }), '--batch-size', '16', '--test-samples', '64',
+    ...(text.length > 0 ? ['--text', text.map((f) => resolve(f)).join(',')] : [])]
+}
 
 /**
  * Runs the whole system locally: a Hardhat node with the staking contract, a
@@ -76,6 +86,7 @@ export const DEVNET_GPT_ARGS = ['--model-config', JSON.stringify({ layers: 2, he
  */
 export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> {
   const line = options.onLine ?? (() => {})
+  if (options.model !== 'gpt' && (options.text !== undefined || options.modelConfig !== undefined)) throw new InvalidInputError('--text and --model-config need --model gpt')
   rmSync(options.dataDir, { recursive: true, force: true })
   mkdirSync(options.dataDir, { recursive: true })
   const cheaters = options.cheat === 'none' ? 0 : 1
@@ -106,7 +117,7 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
       '--rounds', String(options.rounds), '--min-workers', String(options.workers + cheaters), '--min-updates', '1',
       '--steps', String(options.steps), '--checkpoint-interval', String(options.checkpointInterval),
       '--dashboard-port', String(options.dashboardPort), '--linger', String(options.settleTimeoutS + 60),
-      ...(options.model === 'gpt' ? DEVNET_GPT_ARGS : [])])
+      ...(options.model === 'gpt' ? devnetGptArgs(options.modelConfig, options.text) : [])])
     await coordinator.waitFor((e) => e.event === 'coordinator:ready', { signal: options.signal, timeoutMs: 180_000 })
     const info = JSON.parse(readFileSync(join(coordDir, 'coordinator.json'), 'utf8')) as { multiaddrs: string[], dashboardUrl?: string }
     const coordAddr = info.multiaddrs[0]
