@@ -15,7 +15,7 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 const resultsDir = join(here, 'results')
 
 /** Every benchmark, in the order it runs; the name is its results file and, unless VARIANTS says otherwise, its script. */
-export const BENCHMARKS = ['gas', 'aggregation', 'transfer', 'training', 'proof-overhead', 'proof-overhead-gpt', 'verification', 'verification-calibration', 'detection', 'detection-gpt', 'learning-quality', 'quality-scores', 'lm-training', 'lm-quality', 'robust-aggregation', 'adversary', 'scale'] as const
+export const BENCHMARKS = ['gas', 'aggregation', 'transfer', 'training', 'proof-overhead', 'proof-overhead-gpt', 'verification', 'verification-calibration', 'detection', 'detection-gpt', 'learning-quality', 'quality-scores', 'lm-training', 'lm-quality', 'robust-aggregation', 'adversary', 'adversary-devnet', 'scale'] as const
 
 /** Benchmarks that are another mode of a script: the script and its arguments. */
 const VARIANTS: Record<string, { script: string, args: string[] }> = {

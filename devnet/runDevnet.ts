@@ -5,7 +5,7 @@ import { ComponentProcess, type ComponentEvent } from './ComponentProcess.ts'
 import type { CoordinatorEvent } from '../coordinator/events.ts'
 import type { ValidatorEvent } from '../validator/events.ts'
 import type { WorkerEvent } from '../worker/node/events.ts'
-import { setupDevChain } from './setupDevChain.ts'
+import { devnetQuorum, setupDevChain } from './setupDevChain.ts'
 import { readChainSummary, type AccountSummary } from './readChainSummary.ts'
 import { CotrainError, InvalidInputError } from '../lib/errors.ts'
 import type { BackendName } from '../lib/training/selectBackend.ts'
@@ -36,6 +36,14 @@ export interface DevnetOptions {
   dataDir: string
   /** How long to wait for validators to settle every contribution after the last round. */
   settleTimeoutS: number
+  /**
+   * Starts one more validator, with default flags, only once this round is
+   * done: a validator that joins a running network late. It is registered on
+   * chain from the start (later additions wait the contract's change delay)
+   * but the quorum stays that of the others, and the settle wait also waits
+   * for it to get through the last round.
+   */
+  lateValidatorAfterRound?: number
   signal?: AbortSignal
   /** Called with every event of every component, and with devnet's own progress lines. */
   onEvent?: (source: string, event: ComponentEvent) => void
@@ -45,7 +53,7 @@ export interface DevnetOptions {
 /** One worker (or validator) of the run as the final table shows it. */
 export interface DevnetParticipant extends AccountSummary {
   name: string
-  role: 'worker' | 'cheater' | 'validator'
+  role: 'worker' | 'cheater' | 'validator' | 'late-validator'
   fault: string
   /** The --backend it was started with (validators: auto). */
   backend: string
@@ -90,9 +98,10 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
   rmSync(options.dataDir, { recursive: true, force: true })
   mkdirSync(options.dataDir, { recursive: true })
   const cheaters = options.cheat === 'none' ? 0 : 1
+  const late = options.lateValidatorAfterRound !== undefined ? 1 : 0
   const processes: Array<ComponentProcess<ComponentEvent>> = []
   line(`starting hardhat node on 127.0.0.1:${options.chainPort} and deploying the staking contract`)
-  const dev = await setupDevChain({ port: options.chainPort, validators: options.validators, poolEth: '100', accounts: 1 + options.validators + options.workers + cheaters, signal: options.signal })
+  const dev = await setupDevChain({ port: options.chainPort, validators: options.validators + late, quorum: devnetQuorum(options.validators), poolEth: '100', accounts: 1 + options.validators + late + options.workers + cheaters, signal: options.signal })
   const stopAll = async (): Promise<void> => {
     await Promise.all(processes.map(async (p) => await p.stop()))
     await dev.chain.stop()
@@ -133,12 +142,25 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     for (let i = 0; i < options.workers + cheaters; i++) {
       const cheater = i >= options.workers
       const name = cheater ? `cheater-${options.cheat}` : `worker-${i + 1}`
-      const acct = accounts[1 + options.validators + i]
+      const acct = accounts[1 + options.validators + late + i]
       // Workers are not told to stop after N rounds: they must keep serving
       // their checkpoints until the validators have checked them.
       const backend = options.workerBackends?.[i] ?? 'wasm'
       start<WorkerEvent>(name, 'worker', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, name), '--backend', backend, '--fault', cheater ? options.cheat : 'none', '--stake', '1'], acct.privateKey)
       participants.push({ name, role: cheater ? 'cheater' : 'worker', fault: cheater ? options.cheat : 'none', backend, address: acct.address })
+    }
+
+    let lateValidator: ComponentProcess<ValidatorEvent> | undefined
+    if (options.lateValidatorAfterRound !== undefined) {
+      const after = options.lateValidatorAfterRound
+      const acct = accounts[1 + options.validators]
+      participants.push({ name: 'validator-late', role: 'late-validator', fault: 'none', backend: 'auto', address: acct.address })
+      const off = coordinator.on('event', (e) => {
+        if (e.event !== 'round:done' || e.round < after || lateValidator !== undefined) return
+        off()
+        line(`round ${e.round} done: starting validator-late with default flags`)
+        lateValidator = start<ValidatorEvent>('validator-late', 'validator', ['start', ...common, '--coordinator', coordAddr, '--data-dir', join(options.dataDir, 'validator-late')], acct.privateKey)
+      })
     }
 
     // The coordinator keeps serving after its last round (--linger): validators
@@ -157,11 +179,13 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
     const deadline = settleStart + options.settleTimeoutS * 1000
     let settled = false
     let pendingAtEnd: string[] = []
-    const contributors = participants.filter((p) => p.role !== 'validator')
+    const contributors = participants.filter((p) => p.role === 'worker' || p.role === 'cheater')
+    // A late validator has caught up once it has been through the last round.
+    const caughtUp = (): boolean => lateValidator === undefined || lateValidator.events.some((e) => e.event === 'round:validated' && e.round >= options.rounds)
     while (!isAborted(options.signal)) {
       const byAccount = await readChainSummary(dev.chain.url, dev.contract, contributors.map((p) => p.address))
       pendingAtEnd = contributors.flatMap((p) => byAccount.get(p.address)!.pendingComputeIds.map((id) => `${p.name}#${id}`))
-      if (pendingAtEnd.length === 0) { settled = true; break }
+      if (pendingAtEnd.length === 0 && caughtUp()) { settled = true; break }
       if (Date.now() >= deadline) break
       await sleep(1000)
     }

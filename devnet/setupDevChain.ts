@@ -20,9 +20,10 @@ export interface DevChain {
  * 1..validators as validators. Quorum equals the number of validators so every
  * contribution needs all of them to agree, and is never under the contract's
  * least (2): a one-validator devnet deploys but nothing finalizes until a
- * second validator is added.
+ * second validator is added. `quorum` overrides it (a validator registered
+ * now but started later must not be needed for the early rounds).
  */
-export async function setupDevChain (options: { port?: number, validators: number, poolEth: string, accounts: number, signal?: AbortSignal }): Promise<DevChain> {
+export async function setupDevChain (options: { port?: number, validators: number, poolEth: string, accounts: number, quorum?: number, signal?: AbortSignal }): Promise<DevChain> {
   const chain = await startLocalChain({ port: options.port, accounts: options.accounts, signal: options.signal })
   try {
     const viemChain: Chain = { id: chain.chainId, name: 'hardhat', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [chain.url] } } }
@@ -36,7 +37,7 @@ export async function setupDevChain (options: { port?: number, validators: numbe
     const { address, params } = await deployStaking({
       walletClient,
       publicClient,
-      params: { quorum: devnetQuorum(options.validators), rewardLockPeriod: 60n, unbondingPeriod: 120n },
+      params: { quorum: options.quorum ?? devnetQuorum(options.validators), rewardLockPeriod: 60n, unbondingPeriod: 120n },
       validators,
     })
     const ownerClient = await createChainClient({ rpcUrl: chain.url, account: accountFromPrivateKey(chain.accounts[0].privateKey), chainId: chain.chainId, pollingIntervalMs: 50 })

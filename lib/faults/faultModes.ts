@@ -6,9 +6,10 @@ import type { TrainingFault } from './trainingFault.ts'
  *   (trainingFaultOf);
  * - 'delta': the trained result's delta is replaced (applyDeltaFault);
  * - 'submission': the worker's round runner changes what it submits (the
- *   round number, or another worker's update).
+ *   round number, or another worker's update);
+ * - 'join': the worker lies about itself when it joins (claimedSpeedOf).
  */
-export type FaultLayer = 'training' | 'delta' | 'submission'
+export type FaultLayer = 'training' | 'delta' | 'submission' | 'join'
 
 /**
  * Every way the real worker can cheat on purpose (`worker start --fault`,
@@ -26,6 +27,10 @@ export const FAULT_MODES = {
   'skip-steps': { layers: ['training'], description: 'runs half of every segment\'s steps, claims all of them' },
   'other-data': { layers: ['training'], description: 'trains on the wrong samples of its shard, claims the schedule' },
   'nan-delta': { layers: ['delta'], description: 'the real delta with NaN in it' },
+  'poison-last': { layers: ['training'], description: 'trains honestly, then lowers the output bias of class 0 by 60 in its last checkpoint only (so the delta carries it) while the leaf claims the honest update norm' },
+  // Trains honestly: what it wants is more shards and more weight in the
+  // average than an honest worker, for the same work (issue 15).
+  'speed-lie': { layers: ['join'], description: 'trains honestly but claims 1e9 samples/s when it joins' },
   'stale-round': { layers: ['submission'], description: 'trains and commits round r honestly, then submits it as round r - 1' },
   // The commitment is recomputed with the copier's address (else the chain or
   // coordinator would refuse it at once), but the leaves still bind the
@@ -53,6 +58,15 @@ export function trainingFaultOf (fault: WorkerFault): TrainingFault | undefined 
     case 'lazy': return { mode: 'skip-steps', keep: 0 }
     case 'skip-steps': return { mode: 'skip-steps', keep: 0.5 }
     case 'other-data': return { mode: 'other-data' }
+    case 'poison-last': return { mode: 'poison-last' }
     default: return undefined
   }
 }
+
+/** The training speed (samples/s) a worker with this fault mode reports at join, given what it measured. */
+export function claimedSpeedOf (fault: WorkerFault, measured: number): number {
+  return fault === 'speed-lie' ? SPEED_LIE_SAMPLES_PER_SECOND : measured
+}
+
+/** What the speed-lie worker claims: the figure of issue 15's attack. */
+export const SPEED_LIE_SAMPLES_PER_SECOND = 1e9

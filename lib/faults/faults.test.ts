@@ -5,7 +5,7 @@ import { selectBackend } from '../training/selectBackend.ts'
 import { smallRound } from '../training/testing/fixture.ts'
 import { checkpointWithProof, recomputeCommitment, trainRound, type TrainRoundResult } from '../training/trainRound.ts'
 import { verifyEnd, verifySegment } from '../training/verifySegment.ts'
-import { applyDeltaFault, FAULT_MODES, trainingFaultOf, validateFaultMode, WORKER_FAULTS } from './index.ts'
+import { applyDeltaFault, claimedSpeedOf, FAULT_MODES, SPEED_LIE_SAMPLES_PER_SECOND, trainingFaultOf, validateFaultMode, WORKER_FAULTS } from './index.ts'
 
 describe('faults: fault modes produce the intended wrong updates', function () {
   this.timeout(30_000)
@@ -28,10 +28,29 @@ describe('faults: fault modes produce the intended wrong updates', function () {
       const layers: readonly string[] = FAULT_MODES[mode].layers
       assert.equal(trainingFaultOf(mode) !== undefined, layers.includes('training'), `${mode}: training layer`)
       assert.equal(applyDeltaFault(honest, mode) !== honest, layers.includes('delta'), `${mode}: delta layer`)
+      assert.equal(claimedSpeedOf(mode, 1234) !== 1234, layers.includes('join'), `${mode}: join layer`)
       assert.equal(validateFaultMode(mode), undefined)
     }
     assert.equal(WORKER_FAULTS[0], 'none')
     assert.match(validateFaultMode('sneaky') ?? '', /^unknown fault "sneaky" \(one of none, /)
+  })
+
+  it('speed-lie claims 1e9 samples/s at join and trains honestly', () => {
+    assert.equal(claimedSpeedOf('speed-lie', 1234), SPEED_LIE_SAMPLES_PER_SECOND)
+    assert.equal(SPEED_LIE_SAMPLES_PER_SECOND, 1e9)
+    assert.equal(trainingFaultOf('speed-lie'), undefined)
+    assert.equal(applyDeltaFault(honest, 'speed-lie'), honest)
+  })
+
+  it('poison-last as a worker mode: the delta carries the poison, passes the end check, and only a replay of the last segment catches it', async () => {
+    const p = await params()
+    const poisoned = await trainRound(p, { fault: trainingFaultOf('poison-last') })
+    assert.notEqual(poisoned.deltaHash, honest.deltaHash)
+    assert.equal(await endCheck(poisoned), true)
+    const last = poisoned.leaves.length - 1
+    const replay = async (index: number): Promise<boolean> => (await verifySegment({ ...p, proofRoot: poisoned.proofRoot, index, from: await checkpointWithProof(poisoned, index), to: await checkpointWithProof(poisoned, index + 1), replay: poisoned.replay })).ok
+    assert.equal(await replay(0), true)
+    assert.equal(await replay(last - 1), false)
   })
 
   it('honest: verifyEnd passes (the baseline the cheats are measured against)', async () => {

@@ -51,6 +51,20 @@ describe('model: configs, weights, evaluation', () => {
     assert.equal(r.count, 2000)
     assert.ok(r.accuracy > 0.02 && r.accuracy < 0.3, `untrained accuracy ${r.accuracy}`)
     assert.ok(r.loss > 1.8 && r.loss < 3.5, `untrained loss ${r.loss}`)
+    assert.equal(r.perClass, undefined)
+  })
+
+  it('per-class accuracy: a model that always answers 3 is right on every 3 and on nothing else', async () => {
+    const test = await loadMnist({ split: 'test', limit: 2000 })
+    const w = new Float32Array(initialWeights({ kind: 'mlp' }, 'genesis').length)
+    w[w.length - 10 + 3] = 10 // the output bias of class 3 (the last 10 weights), every other weight 0
+    const r = await evaluate({ config: { kind: 'mlp' }, weights: w }, test, { perClass: true, batchSize: 300 })
+    const labels = new Array<number>(10).fill(0)
+    for (let i = 0; i < test.count; i++) labels[test.labels[i]]++
+    assert.deepEqual(r.perClass?.map((c) => c.label), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    assert.deepEqual(r.perClass?.map((c) => c.count), labels)
+    assert.deepEqual(r.perClass?.map((c) => c.accuracy), [0, 0, 0, 1, 0, 0, 0, 0, 0, 0])
+    assert.equal(r.accuracy, labels[3] / test.count)
   })
 })
 

@@ -22,7 +22,9 @@ export const startOptions = {
   ...chainOptions,
   keystore: { type: 'string', description: 'encrypted keystore file (password in COTRAIN_KEYSTORE_PASSWORD); else COTRAIN_PRIVATE_KEY', env: 'COTRAIN_KEYSTORE' },
   rounds: { type: 'number', description: 'stop after validating this many rounds; 0 = run until interrupted', env: 'COTRAIN_ROUNDS', default: 0, validate: intBetween(0, 1_000_000) },
-  'from-round': { type: 'number', description: 'first round to validate on a fresh data dir', env: 'COTRAIN_FROM_ROUND', default: 1, validate: intBetween(1, 2 ** 31) },
+  // No default: a fresh validator starts at the coordinator's current round (ValidatorService), never at
+  // round 1 of a long-running network, whose old contributions it could only misjudge (issue 15).
+  'from-round': { type: 'number', description: 'first round to validate on a fresh data dir (default: the coordinator\'s current round)', env: 'COTRAIN_FROM_ROUND', validate: intBetween(1, 2 ** 31) },
   'poll-ms': { type: 'number', description: 'how often to poll the coordinator for submissions', env: 'COTRAIN_POLL_MS', default: 1000, validate: intBetween(50, 600_000) },
   'held-out': { type: 'number', description: 'held-out samples for the quality score (default 1000 MNIST test digits, or 64 text windows for a gpt)', env: 'COTRAIN_HELD_OUT', validate: intBetween(16, 10_000) },
   ...backendOption,

@@ -18,7 +18,7 @@ import { CheckpointServer } from './CheckpointServer.ts'
 import { ContentCache } from './ContentCache.ts'
 import { CoordinatorLink, CoordinatorUnreachableError, isNotStakedRefusal, parseCoordinator } from './CoordinatorLink.ts'
 import type { WorkerEvent } from './events.ts'
-import type { WorkerFault } from '../../lib/faults/index.ts'
+import { claimedSpeedOf, type WorkerFault } from '../../lib/faults/index.ts'
 import { ensureStaked, NotStakedError, type StakeConsent } from './ensureStaked.ts'
 import { RoundRunner } from './RoundRunner.ts'
 import { watchStanding, type Standing } from './watchStanding.ts'
@@ -199,7 +199,7 @@ export class WorkerNode {
         log(`metrics: ${server.url}/metrics`)
       }
 
-      const coordinator = new CoordinatorLink(node, o.coordinator, { account: o.account, capabilities: capabilitiesOf(hardware, capability, backend), reconnectMs: reconnectMs(o), log })
+      const coordinator = new CoordinatorLink(node, o.coordinator, { account: o.account, capabilities: capabilitiesOf(hardware, capability, backend, fault), reconnectMs: reconnectMs(o), log })
       // A coordinator with a staking contract refuses an unstaked address
       // (NOT_STAKED): that is the cue to stake below, with the user's word, and
       // join again; not an error and not something to retry.
@@ -405,13 +405,13 @@ function holdsUndeliveredWork (state: WorkerState): boolean {
 }
 
 /** What the worker tells the coordinator it can do when it joins. */
-function capabilitiesOf (hw: HardwareInfo, cap: Capability, backend: { name: string, backendClass: string }): Capabilities {
+function capabilitiesOf (hw: HardwareInfo, cap: Capability, backend: { name: string, backendClass: string }, fault: WorkerFault): Capabilities {
   const gpu = hw.gpus[0]
   return {
     backend: backend.name,
     tfjsVersion: tf.version_core,
     simd: backend.backendClass.includes('-simd'),
-    samplesPerSecond: cap.trainSamplesPerSecond,
+    samplesPerSecond: claimedSpeedOf(fault, cap.trainSamplesPerSecond),
     gflops: cap.matmulGflops,
     cpuCores: hw.cpu.cores,
     memoryMib: Math.floor(hw.memory.totalBytes / 2 ** 20),
