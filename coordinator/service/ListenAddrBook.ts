@@ -39,6 +39,9 @@ export class ListenAddrBook {
 
   /** The peer's addresses as identify reported them to the peer store (empty until identify has run); remembered for the peer. */
   async learn (peerId: string): Promise<string[]> {
+    // Identify usually ran before the join: no peer store read (a protobuf decode) then.
+    const identified = this.byPeer.get(peerId)
+    if (identified !== undefined && identified.length > 0) return identified
     let addrs: string[]
     try {
       const peer = await this.node.peerStore.get(peerIdFromString(peerId))

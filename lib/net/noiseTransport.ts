@@ -17,12 +17,13 @@
  * transportKeysOf); package.json pins @chainsafe/libp2p-noise to the exact
  * version this was written against.
  */
+import { createPrivateKey, sign } from 'node:crypto'
 import { noise } from '@chainsafe/libp2p-noise'
 import type { ICryptoInterface, NoiseComponents, NoiseExtensions, NoiseInit } from '@chainsafe/libp2p-noise'
 import { defaultCrypto } from '@chainsafe/libp2p-noise/crypto'
 import { publicKeyFromProtobuf } from '@libp2p/crypto/keys'
 import { serviceCapabilities } from '@libp2p/interface'
-import type { AbortOptions, ConnectionEncrypter, MessageStream, PublicKey, SecureConnectionOptions, SecuredConnection, StreamMuxerFactory } from '@libp2p/interface'
+import type { AbortOptions, ConnectionEncrypter, MessageStream, PrivateKey, PublicKey, SecureConnectionOptions, SecuredConnection, StreamMuxerFactory } from '@libp2p/interface'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { AbstractMessageStream, lpStream } from '@libp2p/utils'
 import type { SendResult } from '@libp2p/utils'
@@ -123,15 +124,17 @@ export function noiseTransport (init: NoiseTransportInit = {}): (components: Noi
   const stock = noise({ ...noiseInit, crypto: probing(defaultCrypto) })
   return (components) => {
     const inner = stock(components) as unknown as NoiseInternals
+    const identity = importedOnce(components.privateKey)
     if (typeof inner.performHandshakeInitiator !== 'function' || typeof inner.performHandshakeResponder !== 'function' || typeof inner.getStreamMuxer !== 'function') {
       throw new TypeError('@chainsafe/libp2p-noise no longer has the handshake methods noiseTransport uses: check the pinned version')
     }
     const secure = async (connection: MessageStream, initiator: boolean, options?: SecureConnectionOptions): Promise<SecuredConnection<NoiseExtensions>> => {
-      const log = connection.log.newScope('noise')
+      // The connection's own logger: a new scope is a new debug logger per connection, a measurable cost with a thousand workers.
+      const log = connection.log
       const wrapped = lpStream(connection, { lengthEncoder: uint16.encode, lengthDecoder: uint16.decode, maxDataLength: MAX_MESSAGE })
       const handshake = initiator
-        ? await inner.performHandshakeInitiator(wrapped, components.privateKey, log, options?.remotePeer?.publicKey, options)
-        : await inner.performHandshakeResponder(wrapped, components.privateKey, log, options?.remotePeer?.publicKey, options)
+        ? await inner.performHandshakeInitiator(wrapped, identity, log, options?.remotePeer?.publicKey, options)
+        : await inner.performHandshakeResponder(wrapped, identity, log, options?.remotePeer?.publicKey, options)
       const publicKey = publicKeyFromProtobuf(handshake.payload.identityKey)
       return {
         connection: new NoiseTransportStream(wrapped.unwrap(), transportKeysOf(handshake), transportCipher, sendBuffers),
@@ -148,6 +151,23 @@ export function noiseTransport (init: NoiseTransportInit = {}): (components: Noi
       secureInbound: async (connection, options) => await secure(connection, false, options)
     }
   }
+}
+
+/**
+ * The node's Ed25519 identity key with its signing key imported once:
+ * @libp2p/crypto imports it from JWK on every sign, and every handshake
+ * signs, so a coordinator spent ~1 ms of CPU per joining worker on it.
+ * Other key types are returned as they are.
+ */
+function importedOnce (key: PrivateKey): PrivateKey {
+  if (key.type !== 'Ed25519' || key.raw.byteLength !== 64) return key
+  const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url')
+  const keyObject = createPrivateKey({ format: 'jwk', key: { kty: 'OKP', crv: 'Ed25519', d: b64(key.raw.subarray(0, 32)), x: b64(key.raw.subarray(32)) } })
+  const signOnce = (message: Uint8Array | Uint8ArrayList, options?: AbortOptions): Uint8Array => {
+    options?.signal?.throwIfAborted()
+    return sign(null, message instanceof Uint8Array ? message : message.subarray(), keyObject)
+  }
+  return Object.assign(Object.create(key) as PrivateKey, { sign: signOnce })
 }
 
 /**
