@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import * as tf from '@tensorflow/tfjs'
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm'
 import { loadTextCorpus } from '../lib/data/loadTextCorpus.ts'
+import { sha256Hex } from '../lib/hash/sha256.ts'
 import { resolveModelConfig, type GptConfig } from '../lib/model/config.ts'
 import { initialWeights } from '../lib/model/flatWeights.ts'
 import { modelFlops } from '../lib/model/modelFlops.ts'
@@ -25,8 +26,10 @@ import { environment, loadWarning, printTable, writeResult } from './trainingRep
 const threadedChild = process.argv.includes('--threaded-row')
 const seconds = Number(process.argv.filter((a) => !a.startsWith('--'))[2] ?? 6)
 const BATCH = 16
+/** Steps of the replay check (replayFingerprint): every kernel of a step runs many times, in seconds. */
+const REPLAY_STEPS = 10
 const config = resolveModelConfig({ kind: 'gpt' }) as GptConfig
-if (threadedChild) enableWasmThreads(cpus().length)
+const threadsStarted = threadedChild ? enableWasmThreads(cpus().length) : undefined
 const corpus = await loadTextCorpus({ contextLength: config.contextLength, maxChars: 2_000_000 })
 const before = loadavg()
 const rows: Array<Record<string, string | number>> = []
@@ -68,16 +71,21 @@ async function measureRow (backend: BackendName, label: string, profile: boolean
 if (threadedChild) {
   // One process, its wasm backend started with the threaded binary (see lib/training/wasmThreads.ts).
   await selectBackend({ backend: 'wasm' })
+  threadsStarted?.()
   const threads = getThreadsCount()
   const row = await measureRow('wasm', `wasm threaded (${threads} of ${cpus().length} threads)`, false)
-  process.stdout.write(JSON.stringify({ row, threads }) + '\n')
+  process.stdout.write(JSON.stringify({ row, threads, fingerprint: await replayFingerprint() }) + '\n')
   process.exit(0)
 }
 
+let wasmFingerprint = ''
 for (const backend of ['cpu', 'wasm'] as BackendName[]) {
   await selectBackend({ backend })
   rows.push(await measureRow(backend, backendClass().split('/')[0], backend === 'wasm'))
-  if (backend === 'wasm') matmulForms = matmulGradientForms()
+  if (backend === 'wasm') {
+    matmulForms = matmulGradientForms()
+    wasmFingerprint = await replayFingerprint()
+  }
 }
 const threaded = await threadedRow()
 rows.push(threaded.row)
@@ -98,21 +106,40 @@ console.log(`wrote ${writeResult('lm-training', { env: environment(), loadBefore
  * wasm backend once): its rate and the threads the backend really runs, or
  * why it could not run, in one line.
  */
-async function threadedRow (): Promise<{ row: Record<string, string | number>, threads: number, note: string }> {
+async function threadedRow (): Promise<{ row: Record<string, string | number>, threads: number, bitExact?: boolean, note: string }> {
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--threaded-row', String(seconds)], { encoding: 'utf8', timeout: 120_000 + 4000 * seconds })
   const line = child.stdout?.trim().split('\n').at(-1) ?? ''
   if (child.status === 0 && line.startsWith('{')) {
-    const { row, threads } = JSON.parse(line) as { row: Record<string, string | number>, threads: number }
+    const { row, threads, fingerprint } = JSON.parse(line) as { row: Record<string, string | number>, threads: number, fingerprint: string }
     const single = rows.find((r) => String(r.backend).startsWith('wasm'))
     const speedup = single === undefined ? NaN : Number(row['tokens/s']) / Number(single['tokens/s'])
+    const bitExact = fingerprint === wasmFingerprint
+    const exact = `weights after ${REPLAY_STEPS} steps ${bitExact ? 'bit-identical to' : 'differ from'} single-threaded wasm's`
     const note = threads > 1
-      ? `the threaded binary runs ${threads} threads: ${speedup.toFixed(2)}x the single-threaded tokens/s`
-      : `the threaded binary loads (pthread workers start), but its thread pool reports ${threads} thread in Node, so it runs single-threaded (this run ${speedup.toFixed(2)}x the single-threaded row: noise between two measurements, not threads); more cores need worker processes or threads (--threads)`
-    return { row, threads, note }
+      ? `the threaded binary runs ${threads} threads: ${speedup.toFixed(2)}x the single-threaded tokens/s; ${exact}`
+      : `the threaded binary runs its pool with ${threads} thread (${speedup.toFixed(2)}x the single-threaded row: noise, not threads); ${exact}`
+    return { row, threads, bitExact, note }
   }
   const error = (child.stderr ?? '').split('\n').find((l) => /Error|error/.test(l)) ?? `exit ${child.status ?? child.signal}`
   const note = `cannot run: ${error.trim().slice(0, 200)}`
   return { row: { model: rows[0].model, backend: 'wasm threaded', 'tokens/s': 0, 'ms/step': 0, 'GFLOP/s': 0, 'matmul GFLOP/s': 0, 'of ceiling': note }, threads: 0, note }
+}
+
+/**
+ * sha256 of the weights after REPLAY_STEPS steps from the bench's start
+ * weights on fixed batches: two backends give the same hash only if their
+ * training is bit-identical, which replay by validators on another machine
+ * needs (threads could change the order of a reduction's sums).
+ */
+async function replayFingerprint (): Promise<string> {
+  const engine = new TrainingEngine(config, resolveHyperParams({ batchSize: BATCH, learningRate: 1e-3 }))
+  const w = initialWeights(config, 'bench')
+  await engine.setState({ weights: w, ...initialOptimizerState(w.length) })
+  for (let s = 0; s < REPLAY_STEPS; s++) await engine.trainStep(corpus.train, Uint32Array.from({ length: BATCH }, (_, i) => s * BATCH + i))
+  await engine.takeLoss()
+  const { weights } = await engine.getState()
+  engine.dispose()
+  return sha256Hex(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength))
 }
 
 /** GFLOP/s of an n x n float32 matmul on the active backend (the rate its dense kernels can reach). */
