@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url'
 import * as tf from '@tensorflow/tfjs'
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm'
 import { loadTextCorpus } from '../lib/data/loadTextCorpus.ts'
-import { sha256Hex } from '../lib/hash/sha256.ts'
 import { resolveModelConfig, type GptConfig } from '../lib/model/config.ts'
 import { initialWeights } from '../lib/model/flatWeights.ts'
 import { modelFlops } from '../lib/model/modelFlops.ts'
@@ -20,6 +19,7 @@ import { resolveHyperParams } from '../lib/training/hyperParams.ts'
 import { initialOptimizerState } from '../lib/training/optimizerState.ts'
 import { backendClass, selectBackend, type BackendName } from '../lib/training/selectBackend.ts'
 import { TrainingEngine } from '../lib/training/TrainingEngine.ts'
+import { trainingFingerprint } from '../lib/training/trainingFingerprint.ts'
 import { enableWasmThreads } from '../lib/training/wasmThreads.ts'
 import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
 
@@ -125,21 +125,9 @@ async function threadedRow (): Promise<{ row: Record<string, string | number>, t
   return { row: { model: rows[0].model, backend: 'wasm threaded', 'tokens/s': 0, 'ms/step': 0, 'GFLOP/s': 0, 'matmul GFLOP/s': 0, 'of ceiling': note }, threads: 0, note }
 }
 
-/**
- * sha256 of the weights after REPLAY_STEPS steps from the bench's start
- * weights on fixed batches: two backends give the same hash only if their
- * training is bit-identical, which replay by validators on another machine
- * needs (threads could change the order of a reduction's sums).
- */
+/** The replay check: the weights after REPLAY_STEPS steps, hashed (lib/training/trainingFingerprint.ts). */
 async function replayFingerprint (): Promise<string> {
-  const engine = new TrainingEngine(config, resolveHyperParams({ batchSize: BATCH, learningRate: 1e-3 }))
-  const w = initialWeights(config, 'bench')
-  await engine.setState({ weights: w, ...initialOptimizerState(w.length) })
-  for (let s = 0; s < REPLAY_STEPS; s++) await engine.trainStep(corpus.train, Uint32Array.from({ length: BATCH }, (_, i) => s * BATCH + i))
-  await engine.takeLoss()
-  const { weights } = await engine.getState()
-  engine.dispose()
-  return sha256Hex(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength))
+  return await trainingFingerprint(config, corpus.train, { steps: REPLAY_STEPS, batchSize: BATCH, seed: 'bench' })
 }
 
 /** GFLOP/s of an n x n float32 matmul on the active backend (the rate its dense kernels can reach). */
