@@ -29,8 +29,8 @@ export const submitOptions = {
   ...commonOptions
 } as const satisfies OptionSpecs
 
-const USAGE = 'dataset submit --coordinator MULTIADDR --images FILE --labels FILE --contract 0xADDR [options]'
-const DESCRIPTION = 'Packs an MNIST-format dataset into content-addressed shards, publishes it to a coordinator, and submits it as a Dataset contribution (the key comes from COTRAIN_PRIVATE_KEY or --keystore).'
+const USAGE = 'dataset submit --coordinator MULTIADDR (--images FILE --labels FILE | --text FILE,...) --contract 0xADDR [options]'
+const DESCRIPTION = 'Packs an MNIST-format dataset (or UTF-8 text for a language model: training windows and the held-out split, every 20th window) into content-addressed shards, publishes it to a coordinator, and submits it as a Dataset contribution (the key comes from COTRAIN_PRIVATE_KEY or --keystore).'
 const EXAMPLES = [
   'COTRAIN_PRIVATE_KEY=0x... dataset submit --coordinator /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW... --images train-images-idx3-ubyte --labels train-labels-idx1-ubyte --shards 10 --contract 0x5FbDB2315678afecb367f032d93F642f64180aa3',
   'dataset submit --keystore key.json --images imgs.idx --labels labels.idx --coordinator $ADDR --contract $STAKING --json',
