@@ -119,6 +119,33 @@ describe('RoundManager', () => {
     assert.equal(next.modelId, model.id)
   })
 
+  it('records a verification pass\'s verdicts in one group commit', async () => {
+    const { store, rounds } = await start()
+    await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
+    for (const n of [1, 2, 3]) await join(rounds, n)
+    rounds.openRound({ shards: SHARDS, hyperParams: {} })
+    clock.advance(30_000)
+    assert.equal((await rounds.tick())?.state, 'training')
+    for (const [n, peer] of ['peer1', 'peer2', 'peer3'].entries()) await submit(rounds, 1, peer, [n, 0, 0])
+    // Which top-level transaction (commit) each verdict is written in.
+    let commits = 0
+    let depth = 0
+    const transaction = store.transaction.bind(store)
+    store.transaction = <T>(fn: () => T): T => {
+      if (depth++ === 0) commits++
+      try { return transaction(fn) } finally { depth-- }
+    }
+    const verdictCommits: number[] = []
+    const setStatus = store.setSubmissionStatus.bind(store)
+    store.setSubmissionStatus = (id, status, input) => {
+      if (status !== 'pending') verdictCommits.push(commits)
+      return setStatus(id, status, input)
+    }
+    assert.equal((await rounds.tick())?.state, 'done')
+    assert.equal(verdictCommits.length, 3)
+    assert.equal(new Set(verdictCommits).size, 1, `verdicts in commits ${verdictCommits.join(', ')}`)
+  })
+
   it('refuses a round seed that is not exactly 32 bytes before storing it; a stored seed announces and checks on the wire', async () => {
     const { store, rounds } = await start()
     await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
