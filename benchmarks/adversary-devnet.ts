@@ -2,16 +2,16 @@
  * `npm run bench:adversary` (its devnet part): the attacks of issue 15 that
  * need the whole system, each on a real devnet (hardhat node with the staking
  * contract, coordinator, validators and workers as separate processes, MNIST
- * MLP rounds): one honest run, one with a worker that poisons its last
- * segment, one with a worker that claims 1e9 samples/s at join. The honest
- * run also starts a third validator late, with default flags.
+ * MLP rounds): two honest runs (as many workers as each attacked run has
+ * trainers), one with a worker that poisons its last segment, one with a
+ * worker that claims 1e9 samples/s at join. The larger honest run also
+ * starts a third validator late, with default flags.
  *
  * From each run: what the chain says (FraudReported and ContributorSlashed
  * events per address), what the coordinator stored (assignments, submission
  * weights, round transitions and their deadlines), what the late validator
  * did, and the per-class test accuracy of the final global model (all 10,000
- * MNIST test digits) against the honest run's (which has as many honest
- * workers as the others have workers). One run per attack: the
+ * MNIST test digits) against the matching honest run's. One run per attack: the
  * seeded trials of the verifier itself are benchmarks/adversary.ts.
  *
  *   node benchmarks/adversary-devnet.ts [--rounds 3] [--steps 40]
@@ -32,7 +32,7 @@ import { evaluate, type ClassAccuracy } from '../lib/model/evaluate.ts'
 import { selectBackend } from '../lib/training/selectBackend.ts'
 import type { ValidatorEvent } from '../validator/events.ts'
 
-const usage = 'Usage: node benchmarks/adversary-devnet.ts [--rounds N] [--steps N] [--workers N]   (one devnet run per attack; defaults 3 rounds of 40 steps, 2 honest workers beside each attacker, 3 in the honest run)\n'
+const usage = 'Usage: node benchmarks/adversary-devnet.ts [--rounds N] [--steps N] [--workers N]   (one devnet run per attack; defaults 3 rounds of 40 steps, 2 honest workers beside each attacker; the honest runs have 3 and 2)\n'
 let values: { rounds: string, steps: string, workers: string, help?: boolean }
 try {
   values = parseArgs({ options: { rounds: { type: 'string', default: '3' }, steps: { type: 'string', default: '40' }, workers: { type: 'string', default: '2' }, help: { type: 'boolean', short: 'h' } } }).values as typeof values
@@ -67,6 +67,8 @@ interface Run {
   assigned: Array<Record<string, number>>
   weights: Array<Record<string, number>>
   rejected: Array<Record<string, string>>
+  /** What each worker claimed at join (samples/s of this model) and the coordinator's speed estimate at the end. */
+  speeds: Array<{ name: string, claimed: number | null, estimate: number }>
   phases: Array<{ round: number, state: string, seconds: number, allowedSeconds: number, onTime: boolean }>
   perClass: ClassAccuracy[]
   accuracy: number
@@ -133,10 +135,11 @@ async function devnetRun (name: string, cheat: string, workers: number, lateVali
       rejected.push(r)
       phases.push(...phasesOf(store.listTransitions(round.number)))
     }
+    const speeds = store.listWorkers().map((w) => ({ name: who(w.peerId), claimed: w.capabilities.samplesPerSec ?? null, estimate: Math.round(w.samplesPerSec) }))
     const latest = store.getLatestModel()
     if (latest === undefined) throw new Error(`${name}: the coordinator stored no model`)
     const evaluation = await evaluate({ config: { kind: 'mlp' }, weights: await store.readModelWeights(latest.id) }, testSet, { perClass: true })
-    return { name, cheat, result, events, assigned, weights, rejected, phases, perClass: evaluation.perClass!, accuracy: evaluation.accuracy, seconds: (Date.now() - t0) / 1000 }
+    return { name, cheat, result, events, assigned, weights, rejected, speeds, phases, perClass: evaluation.perClass!, accuracy: evaluation.accuracy, seconds: (Date.now() - t0) / 1000 }
   } finally {
     store.close()
   }
@@ -162,13 +165,16 @@ function phasesOf (transitions: RoundTransition[]): Run['phases'] {
   return out
 }
 
-// The control has as many trainers as the attacked runs (the same shard
-// count and split), and the speed liar trains honestly: its run against the
-// control is the run-to-run noise that the poison run's drop is read against.
+// Each attacked run has a control with as many trainers: the speed liar
+// trains honestly, so with WORKERS + 1 honest workers (the same shard count
+// and split) the two differ by run-to-run noise only; the poisoner's update
+// never counts and it is slashed below the stake minimum after its first
+// round, so its run trains WORKERS honest workers, as the smaller control does.
 const honest = await devnetRun('honest', 'none', WORKERS + 1, true)
-const poison = await devnetRun('poison-last', 'poison-last', WORKERS, false)
 const speed = await devnetRun('speed-lie', 'speed-lie', WORKERS, false)
-const runs = [honest, poison, speed]
+const honestSmall = await devnetRun(`honest-${WORKERS}`, 'none', WORKERS, false)
+const poison = await devnetRun('poison-last', 'poison-last', WORKERS, false)
+const runs = [honest, speed, honestSmall, poison]
 
 // ---------------------------------------------------------------- the table
 const honestOf = (run: Run): DevnetResult['participants'] => run.result.participants.filter((p) => p.role === 'worker')
@@ -179,7 +185,8 @@ const roundsDone = (run: Run): string => `${run.result.rounds.filter((r) => r.st
 
 interface Row {
   attack: string
-  outcome: 'caught' | 'refused' | 'harmless' | 'accepted'
+  /** caught: rejected and slashed; harmless: no gain and nobody honest harmed; more shards: a bigger share of the data, not of the average; accepted: it got what it wanted */
+  outcome: 'caught' | 'refused' | 'harmless' | 'more shards' | 'accepted'
   poisonedAccepted: number
   honestReported: number
   honestSlashed: number
@@ -199,14 +206,17 @@ const common = (run: Run): Pick<Row, 'honestReported' | 'honestSlashed' | 'cheat
   phasesOnTime: onTime(run)
 })
 
-rows.push({ attack: 'none (honest run, the control)', outcome: 'harmless', poisonedAccepted: 0, ...common(honest), note: `final test accuracy ${(honest.accuracy * 100).toFixed(2)} %` })
+for (const run of [honest, honestSmall]) {
+  rows.push({ attack: `none (honest run, ${honestOf(run).length} workers, a control)`, outcome: 'harmless', poisonedAccepted: 0, ...common(run), note: `final test accuracy ${(run.accuracy * 100).toFixed(2)} %` })
+}
 
 // The late validator: what it did with contributions it was too late to challenge.
 const lateName = 'validator-late'
 // Events of a process are that component's own (ComponentProcess types them so).
 const late = honest.events.filter((e) => e.source === lateName).map((e) => e.event as ValidatorEvent)
 const lateAccount = honest.result.participants.find((p) => p.name === lateName)!
-const lateVerified = late.flatMap((e) => e.event === 'submission:verified' ? [e] : [])
+// A validator says submission:verified when it has checked a contribution and again once it has scored it: the last word per contribution.
+const lateVerified = [...new Map(late.flatMap((e) => e.event === 'submission:verified' ? [[e.contributionId, e] as const] : [])).values()]
 const lateSkipped = late.flatMap((e) => e.event === 'submission:skipped' ? [e] : [])
 const lateReports = late.filter((e) => e.event === 'fraud:reported').length
 const lateRounds = [...new Set(lateVerified.map((e) => e.round))].sort((a, b) => a - b)
@@ -215,7 +225,7 @@ rows.push({
   outcome: lateReports === 0 && lateAccount.fraudReportsFiled === 0 ? 'harmless' : 'accepted',
   poisonedAccepted: 0,
   ...common(honest),
-  note: `it reported ${lateReports} (on chain ${lateAccount.fraudReportsFiled}); verified ${lateVerified.length} (${countBy(lateVerified.map((e) => e.outcome))}) in rounds ${lateRounds.join(',') || '-'}; skipped ${lateSkipped.length}${lateSkipped.length > 0 ? ` (${[...new Set(lateSkipped.map((e) => e.reason))].join('; ').slice(0, 120)})` : ''}`
+  note: `it reported ${lateReports} (on chain ${lateAccount.fraudReportsFiled}); checked ${lateVerified.length} contributions (${countBy(lateVerified.map((e) => e.outcome))}) in rounds ${lateRounds.join(',') || '-'}; skipped ${lateSkipped.length}${lateSkipped.length > 0 ? ` (${[...new Set(lateSkipped.map((e) => e.reason))].join('; ').slice(0, 120)})` : ''}`
 })
 
 // Last-segment poison: caught means its submissions were rejected by the coordinator and reported on chain.
@@ -230,7 +240,7 @@ rows.push({
     outcome: accepted > 0 ? 'accepted' : c.fraudulent > 0 ? 'caught' : 'refused',
     poisonedAccepted: accepted,
     ...common(poison),
-    note: `coordinator verdicts on it: ${countBy(verdicts)}; on chain ${c.fraudulent} of ${c.contributions} contributions fraudulent, slashed ${Number(c.slashedWei) / 1e18} ETH; max per-class drop against the honest run ${(maxDrop(honest, poison).drop * 100).toFixed(2)} points (class ${maxDrop(honest, poison).label})`
+    note: `coordinator verdicts on it: ${countBy(verdicts)}; on chain ${c.fraudulent} of ${c.contributions} contributions fraudulent, slashed ${Number(c.slashedWei) / 1e18} ETH; final test accuracy ${(poison.accuracy * 100).toFixed(2)} %, largest per-class drop against the ${WORKERS}-worker honest run ${(maxDrop(honestSmall, poison).drop * 100).toFixed(2)} points (class ${maxDrop(honestSmall, poison).label}), on class 0, the one it attacks, ${((honestSmall.perClass[0].accuracy - poison.perClass[0].accuracy) * 100).toFixed(2)} points`
   })
 }
 
@@ -252,13 +262,14 @@ const speedShares = speed.assigned.map((a, i) => {
   }
 })
 {
-  const more = speedShares.filter((s) => s.cheaterSamples > s.maxHonestSamples || s.cheaterWeight > s.maxHonestWeight)
+  const moreData = speedShares.filter((s) => s.cheaterSamples > s.maxHonestSamples)
+  const moreWeight = speedShares.filter((s) => s.cheaterWeight > s.maxHonestWeight)
   rows.push({
     attack: `speed lie (claims ${SPEED_LIE_SAMPLES_PER_SECOND.toExponential(0)} samples/s at join)`,
-    outcome: more.length === 0 ? 'harmless' : 'accepted',
+    outcome: moreWeight.length > 0 ? 'accepted' : moreData.length > 0 ? 'more shards' : 'harmless',
     poisonedAccepted: 0,
     ...common(speed),
-    note: `rounds where it got more samples or weight than the largest honest share: ${more.length} of ${speedShares.length}; weight share ${speedShares.map((s) => `${(s.cheaterWeightShare * 100).toFixed(1)} %`).join(', ')} with ${WORKERS + 1} workers`
+    note: `more weight in the average than the largest honest share in ${moreWeight.length} of ${speedShares.length} rounds (its share ${speedShares.map((s) => `${(s.cheaterWeightShare * 100).toFixed(1)} %`).join(', ')} of ${WORKERS + 1} updates); more samples assigned in ${moreData.length} (round${moreData.length === 1 ? '' : 's'} ${moreData.map((s) => s.round).join(', ') || '-'}); claimed at join, samples/s: ${speed.speeds.map((w) => `${w.name} ${w.claimed === null ? '-' : Math.round(w.claimed)}`).join(', ')}; measured by the end: ${speed.speeds.map((w) => `${w.name} ${w.estimate}`).join(', ')}`
   })
 }
 
@@ -266,10 +277,11 @@ const perClass = honest.perClass.map((h, i) => ({
   class: h.label,
   testDigits: h.count,
   honest: round4(h.accuracy),
-  poisonLast: round4(poison.perClass[i].accuracy),
   speedLie: round4(speed.perClass[i].accuracy),
-  poisonDrop: round4(h.accuracy - poison.perClass[i].accuracy),
-  speedLieDrop: round4(h.accuracy - speed.perClass[i].accuracy)
+  speedLieDrop: round4(h.accuracy - speed.perClass[i].accuracy),
+  honestSmall: round4(honestSmall.perClass[i].accuracy),
+  poisonLast: round4(poison.perClass[i].accuracy),
+  poisonDrop: round4(honestSmall.perClass[i].accuracy - poison.perClass[i].accuracy)
 }))
 
 function maxDrop (base: Run, other: Run): { label: number, drop: number } {
@@ -283,13 +295,13 @@ function countBy (xs: string[]): string {
 function round4 (x: number): number { return Math.round(x * 1e4) / 1e4 }
 
 const load = loadavg().map((x) => x.toFixed(2)).join(' ')
-console.log(`\nadversary benchmark, devnet part: one run per attack, ${ROUNDS} rounds of ${STEPS} steps, ${WORKERS} honest workers beside the attacker (${WORKERS + 1} in the honest run), load average ${load}, ${((Date.now() - started) / 1000).toFixed(0)} s`)
-console.log('attack'.padEnd(58) + 'outcome   poisoned-accepted  honest-reported  honest-slashed  cheater-reports  cheater-slashes  rounds  phases-on-time')
-for (const r of rows) console.log(`${r.attack.padEnd(58)}${r.outcome.padEnd(10)}${String(r.poisonedAccepted).padEnd(19)}${String(r.honestReported).padEnd(17)}${String(r.honestSlashed).padEnd(16)}${String(r.cheaterReports).padEnd(17)}${String(r.cheaterSlashes).padEnd(17)}${r.roundsDone.padEnd(8)}${r.phasesOnTime}`)
+console.log(`\nadversary benchmark, devnet part: one run per attack, ${ROUNDS} rounds of ${STEPS} steps, ${WORKERS} honest workers beside the attacker (${WORKERS + 1} and ${WORKERS} in the honest runs), load average ${load}, ${((Date.now() - started) / 1000).toFixed(0)} s`)
+console.log('attack'.padEnd(58) + 'outcome      poisoned-accepted  honest-reported  honest-slashed  cheater-reports  cheater-slashes  rounds  phases-on-time')
+for (const r of rows) console.log(`${r.attack.padEnd(58)}${r.outcome.padEnd(13)}${String(r.poisonedAccepted).padEnd(19)}${String(r.honestReported).padEnd(17)}${String(r.honestSlashed).padEnd(16)}${String(r.cheaterReports).padEnd(17)}${String(r.cheaterSlashes).padEnd(17)}${r.roundsDone.padEnd(8)}${r.phasesOnTime}`)
 for (const r of rows) console.log(`  ${r.attack}: ${r.note}`)
 console.log('\nper-class test accuracy of the final global model (10,000 MNIST test digits)')
-console.log('class  honest   poison-last  speed-lie  poison drop  speed-lie drop')
-for (const c of perClass) console.log(`${String(c.class).padEnd(7)}${c.honest.toFixed(4).padEnd(9)}${c.poisonLast.toFixed(4).padEnd(13)}${c.speedLie.toFixed(4).padEnd(11)}${c.poisonDrop.toFixed(4).padEnd(13)}${c.speedLieDrop.toFixed(4)}`)
+console.log(`class  honest-${WORKERS + 1}  speed-lie  drop     honest-${WORKERS}  poison-last  drop`)
+for (const c of perClass) console.log(`${String(c.class).padEnd(7)}${c.honest.toFixed(4).padEnd(10)}${c.speedLie.toFixed(4).padEnd(11)}${c.speedLieDrop.toFixed(4).padEnd(9)}${c.honestSmall.toFixed(4).padEnd(10)}${c.poisonLast.toFixed(4).padEnd(13)}${c.poisonDrop.toFixed(4)}`)
 console.log('\nspeed lie, per round: samples assigned and weight in the average')
 for (const s of speedShares) console.log(`round ${s.round}: cheater ${s.cheaterSamples} samples (largest honest ${s.maxHonestSamples}), weight ${s.cheaterWeight} (largest honest ${s.maxHonestWeight}), ${(s.cheaterWeightShare * 100).toFixed(1)} % of the average`)
 const late10 = runs.flatMap((r) => r.phases.filter((p) => !p.onTime).map((p) => `${r.name} round ${p.round} ${p.state} ${p.seconds.toFixed(0)} s of ${p.allowedSeconds.toFixed(0)} s`))
@@ -298,12 +310,12 @@ const goals = {
   honestReported: sum(runs.map((r) => common(r).honestReported)),
   honestSlashed: sum(runs.map((r) => common(r).honestSlashed)),
   everyPhaseWithinDeadline: late10.length === 0,
-  maxPerClassDropPoison: round4(maxDrop(honest, poison).drop),
+  maxPerClassDropPoison: round4(maxDrop(honestSmall, poison).drop),
   maxPerClassDropSpeedLie: round4(maxDrop(honest, speed).drop),
-  // Both runs train only honest updates: how far two such runs differ per class.
+  // Both runs train only honestly computed updates: how far two such runs differ per class.
   runToRunNoise: round4(Math.max(...honest.perClass.map((h, i) => Math.abs(h.accuracy - speed.perClass[i].accuracy))))
 }
-console.log(`\ngoals: poisoned updates accepted ${goals.poisonedAccepted} (goal 0), honest reported ${goals.honestReported} and slashed ${goals.honestSlashed} (goal 0), every round phase within its deadline + 10 %: ${goals.everyPhaseWithinDeadline}${late10.length > 0 ? ` (late: ${late10.join('; ')})` : ''}; max per-class accuracy drop against the honest run: poison ${(goals.maxPerClassDropPoison * 100).toFixed(2)} points, speed lie ${(goals.maxPerClassDropSpeedLie * 100).toFixed(2)} points (two honest runs differ by up to ${(goals.runToRunNoise * 100).toFixed(2)} points per class)`)
+console.log(`\ngoals: poisoned updates accepted ${goals.poisonedAccepted} (goal 0), honest reported ${goals.honestReported} and slashed ${goals.honestSlashed} (goal 0), every round phase within its deadline + 10 %: ${goals.everyPhaseWithinDeadline}${late10.length > 0 ? ` (late: ${late10.join('; ')})` : ''}; largest per-class accuracy drop against the matching honest run: poison ${(goals.maxPerClassDropPoison * 100).toFixed(2)} points, speed lie ${(goals.maxPerClassDropSpeedLie * 100).toFixed(2)} points (two honest runs differ by up to ${(goals.runToRunNoise * 100).toFixed(2)} points per class)`)
 
 const result = {
   date: new Date().toISOString(),
@@ -320,6 +332,7 @@ const result = {
     finalAccuracy: round4(r.accuracy),
     rounds: r.result.rounds.map((x) => ({ number: x.number, state: x.state, accuracy: x.accuracy, accepted: x.accepted, rejected: x.rejected })),
     rejected: r.rejected,
+    speeds: r.speeds,
     participants: r.result.participants.map((p) => ({ name: p.name, role: p.role, contributions: p.contributions, finalized: p.finalized, fraudulent: p.fraudulent, pending: p.pending, fraudReportsAgainst: p.fraudReportsAgainst, slashEvents: p.slashEvents, fraudReportsFiled: p.fraudReportsFiled, slashedEth: Number(p.slashedWei) / 1e18 })),
     settled: r.result.settled
   })),

@@ -8,8 +8,8 @@
  * Noise, Yamux, circuit relay v2 on a coordinator node), real training
  * (MLP 784-64-10 on MNIST, wasm), the real verifier (lib/validation) and the
  * real withholding rule. Devnet runs (chain, processes) are too slow on two
- * cores for many seeded trials; what this does not cover is listed in
- * `notCovered` of the JSON.
+ * cores for many seeded trials: benchmarks/adversary-devnet.ts runs one per
+ * attack that needs the whole system (`notCovered` in the JSON lists them).
  *
  *   node benchmarks/adversary.ts [--trials 3]
  */
@@ -212,11 +212,12 @@ const result = {
   setup: { how: 'in process: real libp2p (TCP, Noise, Yamux, circuit relay v2), real training (mlp 784-64-10, wasm), real verifier', trials, deadlineMs: DEADLINE_MS, grindVariants: GRIND_VARIANTS, plan: { first: true, last: true, random: 7 } },
   rows,
   goals,
+  // The devnet part (benchmarks/adversary-devnet.ts, results/adversary-devnet.json) measures these.
   notCovered: [
-    'speed lie (claimed samples/s): covered by coordinator scheduling tests, not measured here',
-    'late validator (starts at the current round, never reports past the window): covered by validator/ValidatorService.test.ts, needs a chain',
-    'per-class accuracy against an honest run: no poisoned update is accepted here, so none reaches the model; not measured',
-    'slashing on chain: the table counts reports a validator would file (fraud, or withholding under the rule)'
+    'speed lie (claimed samples/s): shard share and weight in the average, on a devnet (adversary-devnet)',
+    'late validator (started after two rounds with default flags): on a devnet (adversary-devnet)',
+    'per-class accuracy of the final model against an honest run: on a devnet (adversary-devnet)',
+    'slashing on chain (FraudReported and ContributorSlashed events per address): on a devnet (adversary-devnet); here, the reports a validator would file'
   ]
 }
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true })
