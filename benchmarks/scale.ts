@@ -13,7 +13,13 @@
  * seconds and CPU per worker, peak RSS, bytes served, errors.
  * Prints a table and writes benchmarks/results/scale.json.
  *
- * npm run bench:scale -- --workers 100,500,1000 [--procs 2] [--timeout 900] [--total-timeout 2400] [--cpu-prof DIR]
+ * npm run bench:scale -- --workers 100,500,1000 [--procs 2] [--timeout 900] [--total-timeout 2400] [--cpu-prof DIR] [--swarm on|off|on,off]
+ *
+ * --swarm on (the default): swarm distribution, as real workers do it: each
+ * light worker serves the model and shard it fetched, reports them over
+ * /cotrain/have, and fetches from the providers its assignment names before
+ * the coordinator. off: every worker fetches everything from the coordinator.
+ * on,off runs every size both ways.
  *
  * --timeout bounds each N, --total-timeout the whole run: a size that would
  * start past it is reported as not run, so the benchmark always ends and
@@ -33,7 +39,7 @@ import { bytesToHex, hexToBytes } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { sha256Hex } from '../lib/hash/sha256.ts'
 import {
-  createNode, fetchContent, hyperParamsFromWire, requestAssignment, requestJoin, retryWithBackoff, submitUpdate, type CotrainNode
+  WORKER_EXPECTED_PEERS, createNode, fetchFromSwarm, hyperParamsFromWire, reportHave, requestAssignment, requestJoin, retryWithBackoff, startContentService, submitUpdate, toContentId, type ContentId, type CotrainNode, type ProviderRef
 } from '../lib/net/index.ts'
 import { computeCommitment } from '../lib/proof/commitment.ts'
 import { deltaHash, encodeDelta, quantizeDelta } from '../lib/proof/delta.ts'
@@ -52,6 +58,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '900' },
     'total-timeout': { type: 'string', default: '2400' },
     'cpu-prof': { type: 'string' },
+    swarm: { type: 'string', default: 'on' },
     'data-dir': { type: 'string' },
     coordinator: { type: 'string' },
     count: { type: 'string' },
@@ -87,6 +94,7 @@ async function runCoordinator (): Promise<void> {
     training: TRAINING,
     roundTimeoutMs: 600_000,
     verify: async () => ({ accepted: true, score: 50 }),
+    swarmSeeds: values.swarm === 'off' ? 0 : 3,
     // Every worker joins before the round starts; a slow fleet is waited for.
     config: { openTimeoutMs: 900_000 }
   })
@@ -123,7 +131,7 @@ function folderBytes (dir: string): number {
 
 // ---------------------------------------------------------------- workers
 
-interface WorkerResult { joinedAt?: number, assignedAt?: number, servedAt?: number, submittedAt?: number, retries: number, error?: string, firstRetry?: string }
+interface WorkerResult { joinedAt?: number, assignedAt?: number, servedAt?: number, submittedAt?: number, retries: number, error?: string, firstRetry?: string, fromPeersBytes?: number, providerFailures?: number, firstProviderFailure?: string }
 
 async function runWorkers (): Promise<void> {
   const count = Number(values.count)
@@ -140,7 +148,8 @@ async function runWorkers (): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000))
     let node: CotrainNode | undefined
     try {
-      node = await createNode()
+      // Sized like a real worker's node: with swarm on it serves other workers, all from this one host.
+      node = await createNode({ expectedPeers: WORKER_EXPECTED_PEERS })
       await lightWorker(node, target, offset + i, r, stop.signal)
     } catch (err) {
       if (!stop.signal.aborted) r.error = (err as Error).message.split('\n')[0]
@@ -154,6 +163,9 @@ async function runWorkers (): Promise<void> {
 }
 
 async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiaddr>, index: number, r: WorkerResult, signal: AbortSignal): Promise<void> {
+  // With swarm on, the worker serves what it fetched (hash-checked) to other workers, from memory.
+  const held = values.swarm === 'off' ? undefined : new Map<ContentId, Uint8Array>()
+  if (held !== undefined) await startContentService(node, { provider: (id) => held.get(id) })
   const account = privateKeyToAccount(sha256Hex(new TextEncoder().encode(`scale-bench/${index}`)))
   const retry = { signal, maxMs: 10_000, onRetry: (err: unknown) => { r.retries++; r.firstRetry ??= (err as Error).message.split('\n')[0].slice(0, 120) } }
   const capabilities = { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 8000, gflops: 30, cpuCores: 2, memoryMib: 8000 }
@@ -167,9 +179,19 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   }
   r.assignedAt = Date.now()
   const ann = a.announcement!
-  await retryWithBackoff(async () => await fetchContent(node, coordinator, ann.modelId!, { signal }), retry)
-  for (const s of a.shards) await retryWithBackoff(async () => await fetchContent(node, coordinator, s.contentId!, { signal }), retry)
+  // Providers the assignment names (swarm on); none: everything comes from the coordinator.
+  const named = new Map<ContentId, { size: number, providers: ProviderRef[] }>()
+  for (const c of a.providers ?? []) named.set(toContentId(c.contentId!), { size: c.size ?? 0, providers: (c.providers ?? []).map((p) => ({ peerId: p.peerId ?? '', addrs: p.addrs ?? [] })) })
+  const ids = [toContentId(ann.modelId!), ...a.shards.map((s) => toContentId(s.contentId!))]
+  r.fromPeersBytes = 0
+  for (const id of ids) {
+    const onProviderFailed = (_p: ProviderRef, err: unknown): void => { r.providerFailures = (r.providerFailures ?? 0) + 1; r.firstProviderFailure ??= [err, (err as Error).cause].filter((e) => e instanceof Error).map((e) => (e as Error).message.split('\n')[0].replace(/0x[0-9a-f]{64}/g, 'ID').slice(0, 100)).join(' / ') }
+    const got = await retryWithBackoff(async () => await fetchFromSwarm(node, { contentId: id, size: named.get(id)?.size, providers: named.get(id)?.providers ?? [], coordinator }, { signal, onProviderFailed }), retry)
+    if (got.provider !== undefined) r.fromPeersBytes += got.value.byteLength
+    held?.set(id, got.value)
+  }
   r.servedAt = Date.now()
+  if (held !== undefined) await retryWithBackoff(async () => await reportHave(node, coordinator, { round: a.round, workerAddress: account.address, contentIds: ids }, { timeoutMs: 30_000, signal }), retry)
   await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry)
   r.submittedAt = Date.now()
   // Then idle, as a worker waiting for the next round: poll when the coordinator says to (retryAfter, jittered), as a real worker does, until told to stop.
@@ -224,6 +246,8 @@ function numParamsOf (config: { hidden?: number[] }): number {
 
 interface ScaleRow {
   workers: number
+  /** Swarm distribution on (workers serve each other) or off (everything from the coordinator). */
+  swarm: boolean
   completed: boolean
   joinS?: number
   serveS?: number
@@ -238,6 +262,10 @@ interface ScaleRow {
   contentMiB?: number
   /** Coordinator egress over one copy of the content (the goal is at most 3 whatever N). */
   egressRatio?: number
+  /** What workers got from other workers instead (swarm on). */
+  fromPeersMiB?: number
+  /** Named providers that failed (stalled, refused, wrong bytes) and were left for the next source. */
+  providerFailures?: number
   accepted?: number
   errors: number
   retries: number
@@ -252,15 +280,15 @@ function lines (child: ChildProcess, onLine: (l: Line) => void): void {
   })
 }
 
-async function runOne (n: number, procs: number, timeoutS: number): Promise<ScaleRow> {
+async function runOne (n: number, procs: number, timeoutS: number, swarm: boolean): Promise<ScaleRow> {
   const dir = mkdtempSync(join(tmpdir(), 'cotrain-scale-'))
-  const row: ScaleRow = { workers: n, completed: false, errors: 0, retries: 0 }
+  const row: ScaleRow = { workers: n, swarm, completed: false, errors: 0, retries: 0 }
   const children: ChildProcess[] = []
   const env = { ...process.env, NODE_NO_WARNINGS: '1' }
   try {
     // --cpu-prof DIR: a V8 CPU profile of the coordinator process (open in Chrome DevTools), to see where its CPU per worker goes.
     const prof = values['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']]
-    const coord = spawn(process.execPath, [...prof, HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator')], { stdio: ['ignore', 'pipe', 'inherit'], env })
+    const coord = spawn(process.execPath, [...prof, HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator'), '--swarm', swarm ? 'on' : 'off'], { stdio: ['ignore', 'pipe', 'inherit'], env })
     children.push(coord)
     const events: Record<string, Line> = {}
     const t0 = Date.now()
@@ -285,7 +313,7 @@ async function runOne (n: number, procs: number, timeoutS: number): Promise<Scal
     for (let p = 0; p < procs; p++) {
       const count = Math.floor(n / procs) + (p < n % procs ? 1 : 0)
       const offset = p * Math.floor(n / procs) + Math.min(p, n % procs)
-      const w = spawn(process.execPath, [HERE, '--role', 'workers', '--coordinator', target, '--count', String(count), '--offset', String(offset)], { stdio: ['ignore', 'pipe', 'inherit'], env })
+      const w = spawn(process.execPath, [HERE, '--role', 'workers', '--coordinator', target, '--count', String(count), '--offset', String(offset), '--swarm', swarm ? 'on' : 'off'], { stdio: ['ignore', 'pipe', 'inherit'], env })
       children.push(w)
       lines(w, (l) => {
         if (l.kind === 'workers') results.push(...(l.results as WorkerResult[]))
@@ -304,6 +332,8 @@ async function runOne (n: number, procs: number, timeoutS: number): Promise<Scal
     row.completed = done !== undefined
     row.errors = results.filter(x => x.error !== undefined).length + (n - results.length)
     row.retries = results.reduce((s, x) => s + x.retries, 0)
+    row.fromPeersMiB = results.reduce((s, x) => s + (x.fromPeersBytes ?? 0), 0) / MiB
+    row.providerFailures = results.reduce((s, x) => s + (x.providerFailures ?? 0), 0)
     const served = results.map(x => x.servedAt ?? 0).filter(t => t > 0)
     if (events['all-joined'] !== undefined) row.joinS = ((events['all-joined'].t as number) - workersStarted) / 1000
     // From the first worker that learned of its assignment (idle workers poll at an interval that grows with N) to the last one served.
@@ -325,6 +355,9 @@ async function runOne (n: number, procs: number, timeoutS: number): Promise<Scal
     const kinds = new Map<string, number>()
     for (const x of results) if (x.firstRetry !== undefined) kinds.set(x.firstRetry, (kinds.get(x.firstRetry) ?? 0) + 1)
     for (const [k, c] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 4)) process.stderr.write(`  first retry of ${c} workers: ${k}\n`)
+    const failures = new Map<string, number>()
+    for (const x of results) if (x.firstProviderFailure !== undefined) failures.set(x.firstProviderFailure, (failures.get(x.firstProviderFailure) ?? 0) + 1)
+    for (const [k, c] of [...failures].sort((a, b) => b[1] - a[1]).slice(0, 4)) process.stderr.write(`  first provider failure of ${c} workers: ${k}\n`)
     return row
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
@@ -338,28 +371,33 @@ async function runParent (): Promise<void> {
   const procs = Math.max(1, Number(values.procs))
   const rows: ScaleRow[] = []
   const totalDeadline = Date.now() + Number(values['total-timeout']) * 1000
+  const modes = (values.swarm as string).split(',')
+  if (modes.length === 0 || modes.some(m => m !== 'on' && m !== 'off')) throw new Error(`--swarm takes on, off or on,off, got ${values.swarm}`)
   for (const n of sizes) {
-    // Each size gets its own timeout, cut to what is left of the total (and 60 s for the tear-down).
-    const leftS = Math.floor((totalDeadline - Date.now()) / 1000) - 60
-    if (leftS < 60) {
-      process.stderr.write(`scale: ${n} workers not run: the total timeout (${values['total-timeout'] as string} s) is spent\n`)
-      rows.push({ workers: n, completed: false, errors: n, retries: 0, notRun: 'total timeout spent' })
-      continue
+    for (const mode of modes) {
+      const swarm = mode === 'on'
+      // Each size gets its own timeout, cut to what is left of the total (and 60 s for the tear-down).
+      const leftS = Math.floor((totalDeadline - Date.now()) / 1000) - 60
+      if (leftS < 60) {
+        process.stderr.write(`scale: ${n} workers (swarm ${mode}) not run: the total timeout (${values['total-timeout'] as string} s) is spent\n`)
+        rows.push({ workers: n, swarm, completed: false, errors: n, retries: 0, notRun: 'total timeout spent' })
+        continue
+      }
+      process.stderr.write(`scale: ${n} workers in ${procs} processes, swarm ${mode}...\n`)
+      const row = await runOne(n, procs, Math.min(Number(values.timeout), leftS), swarm)
+      rows.push(row)
+      process.stderr.write(`  ${JSON.stringify(row)}\n`)
     }
-    process.stderr.write(`scale: ${n} workers in ${procs} processes...\n`)
-    const row = await runOne(n, procs, Math.min(Number(values.timeout), leftS))
-    rows.push(row)
-    process.stderr.write(`  ${JSON.stringify(row)}\n`)
   }
   const f = (v: number | undefined, d = 1): string => v === undefined ? '-' : v.toFixed(d)
-  process.stdout.write('\n| workers | done | join s | serve s | last submit -> model s | coordinator CPU s | CPU ms/worker | peak RSS MiB | served MiB | egress / content | errors | retries |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n')
-  for (const r of rows) process.stdout.write(`| ${r.workers} | ${r.completed ? 'yes' : 'NO'} | ${f(r.joinS)} | ${f(r.serveS)} | ${f(r.lastSubmissionToModelS, 2)} | ${f(r.coordinatorCpuS)} | ${f(r.cpuMsPerWorker)} | ${f(r.peakRssMiB, 0)} | ${f(r.servedMiB, 0)} | ${f(r.egressRatio, 2)} | ${r.errors} | ${r.retries} |\n`)
+  process.stdout.write('\n| workers | swarm | done | join s | serve s | last submit -> model s | coordinator CPU s | CPU ms/worker | peak RSS MiB | served MiB | egress / content | from peers MiB | errors | retries |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n')
+  for (const r of rows) process.stdout.write(`| ${r.workers} | ${r.swarm ? 'on' : 'off'} | ${r.completed ? 'yes' : 'NO'} | ${f(r.joinS)} | ${f(r.serveS)} | ${f(r.lastSubmissionToModelS, 2)} | ${f(r.coordinatorCpuS)} | ${f(r.cpuMsPerWorker)} | ${f(r.peakRssMiB, 0)} | ${f(r.servedMiB, 0)} | ${f(r.egressRatio, 2)} | ${f(r.fromPeersMiB, 0)} | ${r.errors} | ${r.retries} |\n`)
   mkdirSync(dirname(values.out as string), { recursive: true })
   writeFileSync(values.out as string, JSON.stringify({
     benchmark: 'scale',
     date: new Date().toISOString(),
     machine: { cpu: cpus()[0]?.model, cores: cpus().length, loadavg: loadavg() },
-    setup: { model: 'mlp 784-128-10', training: TRAINING, workerProcesses: procs, verification: 'off (accept all)', chain: 'none', note: 'light workers: real libp2p join/assign/content/submit, no training' },
+    setup: { model: 'mlp 784-128-10', training: TRAINING, workerProcesses: procs, verification: 'off (accept all)', chain: 'none', swarm: values.swarm, note: 'light workers: real libp2p join/assign/content/submit (and have, serving what they fetched, with swarm on), no training' },
     rows
   }, null, 2) + '\n')
   process.stderr.write(`wrote ${values.out as string}\n`)

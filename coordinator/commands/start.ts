@@ -22,6 +22,7 @@ const specs = {
   // A fixed port by default: workers keep the coordinator's address, so they find it again after a restart.
   listen: { type: 'string', description: 'libp2p listen multiaddr (comma-separated for several; tcp/0 picks a free port, which changes on restart)', default: '/ip4/127.0.0.1/tcp/4001', env: 'COTRAIN_LISTEN' },
   'max-workers': { type: 'number', description: 'workers (plus validators) the node makes room for: sizes its connection limits', default: 1000, env: 'COTRAIN_MAX_WORKERS', validate: intBetween(1, 1_000_000) },
+  'swarm-seeds': { type: 'number', description: 'swarm distribution: workers the coordinator sends each round\'s model to itself; the rest fetch it from workers that hold it (0 = off: every worker fetches everything from the coordinator)', default: 3, env: 'COTRAIN_SWARM_SEEDS', validate: intBetween(0, 1000) },
   'rpc-url': { type: 'string', description: 'Ethereum JSON-RPC endpoint', default: 'http://127.0.0.1:8545', env: 'COTRAIN_RPC_URL' },
   contract: { type: 'string', description: 'staking contract (proxy): submissions must be committed there', env: 'COTRAIN_CONTRACT', validate: (v: string) => isAddress(v, { strict: false }) ? undefined : `not an address: "${v}"` },
   ...backendOption,
@@ -70,6 +71,7 @@ export async function run (argv: string[]): Promise<void> {
     dataDir: o['data-dir'],
     listen,
     maxWorkers: o['max-workers'],
+    swarmSeeds: o['swarm-seeds'],
     rpcUrl: o['rpc-url'],
     contract: o.contract as Address | undefined,
     model: o['model-file'] !== undefined ? modelFromFile(o['model-file'], o.model, o['model-config']) : modelConfigInput(o.model, o['model-config']),

@@ -99,6 +99,14 @@ export const MAX_INBOUND_STREAMS = {
 /** How far a join binding's timestamp may be from the coordinator's clock. */
 export const JOIN_MAX_CLOCK_SKEW_S = 300
 
+/**
+ * Peers a worker makes room for (lib/net/connectionLimits.ts): as a provider
+ * of the round's model (swarm distribution) it may see dozens of fetchers at
+ * once, and libp2p's defaults (10 handshakes in flight, 5 connections per
+ * second per host) reset the rest.
+ */
+export const WORKER_EXPECTED_PEERS = 64
+
 /** Retries of a broken content transfer, and the first back-off (doubles each time). */
 export const CONTENT_MAX_ATTEMPTS = 6
 export const CONTENT_RETRY_DELAY_MS = 200

@@ -7,7 +7,7 @@ import { InvalidInputError } from '../../lib/errors.ts'
 import { createChainClient, type WalletChainClient } from '../../lib/chain/index.ts'
 import type { Progress } from '../../lib/cli/Progress.ts'
 import { startStatusServer, type StatusServer } from '../../lib/http/startStatusServer.ts'
-import { backoffDelay, createNode, subscribeRoundAnnouncements, type Capabilities, type CotrainNode, type ProtocolError } from '../../lib/net/index.ts'
+import { WORKER_EXPECTED_PEERS, backoffDelay, createNode, subscribeRoundAnnouncements, type Capabilities, type CotrainNode, type ProtocolError } from '../../lib/net/index.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
 import { challengeWindowSeconds } from '../../lib/challenge/challengeWindow.ts'
@@ -164,7 +164,7 @@ export class WorkerNode {
 
     const closers: Array<() => Promise<unknown>> = []
     try {
-      const node = await createNode({ identityPath: path.join(o.dataDir, 'peer.key'), listen: o.listen ?? ['/ip4/127.0.0.1/tcp/0'], gossipsub: true })
+      const node = await createNode({ identityPath: path.join(o.dataDir, 'peer.key'), listen: o.listen ?? ['/ip4/127.0.0.1/tcp/0'], gossipsub: true, expectedPeers: WORKER_EXPECTED_PEERS })
       closers.push(async () => await node.stop())
       const cache = new ContentCache(o.dataDir)
       const checkpoints = new CheckpointServer(node, path.join(o.dataDir, 'checkpoints'), {
