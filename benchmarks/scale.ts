@@ -39,7 +39,7 @@ import { bytesToHex, hexToBytes } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { sha256Hex } from '../lib/hash/sha256.ts'
 import {
-  WORKER_EXPECTED_PEERS, createNode, fetchFromSwarm, hyperParamsFromWire, reportHave, requestAssignment, requestJoin, retryWithBackoff, startContentService, submitUpdate, toContentId, type ContentId, type CotrainNode, type ProviderRef
+  ErrorCode, ProtocolError, WORKER_EXPECTED_PEERS, createNode, fetchFromSwarm, hyperParamsFromWire, reportHave, requestAssignment, requestJoin, retryWithBackoff, startContentService, submitUpdate, toContentId, type ContentId, type CotrainNode, type ProviderRef
 } from '../lib/net/index.ts'
 import { computeCommitment } from '../lib/proof/commitment.ts'
 import { deltaHash, encodeDelta, quantizeDelta } from '../lib/proof/delta.ts'
@@ -192,7 +192,12 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   }
   r.servedAt = Date.now()
   if (held !== undefined) await retryWithBackoff(async () => await reportHave(node, coordinator, { round: a.round, workerAddress: account.address, contentIds: ids }, { timeoutMs: 30_000, signal }), retry)
-  await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry)
+  try {
+    await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry)
+  } catch (err) {
+    // A resend after an ack that came too late: the coordinator has the update, and a real worker counts it delivered (worker/node/RoundRunner.ts).
+    if (!(err instanceof ProtocolError && err.remote === true && err.code === ErrorCode.ERROR_CODE_DUPLICATE)) throw err
+  }
   r.submittedAt = Date.now()
   // Then idle, as a worker waiting for the next round: poll when the coordinator says to (retryAfter, jittered), as a real worker does, until told to stop.
   let retryAfter = 2
