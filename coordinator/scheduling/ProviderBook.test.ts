@@ -43,27 +43,47 @@ describe('ProviderBook (swarm distribution)', () => {
     assert.deepEqual(names(book.plan(MODEL, 'w3')).sort(), ['w1', 'w2'])
   })
 
-  it('bounds the list and spreads the load: each holder is named first about equally often', () => {
-    const book = new ProviderBook()
+  it('bounds the list and the fan-out: each holder serves at most fanOut fetchers at once, spread evenly', () => {
+    const book = new ProviderBook({ fanOut: 4 })
     for (let i = 1; i <= 10; i++) book.record(`h${i}`, [MODEL], addr(i))
     const first = new Map<string, number>()
-    for (let r = 0; r < 100; r++) {
-      const plan = book.plan(MODEL, `r${r}`)
-      const list = names(plan)
+    for (let r = 0; r < 40; r++) {
+      const list = names(book.plan(MODEL, `r${r}`))
       assert.ok(list.length >= 1 && list.length <= LIMITS.providers, `list of ${list.length}`)
       assert.equal(new Set(list).size, list.length, 'no provider twice')
       first.set(list[0], (first.get(list[0]) ?? 0) + 1)
     }
-    assert.deepEqual([...first.values()].sort(), new Array(10).fill(10))
+    assert.deepEqual([...first.values()], new Array(10).fill(4))
+    // Every holder is busy: the next one waits rather than piling on (or going to the coordinator).
+    assert.equal(book.plan(MODEL, 'r40').kind, 'wait')
+    // Asking again while fetching names the same holder first, without counting twice.
+    const again = names(book.plan(MODEL, 'r0'))[0]
+    assert.equal(again, names(book.plan(MODEL, 'r0'))[0])
+    assert.equal(book.plan(MODEL, 'r40').kind, 'wait')
+    // r0 reports: its holder has a free slot, and r0 itself is a holder now.
+    book.record('r0', [MODEL], addr(99))
+    const next = names(book.plan(MODEL, 'r40'))
+    assert.ok(next[0] === 'r0' || next[0] === again, `named ${next[0]}`)
   })
 
   it('grows the tree: a worker that reports takes its share of later requests at once', () => {
-    const book = new ProviderBook({ seeds: 1 })
+    const book = new ProviderBook({ seeds: 1, fanOut: 4 })
     book.record('h1', [MODEL], addr(1))
-    for (let r = 0; r < 5; r++) book.plan(MODEL, `r${r}`)
+    for (let r = 0; r < 4; r++) assert.equal(names(book.plan(MODEL, `r${r}`))[0], 'h1')
+    assert.equal(book.plan(MODEL, 'late').kind, 'wait')
     book.record('r0', [MODEL], addr(9))
-    // r0 was named 0 times, h1 five: r0 goes first.
+    // h1 serves r1-r3, r0 nobody: r0 goes first.
     assert.equal(names(book.plan(MODEL, 'late'))[0], 'r0')
+  })
+
+  it('frees a holder\'s slot from a fetcher that never reports', () => {
+    let now = 0
+    const book = new ProviderBook({ fanOut: 1, seedTimeoutMs: 1000, now: () => now })
+    book.record('h1', [MODEL], addr(1))
+    assert.equal(names(book.plan(MODEL, 'dies'))[0], 'h1')
+    assert.equal(book.plan(MODEL, 'w2').kind, 'wait')
+    now = 1001
+    assert.equal(names(book.plan(MODEL, 'w2'))[0], 'h1')
   })
 
   it('skips holders that are not usable (gone, banned) and holders without a direct address', () => {

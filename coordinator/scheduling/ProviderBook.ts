@@ -13,13 +13,21 @@ export interface ProviderBookOptions {
   seedTimeoutMs?: number
   /** Providers named per object (default and most: LIMITS.providers). */
   maxProviders?: number
+  /**
+   * Fetchers one holder is named first to at once (default 4): more wait for
+   * the next holders. Without it, everyone waiting for the model came back
+   * to the 3 seeds at once and their transfers ran past the deadline.
+   */
+  fanOut?: number
   now?: () => number
 }
 
 interface Holder {
   /** Its direct addresses, as the coordinator saw them when it reported. */
   addrs: string[]
-  /** Times it was named first in a list: the load it is expected to carry. */
+  /** Fetchers it was named first to that have not reported yet, and when: its load now. */
+  fetching: Map<string, number>
+  /** Times it was named first in all. */
   named: number
   since: number
 }
@@ -32,7 +40,11 @@ interface Holder {
  * for an object nobody holds get it from the coordinator; the rest wait
  * until a seed reports, then fetch from holders, least loaded first, so the
  * set of holders grows like a tree and the coordinator serves each object
- * about `seeds` times whatever the number of workers.
+ * about `seeds` times whatever the number of workers. A holder is named
+ * first to at most `fanOut` fetchers at a time (until they report); when
+ * every holder is that busy, a worker waits for the model like before the
+ * first holder, so each generation of the tree multiplies the holders by
+ * about fanOut + 1 instead of piling every fetcher on the first few.
  *
  * @example
  * const book = new ProviderBook({ seeds: 3 })
@@ -44,6 +56,7 @@ export class ProviderBook {
   private readonly seeds: number
   private readonly seedTimeoutMs: number
   private readonly maxProviders: number
+  private readonly fanOut: number
   private readonly now: () => number
   private readonly holders = new Map<string, Map<string, Holder>>()
   /** Per object: seeds sent to the coordinator and when, until they report. */
@@ -54,6 +67,7 @@ export class ProviderBook {
     this.seeds = Math.max(1, options.seeds ?? 3)
     this.seedTimeoutMs = options.seedTimeoutMs ?? 60_000
     this.maxProviders = Math.min(LIMITS.providers, Math.max(1, options.maxProviders ?? LIMITS.providers))
+    this.fanOut = Math.max(1, options.fanOut ?? 4)
     this.now = options.now ?? Date.now
   }
 
@@ -74,11 +88,13 @@ export class ProviderBook {
     let n = 0
     for (const id of contentIds) {
       this.seeding.get(id)?.delete(peerId)
-      if (direct.length === 0) continue
       let h = this.holders.get(id)
+      // It got it: the holder it was sent to is free for the next fetcher.
+      for (const holder of h?.values() ?? []) holder.fetching.delete(peerId)
+      if (direct.length === 0) continue
       if (h === undefined) this.holders.set(id, h = new Map())
       const had = h.get(peerId)
-      h.set(peerId, { addrs: [...direct], named: had?.named ?? 0, since: had?.since ?? this.now() })
+      h.set(peerId, { addrs: [...direct], fetching: had?.fetching ?? new Map(), named: had?.named ?? 0, since: had?.since ?? this.now() })
       n++
     }
     return n
@@ -86,7 +102,10 @@ export class ProviderBook {
 
   /** `peerId` is gone (left, banned, not live): never named again. */
   forget (peerId: string): void {
-    for (const h of this.holders.values()) h.delete(peerId)
+    for (const h of this.holders.values()) {
+      h.delete(peerId)
+      for (const holder of h.values()) holder.fetching.delete(peerId)
+    }
     for (const s of this.seeding.values()) s.delete(peerId)
   }
 
@@ -102,18 +121,31 @@ export class ProviderBook {
   plan (contentId: string, requester: string, usable: (peerId: string) => boolean = () => true): FetchPlan {
     const held = this.holders.get(contentId)
     if (held?.has(requester) === true) return { kind: 'providers', providers: [] }
+    const now = this.now()
     const candidates = [...(held ?? new Map<string, Holder>()).entries()].filter(([p]) => usable(p))
-    if (candidates.length > 0) {
-      // Least named first, then the longest held: load spreads over the
-      // holders, and each new holder takes its share as soon as it reports.
-      candidates.sort(([pa, a], [pb, b]) => a.named - b.named || a.since - b.since || (pa < pb ? -1 : pa > pb ? 1 : 0))
+    for (const [, h] of candidates) for (const [p, at] of h.fetching) if (now - at > this.seedTimeoutMs) h.fetching.delete(p)
+    // Asking again while fetching: the same holder first (it counts once).
+    const mine = candidates.find(([, h]) => h.fetching.has(requester))
+    if (mine !== undefined || candidates.some(([, h]) => h.fetching.size < this.fanOut)) {
+      // Least busy first, then least named, then the longest held: load
+      // spreads over the holders, and each new holder takes its share as
+      // soon as it reports.
+      candidates.sort(([pa, a], [pb, b]) => a.fetching.size - b.fetching.size || a.named - b.named || a.since - b.since || (pa < pb ? -1 : pa > pb ? 1 : 0))
+      if (mine !== undefined) {
+        candidates.splice(candidates.indexOf(mine), 1)
+        candidates.unshift(mine)
+      }
       const picked = candidates.slice(0, this.maxProviders)
-      picked[0][1].named++
+      if (mine === undefined) {
+        picked[0][1].fetching.set(requester, now)
+        picked[0][1].named++
+      }
       return { kind: 'providers', providers: picked.map(([peerId, h]) => ({ peerId, addrs: [...h.addrs] })) }
     }
+    // Holders exist but are all busy: wait for the ones they are serving now, not another copy from the coordinator.
+    if (candidates.length > 0) return { kind: 'wait' }
     let s = this.seeding.get(contentId)
     if (s === undefined) this.seeding.set(contentId, s = new Map())
-    const now = this.now()
     for (const [p, at] of s) if (now - at > this.seedTimeoutMs) s.delete(p)
     if (s.has(requester) || s.size < this.seeds) {
       if (!s.has(requester)) s.set(requester, now)
