@@ -55,10 +55,11 @@ export async function startCheckpointService (node: Libp2p, options: CheckpointS
 /**
  * Asks `worker` for a checkpoint and returns its reply with the checkpoint
  * bytes, sha256-checked against `reply.checkpointId` (fetched over the content
- * protocol when not inline). Checking the leaf against the proof root is the
- * verifier's job (lib/proof).
+ * protocol when not inline). With `openingOnly`, a checkpoint that is not
+ * inline comes back empty: the reply (leaf, proof, declared size) alone.
+ * Checking the leaf against the proof root is the verifier's job (lib/proof).
  */
-export async function requestCheckpoint (node: Libp2p, worker: DialTarget, req: CheckpointRequest, options: RequestOptions & Omit<FetchContentOptions, 'signal'> & { expectedSize?: number } = {}): Promise<{ reply: cotrain.v1.CheckpointReply, checkpoint: Uint8Array }> {
+export async function requestCheckpoint (node: Libp2p, worker: DialTarget, req: CheckpointRequest, options: RequestOptions & Omit<FetchContentOptions, 'signal'> & { expectedSize?: number, openingOnly?: boolean } = {}): Promise<{ reply: cotrain.v1.CheckpointReply, checkpoint: Uint8Array }> {
   const reply = await sendRequest(node, worker, checkpointProtocol, req, options)
   // The model fixes a checkpoint's size: never fetch (or allocate) what the worker merely claims.
   if (options.expectedSize !== undefined && reply.checkpointSize !== options.expectedSize) {
@@ -70,6 +71,8 @@ export async function requestCheckpoint (node: Libp2p, worker: DialTarget, req: 
     if (actual !== id) throw new HashMismatchError(`checkpoint ${req.index ?? 0} of round ${req.round ?? 0}`, id, actual)
     return { reply, checkpoint: reply.checkpoint }
   }
+  // The leaf and its proof alone: a verifier that can check the bytes by their hash (a bit-exact replay) need not fetch them.
+  if (options.openingOnly === true) return { reply, checkpoint: new Uint8Array(0) }
   const checkpoint = await fetchContent(node, worker, id, { ...options, maxSize: Math.max(reply.checkpointSize, 1) })
   if (checkpoint.byteLength !== reply.checkpointSize) throw new HashMismatchError(`checkpoint ${req.index ?? 0} size`, String(reply.checkpointSize), String(checkpoint.byteLength))
   return { reply, checkpoint }

@@ -29,7 +29,12 @@ import type { RoundSeed } from '../hash/roundSeed.ts'
  */
 export const DEFAULT_REPLAY_THRESHOLD = 1e-2
 
-/** One checkpoint as served by the worker: its bytes, its leaf and the leaf's Merkle proof. */
+/**
+ * One checkpoint as served by the worker: its bytes, its leaf and the leaf's
+ * Merkle proof. An opening (weights and optimizer empty) is the leaf and
+ * proof alone: enough for the end of a segment replayed bit for bit, whose
+ * bytes are then checked by the leaf's hashes instead of fetched.
+ */
 export interface ServedCheckpoint {
   weights: Uint8Array
   optimizer: Uint8Array
@@ -58,6 +63,12 @@ export interface VerifyResult {
   exact: boolean
   /** Per-quantity distances, for calibration. */
   distances?: { weights: number, m: number, v: number, loss: number }
+  /**
+   * Not a finding: the segment's end came as an opening and the replay here
+   * is not bit-exact, so it can only be compared with the bytes. Fetch
+   * checkpoint j+1 whole and verify again.
+   */
+  needsBytes?: boolean
 }
 
 const fail = (reason: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({ ok: false, reason, distance: null, exact: false, ...extra })
@@ -85,15 +96,18 @@ export async function verifySegment (params: VerifyContext & { index: number, fr
   if (!Number.isInteger(j) || j < 0 || j >= count - 1) return fail(`segment ${j} does not exist (the run has ${count - 1} segments)`)
   const a = checkLeafAndBytes(params, params.from, j, count, hyper)
   if (typeof a === 'string') return fail(a)
+  if (a.weights === null) throw new TypeError(`segment ${j} replays from checkpoint ${j}'s bytes, not its opening alone`)
   const b = checkLeafAndBytes(params, params.to, j + 1, count, hyper)
   if (typeof b === 'string') return fail(b)
+  const exact = params.replay !== undefined && params.replay.backendClass === backendClass() && isDeterministicClass(params.replay.backendClass)
+  if (b.weights === null && !exact) return { ok: false, needsBytes: true, reason: `segment ${j}: a replay on ${backendClass()} is not bit-exact for ${params.replay?.backendClass ?? 'an unknown class'}, so checkpoint ${j + 1}'s bytes are needed`, distance: null, exact }
 
   const shardIds = params.shards.map((s) => normalizeHex(s.id, 32, 'shard id'))
   const fromStep = checkpointStep(hyper, j)
   const toStep = checkpointStep(hyper, j + 1)
   const batches = segmentBatchIndices({ roundSeed: params.roundSeed, workerAddress: params.workerAddress, shardIds, shardSizes: params.shards.map((s) => s.dataset.count), batchSize: hyper.batchSize }, fromStep, toStep)
   if (batchIndicesHash(batches) !== b.leaf.batchHash) return fail(`leaf ${j + 1} commits to batches other than the schedule's for steps ${fromStep}..${toStep - 1}`)
-  if (l2Distance(b.weights, a.weights) !== b.leaf.updateNorm) return fail(`leaf ${j + 1} claims update norm ${b.leaf.updateNorm}, the checkpoints give ${l2Distance(b.weights, a.weights)}`)
+  if (b.weights !== null && l2Distance(b.weights, a.weights) !== b.leaf.updateNorm) return fail(`leaf ${j + 1} claims update norm ${b.leaf.updateNorm}, the checkpoints give ${l2Distance(b.weights, a.weights)}`)
 
   const microBatches = params.replay?.microBatches ?? 1
   let runner: LocalStepRunner
@@ -116,6 +130,14 @@ export async function verifySegment (params: VerifyContext & { index: number, fr
     await runner.dispose()
   }
 
+  if (b.weights === null) {
+    // Bit-exact here (checked above): the replay's bytes must be the committed ones, so their hashes must be the leaf's.
+    const same = sha256Hex(float32ToBytes(replayed.weights)) === b.leaf.weightsHash && sha256Hex(encodeOptimizerState(replayed)) === b.leaf.optimizerHash && Object.is(loss, b.leaf.loss)
+    if (!same) return { ok: false, reason: `segment ${j} replay differs on the worker's own backend class ${backendClass()} (the replayed state does not hash to leaf ${j + 1})`, distance: null, exact }
+    const norm = l2Distance(replayed.weights, a.weights)
+    if (norm !== b.leaf.updateNorm) return fail(`leaf ${j + 1} claims update norm ${b.leaf.updateNorm}, the checkpoints give ${norm}`)
+    return { ok: true, reason: `segment ${j} replays bit for bit on ${backendClass()} (checked against leaf ${j + 1}'s hashes)`, distance: 0, exact }
+  }
   const distances = {
     weights: l2Distance(replayed.weights, b.weights) / Math.max(l2Distance(b.weights, a.weights), l2Distance(replayed.weights, a.weights), 1e-30),
     m: relative(replayed.m, b.state.m),
@@ -123,7 +145,6 @@ export async function verifySegment (params: VerifyContext & { index: number, fr
     loss: Math.abs(loss - b.leaf.loss) / Math.max(Math.abs(b.leaf.loss), Math.abs(loss), 1e-30)
   }
   const distance = Math.max(distances.weights, distances.m, distances.v, distances.loss)
-  const exact = params.replay !== undefined && params.replay.backendClass === backendClass() && isDeterministicClass(params.replay.backendClass)
   if (exact) {
     const same = bytesEqual(float32ToBytes(replayed.weights), params.to.weights) && bytesEqual(encodeOptimizerState(replayed), params.to.optimizer) && Object.is(loss, b.leaf.loss)
     return same
@@ -150,6 +171,7 @@ export async function verifyStart (params: Pick<VerifyContext, 'round' | 'worker
   const weightCount = params.checkpoint.weights.byteLength / 4
   const c = checkLeafAndBytes(params, params.checkpoint, 0, count, hyper, weightCount)
   if (typeof c === 'string') return fail(c)
+  if (c.weights === null) throw new TypeError('the start check needs checkpoint 0\'s bytes, not its opening alone')
   if (c.leaf.weightsHash !== want) return fail(`checkpoint 0 is not the round's start weights (${c.leaf.weightsHash.slice(0, 10)}... vs W_r ${want.slice(0, 10)}...)`)
   if (!bytesEqual(params.checkpoint.optimizer, encodeOptimizerState(initialOptimizerState(weightCount)))) return fail('checkpoint 0 optimizer state is not the zero state')
   if (c.leaf.batchHash !== batchIndicesHash(new Uint32Array(0)) || c.leaf.loss !== 0 || c.leaf.updateNorm !== 0) return fail('leaf 0 must have no batches, loss 0 and update norm 0')
@@ -169,6 +191,7 @@ export async function verifyEnd (params: Pick<VerifyContext, 'round' | 'workerAd
   const count = checkpointCount(hyper)
   const c = checkLeafAndBytes(params, params.checkpoint, count - 1, count, hyper, params.startWeights.length)
   if (typeof c === 'string') return fail(c)
+  if (c.weights === null) throw new TypeError(`the end check needs checkpoint ${count - 1}'s bytes, not its opening alone`)
   if (params.commitment !== undefined) {
     if (!isBytes32(params.proofRoot)) return fail('the proof root is not 32 bytes of hex')
     const want = computeCommitment({ round: params.round, startWeightsId: weightsId(params.startWeights), deltaHash: deltaHash(params.deltaBytes), proofRoot: params.proofRoot, workerAddress: params.workerAddress })
@@ -205,7 +228,14 @@ interface CheckedCheckpoint {
   state: OptimizerState
 }
 
-function checkLeafAndBytes (ctx: Pick<VerifyContext, 'round' | 'workerAddress' | 'proofRoot'> & { model?: VerifyContext['model'] }, c: ServedCheckpoint, index: number, count: number, hyper: TrainingHyperParams, weightCount?: number): CheckedCheckpoint | string {
+/** An opening checked: its leaf, no bytes. */
+interface CheckedOpening {
+  leaf: ProofLeaf
+  weights: null
+  state: null
+}
+
+function checkLeafAndBytes (ctx: Pick<VerifyContext, 'round' | 'workerAddress' | 'proofRoot'> & { model?: VerifyContext['model'] }, c: ServedCheckpoint, index: number, count: number, hyper: TrainingHyperParams, weightCount?: number): CheckedCheckpoint | CheckedOpening | string {
   let leaf: ProofLeaf
   try {
     leaf = decodeLeaf(c.leaf)
@@ -219,6 +249,7 @@ function checkLeafAndBytes (ctx: Pick<VerifyContext, 'round' | 'workerAddress' |
   if (leaf.round !== ctx.round || leaf.workerAddress !== normalizeHex(ctx.workerAddress, 20, 'worker address') || leaf.index !== index) return `leaf ${index} is for round ${leaf.round}, worker ${leaf.workerAddress}, index ${leaf.index}`
   const step = checkpointStep(hyper, index)
   if (leaf.step !== step) return `leaf ${index} claims step ${leaf.step}, expected ${step}`
+  if (c.weights.byteLength === 0 && c.optimizer.byteLength === 0) return { leaf, weights: null, state: null }
   if (sha256Hex(c.weights) !== leaf.weightsHash) return `checkpoint ${index} weights do not hash to the leaf's weights hash`
   if (sha256Hex(c.optimizer) !== leaf.optimizerHash) return `checkpoint ${index} optimizer state does not hash to the leaf's optimizer hash`
   const n = weightCount ?? (ctx.model !== undefined ? modelWeightCount(ctx.model) : c.weights.byteLength / 4)

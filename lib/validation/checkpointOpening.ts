@@ -56,8 +56,9 @@ export function checkpointOpening (c: ServedCheckpoint): { reply: CheckpointRepl
 
 /**
  * Rebuilds the ServedCheckpoint from a reply and its blob (as returned by
- * lib/net requestCheckpoint). `leafCount` is the submission's; the step comes
- * from the hyper-parameters.
+ * lib/net requestCheckpoint; an empty blob for a checkpoint of some size is
+ * an opening without bytes: weights and optimizer empty). `leafCount` is the
+ * submission's; the step comes from the hyper-parameters.
  */
 export function servedCheckpointFromReply (reply: cotrain.v1.CheckpointReply, blob: Uint8Array, ctx: { hyper: Partial<TrainingHyperParams>, leafCount: number }): ServedCheckpoint {
   // Decoded messages carry proto3 defaults; the wire schema (checkCheckpointReply) checked the lengths.
@@ -65,7 +66,8 @@ export function servedCheckpointFromReply (reply: cotrain.v1.CheckpointReply, bl
   if (w == null) throw new CheckpointOpeningError(`checkpoint ${reply.index} reply has no leaf`)
   let parts: { weights: Uint8Array, optimizer: Uint8Array }
   try {
-    parts = decodeServedCheckpoint(blob)
+    // Asked for the opening only (requestCheckpoint openingOnly): the leaf and its proof, no bytes.
+    parts = blob.byteLength === 0 && reply.checkpointSize > 0 ? { weights: new Uint8Array(0), optimizer: new Uint8Array(0) } : decodeServedCheckpoint(blob)
   } catch (err) {
     throw new CheckpointOpeningError(`checkpoint ${reply.index}: ${(err as Error).message}`, { cause: err })
   }

@@ -23,7 +23,10 @@ import { decodeLeaf } from '../proof/leaf.ts'
 import type { ModelConfig, ModelConfigInput } from '../model/config.ts'
 import { checkpointCount, resolveHyperParams, type TrainingHyperParams } from '../training/hyperParams.ts'
 import type { ReplaySpec, TrainingShard } from '../training/trainRound.ts'
-import { verifyEnd, verifySegment, verifyStart, type ServedCheckpoint } from '../training/verifySegment.ts'
+import { verifyEnd, verifySegment, verifyStart, type ServedCheckpoint, type VerifyResult } from '../training/verifySegment.ts'
+import { backendClass, isDeterministicClass } from '../training/selectBackend.ts'
+import { encodeOptimizerState, initialOptimizerState } from '../training/optimizerState.ts'
+import { float32ToBytes } from '../hash/float32Bytes.ts'
 import { servedCheckpointFromReply } from './checkpointOpening.ts'
 import { CheckpointOpeningError } from './errors.ts'
 import { ProofFormatError } from '../proof/errors.ts'
@@ -58,8 +61,12 @@ export interface WorkerPeer {
   multiaddrs: readonly string[]
 }
 
-/** Where checkpoint j comes from; the default asks the worker over /cotrain/checkpoint/1.0.0. */
-export type CheckpointSource = (index: number, options: { signal?: AbortSignal }) => Promise<ServedCheckpoint>
+/**
+ * Where checkpoint j comes from; the default asks the worker over
+ * /cotrain/checkpoint/1.0.0. With `openingOnly` a source may leave the bytes
+ * out (weights and optimizer empty): the leaf and proof are enough there.
+ */
+export type CheckpointSource = (index: number, options: { signal?: AbortSignal, openingOnly?: boolean }) => Promise<ServedCheckpoint>
 
 export interface VerifySubmissionParameters {
   /** Our libp2p node, to dial the worker (with `workerPeer`); or give `checkpoints`. */
@@ -204,8 +211,14 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
 
   // 4. Fetch what the checks need: j, j+1 of each challenged j (which include 0 and the last),
   //    within the fetch deadline: a worker that stalls is unavailable, never a hang.
+  //    When the replays here are bit-exact (the worker's deterministic backend class is ours),
+  //    a segment's end is checked by the hashes its leaf commits to, so only its opening (leaf
+  //    and proof) is fetched, unless it starts another challenged segment or ends the run; and
+  //    checkpoint 0 must be W_r with a zero optimizer state, which the verifier has already.
   const fetchOne = params.checkpoints ?? networkSource(params, count, hyper)
   const needed = [...new Set([0, count - 1, ...segments.flatMap((j) => [j, j + 1])])].sort((a, b) => a - b)
+  const exactHere = s.replay !== undefined && isDeterministicClass(s.replay.backendClass) && s.replay.backendClass === backendClass()
+  const whole = new Set(exactHere ? [count - 1, ...segments.filter((j) => j > 0)] : needed)
   const served = new Map<number, ServedCheckpoint>()
   const attempts = params.fetchAttempts ?? VERIFY_DEFAULTS.fetchAttempts
   const fetchDeadlineMs = params.fetchDeadlineMs ?? VERIFY_DEFAULTS.fetchDeadlineMs
@@ -215,13 +228,14 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
     checks.push({ check: 'withheld', index: j, ok: false, reason: `the worker did not serve its proof within ${fetchDeadlineMs} ms` })
     return done('unavailable', `the worker did not serve its proof within the ${(fetchDeadlineMs / 1000).toFixed(0)} s fetch deadline (checkpoint ${j})`)
   }
-  for (const j of needed) {
+  /** Checkpoint j (its opening alone when `openingOnly`) with retries, or the verification's outcome when the worker does not serve it. */
+  const fetchCheckpoint = async (j: number, openingOnly: boolean): Promise<ServedCheckpoint | SubmissionVerification> => {
     options.signal?.throwIfAborted()
     if (fetchDeadline.aborted) return pastDeadline(j)
     let c: ServedCheckpoint | undefined
     for (let a = 1; c === undefined; a++) {
       try {
-        c = await fetchOne(j, { signal: fetchSignal })
+        c = await fetchOne(j, { signal: fetchSignal, openingOnly })
       } catch (err) {
         options.signal?.throwIfAborted()
         if (fetchDeadline.aborted) return pastDeadline(j)
@@ -252,7 +266,14 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
     if (!Object.is(leafNorm, s.leaves[j].updateNorm) && !(Number.isNaN(leafNorm) && Number.isNaN(s.leaves[j].updateNorm))) {
       return fraud({ check: 'summary', index: j, reason: `leaf ${j} has update norm ${leafNorm}, the submission's summary says ${s.leaves[j].updateNorm}` }, String(s.leaves[j].updateNorm), String(leafNorm))
     }
-    served.set(j, c)
+    return c
+  }
+  const isOutcome = (x: ServedCheckpoint | SubmissionVerification): x is SubmissionVerification => 'outcome' in x
+  for (const j of needed) {
+    const c = await fetchCheckpoint(j, !whole.has(j))
+    if (isOutcome(c)) return c
+    // Checkpoint 0's bytes are the verifier's own: the start check then holds the leaf to them.
+    served.set(j, j === 0 && c.weights.byteLength === 0 ? { ...c, weights: float32ToBytes(params.startWeights), optimizer: encodeOptimizerState(initialOptimizerState(params.startWeights.length)) } : c)
   }
 
   // 5. Replays.
@@ -264,10 +285,18 @@ export async function verifySubmission (params: VerifySubmissionParameters, opti
   if (!end.ok) return fraud({ check: 'end', index: count - 1, reason: end.reason }, dh, leafToken(served.get(count - 1)!))
   checks.push({ check: 'end', index: count - 1, ok: true, reason: end.reason })
   for (const j of segments) {
-    const r = await (params.replaySegment ?? verifySegment)({
+    const replay = async (): Promise<VerifyResult> => await (params.replaySegment ?? verifySegment)({
       ...ctx, model: params.modelConfig, roundSeed: params.roundSeed, shards: params.shards,
       index: j, from: served.get(j)!, to: served.get(j + 1)!, replay: s.replay, threshold: params.threshold
     }, options)
+    let r = await replay()
+    if (r.needsBytes === true) {
+      // The replay ran where it is not bit-exact after all (another thread's backend): compare with the bytes.
+      const c = await fetchCheckpoint(j + 1, false)
+      if (isOutcome(c)) return c
+      served.set(j + 1, c)
+      r = await replay()
+    }
     if (!r.ok) return fraud({ check: 'segment', index: j, reason: r.reason, distance: r.distance, exact: r.exact }, leafToken(served.get(j + 1)!), 'replay-differs')
     checks.push({ check: 'segment', index: j, ok: true, reason: r.reason, distance: r.distance, exact: r.exact })
   }
@@ -291,7 +320,7 @@ function networkSource (params: VerifySubmissionParameters, leafCount: number, h
     // the worker): "I could not connect" (NAT, a flooded port) is not "it refused".
     const target = failures > 0 && failures % 3 !== 0 && targets.relayed !== undefined ? targets.relayed : targets.all
     try {
-      got = await requestCheckpoint(node, target, { round: params.submission.round, index }, { signal, expectedSize })
+      got = await requestCheckpoint(node, target, { round: params.submission.round, index }, { signal, expectedSize, openingOnly: options.openingOnly })
       failures = 0
     } catch (err) {
       failures++
