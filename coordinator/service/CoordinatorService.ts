@@ -168,6 +168,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
     try {
       this.store = await CoordinatorStore.open(o.dataDir)
       this.stoppers.push(() => this.store.close())
+      await this.store.recoverBlobs()
       importSubmissionArchive(this.store, o.dataDir)
       await this.connectChain()
       options.signal?.throwIfAborted()

@@ -38,6 +38,8 @@ describe('BlobStore', () => {
     writeFileSync(`${a.pathOf(info.id)}.123.abcd.tmp`, 'half-written')
     const b = await BlobStore.open(tmp.dir)
     assert.deepEqual(await b.getFloats(info.id), new Float32Array([4, 5]))
+    assert.equal(readdirSync(join(tmp.dir, info.id.slice(2, 4))).length, 2, 'opening (a reader too) leaves another process\'s writes in progress alone')
+    await b.removeTempFiles()
     assert.deepEqual(readdirSync(join(tmp.dir, info.id.slice(2, 4))), [info.id.slice(2)])
   })
 })

@@ -51,20 +51,31 @@ export class BlobStore {
   }
 
   /**
-   * Opens (creating) the folder and removes the temporary files a crash
-   * mid-put left beside the blobs (writeFileAtomic never leaves a torn blob).
+   * Opens (creating) the folder. Readers open it too (coordinator status,
+   * round, dashboard, beside a running coordinator), so opening changes
+   * nothing there; the one writer clears what a crash left with
+   * removeTempFiles.
    */
   static async open (dir: string): Promise<BlobStore> {
     const store = new BlobStore(dir)
     await mkdir(dir, { recursive: true })
-    await rm(join(dir, 'tmp'), { recursive: true, force: true }) // where older versions kept them
-    for (const fan of await readdir(dir)) {
+    return store
+  }
+
+  /**
+   * Removes the temporary files a crash mid-put left beside the blobs
+   * (writeFileAtomic never leaves a torn blob). Only for the process that
+   * writes here, at its start: another process's temporary files are its
+   * writes in progress.
+   */
+  async removeTempFiles (): Promise<void> {
+    await rm(join(this.dir, 'tmp'), { recursive: true, force: true }) // where older versions kept them
+    for (const fan of await readdir(this.dir)) {
       if (!/^[0-9a-f]{2}$/.test(fan)) continue
-      for (const name of await readdir(join(dir, fan))) {
-        if (name.endsWith('.tmp')) await rm(join(dir, fan, name), { force: true })
+      for (const name of await readdir(join(this.dir, fan))) {
+        if (name.endsWith('.tmp')) await rm(join(this.dir, fan, name), { force: true })
       }
     }
-    return store
   }
 
   /** Path of a blob relative to the folder (what the database records). */

@@ -92,14 +92,7 @@ export class CoordinatorStore {
       throw asCorruptDatabase(file, err)
     }
     const blobs = await BlobStore.open(join(dir, BLOB_DIR))
-    const store = new CoordinatorStore(dir, db, blobs, options.groupWindowMs)
-    try {
-      await store.finishPendingBlobs()
-    } catch (err) {
-      store.close()
-      throw err
-    }
-    return store
+    return new CoordinatorStore(dir, db, blobs, options.groupWindowMs)
   }
 
   /** Commits queued group writes, then closes the database (checkpointing the WAL). Safe to call twice. */
@@ -563,13 +556,17 @@ export class CoordinatorStore {
   // ------------------------------------------------------------ blob sweep
 
   /**
-   * Finishes what a crash left between a submission's delta blob and its row
-   * (acceptSubmission writes the blob pending, commits the row, then
-   * publishes the blob): a pending delta whose row was committed is
-   * published, one without a row (the worker was never acknowledged and
-   * sends it again) is removed. Runs on open.
+   * Finishes what a crash left in the blob folder, for the coordinator (the
+   * one writer) at its start; readers of a running coordinator's data dir
+   * must not call it, since what it removes may be writes in progress.
+   * Temporary files go; so does what a crash left between a submission's
+   * delta and its row (acceptSubmission writes the delta pending, commits
+   * the row, then publishes the delta): a pending delta whose row was
+   * committed is published, one without a row (the worker was never
+   * acknowledged and sends it again) is removed.
    */
-  async finishPendingBlobs (): Promise<{ published: number, discarded: number }> {
+  async recoverBlobs (): Promise<{ published: number, discarded: number }> {
+    await this.blobs.removeTempFiles()
     let published = 0
     let discarded = 0
     for (const p of await this.blobs.listPending()) {
