@@ -74,7 +74,7 @@ describe('RoundManager', () => {
   }
 
   it('runs a round from open to done (happy path)', async () => {
-    // Claimed speeds up to defaultSamplesPerSec are believed until a round measures them.
+    // Claimed speeds earn nothing: untimed workers are scheduled as equally fast (the default speed).
     const { store, rounds, verified } = await start({ defaultSamplesPerSec: 2000 })
     const genesis = await rounds.ensureInitialModel(new Float32Array([1, 2, 3]))
     assert.equal(genesis.round, 0)
@@ -92,7 +92,7 @@ describe('RoundManager', () => {
     clock.advance(30_000)
     assert.equal((await rounds.tick())?.state, 'training')
     const plan = Object.fromEntries(store.listAssignments(1).map(a => [a.worker, a.samples]))
-    assert.deepEqual(plan, { peer1: 100, peer2: 200, peer3: 100 }, 'the 2x faster worker gets 2 shards')
+    assert.deepEqual(plan, { peer1: 200, peer2: 100, peer3: 100 }, 'one shard each, the fourth to the lowest peer id: peer2\'s claim of 2x does not count')
 
     clock.advance(1000)
     await submit(rounds, 1, 'peer1', [0.4, 0, 0])
@@ -104,12 +104,12 @@ describe('RoundManager', () => {
     assert.deepEqual(verified, ['peer1', 'peer2', 'peer3'])
     assert.deepEqual(events, ['training', 'verifying', 'aggregating', 'done'])
 
-    // avg = (100 [0.4,0,0] + 200 [0,0.2,0] + 100 [0,0,0.8]) / 400 = [0.1, 0.1, 0.2]
+    // avg = (200 [0.4,0,0] + 100 [0,0.2,0] + 100 [0,0,0.8]) / 400 = [0.2, 0.05, 0.2]
     const model = store.getLatestModel()!
     assert.equal(model.id, done.resultModelId)
     assert.equal(model.round, 1)
-    assertClose(await store.readModelWeights(model.id), [0.9, 1.9, 2.8])
-    assert.ok(Math.abs(done.loss! - (0.81 + 3.61 + 7.84)) < 1e-5)
+    assertClose(await store.readModelWeights(model.id), [0.8, 1.95, 2.8])
+    assert.ok(Math.abs(done.loss! - (0.64 + 3.8025 + 7.84)) < 1e-5)
     assert.deepEqual(store.getMetricHistory().map(m => [m.round, m.state, m.acceptedUpdates, m.accuracy]), [[1, 'done', 3, 0.5]])
     assert.deepEqual(store.listTransitions(1).map(t => t.to), ['open', 'training', 'verifying', 'aggregating', 'done'])
     assert.equal(store.listScores(store.listSubmissions(1)[0].id)[0].score, 90)
@@ -256,10 +256,10 @@ describe('RoundManager', () => {
     })
 
     it('reassigns the shards of a worker that missed its deadline to an idle live worker', async () => {
-      const { store, rounds } = await start({ assignmentSlack: 1, assignmentGraceMs: 1000 })
+      const { store, rounds } = await start({ assignmentSlack: 1, assignmentGraceMs: 1000, defaultSamplesPerSec: 100 })
       await rounds.ensureInitialModel(new Float32Array([0, 0]))
-      await join(rounds, 1, 100) // 200 samples at 100/s: due 2 s + 1 s grace after assignment
-      await join(rounds, 2, 100)
+      await join(rounds, 1) // untimed, so 100/s (the default): 200 samples due 2 s + 1 s grace after assignment
+      await join(rounds, 2)
       rounds.openRound({ shards: SHARDS, hyperParams: {} })
       rounds.startTraining()
       const late = store.getAssignmentFor(1, 'peer1')!
@@ -296,6 +296,32 @@ describe('RoundManager', () => {
     rounds.openRound({ shards: SHARDS, hyperParams: {} })
     rounds.startTraining()
     assert.deepEqual(store.listAssignments(2).map(a => [a.worker, a.shardIds.length]), [['peer1', 1], ['peer2', 3]])
+  })
+
+  it('splits round 1 evenly between untimed workers whatever they claim: a liar claiming 1e9 samples/s gets no more than honest workers who claim less than the default', async () => {
+    // The adversary devnet's numbers: honest workers on a loaded machine claimed 732 and 1,258 samples/s (default 1,000);
+    // believing claims up to the default gave the liar 500 samples against 300 and 400.
+    const shards = Array.from({ length: 12 }, (_, i) => ({ id: `s${String(i + 1).padStart(2, '0')}`, samples: 100 }))
+    const { store, rounds } = await start({ minUpdates: 3 })
+    await rounds.ensureInitialModel(new Float32Array([0, 0]))
+    await join(rounds, 1, 732)
+    await join(rounds, 2, 1e9) // the liar
+    await join(rounds, 3, 1258)
+    await join(rounds, 2, 5e9) // joining again with another claim changes nothing either
+    rounds.openRound({ shards, hyperParams: {} })
+    rounds.startTraining()
+    assert.deepEqual(store.listAssignments(1).map(a => [a.worker, a.samples]), [['peer1', 400], ['peer2', 400], ['peer3', 400]])
+    // Measured speeds decide from round 2: 400 samples in 2 s (peer2, peer3: 200/s) and in 4 s (peer1: 100/s).
+    clock.advance(2000)
+    for (const peer of ['peer2', 'peer3']) await submit(rounds, 1, peer, [1, 1])
+    clock.advance(2000)
+    await submit(rounds, 1, 'peer1', [1, 1])
+    assert.equal((await rounds.tick())?.state, 'done')
+    await join(rounds, 1, 1e9) // a claim after a timed round does not replace the measurement
+    assert.equal(rounds.workers.get('peer1')?.samplesPerSec, 100)
+    rounds.openRound({ shards, hyperParams: {} })
+    rounds.startTraining()
+    assert.deepEqual(store.listAssignments(2).map(a => [a.worker, a.samples]), [['peer1', 200], ['peer2', 500], ['peer3', 500]])
   })
 
   it('clips a poisoned update that passes verification to twice the median norm, so it moves the model at most bound / N', async () => {

@@ -160,15 +160,12 @@ export class RoundManager extends TypedEventTarget<RoundManagerEvents> implement
     if (JSON.stringify(caps).length > MAX_CAPABILITIES_BYTES) throw new InvalidInputError(`capabilities are over ${MAX_CAPABILITIES_BYTES} bytes`)
     const existing = this.workers.get(input.peerId)
     if (existing?.status === 'banned') throw new WorkerBannedError(input.peerId)
-    const reported = caps.samplesPerSec
-    const valid = typeof reported === 'number' && Number.isFinite(reported) && reported > 0
-    // Keep the measured estimate unless the worker reports a new speed (new
-    // hardware, new backend). A claim is only believed up to the default
-    // speed: more shards for a worker that merely says it is fast would be
-    // a lever for a liar; once a round has timed it, the measured speed counts.
-    const samplesPerSec = existing != null && existing.capabilities.samplesPerSec === reported
-      ? existing.samplesPerSec
-      : valid ? Math.min(reported, this.config.defaultSamplesPerSec) : this.config.defaultSamplesPerSec
+    // A claimed speed earns no shards: until a round has timed a worker it is
+    // scheduled at the default speed, as every other untimed worker is. (A
+    // claim capped at the default still ranked a liar above honest workers
+    // on a loaded machine, who measure themselves slower and say so.) A
+    // worker joining again keeps the speed its rounds measured.
+    const samplesPerSec = existing?.samplesPerSec ?? this.config.defaultSamplesPerSec
     return await this.workers.upsert({ peerId: input.peerId, address: input.address, capabilities: caps, samplesPerSec, at: this.clock() })
   }
 
