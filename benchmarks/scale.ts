@@ -189,9 +189,13 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
     const got = await retryWithBackoff(async () => await fetchFromSwarm(node, { contentId: id, size: named.get(id)?.size, providers: named.get(id)?.providers ?? [], coordinator }, { signal, onProviderFailed }), retry)
     if (got.provider !== undefined) r.fromPeersBytes += got.value.byteLength
     held?.set(id, got.value)
+    // The model at once (the workers waiting for it need it now), then the shards together, as worker/node/RoundRunner.ts does.
+    if (held !== undefined && (id === ids[0] || id === ids[ids.length - 1])) {
+      const report = id === ids[0] ? [id] : ids.slice(1)
+      await retryWithBackoff(async () => await reportHave(node, coordinator, { round: a.round, workerAddress: account.address, contentIds: report }, { timeoutMs: 30_000, signal }), retry)
+    }
   }
   r.servedAt = Date.now()
-  if (held !== undefined) await retryWithBackoff(async () => await reportHave(node, coordinator, { round: a.round, workerAddress: account.address, contentIds: ids }, { timeoutMs: 30_000, signal }), retry)
   try {
     await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry)
   } catch (err) {

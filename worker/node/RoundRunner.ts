@@ -152,8 +152,8 @@ export class RoundRunner {
   }
 
   /**
-   * Serves the round's model and shards (now held, hash-checked) to other
-   * workers and tells the coordinator, which then names this worker as a
+   * Serves objects of the round (now held, hash-checked: the model, then the
+   * shards) to other workers and tells the coordinator, which then names this worker as a
    * provider. In the background, with a deadline: a coordinator that does not
    * hear it just keeps serving the objects itself.
    */
@@ -161,7 +161,7 @@ export class RoundRunner {
     const { ctx } = this
     for (const id of ids) ctx.cache.serve(id)
     reportHave(ctx.node, ctx.coordinator.peer, { round, workerAddress: ctx.address, contentIds: ids }, { signal: ctx.signal, timeoutMs: 10_000 })
-      .catch((err: unknown) => { if (!ctx.signal.aborted) ctx.log(`round ${round}: could not offer the model and shards to other workers: ${(err as Error).message.split('\n')[0]}`) })
+      .catch((err: unknown) => { if (!ctx.signal.aborted) ctx.log(`round ${round}: could not offer what it holds to other workers: ${(err as Error).message.split('\n')[0]}`) })
   }
 
   private async train (a: cotrain.v1.Assignment, hyper: TrainingHyperParams): Promise<PreparedUpdate> {
@@ -181,6 +181,8 @@ export class RoundRunner {
     const onFetched = (got: { fetched: number, provider?: string }): void => { if (got.fetched > 0) ctx.metrics.bytesFetched.inc(got.fetched, { from: got.provider === undefined ? 'coordinator' : 'peer' }) }
     const model = await ctx.cache.get(ctx.node, peer, modelIdOf(ann), fetchOptions(modelIdOf(ann), 'model'))
     onFetched(model)
+    // Offered at once: the workers waiting for the model need it now, not after our shards.
+    this.offer(a.round, [modelIdOf(ann)])
     const startWeights = bytesToFloat32(model.bytes, 'model weights')
     const shards = []
     for (const ref of a.shards) {
@@ -190,7 +192,7 @@ export class RoundRunner {
       const s = decodeShard(got.bytes, { expectedId: id })
       shards.push({ id: s.id, dataset: s.dataset })
     }
-    this.offer(a.round, [modelIdOf(ann), ...shards.map((s) => s.id)])
+    if (shards.length > 0) this.offer(a.round, shards.map((s) => s.id))
     const fault = o.fault ?? 'none'
     const trainingFault = trainingFaultOf(fault)
     const threads = trainingFault !== undefined ? 1 : Math.max(1, o.threads ?? 1)
