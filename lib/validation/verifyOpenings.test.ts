@@ -7,6 +7,7 @@ import { decodeLeaf, encodeLeaf, leafHash } from '../proof/leaf.ts'
 import { merkleProof, merkleRoot } from '../proof/merkle.ts'
 import type { Hex } from '../hash/sha256.ts'
 import { submissionClaimFromResult } from './submissionClaim.ts'
+import { startServingWorker } from './testing/servingWorker.ts'
 import { verifySubmission, type SubmissionVerification, type VerifySubmissionParameters } from './verifySubmission.ts'
 
 const SEED = '0x' + '5e'.repeat(32)
@@ -90,6 +91,23 @@ describe('validation: segment ends as openings when the replay is bit-exact', fu
       const r = await verifySegment({ round: honest.round, roundSeed: params.roundSeed, workerAddress: honest.workerAddress, model: params.model, hyper: params.hyper, shards: params.shards, proofRoot, replay: honest.replay, index: j, from, to })
       assert.equal(r.ok, false, `${JSON.stringify(alter)}: ${r.reason}`)
       assert.match(r.reason, /does not hash to leaf 3/)
+    }
+  })
+
+  it('over real libp2p, with checkpoints over 1 MiB (MLP 784-128-10): valid, and only the bytes of segment starts and the last checkpoint travel', async () => {
+    const big = await trainHonestRound({ model: { kind: 'mlp', hidden: [128] }, steps: 40, interval: 2, round: 12 })
+    const peers = await startServingWorker(new Map([[big.honest.round, big.honest]]))
+    try {
+      const p = big.params
+      const v = await verifySubmission({
+        node: peers.verifier, workerPeer: peers.peer, submission: submissionClaimFromResult(big.honest),
+        startWeights: p.startWeights, modelConfig: p.model, hyper: p.hyper, roundSeed: p.roundSeed, shards: p.shards, challengeSeed: SEED
+      })
+      assert.equal(v.outcome, 'valid', v.reason)
+      const last = big.honest.leaves.length - 1
+      assert.deepEqual([...peers.fetched].sort((a, b) => a - b), [...new Set([...v.segments.filter((j) => j > 0), last])].sort((a, b) => a - b))
+    } finally {
+      await peers.stop()
     }
   })
 

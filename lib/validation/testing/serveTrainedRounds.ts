@@ -13,11 +13,21 @@ import { sleep } from '../../async/sleep.ts'
  * `results` may be changed while it runs (e.g. delete a round to withhold it);
  * `delayMs` holds each checkpoint reply back that long (a slowed worker);
  * it is read at each request, so a test may change it while the server runs.
+ * `served` lists the checkpoint indices asked for, `fetched` those whose
+ * bytes went out over the content protocol (a checkpoint over 1 MiB that
+ * was not asked for as an opening only).
  */
-export async function serveTrainedRounds (node: Libp2p, results: Map<number, Pick<TrainRoundResult, 'store' | 'leafHashes'>>, options: { delayMs?: number } = {}): Promise<{ served: number[], stop: () => Promise<void> }> {
-  const blobs = new Map<string, Uint8Array>()
+export async function serveTrainedRounds (node: Libp2p, results: Map<number, Pick<TrainRoundResult, 'store' | 'leafHashes'>>, options: { delayMs?: number } = {}): Promise<{ served: number[], fetched: Set<number>, stop: () => Promise<void> }> {
+  const blobs = new Map<string, { blob: Uint8Array, index: number }>()
   const served: number[] = []
-  const content: ContentService = await startContentService(node, { provider: (id) => blobs.get(id) })
+  const fetched = new Set<number>()
+  const content: ContentService = await startContentService(node, {
+    provider: (id) => {
+      const b = blobs.get(id)
+      if (b !== undefined) fetched.add(b.index)
+      return b?.blob
+    }
+  })
   const checkpoints: CheckpointService = await startCheckpointService(node, {
     onCheckpointRequest: async ({ round, index }, ctx) => {
       // Fault injection: a worker starved of CPU, or on a slow link, answers late.
@@ -26,13 +36,14 @@ export async function serveTrainedRounds (node: Libp2p, results: Map<number, Pic
       if (r === undefined) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no round ${round} here`)
       if (index >= r.leafHashes.length) throw new ProtocolError(ErrorCode.ERROR_CODE_OUT_OF_RANGE, `round ${round} has ${r.leafHashes.length} checkpoints`)
       const { reply, blob, contentId } = checkpointOpening(await checkpointWithProof(r, index))
-      blobs.set(contentId, blob)
+      blobs.set(contentId, { blob, index })
       served.push(index)
       return reply
     }
   })
   return {
     served,
+    fetched,
     stop: async () => { await checkpoints.stop(); await content.stop() }
   }
 }

@@ -8,6 +8,8 @@ export interface ServingWorker {
   verifier: CotrainNode
   /** The worker as a verifier is told of it: peer id and listen addresses. */
   peer: WorkerPeer
+  /** Checkpoint indices whose bytes went out over the content protocol (serveTrainedRounds). */
+  fetched: Set<number>
   /** Stops serving, then both nodes. */
   stop: () => Promise<void>
 }
@@ -35,6 +37,7 @@ export async function startServingWorker (rounds: Parameters<typeof serveTrained
     worker,
     verifier,
     peer: { peerId: worker.peerId.toString(), multiaddrs: worker.getMultiaddrs().map(String) },
+    fetched: server.fetched,
     stop: async () => {
       try {
         await server.stop()
