@@ -13,6 +13,7 @@ export type ValidatorEvent =
   | { event: 'fraud:reported', round: number, contributionId: string, evidenceHash: string, tx: string, slashed: boolean }
   | { event: 'validation:submitted', round: number, contributionId: string, dataHash: string }
   | { event: 'validation:scored', contributionId: string, validator: string, score: number, agreement: string }
+  | { event: 'validation:abstained', contributionId: string, validator: string, reason: string }
   | { event: 'round:validated', round: number, scored: number, fraud: number }
   | { event: 'dataset:validated', contributionId: string, datasetId: string, ok: boolean, score: number, reason: string }
   | { event: 'validator:warning', message: string }

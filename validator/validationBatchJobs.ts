@@ -3,6 +3,7 @@ import { oneLine } from '../lib/errors.ts'
 import { readValidationBatches } from './readValidationBatches.ts'
 import { validationBatchHash } from './validationBatchHash.ts'
 import type { ValidatorContext } from './ValidatorContext.ts'
+import type { ValidatorState } from './validatorState.ts'
 
 /**
  * Records the compute scores just sent, with any earlier ones no Validation
@@ -31,8 +32,11 @@ export async function recordValidationBatch (ctx: ValidatorContext, round: numbe
  * Scores other validators' Validation contributions: their batch is the
  * ContributionScored events they emitted since their previous Validation
  * contribution; its hash must be their dataHash, and their scores are
- * compared with ours on the ids we both scored (mean absolute difference d:
- * score = clamp(round(100 - 2d), 1, 100); a hash that does not match: 1).
+ * compared with ours on the ids we both scored (batchAgreement; a hash that
+ * does not match: 1). A batch with no id we scored is left unscored (we have
+ * no evidence either way; a validator started late has none for the rounds
+ * before it) and looked at again after each round, until we share an id
+ * with it or it settles with the other validators' scores.
  */
 export async function scoreOtherValidators (ctx: ValidatorContext): Promise<void> {
   const client = ctx.options.wallet
@@ -41,19 +45,41 @@ export async function scoreOtherValidators (ctx: ValidatorContext): Promise<void
   const batches = await readValidationBatches(client, address)
   for (const { id, contributor, dataHash, batch } of batches) {
     if (contributor.toLowerCase() === ctx.address.toLowerCase() || ctx.state.validationsScored.includes(id.toString())) continue
-    if (await readStaking(client, address, 'hasScored', [id, ctx.address])) { ctx.state.validationsScored.push(id.toString()); continue }
-    let score = 1
-    let agreement = 'batch hash mismatch'
-    if (batch.length > 0 && validationBatchHash(contributor, batch) === dataHash.toLowerCase()) {
-      const common = batch.filter((b) => typeof ctx.state.handled[b.id.toString()] === 'number' && (ctx.state.handled[b.id.toString()] as number) > 0)
-      const d = common.length === 0 ? 0 : common.reduce((acc, b) => acc + Math.abs(b.score - (ctx.state.handled[b.id.toString()] as number)), 0) / common.length
-      score = Math.min(100, Math.max(1, Math.round(100 - 2 * d)))
-      agreement = `${common.length} common ids, mean |difference| ${d.toFixed(1)}`
+    const matches = batch.length > 0 && validationBatchHash(contributor, batch) === dataHash.toLowerCase()
+    const judged = matches ? batchAgreement(batch, ctx.state.handled) : { score: 1, agreement: 'batch hash mismatch' }
+    if (judged === undefined) {
+      if (!(ctx.state.validationsAbstained ?? []).includes(id.toString())) {
+        ctx.state.validationsAbstained = [...(ctx.state.validationsAbstained ?? []), id.toString()]
+        ctx.emit({ event: 'validation:abstained', contributionId: id.toString(), validator: contributor, reason: `none of its ${batch.length} scores is for a contribution we scored` })
+      }
+      continue
     }
+    if (await readStaking(client, address, 'hasScored', [id, ctx.address])) { ctx.state.validationsScored.push(id.toString()); continue }
+    const { score, agreement } = judged
     out.push({ id, score })
     ctx.state.validationsScored.push(id.toString())
     ctx.emit({ event: 'validation:scored', contributionId: id.toString(), validator: contributor, score, agreement })
   }
   if (out.length > 0) await distributeRewardsBatch(client, { address, scores: out })
   ctx.save()
+}
+
+/**
+ * How far another validator's batch agrees with our own scores, on the ids we
+ * both scored (`handled`: ours; 0 and 'fraud' are no score of ours): mean
+ * absolute difference d, score = clamp(round(100 - 2d), 1, 100). Undefined
+ * when we share no id with it: agreement with nothing is no evidence, and
+ * scoring it 100 would pay a batch nobody checked.
+ *
+ * @example
+ * batchAgreement([{ id: 1n, score: 80 }, { id: 2n, score: 90 }], { 1: 78 }) // { score: 96, agreement: '1 common ids, ...' }
+ */
+export function batchAgreement (batch: ReadonlyArray<{ id: bigint, score: number }>, handled: ValidatorState['handled']): { score: number, agreement: string } | undefined {
+  const diffs = batch.flatMap((b) => {
+    const ours = handled[b.id.toString()]
+    return typeof ours === 'number' && ours > 0 ? [Math.abs(b.score - ours)] : []
+  })
+  if (diffs.length === 0) return undefined
+  const d = diffs.reduce((a, x) => a + x, 0) / diffs.length
+  return { score: Math.min(100, Math.max(1, Math.round(100 - 2 * d))), agreement: `${diffs.length} common ids, mean |difference| ${d.toFixed(1)}` }
 }

@@ -23,6 +23,11 @@ export interface ValidatorState {
   verifiedUnsent?: Record<string, { round: number, improvement: number, startLoss: number }>
   /** Validation contribution ids of other validators already scored. */
   validationsScored: string[]
+  /**
+   * Those we could not score yet (no id in common with ours), so the event
+   * saying so is sent once; they are looked at again after every round.
+   */
+  validationsAbstained?: string[]
   /** Block of our last Validation contribution. */
   lastValidationBlock: string
   /**

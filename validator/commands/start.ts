@@ -41,6 +41,7 @@ function describe (e: ValidatorEvent): string {
     case 'fraud:reported': return `round ${e.round}: reported #${e.contributionId} as fraud (evidence ${e.evidenceHash}, tx ${e.tx}${e.slashed ? ', slashed' : ''})`
     case 'validation:submitted': return `round ${e.round}: batch recorded as Validation contribution #${e.contributionId}`
     case 'validation:scored': return `scored validator ${e.validator}'s batch #${e.contributionId}: ${e.score} (${e.agreement})`
+    case 'validation:abstained': return `left validator ${e.validator}'s batch #${e.contributionId} unscored for now: ${e.reason}`
     case 'round:validated': return `round ${e.round} validated: ${e.scored} scored, ${e.fraud} fraud`
     case 'dataset:validated': return `dataset #${e.contributionId}: score ${e.score}${e.ok ? '' : ' (not intact)'} - ${e.reason}`
     case 'validator:warning': return `warning: ${e.message}`
