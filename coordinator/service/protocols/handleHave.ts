@@ -11,16 +11,13 @@ import type { CoordinatorContext } from '../CoordinatorContext.ts'
  * anything else is acknowledged with `recorded` 0 (no error: a worker that
  * cannot serve simply is not named).
  */
-export async function handleHave (ctx: CoordinatorContext, peerId: string, notice: DecodedHaveNotice, connection: Connection): Promise<HaveAck> {
+export function handleHave (ctx: CoordinatorContext, peerId: string, notice: DecodedHaveNotice, connection: Connection): HaveAck {
   const book = ctx.providers
   const round = ctx.rounds.currentRound()
   if (book === undefined || round == null) return { round: notice.round, recorded: 0 }
   ctx.rounds.heartbeat(peerId)
   book.useModel(round.modelId)
   const ids = notice.contentIds.map((b) => toContentId(b)).filter((id) => id === round.modelId || ctx.shards.has(id))
-  // Identify may not have run yet when the worker joined (its addresses then
-  // read empty): ask the peer store again, once per notice, if so.
-  let listen = ctx.addrs.of(peerId, ctx.rounds.workers.get(peerId)?.capabilities)
-  if (dialableAddrs(listen, connection.remoteAddr).length === 0) listen = await ctx.addrs.learn(peerId)
+  const listen = ctx.addrs.of(peerId, ctx.rounds.workers.get(peerId)?.capabilities)
   return { round: notice.round, recorded: book.record(peerId, ids, dialableAddrs(listen, connection.remoteAddr)) }
 }
