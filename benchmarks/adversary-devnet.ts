@@ -220,12 +220,15 @@ const lateVerified = [...new Map(late.flatMap((e) => e.event === 'submission:ver
 const lateSkipped = late.flatMap((e) => e.event === 'submission:skipped' ? [e] : [])
 const lateReports = late.filter((e) => e.event === 'fraud:reported').length
 const lateRounds = [...new Set(lateVerified.map((e) => e.round))].sort((a, b) => a - b)
+// Other validators' batches: it may score only those it shares checked ids with (it once gave the earlier rounds' batches 100 on "0 common ids").
+const lateBatchScores = late.flatMap((e) => e.event === 'validation:scored' ? [`#${e.contributionId} ${e.score} (${e.agreement.split(',')[0]})`] : [])
+const lateAbstained = late.filter((e) => e.event === 'validation:abstained').length
 rows.push({
   attack: `late validator (started after round ${LATE_AFTER}, default flags)`,
   outcome: lateReports === 0 && lateAccount.fraudReportsFiled === 0 ? 'harmless' : 'accepted',
   poisonedAccepted: 0,
   ...common(honest),
-  note: `it reported ${lateReports} (on chain ${lateAccount.fraudReportsFiled}); checked ${lateVerified.length} contributions (${countBy(lateVerified.map((e) => e.outcome))}) in rounds ${lateRounds.join(',') || '-'}; skipped ${lateSkipped.length}${lateSkipped.length > 0 ? ` (${[...new Set(lateSkipped.map((e) => e.reason))].join('; ').slice(0, 120)})` : ''}`
+  note: `it reported ${lateReports} (on chain ${lateAccount.fraudReportsFiled}); checked ${lateVerified.length} contributions (${countBy(lateVerified.map((e) => e.outcome))}) in rounds ${lateRounds.join(',') || '-'}; skipped ${lateSkipped.length}${lateSkipped.length > 0 ? ` (${[...new Set(lateSkipped.map((e) => e.reason))].join('; ').slice(0, 120)})` : ''}; other validators' batches: scored ${lateBatchScores.join(', ') || 'none'}, left ${lateAbstained} unscored (no id in common)`
 })
 
 // Last-segment poison: caught means its submissions were rejected by the coordinator and reported on chain.

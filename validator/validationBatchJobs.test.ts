@@ -54,6 +54,7 @@ describe('scoring other validators\' Validation batches', function () {
     const scored = events.find((e) => e.event === 'validation:scored')
     assert.ok(scored?.event === 'validation:scored' && scored.score === 92 && scored.agreement.startsWith('1 common ids'), JSON.stringify(events))
     assert.equal(await readStaking(us, local.address, 'hasScored', [batchId, us.account.address]), true)
+    assert.deepEqual([ctx.state.validationsScored, ctx.state.validationsAbstained], [[batchId.toString()], []])
   })
 
   it('batchAgreement compares only common ids; our 0 (not scored by us) and fraud are no score', () => {

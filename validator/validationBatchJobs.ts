@@ -58,6 +58,7 @@ export async function scoreOtherValidators (ctx: ValidatorContext): Promise<void
     const { score, agreement } = judged
     out.push({ id, score })
     ctx.state.validationsScored.push(id.toString())
+    ctx.state.validationsAbstained = ctx.state.validationsAbstained?.filter((x) => x !== id.toString())
     ctx.emit({ event: 'validation:scored', contributionId: id.toString(), validator: contributor, score, agreement })
   }
   if (out.length > 0) await distributeRewardsBatch(client, { address, scores: out })
