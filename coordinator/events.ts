@@ -31,6 +31,7 @@ export type CoordinatorEvent =
   | { event: 'update:clipped', round: number, peerId: string, norm: number, bound: number }
   | { event: 'evaluation:failed', round: number, error: string }
   | { event: 'dataset:received', datasetId: string, contributor: string }
+  | { event: 'provider:dropped', peerId: string, contentId: string, fault: 'wrong-bytes' | 'unavailable', reporter: string }
   | { event: 'tick:failed', error: string }
 
 /** The name of a coordinator event. */

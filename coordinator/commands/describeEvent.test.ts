@@ -15,7 +15,8 @@ describe('coordinator start: one line for people per event', () => {
       { event: 'evaluation:failed', round: 1, error: 'out of memory' },
       { event: 'dataset:received', datasetId: 'ab'.repeat(32), contributor: '0xabc' },
       { event: 'tick:failed', error: 'rpc unreachable' },
-      { event: 'coordinator:lingering', seconds: 60 }
+      { event: 'coordinator:lingering', seconds: 60 },
+      { event: 'provider:dropped', peerId: 'p', contentId: '0x' + 'ab'.repeat(32), fault: 'wrong-bytes', reporter: 'q' }
     ]
     const lines = events.map(describeEvent)
     for (const l of lines) assert.doesNotMatch(l, /[{}]/, l)
@@ -26,7 +27,8 @@ describe('coordinator start: one line for people per event', () => {
       'WARNING round 1: evaluating the new model failed: out of memory',
       `dataset ${'ab'.repeat(6)}... received from 0xabc`,
       'WARNING: rpc unreachable',
-      'serving validators for up to 1m 00s more (Ctrl-C stops)'
+      'serving validators for up to 1m 00s more (Ctrl-C stops)',
+      'worker p no longer named as a provider of 0xababababab... (sent bytes that failed the hash check; reported by q)'
     ])
   })
 })

@@ -161,5 +161,6 @@ export function describeEvent (e: CoordinatorEvent): string {
     case 'evaluation:failed': return `WARNING round ${e.round}: evaluating the new model failed: ${e.error}`
     case 'dataset:received': return `dataset ${e.datasetId.slice(0, 12)}... received from ${e.contributor}`
     case 'tick:failed': return `WARNING: ${e.error}`
+    case 'provider:dropped': return `worker ${e.peerId} no longer named as a provider of ${e.contentId.slice(0, 12)}... (${e.fault === 'wrong-bytes' ? 'sent bytes that failed the hash check' : 'unavailable to several workers'}; reported by ${e.reporter})`
   }
 }

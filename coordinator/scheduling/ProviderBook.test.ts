@@ -127,3 +127,63 @@ describe('dialableAddrs', () => {
     assert.deepEqual(dialableAddrs(['/ip4/192.168.1.20/tcp/4002'], undefined), [])
   })
 })
+
+describe('ProviderBook: holders that fail their fetchers', () => {
+  /** w1 holds the model and has been named to each of `fetchers`. */
+  function namedTo (fetchers: string[], options: ConstructorParameters<typeof ProviderBook>[0] = {}): ProviderBook {
+    const book = new ProviderBook({ fanOut: 100, ...options })
+    book.record('w1', [MODEL], addr(1))
+    for (const f of fetchers) assert.deepEqual(names(book.plan(MODEL, f)), ['w1'])
+    return book
+  }
+
+  it('stops naming a holder for an object after one wrong-bytes report, even when it reports holding it again', () => {
+    const book = namedTo(['f1', 'f2'])
+    assert.equal(book.report('f1', MODEL, 'w1', 'wrong-bytes'), 'dropped')
+    assert.deepEqual(book.holdersOf(MODEL), [])
+    assert.equal(book.record('w1', [MODEL], addr(1)), 0)
+    assert.equal(book.plan(MODEL, 'f2').kind, 'coordinator')
+    // Only for that object: a shard it holds is still named.
+    const SHARD = `0x${'bb'.repeat(32)}`
+    assert.equal(book.record('w1', [SHARD], addr(1)), 1)
+    assert.deepEqual(names(book.plan(SHARD, 'f2')), ['w1'])
+  })
+
+  it('stops naming a holder after `unavailableReports` distinct fetchers report it unavailable, not before', () => {
+    const book = namedTo(['f1', 'f2', 'f3'])
+    assert.equal(book.report('f1', MODEL, 'w1', 'unavailable'), 'counted')
+    // The same fetcher again counts once.
+    assert.equal(book.report('f1', MODEL, 'w1', 'unavailable'), 'counted')
+    assert.equal(book.report('f2', MODEL, 'w1', 'unavailable'), 'counted')
+    assert.deepEqual(book.holdersOf(MODEL), ['w1'])
+    assert.equal(book.report('f3', MODEL, 'w1', 'unavailable'), 'dropped')
+    assert.deepEqual(book.holdersOf(MODEL), [])
+  })
+
+  it('ignores reports from fetchers the holder was never named to, and against non-holders', () => {
+    const book = namedTo(['f1'])
+    assert.equal(book.report('stranger', MODEL, 'w1', 'wrong-bytes'), 'ignored')
+    assert.equal(book.report('f1', MODEL, 'w9', 'wrong-bytes'), 'ignored')
+    assert.equal(book.report('w1', MODEL, 'w1', 'wrong-bytes'), 'ignored')
+    assert.deepEqual(book.holdersOf(MODEL), ['w1'])
+  })
+
+  it('lets one lying fetcher evict at most one holder per object at once', () => {
+    const book = new ProviderBook({ fanOut: 100 })
+    for (let i = 1; i <= 4; i++) book.record(`w${i}`, [MODEL], addr(i))
+    const named = names(book.plan(MODEL, 'liar'))
+    assert.equal(named.length, 4)
+    assert.deepEqual(named.map((h) => book.report('liar', MODEL, h, 'wrong-bytes')), ['dropped', 'counted', 'counted', 'counted'])
+    assert.equal(book.holdersOf(MODEL).length, 3)
+  })
+
+  it('forgets its verdicts with the round\'s model', () => {
+    const book = namedTo(['f1'])
+    book.report('f1', MODEL, 'w1', 'wrong-bytes')
+    const NEXT = `0x${'cc'.repeat(32)}`
+    book.useModel(MODEL)
+    book.useModel(NEXT)
+    assert.equal(book.record('w1', [NEXT], addr(1)), 1)
+    assert.deepEqual(book.holderCounts(), { model: 1, shards: 0 })
+  })
+})

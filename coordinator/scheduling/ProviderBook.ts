@@ -1,4 +1,5 @@
 import { LIMITS } from '../../lib/net/constants.ts'
+import type { FailedProvider } from '../../lib/net/have.ts'
 
 /** How one worker gets one object: from these providers, from the coordinator (a seed), or not yet. */
 export type FetchPlan =
@@ -19,8 +20,20 @@ export interface ProviderBookOptions {
    * to the 3 seeds at once and their transfers ran past the deadline.
    */
   fanOut?: number
+  /**
+   * Distinct fetchers that must report a holder unavailable for an object
+   * before it is no longer named for it (default 3): one fetcher's network
+   * fault, or one lying fetcher, does not evict an honest holder.
+   */
+  unavailableReports?: number
   now?: () => number
 }
+
+/** What a fetcher says a holder it was named did: sent wrong bytes, or was not there. */
+export type ProviderFaultKind = FailedProvider['fault']
+
+/** What a report did: nothing (not a holder named to the reporter), counted, or the holder is no longer named for the object. */
+export type ProviderReportOutcome = 'ignored' | 'counted' | 'dropped'
 
 interface Holder {
   /** Its direct addresses, as the coordinator saw them when it reported. */
@@ -30,6 +43,10 @@ interface Holder {
   /** Times it was named first in all. */
   named: number
   since: number
+  /** Fetchers it was named to (first or not): only they may report it. */
+  namedTo: Set<string>
+  /** Distinct fetchers that reported it unavailable. */
+  unavailableFrom: Set<string>
 }
 
 /**
@@ -46,6 +63,18 @@ interface Holder {
  * first holder, so each generation of the tree multiplies the holders by
  * about fanOut + 1 instead of piling every fetcher on the first few.
  *
+ * A fetcher reports holders it was named that failed it (`report`), and a
+ * holder stops being named for that object, for good (its have notices for
+ * it are ignored), after one report of wrong bytes or `unavailableReports`
+ * reports of unavailability from distinct fetchers. The coordinator cannot
+ * check either claim, so a lying fetcher is bounded instead: it may report
+ * only holders it was named for that object, and only its first wrong-bytes
+ * report per object evicts at once (further ones count as unavailable). A
+ * staked liar thus evicts at most one honest holder per object it fetches
+ * (it only stops being named; the coordinator still serves everyone), while
+ * an honest fetcher, which rarely meets two liars for one object, loses one
+ * retry per liar instead of one per round.
+ *
  * @example
  * const book = new ProviderBook({ seeds: 3 })
  * book.plan(modelId, 'peerA') // { kind: 'coordinator' }: a seed
@@ -61,6 +90,11 @@ export class ProviderBook {
   private readonly holders = new Map<string, Map<string, Holder>>()
   /** Per object: seeds sent to the coordinator and when, until they report. */
   private readonly seeding = new Map<string, Map<string, number>>()
+  /** Per object: holders no longer named for it. */
+  private readonly distrusted = new Map<string, Set<string>>()
+  /** Per object: fetchers that have spent their one evicting wrong-bytes report. */
+  private readonly wrongReported = new Map<string, Set<string>>()
+  private readonly unavailableReports: number
   private model: string | undefined
 
   constructor (options: ProviderBookOptions = {}) {
@@ -68,6 +102,7 @@ export class ProviderBook {
     this.seedTimeoutMs = options.seedTimeoutMs ?? 60_000
     this.maxProviders = Math.min(LIMITS.providers, Math.max(1, options.maxProviders ?? LIMITS.providers))
     this.fanOut = Math.max(1, options.fanOut ?? 4)
+    this.unavailableReports = Math.max(1, options.unavailableReports ?? 3)
     this.now = options.now ?? Date.now
   }
 
@@ -91,13 +126,43 @@ export class ProviderBook {
       let h = this.holders.get(id)
       // It got it: the holder it was sent to is free for the next fetcher.
       for (const holder of h?.values() ?? []) holder.fetching.delete(peerId)
-      if (direct.length === 0) continue
+      if (direct.length === 0 || this.distrusted.get(id)?.has(peerId) === true) continue
       if (h === undefined) this.holders.set(id, h = new Map())
       const had = h.get(peerId)
-      h.set(peerId, { addrs: [...direct], fetching: had?.fetching ?? new Map(), named: had?.named ?? 0, since: had?.since ?? this.now() })
+      h.set(peerId, { addrs: [...direct], fetching: had?.fetching ?? new Map(), named: had?.named ?? 0, since: had?.since ?? this.now(), namedTo: had?.namedTo ?? new Set(), unavailableFrom: had?.unavailableFrom ?? new Set() })
       n++
     }
     return n
+  }
+
+  /**
+   * `reporter` says `holder`, named to it for `contentId`, failed it. See the
+   * class comment for when the holder stops being named.
+   */
+  report (reporter: string, contentId: string, holder: string, fault: ProviderFaultKind): ProviderReportOutcome {
+    const h = this.holders.get(contentId)
+    const held = h?.get(holder)
+    if (h === undefined || held === undefined || reporter === holder || !held.namedTo.has(reporter)) return 'ignored'
+    let spent = this.wrongReported.get(contentId)
+    if (fault === 'wrong-bytes' && spent?.has(reporter) !== true) {
+      if (spent === undefined) this.wrongReported.set(contentId, spent = new Set())
+      spent.add(reporter)
+    } else {
+      held.unavailableFrom.add(reporter)
+      if (held.unavailableFrom.size < this.unavailableReports) return 'counted'
+    }
+    h.delete(holder)
+    let d = this.distrusted.get(contentId)
+    if (d === undefined) this.distrusted.set(contentId, d = new Set())
+    d.add(holder)
+    return 'dropped'
+  }
+
+  /** Holders recorded now: the round's model's, and all shards' together (for metrics). */
+  holderCounts (): { model: number, shards: number } {
+    let shards = 0
+    for (const [id, h] of this.holders) if (id !== this.model) shards += h.size
+    return { model: this.model === undefined ? 0 : this.holders.get(this.model)?.size ?? 0, shards }
   }
 
   /** `peerId` is gone (left, banned, not live): never named again. */
@@ -136,6 +201,7 @@ export class ProviderBook {
         candidates.unshift(mine)
       }
       const picked = candidates.slice(0, this.maxProviders)
+      for (const [, h] of picked) h.namedTo.add(requester)
       if (mine === undefined) {
         picked[0][1].fetching.set(requester, now)
         picked[0][1].named++
@@ -157,5 +223,7 @@ export class ProviderBook {
   private drop (contentId: string): void {
     this.holders.delete(contentId)
     this.seeding.delete(contentId)
+    this.distrusted.delete(contentId)
+    this.wrongReported.delete(contentId)
   }
 }

@@ -241,7 +241,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
         pid: process.pid
       }
       writeCoordinatorInfo(o.dataDir, this.info)
-      this.coordinatorMetrics.refresh(this.store, this.rounds)
+      this.coordinatorMetrics.refresh(this.store, this.rounds, this.providers)
       this.rounds.resumeVerification()
       await this.rounds.pruneDeltas()
       this.rounds.start({ intervalMs: o.tickIntervalMs ?? 500 })
@@ -369,7 +369,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
 
   /** The opening policy and the gauges, on the service's timer. */
   private async loop (): Promise<void> {
-    this.coordinatorMetrics.refresh(this.store, this.rounds)
+    this.coordinatorMetrics.refresh(this.store, this.rounds, this.providers)
     await this.opener.step()
   }
 }

@@ -54,6 +54,8 @@ export const LIMITS = {
   haveResponse: 1 * KiB,
   /** Content ids in one have notice. */
   haveIds: 64,
+  /** Failed providers reported in one have notice. */
+  haveFailures: 8,
   /** Providers named per content id in an assignment, and addresses per provider. */
   providers: 4,
   providerAddrs: 4,

@@ -48,8 +48,24 @@ export async function startHaveService (node: Libp2p, options: HaveServiceOption
   return await startJoinedOnlyService(node, haveProtocol, async (req, ctx) => await options.onHave(req, ctx), options)
 }
 
-/** Tells `coordinator` that this worker holds and serves `contentIds` (from `round`'s assignment). */
-export async function reportHave (node: Libp2p, coordinator: DialTarget, req: { round: number, workerAddress: Uint8Array | Address, contentIds: Array<string | Uint8Array> }, options: RequestOptions = {}): Promise<cotrain.v1.HaveAck> {
-  const contentIds = req.contentIds.map((id) => typeof id === 'string' ? contentIdBytes(id) : id)
-  return await sendRequest(node, coordinator, haveProtocol, { round: req.round, workerAddress: addressBytes(req.workerAddress), contentIds }, options)
+/** A provider named to this worker that failed it: wrong bytes (hash or size), or unavailable (not found, stalled, undialable). */
+export interface FailedProvider {
+  contentId: string | Uint8Array
+  peerId: string
+  fault: 'wrong-bytes' | 'unavailable'
+}
+
+/**
+ * Tells `coordinator` that this worker holds and serves `contentIds` (from
+ * `round`'s assignment), and which of the providers it was named failed it
+ * (the first LIMITS.haveFailures).
+ */
+export async function reportHave (node: Libp2p, coordinator: DialTarget, req: { round: number, workerAddress: Uint8Array | Address, contentIds: Array<string | Uint8Array>, failedProviders?: readonly FailedProvider[] }, options: RequestOptions = {}): Promise<cotrain.v1.HaveAck> {
+  const bytesOf = (id: string | Uint8Array): Uint8Array => typeof id === 'string' ? contentIdBytes(id) : id
+  const failedProviders = (req.failedProviders ?? []).slice(0, LIMITS.haveFailures).map((f) => ({
+    contentId: bytesOf(f.contentId),
+    peerId: f.peerId,
+    fault: f.fault === 'wrong-bytes' ? pb.ProviderFault.PROVIDER_FAULT_WRONG_BYTES : pb.ProviderFault.PROVIDER_FAULT_UNAVAILABLE
+  }))
+  return await sendRequest(node, coordinator, haveProtocol, { round: req.round, workerAddress: addressBytes(req.workerAddress), contentIds: req.contentIds.map(bytesOf), failedProviders }, options)
 }

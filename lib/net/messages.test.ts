@@ -15,6 +15,7 @@ import { checkpointProtocol } from './checkpoint.ts'
 import { submissionsProtocol } from './submissions.ts'
 import { haveProtocol } from './have.ts'
 import { SeededRandom } from '../hash/SeededRandom.ts'
+import { LIMITS } from './constants.ts'
 import { mutateBytes } from './testing/mutateBytes.ts'
 import { sampleAccepted, sampleAddress, sampleAnnouncement, sampleAssignment, sampleCheckpointReply, sampleJoin, sampleSubmission, sampleSubmissionList, sampleWait } from './testing/sampleMessages.ts'
 
@@ -86,6 +87,17 @@ describe('wire messages', () => {
     assert.equal(decodeHaveNotice(notice(64)).contentIds.length, 64)
     assert.throws(() => decodeHaveNotice(notice(65)), /content_ids/)
     assert.throws(() => decodeHaveNotice(notice(0)), /content_ids/)
+    // Failed providers: at most 8, each with a content id, a peer id and a known fault.
+    const failure = { contentId: new Uint8Array(32), peerId: '12D3KooWxyz', fault: pb.ProviderFault.PROVIDER_FAULT_WRONG_BYTES }
+    const failures = (f: Array<typeof failure>): Uint8Array => pb.HaveNotice.encode({ round: 3, workerAddress: sampleAddress, contentIds: [new Uint8Array(32)], failedProviders: f }).finish()
+    // The largest notice fits the request limit, with peer ids of the most characters.
+    const largest = pb.HaveNotice.encode({ round: 0xffffffff, workerAddress: sampleAddress, contentIds: new Array(64).fill(new Uint8Array(32)), failedProviders: new Array(8).fill({ ...failure, peerId: 'x'.repeat(128) }) }).finish()
+    assert.ok(largest.byteLength <= LIMITS.haveRequest, `${largest.byteLength} bytes`)
+    assert.equal(decodeHaveNotice(failures(new Array(8).fill(failure))).failedProviders.length, 8)
+    assert.throws(() => decodeHaveNotice(failures(new Array(9).fill(failure))), /failed_providers$/)
+    assert.throws(() => decodeHaveNotice(failures([{ ...failure, peerId: '' }])), /failed_providers\[0\]\.peer_id/)
+    assert.throws(() => decodeHaveNotice(failures([{ ...failure, contentId: new Uint8Array(31) }])), /failed_providers\[0\]\.content_id/)
+    assert.throws(() => decodeHaveNotice(failures([{ ...failure, fault: pb.ProviderFault.PROVIDER_FAULT_UNSPECIFIED }])), /failed_providers\[0\]\.fault/)
   })
 
   it('fuzz: every decoder survives random and mutated bytes (seeded)', async function () {

@@ -190,6 +190,14 @@ export function checkHaveNotice (m: HaveNotice): void {
   const ids = m.contentIds ?? []
   if (ids.length === 0 || ids.length > LIMITS.haveIds) fail(`expected 1-${LIMITS.haveIds} content ids`, 'content_ids')
   ids.forEach((id, i) => { bytes(id, `content_ids[${i}]`, HASH_BYTES) })
+  const failed = m.failedProviders ?? []
+  if (failed.length > LIMITS.haveFailures) fail(`expected at most ${LIMITS.haveFailures} failed providers`, 'failed_providers')
+  failed.forEach((f, i) => {
+    bytes(f.contentId, `failed_providers[${i}].content_id`, HASH_BYTES)
+    text(f.peerId, `failed_providers[${i}].peer_id`, 128, true)
+    const fault = f.fault ?? 0
+    if (fault !== pb.ProviderFault.PROVIDER_FAULT_WRONG_BYTES && fault !== pb.ProviderFault.PROVIDER_FAULT_UNAVAILABLE) fail('expected fault WRONG_BYTES or UNAVAILABLE', `failed_providers[${i}].fault`)
+  })
 }
 
 export function checkHaveAck (m: HaveAck): void {

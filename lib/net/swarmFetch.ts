@@ -12,6 +12,7 @@ import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import { fetchContent, fetchContentToFile, type FetchContentOptions } from './content.ts'
 import { isRelayedAddr } from './relay.ts'
 import { LIMITS } from './constants.ts'
+import { HashMismatchError, MessageTooLargeError } from '../errors.ts'
 
 /** A peer named as a provider: its peer id and direct listen addresses. */
 export interface ProviderRef {
@@ -48,6 +49,19 @@ export interface SwarmFetched {
 const PROVIDER_STALL_MS = 5_000
 /** Attempts per provider: one retry covers a broken stream; a second failure moves on. */
 const PROVIDER_ATTEMPTS = 2
+
+/**
+ * How a provider failed, for the coordinator (FailedProvider): 'wrong-bytes'
+ * when what it sent failed the hash check or announced another size, which
+ * an honest holder never does; anything else (not found, stalled, past its
+ * deadline, not dialable) is 'unavailable', which a network fault explains too.
+ */
+export function providerFault (err: unknown): 'wrong-bytes' | 'unavailable' {
+  for (let e = err; e != null; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof HashMismatchError || e instanceof MessageTooLargeError) return 'wrong-bytes'
+  }
+  return 'unavailable'
+}
 
 /** Dial target of a provider: its direct addresses with its peer id, so Noise checks who answers. Undefined when none is usable. */
 export function providerTarget (p: ProviderRef): Multiaddr[] | undefined {

@@ -1072,6 +1072,7 @@ export namespace cotrain {
             round: number;
             workerAddress: Uint8Array;
             contentIds: Uint8Array[];
+            failedProviders: cotrain.v1.ProviderFailure.$Properties[];
             static create(properties: cotrain.v1.HaveNotice.$Shape): cotrain.v1.HaveNotice & cotrain.v1.HaveNotice.$Shape;
             static create(properties?: cotrain.v1.HaveNotice.$Properties): cotrain.v1.HaveNotice;
             static encode(message: cotrain.v1.HaveNotice.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1086,9 +1087,44 @@ export namespace cotrain {
                 round?: (number|null);
                 workerAddress?: (Uint8Array|null);
                 contentIds?: (Uint8Array[]|null);
+                failedProviders?: (cotrain.v1.ProviderFailure.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.HaveNotice.$Properties;
+        }
+
+        enum ProviderFault {
+            PROVIDER_FAULT_UNSPECIFIED = 0,
+            PROVIDER_FAULT_WRONG_BYTES = 1,
+            PROVIDER_FAULT_UNAVAILABLE = 2
+        }
+
+        interface IProviderFailure extends cotrain.v1.ProviderFailure.$Properties {
+        }
+
+        class ProviderFailure {
+            constructor(properties?: cotrain.v1.ProviderFailure.$Properties);
+            $unknowns?: Uint8Array[];
+            contentId: Uint8Array;
+            peerId: string;
+            fault: cotrain.v1.ProviderFault;
+            static create(properties: cotrain.v1.ProviderFailure.$Shape): cotrain.v1.ProviderFailure & cotrain.v1.ProviderFailure.$Shape;
+            static create(properties?: cotrain.v1.ProviderFailure.$Properties): cotrain.v1.ProviderFailure;
+            static encode(message: cotrain.v1.ProviderFailure.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cotrain.v1.ProviderFailure & cotrain.v1.ProviderFailure.$Shape;
+            static fromObject(object: { [k: string]: any }): cotrain.v1.ProviderFailure;
+            static toObject(message: cotrain.v1.ProviderFailure, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace ProviderFailure {
+            interface $Properties {
+                contentId?: (Uint8Array|null);
+                peerId?: (string|null);
+                fault?: (cotrain.v1.ProviderFault|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = cotrain.v1.ProviderFailure.$Properties;
         }
 
         interface IHaveAck extends cotrain.v1.HaveAck.$Properties {

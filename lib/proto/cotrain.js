@@ -10293,6 +10293,7 @@ export const cotrain = $root.cotrain = (() => {
              * @property {number|null} [round] HaveNotice round
              * @property {Uint8Array|null} [workerAddress] HaveNotice workerAddress
              * @property {Array.<Uint8Array>|null} [contentIds] HaveNotice contentIds
+             * @property {Array.<cotrain.v1.ProviderFailure.$Properties>|null} [failedProviders] HaveNotice failedProviders
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -10319,6 +10320,7 @@ export const cotrain = $root.cotrain = (() => {
              */
             const HaveNotice = function (properties) {
                 this.contentIds = [];
+                this.failedProviders = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -10348,6 +10350,14 @@ export const cotrain = $root.cotrain = (() => {
              * @instance
              */
             HaveNotice.prototype.contentIds = $util.emptyArray;
+
+            /**
+             * HaveNotice failedProviders.
+             * @member {Array.<cotrain.v1.ProviderFailure.$Properties>} failedProviders
+             * @memberof cotrain.v1.HaveNotice
+             * @instance
+             */
+            HaveNotice.prototype.failedProviders = $util.emptyArray;
 
             /**
              * Creates a new HaveNotice instance using the specified properties.
@@ -10388,6 +10398,9 @@ export const cotrain = $root.cotrain = (() => {
                 if (message.contentIds != null && message.contentIds.length)
                     for (let i = 0; i < message.contentIds.length; ++i)
                         writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.contentIds[i]);
+                if (message.failedProviders != null && message.failedProviders.length)
+                    for (let i = 0; i < message.failedProviders.length; ++i)
+                        $root.cotrain.v1.ProviderFailure.encode(message.failedProviders[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -10458,6 +10471,14 @@ export const cotrain = $root.cotrain = (() => {
                             message.contentIds.push(reader.bytes());
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.failedProviders && message.failedProviders.length))
+                                message.failedProviders = [];
+                            message.failedProviders.push($root.cotrain.v1.ProviderFailure.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -10512,6 +10533,16 @@ export const cotrain = $root.cotrain = (() => {
                         else if (object.contentIds[i].length >= 0)
                             message.contentIds[i] = object.contentIds[i];
                 }
+                if (object.failedProviders) {
+                    if (!$Array.isArray(object.failedProviders))
+                        throw $TypeError(".cotrain.v1.HaveNotice.failedProviders: array expected");
+                    message.failedProviders = $Array(object.failedProviders.length);
+                    for (let i = 0; i < object.failedProviders.length; ++i) {
+                        if (!$util.isObject(object.failedProviders[i]))
+                            throw $TypeError(".cotrain.v1.HaveNotice.failedProviders: object expected");
+                        message.failedProviders[i] = $root.cotrain.v1.ProviderFailure.fromObject(object.failedProviders[i], _depth + 1);
+                    }
+                }
                 return message;
             };
 
@@ -10532,8 +10563,10 @@ export const cotrain = $root.cotrain = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.arrays || options.defaults)
+                if (options.arrays || options.defaults) {
                     object.contentIds = [];
+                    object.failedProviders = [];
+                }
                 if (options.defaults) {
                     object.round = 0;
                     if (options.bytes === $String)
@@ -10553,6 +10586,11 @@ export const cotrain = $root.cotrain = (() => {
                     for (let j = 0; j < message.contentIds.length; ++j)
                         object.contentIds[j] = options.bytes === $String ? $util.base64.encode(message.contentIds[j], 0, message.contentIds[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.contentIds[j]) : message.contentIds[j];
                 }
+                if (message.failedProviders && message.failedProviders.length) {
+                    object.failedProviders = $Array(message.failedProviders.length);
+                    for (let j = 0; j < message.failedProviders.length; ++j)
+                        object.failedProviders[j] = $root.cotrain.v1.ProviderFailure.toObject(message.failedProviders[j], options, _depth + 1);
+                }
                 return object;
             };
 
@@ -10568,6 +10606,310 @@ export const cotrain = $root.cotrain = (() => {
             };
 
             return HaveNotice;
+        })();
+
+        /**
+         * ProviderFault enum.
+         * @name cotrain.v1.ProviderFault
+         * @enum {number}
+         * @property {number} PROVIDER_FAULT_UNSPECIFIED=0 PROVIDER_FAULT_UNSPECIFIED value
+         * @property {number} PROVIDER_FAULT_WRONG_BYTES=1 PROVIDER_FAULT_WRONG_BYTES value
+         * @property {number} PROVIDER_FAULT_UNAVAILABLE=2 PROVIDER_FAULT_UNAVAILABLE value
+         */
+        v1.ProviderFault = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "PROVIDER_FAULT_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "PROVIDER_FAULT_WRONG_BYTES"] = 1;
+            values[valuesById[2] = "PROVIDER_FAULT_UNAVAILABLE"] = 2;
+            return values;
+        })();
+
+        v1.ProviderFailure = (function() {
+
+            /**
+             * Properties of a ProviderFailure.
+             * @typedef {Object} cotrain.v1.ProviderFailure.$Properties
+             * @property {Uint8Array|null} [contentId] ProviderFailure contentId
+             * @property {string|null} [peerId] ProviderFailure peerId
+             * @property {cotrain.v1.ProviderFault|null} [fault] ProviderFailure fault
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ProviderFailure.
+             * @memberof cotrain.v1
+             * @interface IProviderFailure
+             * @augments cotrain.v1.ProviderFailure.$Properties
+             * @deprecated Use cotrain.v1.ProviderFailure.$Properties instead.
+             */
+
+            /**
+             * Shape of a ProviderFailure.
+             * @typedef {cotrain.v1.ProviderFailure.$Properties} cotrain.v1.ProviderFailure.$Shape
+             */
+
+            /**
+             * Constructs a new ProviderFailure.
+             * @memberof cotrain.v1
+             * @classdesc Represents a ProviderFailure.
+             * @constructor
+             * @param {cotrain.v1.ProviderFailure.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ProviderFailure = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ProviderFailure contentId.
+             * @member {Uint8Array} contentId
+             * @memberof cotrain.v1.ProviderFailure
+             * @instance
+             */
+            ProviderFailure.prototype.contentId = $util.newBuffer([]);
+
+            /**
+             * ProviderFailure peerId.
+             * @member {string} peerId
+             * @memberof cotrain.v1.ProviderFailure
+             * @instance
+             */
+            ProviderFailure.prototype.peerId = "";
+
+            /**
+             * ProviderFailure fault.
+             * @member {cotrain.v1.ProviderFault} fault
+             * @memberof cotrain.v1.ProviderFailure
+             * @instance
+             */
+            ProviderFailure.prototype.fault = 0;
+
+            /**
+             * Creates a new ProviderFailure instance using the specified properties.
+             * @function create
+             * @memberof cotrain.v1.ProviderFailure
+             * @static
+             * @param {cotrain.v1.ProviderFailure.$Properties=} [properties] Properties to set
+             * @returns {cotrain.v1.ProviderFailure} ProviderFailure instance
+             * @type {{
+             *   (properties: cotrain.v1.ProviderFailure.$Shape): cotrain.v1.ProviderFailure & cotrain.v1.ProviderFailure.$Shape;
+             *   (properties?: cotrain.v1.ProviderFailure.$Properties): cotrain.v1.ProviderFailure;
+             * }}
+             */
+            ProviderFailure.create = function(properties) {
+                return new ProviderFailure(properties);
+            };
+
+            /**
+             * Encodes the specified ProviderFailure message. Does not implicitly {@link cotrain.v1.ProviderFailure.verify|verify} messages.
+             * @function encode
+             * @memberof cotrain.v1.ProviderFailure
+             * @static
+             * @param {cotrain.v1.ProviderFailure.$Properties} message ProviderFailure message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ProviderFailure.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.contentId != null && $Object.hasOwnProperty.call(message, "contentId") && message.contentId.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.contentId);
+                if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId") && message.peerId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.peerId);
+                if (message.fault != null && $Object.hasOwnProperty.call(message, "fault") && message.fault !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.fault);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ProviderFailure message from the specified reader or buffer.
+             * @function decode
+             * @memberof cotrain.v1.ProviderFailure
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {cotrain.v1.ProviderFailure & cotrain.v1.ProviderFailure.$Shape} ProviderFailure
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ProviderFailure.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.cotrain.v1.ProviderFailure();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.contentId = value;
+                            else
+                                delete message.contentId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.peerId = value;
+                            else
+                                delete message.peerId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.fault = value;
+                            else
+                                delete message.fault;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a ProviderFailure message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof cotrain.v1.ProviderFailure
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {cotrain.v1.ProviderFailure} ProviderFailure
+             */
+            ProviderFailure.fromObject = function (object, _depth) {
+                if (object instanceof $root.cotrain.v1.ProviderFailure)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".cotrain.v1.ProviderFailure: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.cotrain.v1.ProviderFailure();
+                if (object.contentId != null)
+                    if (object.contentId.length)
+                        if (typeof object.contentId === "string")
+                            $util.base64.decode(object.contentId, message.contentId = $util.newBuffer($util.base64.length(object.contentId)), 0);
+                        else if (object.contentId.length >= 0)
+                            message.contentId = object.contentId;
+                if (object.peerId != null)
+                    if (typeof object.peerId !== "string" || object.peerId.length)
+                        message.peerId = $String(object.peerId);
+                if (object.fault !== 0 && (typeof object.fault !== "string" || $root.cotrain.v1.ProviderFault[object.fault] !== 0))
+                    switch (object.fault) {
+                    case "PROVIDER_FAULT_UNSPECIFIED":
+                    case 0:
+                        message.fault = 0;
+                        break;
+                    case "PROVIDER_FAULT_WRONG_BYTES":
+                    case 1:
+                        message.fault = 1;
+                        break;
+                    case "PROVIDER_FAULT_UNAVAILABLE":
+                    case 2:
+                        message.fault = 2;
+                        break;
+                    default:
+                        if (typeof object.fault === "number" && (object.fault | 0) === object.fault)
+                            message.fault = object.fault;
+                    }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a ProviderFailure message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof cotrain.v1.ProviderFailure
+             * @static
+             * @param {cotrain.v1.ProviderFailure} message ProviderFailure
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ProviderFailure.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === $String)
+                        object.contentId = "";
+                    else {
+                        object.contentId = [];
+                        if (options.bytes !== $Array)
+                            object.contentId = $util.newBuffer(object.contentId);
+                    }
+                    object.peerId = "";
+                    object.fault = options.enums === $String ? "PROVIDER_FAULT_UNSPECIFIED" : 0;
+                }
+                if (message.contentId != null && $Object.hasOwnProperty.call(message, "contentId"))
+                    object.contentId = options.bytes === $String ? $util.base64.encode(message.contentId, 0, message.contentId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.contentId) : message.contentId;
+                if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId"))
+                    object.peerId = message.peerId;
+                if (message.fault != null && $Object.hasOwnProperty.call(message, "fault"))
+                    object.fault = options.enums === $String ? $root.cotrain.v1.ProviderFault[message.fault] === $undefined ? message.fault : $root.cotrain.v1.ProviderFault[message.fault] : message.fault;
+                return object;
+            };
+
+            /**
+             * Converts this ProviderFailure to JSON.
+             * @function toJSON
+             * @memberof cotrain.v1.ProviderFailure
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ProviderFailure.prototype.toJSON = function() {
+                return ProviderFailure.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ProviderFailure;
         })();
 
         v1.HaveAck = (function() {

@@ -6,7 +6,7 @@ import { hexToBytes, type Hex } from 'viem'
 import { decodeShard } from '../../lib/data/shard.ts'
 import { bytesToFloat32 } from '../../lib/hash/float32Bytes.ts'
 import { resolveModelConfig, type ModelConfigInput } from '../../lib/model/config.ts'
-import { ErrorCode, ProtocolError, errorCodeName, isTransientError, reportHave, retryWithBackoff, submitUpdate, toContentId, type ContentId, type ProviderRef } from '../../lib/net/index.ts'
+import { ErrorCode, ProtocolError, errorCodeName, isTransientError, providerFault, reportHave, retryWithBackoff, submitUpdate, toContentId, type ContentId, type FailedProvider, type ProviderRef } from '../../lib/net/index.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 import { computeCommitment } from '../../lib/proof/commitment.ts'
 import { deltaToWire } from '../../lib/proof/deltaWire.ts'
@@ -155,12 +155,13 @@ export class RoundRunner {
    * Serves objects of the round (now held, hash-checked: the model, then the
    * shards) to other workers and tells the coordinator, which then names this worker as a
    * provider. In the background, with a deadline: a coordinator that does not
-   * hear it just keeps serving the objects itself.
+   * hear it just keeps serving the objects itself. The providers that failed
+   * this worker go with it, so the coordinator can stop naming a liar.
    */
-  private offer (round: number, ids: ContentId[]): void {
+  private offer (round: number, ids: ContentId[], failedProviders: FailedProvider[]): void {
     const { ctx } = this
     for (const id of ids) ctx.cache.serve(id)
-    reportHave(ctx.node, ctx.coordinator.peer, { round, workerAddress: ctx.address, contentIds: ids }, { signal: ctx.signal, timeoutMs: 10_000 })
+    reportHave(ctx.node, ctx.coordinator.peer, { round, workerAddress: ctx.address, contentIds: ids, failedProviders }, { signal: ctx.signal, timeoutMs: 10_000 })
       .catch((err: unknown) => { if (!ctx.signal.aborted) ctx.log(`round ${round}: could not offer what it holds to other workers: ${(err as Error).message.split('\n')[0]}`) })
   }
 
@@ -171,18 +172,23 @@ export class RoundRunner {
     const peer = ctx.coordinator.peer
     // Swarm distribution: other workers the coordinator named for an object are tried first, the coordinator last.
     const named = providersByContent(a)
+    // Reported with the next have notice (LIMITS.haveFailures at most).
+    const failed: FailedProvider[] = []
     const fetchOptions = (id: ContentId, what: string): Parameters<typeof ctx.cache.get>[3] => ({
       signal: ctx.signal,
       providers: named.get(id)?.providers,
       size: named.get(id)?.size,
       onProgress: (r, t) => o.progress?.transfer(`round ${a.round} ${what}`, r, t),
-      onProviderFailed: (p, err) => { ctx.log(`round ${a.round}: ${what} from peer ${p.peerId.slice(-8)} failed (${(err as Error).message.split('\n')[0]}); trying the next source`) }
+      onProviderFailed: (p, err) => {
+        failed.push({ contentId: id, peerId: p.peerId, fault: providerFault(err) })
+        ctx.log(`round ${a.round}: ${what} from peer ${p.peerId.slice(-8)} failed (${(err as Error).message.split('\n')[0]}); trying the next source`)
+      }
     })
     const onFetched = (got: { fetched: number, provider?: string }): void => { if (got.fetched > 0) ctx.metrics.bytesFetched.inc(got.fetched, { from: got.provider === undefined ? 'coordinator' : 'peer' }) }
     const model = await ctx.cache.get(ctx.node, peer, modelIdOf(ann), fetchOptions(modelIdOf(ann), 'model'))
     onFetched(model)
     // Offered at once: the workers waiting for the model need it now, not after our shards.
-    this.offer(a.round, [modelIdOf(ann)])
+    this.offer(a.round, [modelIdOf(ann)], failed.splice(0))
     const startWeights = bytesToFloat32(model.bytes, 'model weights')
     const shards = []
     for (const ref of a.shards) {
@@ -192,7 +198,7 @@ export class RoundRunner {
       const s = decodeShard(got.bytes, { expectedId: id })
       shards.push({ id: s.id, dataset: s.dataset })
     }
-    if (shards.length > 0) this.offer(a.round, shards.map((s) => s.id))
+    if (shards.length > 0) this.offer(a.round, shards.map((s) => s.id), failed.splice(0))
     const fault = o.fault ?? 'none'
     const trainingFault = trainingFaultOf(fault)
     const threads = trainingFault !== undefined ? 1 : Math.max(1, o.threads ?? 1)

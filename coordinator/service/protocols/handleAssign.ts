@@ -66,6 +66,7 @@ function namedProviders (ctx: CoordinatorContext, peerId: string, modelId: strin
     // Only the model is worth waiting for: a shard goes to one or two workers a round, so nobody else is about to hold it.
     if (plan.kind === 'wait' && id === modelId) return 'wait'
     if (plan.kind !== 'providers' || plan.providers.length === 0) continue
+    ctx.metrics.providersNamed.inc(plan.providers.length)
     const size = id === modelId ? ctx.store.blobs.sizeOf(id) : ctx.shards.get(id)?.size ?? 0
     out.push({ contentId: contentIdBytes(id), size, providers: plan.providers })
   }

@@ -39,7 +39,7 @@ export async function startProtocols (ctx: CoordinatorContext, node: CotrainNode
 
     const blobs = ctx.store.blobs
     const content = await startContentService(node, { provider: (id) => blobs.has(id) ? { path: blobs.pathOf(id) } : undefined })
-    content.on('content:served', ({ bytes }) => { ctx.metrics.bytesServed.inc(bytes) })
+    content.on('content:served', ({ bytes }) => { ctx.metrics.served(ctx.rounds.currentRound()?.number ?? 0, bytes) })
     stoppers.push(async () => await content.stop())
 
     const submit = await startSubmitService(node, {

@@ -77,6 +77,8 @@ describe('swarm distribution: later workers get the model from earlier ones', fu
     const served = metric(c.metrics.render(), /cotrain_bytes_served_total(?:\{[^}]*\})? ([0-9.e+]+)/g)
     // One model and each shard once: what a single worker would cost.
     assert.equal(served, modelSize + shardBytes)
+    // All in round 1, and the per-round gauge says so.
+    assert.equal(metric(c.metrics.render(), /cotrain_round_bytes_served ([0-9.e+]+)/g), served)
     let fromPeers = 0
     let servedByWorkers = 0
     for (const w of workers) {
