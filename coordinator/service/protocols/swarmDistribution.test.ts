@@ -5,6 +5,7 @@ import { accountFromPrivateKey } from '../../../lib/chain/index.ts'
 import { startTestCoordinator, type TestCoordinator } from '../../testing/startTestCoordinator.ts'
 import type { CoordinatorEvent } from '../CoordinatorService.ts'
 import { WorkerNode } from '../../../worker/node/WorkerNode.ts'
+import { isRelayedAddr, listSubmissions } from '../../../lib/net/index.ts'
 import type { WorkerEvent } from '../../../worker/node/events.ts'
 
 const WORKERS = 4
@@ -88,5 +89,18 @@ describe('swarm distribution: later workers get the model from earlier ones', fu
     }
     assert.equal(fromPeers, (WORKERS - 1) * modelSize)
     assert.equal(servedByWorkers, (WORKERS - 1) * modelSize)
+  })
+
+  it('gives validators every worker\'s own listen addresses, not only a relayed one through the coordinator', async () => {
+    const list = await listSubmissions(workers[0].node, coord.multiaddr, { round: 1, start: 0, limit: 0 }, { timeoutMs: 10_000 })
+    assert.equal(list.submissions?.length, WORKERS)
+    for (const s of list.submissions ?? []) {
+      const w = workers.find((x) => x.node.peerId.toString() === s.workerPeerId)
+      assert.ok(w !== undefined)
+      const own = w.node.getMultiaddrs().map(String).filter((a) => !isRelayedAddr(a))
+      const direct = (s.workerAddrs ?? []).filter((a) => !isRelayedAddr(a))
+      assert.ok(own.length > 0)
+      assert.ok(direct.length > 0 && direct.every((a) => own.some((o) => o.startsWith(a))), `${s.workerPeerId}: ${JSON.stringify(s.workerAddrs)}`)
+    }
   })
 })
