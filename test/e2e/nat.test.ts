@@ -38,9 +38,11 @@ describe('a worker that accepts no inbound connections (network namespaces)', fu
   before(function () {
     const unavailable = privateNetworksUnavailable()
     if (unavailable === undefined) return
-    // CI runs as root: there the test must run, never skip quietly.
-    if (process.env.CI != null) throw new Error(`the NAT test must run in CI: ${unavailable}`)
-    console.log(`      skipped: ${unavailable}`)
+    // CI runs as root with iproute2 installed by .ci/run: there a missing
+    // set-up is a failure, never a quiet skip. Only a host that refuses
+    // namespaces to root (a container without CAP_NET_ADMIN) skips, saying so.
+    if (process.env.CI != null && !unavailable.byTheHost) throw new Error(`the NAT test must run in CI: ${unavailable.reason}`)
+    console.log(`      skipped: ${unavailable.reason}`)
     this.skip()
   })
   afterEach(async function () {

@@ -31,16 +31,24 @@ export interface PrivateNetworks {
 
 const ip = (...args: string[]): string => execFileSync('ip', args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] })
 
-/** Why private networks cannot be made here (not root, no iproute2, namespaces not permitted), or undefined when they can. */
-export function privateNetworksUnavailable (): string | undefined {
-  if (process.platform !== 'linux') return `network namespaces need Linux (this is ${process.platform})`
-  if (process.getuid?.() !== 0) return 'network namespaces need root (CI runs as root)'
+/**
+ * Why private networks cannot be made here, or undefined when they can.
+ * `byTheHost` is true when the kernel or container refuses namespaces to a
+ * root process with iproute2 (no CAP_NET_ADMIN, say): nothing the project's
+ * set-up can install changes that, while not being root or lacking `ip` is
+ * a set-up fault.
+ */
+export function privateNetworksUnavailable (): { reason: string, byTheHost: boolean } | undefined {
+  if (process.platform !== 'linux') return { reason: `network namespaces need Linux (this is ${process.platform})`, byTheHost: true }
+  if (process.getuid?.() !== 0) return { reason: 'network namespaces need root (CI runs as root)', byTheHost: false }
   const probe = `ctprobe${process.pid}`
   try {
     ip('netns', 'add', probe)
     ip('netns', 'del', probe)
   } catch (err) {
-    return `cannot create a network namespace with iproute2 (\`ip netns add\`): ${((err as Error).message ?? String(err)).split('\n')[0]}`
+    const e = err as NodeJS.ErrnoException & { stderr?: string }
+    const reason = `cannot create a network namespace with iproute2 (\`ip netns add\`): ${(e.stderr?.trim() !== '' && e.stderr != null ? e.stderr : e.message ?? String(err)).trim().split('\n')[0]}`
+    return { reason, byTheHost: e.code !== 'ENOENT' && /not permitted|permission denied/i.test(`${e.stderr ?? ''} ${e.message ?? ''}`) }
   }
   return undefined
 }
