@@ -1,7 +1,7 @@
 /**
  * Learning quality of the language model in DiLoCo rounds, measured: 4
  * workers that each train H local steps of the gpt from the global model on
- * their own quarter of the text, their int8 deltas combined by the
+ * their own shards of the text, their int8 deltas combined by the
  * coordinator's own aggregation (coordinator/aggregation/aggregate.ts, outer
  * Nesterov), against 1 worker trained on the same total number of tokens with
  * no exchange at all. Reports held-out loss (nats per character: one token is
@@ -9,22 +9,27 @@
  * rounds within 2 % of the single worker), and the bytes DiLoCo sends against
  * a per-step gradient exchange (goal: at least 100x fewer).
  *
- * Each side runs at its best learning rate from a small sweep: the single
+ * Both sides start from the same warm model: LM_WARMUP (default 2,048)
+ * single-worker steps at LM_WARMUP_LR (default 3e-3, the single worker's best
+ * rate from scratch) from W_0, as DiLoCo starts from a pretrained model. From
+ * there the rounds train 4 x LM_ROUNDS x H steps and the single worker as
+ * many, on the same tokens; the warm-up's tokens count on both sides.
+ * LM_WARMUP=0 compares from scratch (docs/language-model.md has both).
+ *
+ * Each side runs at its best learning rate from the same sweep: the single
  * worker at every rate of LM_BASELINE_LRS, the rounds at every inner rate of
  * LM_INNER_LRS (times every outer step of LM_OUTERS, `lr/momentum,...` for
- * Nesterov or a bare `lr` for FedAvg, default the coordinator's 0.8/0.7); the best of each side is compared.
- * LM_ROUNDS, LM_STEPS (H) change the schedule, LM_PROCS the runs at a time,
- * LM_RESULT the results file's name (default lm-quality). LM_SHARDS cuts the
- * text into that many shards (default 4, one per worker), which the
- * coordinator's scheduler deals out (diLoCoRuns.ts assignLikeCoordinator).
- * LM_WARMUP gives both sides the same start: W single-worker steps at
- * LM_WARMUP_LR (default 3e-3) from W_0, as DiLoCo starts from a pretrained
- * model; both sides then train the same tokens from there, and the warm-up's
- * tokens are counted on both.
- * Finished runs are kept (benchmarks/childRuns.ts), so a rerun with more
- * settings only trains the new ones. Each run
- * trains its workers one after another in one process (this is a quality
- * measure, not a speed one); independent runs go to one child process per core.
+ * Nesterov or a bare `lr` for FedAvg, default the coordinator's 0.8/0.7); the
+ * best of each side is compared. LM_ROUNDS, LM_STEPS (H) change the schedule
+ * (8 rounds of H = 64: H >= 63 keeps the 100x bytes goal at these sizes),
+ * LM_PROCS the runs at a time, LM_RESULT the results file's name (default
+ * lm-quality). LM_SHARDS cuts the text into that many shards (default 8, two
+ * per worker, as the devnet cuts its data), which the coordinator's
+ * scheduler deals out (diLoCoRuns.ts assignLikeCoordinator).
+ * Finished runs and the warm-up are kept (benchmarks/childRuns.ts), so a
+ * rerun with more settings only trains the new ones. Each run trains its
+ * workers one after another in one process (this is a quality measure, not a
+ * speed one); independent runs go to one child process per core.
  *
  * The data are the first LM_CHARS characters of the Brown corpus (the
  * default corpus), split as every --text run is (lib/data/textDataset.ts:
@@ -57,18 +62,18 @@ import { childRunArgument, pool, runInChild } from './childRuns.ts'
 import { environment, loadWarning, printTable, writeResult } from './trainingReport.ts'
 
 const WORKERS = 4
-const ROUNDS = Number(process.env.LM_ROUNDS ?? 5)
-const H = Number(process.env.LM_STEPS ?? 80)
+const ROUNDS = Number(process.env.LM_ROUNDS ?? 8)
+const H = Number(process.env.LM_STEPS ?? 64)
 const BATCH = 16
 const CHARS = Number(process.env.LM_CHARS ?? 1_000_000)
 const SEED = process.env.LM_SEED ?? 'lm-quality'
-const SHARDS = Number(process.env.LM_SHARDS ?? WORKERS)
-const WARMUP = Number(process.env.LM_WARMUP ?? 0)
+const SHARDS = Number(process.env.LM_SHARDS ?? 2 * WORKERS)
+const WARMUP = Number(process.env.LM_WARMUP ?? 2048)
 const WARMUP_LR = Number(process.env.LM_WARMUP_LR ?? 0.003)
 const envNumber = (name: string): number | undefined => process.env[name] === undefined ? undefined : Number(process.env[name])
 const list = (name: string, fallback: string): number[] => (process.env[name] ?? fallback).split(',').map(Number)
-const BASELINE_LRS = list('LM_BASELINE_LRS', '0.003,0.006')
-const INNER_LRS = list('LM_INNER_LRS', '0.003,0.006')
+const BASELINE_LRS = list('LM_BASELINE_LRS', '0.003,0.0015,0.00075,0.000375')
+const INNER_LRS = list('LM_INNER_LRS', '0.003,0.0015,0.00075,0.000375')
 /** Outer steps tried, comma-separated: `lr/momentum` Nesterov, `lr` FedAvg; default the coordinator's (Nesterov 0.8/0.7). */
 const OUTERS = (process.env.LM_OUTERS ?? `${envNumber('LM_OUTER_LR') ?? 0.8}/${envNumber('LM_MOMENTUM') ?? 0.7}`).split(',').map((o) => o.split('/').map(Number))
 /** Runs at a time (default one per core). */
@@ -82,6 +87,8 @@ const NANOGPT_REFERENCE = { lossNatsPerChar: 1.88, corpus: 'Shakespeare (1.1M ch
 type Run = { kind: 'single', lr: number } | { kind: 'rounds', lr: number, optimizer: OuterOptimizerConfig }
 /** What a child process is started for: a run, or only making sure the shared warm-up exists. */
 type ChildRun = Run | { kind: 'warmup' }
+/** The shared start's held-out loss (the warm-up child's answer). */
+interface WarmupResult { warmupLoss: number }
 interface RunResult { run: Run, loss: number, accuracy: number, bytesSent: number, seconds: number, config: GptConfig, params: number, tokens: number, trace: number[] }
 
 /**
@@ -106,15 +113,15 @@ async function startWeights (config: GptConfig, shards: Array<{ id: string, data
 }
 
 /** One run of the comparison, trained in this process: held-out loss at the end and the bytes it sent. */
-async function execute (run: ChildRun): Promise<RunResult | null> {
+async function execute (run: ChildRun): Promise<RunResult | WarmupResult> {
   await selectBackend({ backend: 'wasm' })
   const corpus = await loadTextCorpus({ contextLength: CONTEXT, maxChars: CHARS })
   const config = model(corpus.tokenizer.symbols.length)
   const shards = splitIntoShards(corpus.train, SHARDS).map((s) => ({ id: s.id, dataset: s.dataset }))
   const warm = await startWeights(config, shards)
-  if (run.kind === 'warmup') return null
   const params = modelWeightCount(config)
   const heldOut = async (weights: Float32Array): Promise<{ loss: number, accuracy: number }> => await evaluate({ config, weights }, corpus.heldOut, { batchSize: 256 })
+  if (run.kind === 'warmup') return { warmupLoss: (await heldOut(warm)).loss }
   const common = { model: config, startWeights: warm, shards, batchSize: BATCH, learningRate: run.lr }
   const started = Date.now()
   const tokens = (WARMUP + WORKERS * ROUNDS * H) * BATCH * CONTEXT
@@ -142,8 +149,9 @@ if (childRun !== undefined) {
   console.log(`lm quality: ${runs.length} runs on ${Math.min(PROCS, runs.length)} processes; gpt 2x64 ctx ${CONTEXT}, ${SHARDS} shards, ${WARMUP > 0 ? `a shared warm-up of ${WARMUP} steps at ${WARMUP_LR}, then ` : ''}${WORKERS} workers x ${ROUNDS} rounds x H=${H} vs 1 worker on the same ${(WARMUP + WORKERS * ROUNDS * H) * BATCH * CONTEXT} tokens`)
   // The default shards and no warm-up keep the key runs finished before these knobs had
   const cacheKey = JSON.stringify({ WORKERS, ROUNDS, H, BATCH, CHARS, SEED, CONTEXT, ...(SHARDS !== WORKERS ? { SHARDS } : {}), ...(WARMUP > 0 ? { WARMUP, WARMUP_LR } : {}) })
-  if (WARMUP > 0) await runInChild(import.meta.url, { kind: 'warmup' } satisfies ChildRun)
-  const results = await pool(runs, PROCS, async (run) => (await runInChild<RunResult | null>(import.meta.url, run, { cacheKey }))!)
+  const warmupLoss = WARMUP > 0 ? (await runInChild<WarmupResult>(import.meta.url, { kind: 'warmup' } satisfies ChildRun)).warmupLoss : undefined
+  if (warmupLoss !== undefined) console.log(`shared start after the warm-up: held-out ${warmupLoss.toFixed(4)} nats/char`)
+  const results = await pool(runs, PROCS, async (run) => await runInChild<RunResult>(import.meta.url, run, { cacheKey }))
   const params = results[0].params
   // Synchronous data parallelism: each worker sends its float32 gradient and receives the averaged one, every step.
   const perStepBytes = WORKERS * ROUNDS * H * params * 4 * 2
@@ -177,7 +185,7 @@ if (childRun !== undefined) {
     env: environment(),
     loadBefore: before,
     loadAfter: after,
-    config: { workers: WORKERS, rounds: ROUNDS, innerSteps: H, batch: BATCH, chars: CHARS, seed: SEED, shards: SHARDS, warmupSteps: WARMUP, warmupLr: WARMUP_LR, model: results[0].config, params, tokens: results[0].tokens, baselineLrs: BASELINE_LRS, innerLrs: INNER_LRS, outers },
+    config: { workers: WORKERS, rounds: ROUNDS, innerSteps: H, batch: BATCH, chars: CHARS, seed: SEED, shards: SHARDS, warmupSteps: WARMUP, warmupLr: WARMUP_LR, warmupLoss, model: results[0].config, params, tokens: results[0].tokens, baselineLrs: BASELINE_LRS, innerLrs: INNER_LRS, outers },
     rows,
     summary: { ratio, goalRatio: 1.02, met: ratio <= 1.02, reduction, goalReduction: 100, singleLoss: single.loss, singleBitsPerChar: single.loss / Math.LN2, diLoCoLoss: rounds.loss, diLoCoBitsPerChar: rounds.loss / Math.LN2 },
     reference: NANOGPT_REFERENCE,
