@@ -55,12 +55,13 @@ export async function startCheckpointService (node: Libp2p, options: CheckpointS
 /**
  * Asks `worker` for a checkpoint and returns its reply with the checkpoint
  * bytes, sha256-checked against `reply.checkpointId` (fetched over the content
- * protocol when not inline). With `openingOnly`, a checkpoint that is not
- * inline comes back empty: the reply (leaf, proof, declared size) alone.
- * Checking the leaf against the proof root is the verifier's job (lib/proof).
+ * protocol when not inline). With `openingOnly` the request says so and
+ * the checkpoint comes back empty: the reply (leaf, proof, declared size)
+ * alone, with no bytes inline or fetched. Checking the leaf against the
+ * proof root is the verifier's job (lib/proof).
  */
 export async function requestCheckpoint (node: Libp2p, worker: DialTarget, req: CheckpointRequest, options: RequestOptions & Omit<FetchContentOptions, 'signal'> & { expectedSize?: number, openingOnly?: boolean } = {}): Promise<{ reply: cotrain.v1.CheckpointReply, checkpoint: Uint8Array }> {
-  const reply = await sendRequest(node, worker, checkpointProtocol, req, options)
+  const reply = await sendRequest(node, worker, checkpointProtocol, options.openingOnly === true ? { ...req, openingOnly: true } : req, options)
   // The model fixes a checkpoint's size: never fetch (or allocate) what the worker merely claims.
   if (options.expectedSize !== undefined && reply.checkpointSize !== options.expectedSize) {
     throw new CheckpointSizeError(`checkpoint ${req.index ?? 0} of round ${req.round ?? 0} claims ${reply.checkpointSize} bytes, the model implies ${options.expectedSize}`)

@@ -473,6 +473,7 @@ export namespace cotrain {
             $unknowns?: Uint8Array[];
             round: number;
             index: number;
+            openingOnly: boolean;
             static create(properties: cotrain.v1.CheckpointRequest.$Shape): cotrain.v1.CheckpointRequest & cotrain.v1.CheckpointRequest.$Shape;
             static create(properties?: cotrain.v1.CheckpointRequest.$Properties): cotrain.v1.CheckpointRequest;
             static encode(message: cotrain.v1.CheckpointRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -486,6 +487,7 @@ export namespace cotrain {
             interface $Properties {
                 round?: (number|null);
                 index?: (number|null);
+                openingOnly?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.CheckpointRequest.$Properties;

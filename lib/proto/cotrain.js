@@ -4586,6 +4586,7 @@ export const cotrain = $root.cotrain = (() => {
              * @typedef {Object} cotrain.v1.CheckpointRequest.$Properties
              * @property {number|null} [round] CheckpointRequest round
              * @property {number|null} [index] CheckpointRequest index
+             * @property {boolean|null} [openingOnly] CheckpointRequest openingOnly
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4634,6 +4635,14 @@ export const cotrain = $root.cotrain = (() => {
             CheckpointRequest.prototype.index = 0;
 
             /**
+             * CheckpointRequest openingOnly.
+             * @member {boolean} openingOnly
+             * @memberof cotrain.v1.CheckpointRequest
+             * @instance
+             */
+            CheckpointRequest.prototype.openingOnly = false;
+
+            /**
              * Creates a new CheckpointRequest instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.CheckpointRequest
@@ -4669,6 +4678,8 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
                 if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
                     writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.index);
+                if (message.openingOnly != null && $Object.hasOwnProperty.call(message, "openingOnly") && message.openingOnly !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.openingOnly);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4731,6 +4742,15 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.index;
                             continue;
                         }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.openingOnly = value;
+                            else
+                                delete message.openingOnly;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4772,6 +4792,9 @@ export const cotrain = $root.cotrain = (() => {
                 if (object.index != null)
                     if ($Number(object.index) !== 0)
                         message.index = object.index >>> 0;
+                if (object.openingOnly != null)
+                    if (object.openingOnly)
+                        message.openingOnly = $Boolean(object.openingOnly);
                 return message;
             };
 
@@ -4795,11 +4818,14 @@ export const cotrain = $root.cotrain = (() => {
                 if (options.defaults) {
                     object.round = 0;
                     object.index = 0;
+                    object.openingOnly = false;
                 }
                 if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
                     object.round = message.round;
                 if (message.index != null && $Object.hasOwnProperty.call(message, "index"))
                     object.index = message.index;
+                if (message.openingOnly != null && $Object.hasOwnProperty.call(message, "openingOnly"))
+                    object.openingOnly = message.openingOnly;
                 return object;
             };
 

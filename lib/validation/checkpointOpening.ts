@@ -12,7 +12,7 @@ import type { cotrain } from '../proto/cotrain.js'
 import type { CheckpointReply } from '../net/messages.ts'
 import { contentIdBytes, contentIdOf, type ContentId } from '../hash/contentId.ts'
 import { LIMITS } from '../net/constants.ts'
-import { fromHex, toHex, type Hex } from '../hash/sha256.ts'
+import { fromHex, sha256Hex, toHex, type Hex } from '../hash/sha256.ts'
 import { decodeLeaf, encodeLeaf, type ProofLeaf } from '../proof/leaf.ts'
 import type { MerkleProof } from '../proof/merkle.ts'
 import { decodeServedCheckpoint, encodeServedCheckpoint } from '../proof/servedCheckpoint.ts'
@@ -30,10 +30,27 @@ import { CheckpointOpeningError } from './errors.ts'
  * const { reply, blob, contentId } = checkpointOpening(c)
  */
 export function checkpointOpening (c: ServedCheckpoint): { reply: CheckpointReply, blob: Uint8Array, contentId: ContentId } {
-  const leaf = decodeLeaf(c.leaf)
   const blob = encodeServedCheckpoint(c)
   const contentId = contentIdOf(blob)
-  const reply: CheckpointReply = {
+  const reply = openingReply(c, contentId, blob.byteLength)
+  reply.checkpoint = blob.byteLength <= LIMITS.inlineCheckpoint ? blob : new Uint8Array(0)
+  return { reply, blob, contentId }
+}
+
+/**
+ * The answer to an `opening_only` challenge: leaf, proof, content id and
+ * size, never the bytes, even for a checkpoint small enough to go inline.
+ * The content id is hashed over the weights then the optimizer bytes as
+ * they lie, so the served blob (their concatenation) is never built.
+ */
+export function checkpointOpeningOnly (c: ServedCheckpoint): { reply: CheckpointReply, contentId: ContentId } {
+  const contentId = sha256Hex(c.weights, c.optimizer)
+  return { reply: openingReply(c, contentId, c.weights.byteLength + c.optimizer.byteLength), contentId }
+}
+
+function openingReply (c: ServedCheckpoint, contentId: ContentId, size: number): CheckpointReply {
+  const leaf = decodeLeaf(c.leaf)
+  return {
     round: leaf.round,
     index: leaf.index,
     leaf: {
@@ -48,10 +65,9 @@ export function checkpointOpening (c: ServedCheckpoint): { reply: CheckpointRepl
     },
     proof: c.proof.siblings.map((s) => fromHex(s, 32)),
     checkpointId: contentIdBytes(contentId),
-    checkpointSize: blob.byteLength,
-    checkpoint: blob.byteLength <= LIMITS.inlineCheckpoint ? blob : new Uint8Array(0)
+    checkpointSize: size,
+    checkpoint: new Uint8Array(0)
   }
-  return { reply, blob, contentId }
 }
 
 /**

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkpointProtocol, createNode, fetchContent, sendRequest, toContentId, type CotrainNode } from '../../lib/net/index.ts'
+import { checkpointProtocol, createNode, fetchContent, requestCheckpoint, sendRequest, toContentId, type CotrainNode } from '../../lib/net/index.ts'
 import { LIMITS } from '../../lib/net/constants.ts'
+import { pb } from '../../lib/net/messages.ts'
 import { roundCheckpointDir } from '../../lib/training/CheckpointStore.ts'
 import { selectBackend } from '../../lib/training/selectBackend.ts'
 import { smallRound } from '../../lib/training/testing/fixture.ts'
@@ -65,5 +66,48 @@ describe('CheckpointServer: every committed checkpoint, from disk, to any number
     await server.drop(ROUND)
     await assert.rejects(fetchContent(verifiers[0], worker.getMultiaddrs(), toContentId(r.checkpointId), { maxSize: r.checkpointSize }), /not|NOT_FOUND/i)
     await assert.rejects(sendRequest(verifiers[0], worker.getMultiaddrs(), checkpointProtocol, { round: ROUND, index: 0 }), /no submitted round 3/)
+  })
+})
+
+describe('CheckpointServer: an opening-only challenge gets no checkpoint bytes, even ones small enough to go inline', function () {
+  this.timeout(120_000)
+  let root: string
+  let worker: CotrainNode
+  let verifier: CotrainNode
+  let server: CheckpointServer
+  let contentBytes = 0
+  const ROUND = 2
+  const COUNT = 3
+
+  before(async () => {
+    await selectBackend({ backend: 'wasm' })
+    root = mkdtempSync(path.join(tmpdir(), 'cotrain-ckopening-'))
+    // MLP 784-16-10: 12,730 weights, a 153 kB checkpoint, under the inline limit, so a full reply carries it.
+    const p = await smallRound({ steps: COUNT - 1, interval: 1, round: ROUND, model: { kind: 'mlp', hidden: [16] } })
+    await trainRound({ ...p, hyper: { ...p.hyper, batchSize: 8 } }, { checkpointDir: roundCheckpointDir(root, ROUND) })
+    ;[worker, verifier] = await Promise.all([createNode(), createNode()])
+    server = new CheckpointServer(worker, root, { onContentServed: (b) => { contentBytes += b } })
+    await server.start()
+    server.serve(ROUND)
+  })
+  after(async () => {
+    await server?.stop()
+    await Promise.all([worker, verifier].map(async (n) => await n?.stop()))
+    rmSync(root, { recursive: true, force: true })
+  })
+
+  it('receives the leaf and proof alone (under 1 kB), with the same content id and size as the full reply', async () => {
+    const addrs = worker.getMultiaddrs()
+    // What crossed the wire: the decoded reply re-encodes to the same bytes (every field is proto3 canonical).
+    const wireBytes = (reply: Parameters<typeof pb.CheckpointReply.encode>[0]): number => pb.CheckpointResponse.encode({ reply }).finish().byteLength
+    const full = await requestCheckpoint(verifier, addrs, { round: ROUND, index: 1 })
+    assert.ok(full.reply.checkpointSize > 100_000 && full.reply.checkpointSize <= LIMITS.inlineCheckpoint, `a full reply carries ${full.reply.checkpointSize} bytes inline`)
+    assert.equal(full.reply.checkpoint.byteLength, full.reply.checkpointSize)
+    const opening = await requestCheckpoint(verifier, addrs, { round: ROUND, index: 1 }, { openingOnly: true })
+    const received = wireBytes(opening.reply) + contentBytes
+    assert.ok(received < 1_000, `an opening-only reply is ${received} bytes received`)
+    assert.equal(opening.checkpoint.byteLength, 0)
+    // Everything but the bytes is the full reply's; the content id, hashed without building the blob, is the blob's.
+    assert.deepEqual(pb.CheckpointReply.encode(opening.reply).finish(), pb.CheckpointReply.encode({ ...full.reply, checkpoint: new Uint8Array(0) }).finish())
   })
 })

@@ -6,7 +6,7 @@ import {
   ErrorCode, ProtocolError, startCheckpointService, startContentService,
   type CheckpointReply, type CheckpointService, type ContentService, type ContentId, type ContentSource
 } from '../../lib/net/index.ts'
-import { checkpointOpening } from '../../lib/validation/checkpointOpening.ts'
+import { checkpointOpening, checkpointOpeningOnly } from '../../lib/validation/checkpointOpening.ts'
 import { decodeLeaf, leafHash } from '../../lib/proof/leaf.ts'
 import { merkleProof, merkleRoot } from '../../lib/proof/merkle.ts'
 import { encodeServedCheckpoint } from '../../lib/proof/servedCheckpoint.ts'
@@ -60,7 +60,7 @@ export class CheckpointServer {
   async start (): Promise<void> {
     this.contentService = await startContentService(this.node, { provider: async (id) => await this.openedBlob(id) ?? this.alsoServe(id) })
     this.contentService.on('content:served', ({ bytes }) => { this.onContentServed(bytes) })
-    this.checkpointService = await startCheckpointService(this.node, { onCheckpointRequest: async (req) => await this.reply(req.round, req.index) })
+    this.checkpointService = await startCheckpointService(this.node, { onCheckpointRequest: async (req) => await this.reply(req.round, req.index, { openingOnly: req.openingOnly }) })
   }
 
   async stop (): Promise<void> {
@@ -86,13 +86,17 @@ export class CheckpointServer {
     return names.map((n) => /^round-(\d+)$/.exec(n)?.[1]).filter((x): x is string => x !== undefined).map(Number)
   }
 
-  /** The reply for checkpoint `index` of `round`: leaf fields, Merkle proof, the bytes inline or by content id. */
-  async reply (round: number, index: number): Promise<CheckpointReply> {
+  /**
+   * The reply for checkpoint `index` of `round`: leaf fields, Merkle proof,
+   * the bytes inline or by content id; with `openingOnly` never the bytes
+   * (and no blob built), though they stay fetchable by content id.
+   */
+  async reply (round: number, index: number, options: { openingOnly?: boolean } = {}): Promise<CheckpointReply> {
     if (!this.servable.has(round)) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no submitted round ${round} here`)
     const r = await this.load(round)
     if (index >= r.leafHashes.length) throw new ProtocolError(ErrorCode.ERROR_CODE_OUT_OF_RANGE, `round ${round} has checkpoints 0..${r.leafHashes.length - 1}`)
-    const files = await r.store.read(index)
-    const { reply, contentId } = checkpointOpening({ ...files, proof: merkleProof(r.leafHashes, index) })
+    const files = { ...await r.store.read(index), proof: merkleProof(r.leafHashes, index) }
+    const { reply, contentId } = options.openingOnly === true ? checkpointOpeningOnly(files) : checkpointOpening(files)
     if (reply.checkpoint?.byteLength === 0) this.opened.set(contentId, { round, index })
     this.onServed(round, index)
     return reply
