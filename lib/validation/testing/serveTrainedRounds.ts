@@ -3,7 +3,7 @@ import { startCheckpointService, type CheckpointService } from '../../net/checkp
 import { startContentService, type ContentService } from '../../net/content.ts'
 import { ErrorCode, ProtocolError } from '../../net/ProtocolError.ts'
 import { checkpointWithProof, type TrainRoundResult } from '../../training/trainRound.ts'
-import { checkpointOpening } from '../checkpointOpening.ts'
+import { checkpointOpening, checkpointOpeningOnly } from '../checkpointOpening.ts'
 import { sleep } from '../../async/sleep.ts'
 
 /**
@@ -15,7 +15,8 @@ import { sleep } from '../../async/sleep.ts'
  * it is read at each request, so a test may change it while the server runs.
  * `served` lists the checkpoint indices asked for, `fetched` those whose
  * bytes went out over the content protocol (a checkpoint over 1 MiB that
- * was not asked for as an opening only).
+ * was not asked for as an opening only). Opening-only requests get the leaf
+ * and proof alone, like a worker's CheckpointServer.
  */
 export async function serveTrainedRounds (node: Libp2p, results: Map<number, Pick<TrainRoundResult, 'store' | 'leafHashes'>>, options: { delayMs?: number } = {}): Promise<{ served: number[], fetched: Set<number>, stop: () => Promise<void> }> {
   const blobs = new Map<string, { blob: Uint8Array, index: number }>()
@@ -29,15 +30,18 @@ export async function serveTrainedRounds (node: Libp2p, results: Map<number, Pic
     }
   })
   const checkpoints: CheckpointService = await startCheckpointService(node, {
-    onCheckpointRequest: async ({ round, index }, ctx) => {
+    onCheckpointRequest: async ({ round, index, openingOnly }, ctx) => {
       // Fault injection: a worker starved of CPU, or on a slow link, answers late.
       if ((options.delayMs ?? 0) > 0) await sleep(options.delayMs!, { signal: ctx.signal })
       const r = results.get(round)
       if (r === undefined) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no round ${round} here`)
       if (index >= r.leafHashes.length) throw new ProtocolError(ErrorCode.ERROR_CODE_OUT_OF_RANGE, `round ${round} has ${r.leafHashes.length} checkpoints`)
-      const { reply, blob, contentId } = checkpointOpening(await checkpointWithProof(r, index))
-      blobs.set(contentId, { blob, index })
+      const c = await checkpointWithProof(r, index)
       served.push(index)
+      // An opening only: no bytes inline and none to fetch (a verifier that wants them asks again without the flag).
+      if (openingOnly) return checkpointOpeningOnly(c).reply
+      const { reply, blob, contentId } = checkpointOpening(c)
+      blobs.set(contentId, { blob, index })
       return reply
     }
   })
