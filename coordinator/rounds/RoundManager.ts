@@ -193,6 +193,11 @@ export class RoundManager extends TypedEventTarget<RoundManagerEvents> implement
     return this.workers.list({ status: 'active', seenSince: now - this.config.livenessMs })
   }
 
+  /** How many workers `liveWorkers` would list, without listing them (asked on every tick). */
+  liveCount (now = this.clock()): number {
+    return this.workers.liveCount(now - this.config.livenessMs)
+  }
+
   // ---------------------------------------------------------------- rounds
 
   /** The round in progress, if any (after a restart: the one that was running). */
@@ -347,8 +352,8 @@ export class RoundManager extends TypedEventTarget<RoundManagerEvents> implement
       deadline: round.deadline,
       extensions: round.extensions,
       minUpdates: round.minUpdates,
-      liveWorkers: round.state === 'open' ? this.liveWorkers(now).length : 0,
-      activeWorkers: round.state === 'open' ? this.workers.list({ status: 'active' }).length : 0,
+      liveWorkers: round.state === 'open' ? this.liveCount(now) : 0,
+      activeWorkers: round.state === 'open' ? this.workers.activeCount : 0,
       outstanding,
       abandoned: overdue.filter(a => { const w = this.workers.get(a.worker); return w == null || w.status !== 'active' || w.lastSeen < seenSince }).length,
       received: counts.pending + counts.accepted,

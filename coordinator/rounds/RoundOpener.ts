@@ -75,7 +75,7 @@ export class RoundOpener {
       return
     }
     await this.dropIneligibleWorkers()
-    if (rounds.currentRound() != null || rounds.liveWorkers().length < this.workersNeeded()) return
+    if (rounds.currentRound() != null || rounds.liveCount() < this.workersNeeded()) return
     rounds.openRound({ shards: this.init.shards(), hyperParams: this.init.plan })
     await rounds.tick()
   }
@@ -84,7 +84,7 @@ export class RoundOpener {
   whyNoRound (): string {
     const doneRounds = this.doneRounds()
     if (this.init.maxRounds > 0 && doneRounds >= this.init.maxRounds) return `the coordinator finished its ${doneRounds} round(s)`
-    const live = this.init.rounds.liveWorkers().length
+    const live = this.init.rounds.liveCount()
     const needed = this.workersNeeded()
     if (live < needed) return `waiting for ${needed - live} more worker${needed - live === 1 ? '' : 's'} to join (the coordinator needs ${needed})`
     return 'waiting for the next round to open'
@@ -98,7 +98,7 @@ export class RoundOpener {
   private workersNeeded (): number {
     const { store, rounds, minWorkers, minUpdates } = this.init
     if (store.getLatestRound() == null) return minWorkers
-    const active = rounds.workers.list({ status: 'active' }).length
+    const active = rounds.workers.activeCount
     return Math.max(minUpdates, Math.min(minWorkers, active))
   }
 

@@ -1,6 +1,7 @@
 import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import type { WorkerCapabilities, WorkerRecord, WorkerStatus } from '../store/records.ts'
 import { NotFoundError } from '../errors.ts'
+import { LiveSet } from './LiveSet.ts'
 
 /** How often liveness is written to the database by default. */
 export const DEFAULT_LIVENESS_FLUSH_MS = 5000
@@ -15,6 +16,11 @@ export const DEFAULT_LIVENESS_FLUSH_MS = 5000
  * loop); a crash loses at most one flush interval of liveness, which only
  * makes a worker look idle a few seconds longer.
  *
+ * The counts the gauges and the round loop ask for on every tick (active
+ * workers, live workers) are kept as workers join, poll and change status,
+ * not counted by a pass over all workers: live ones sit in a `LiveSet`
+ * ordered by last-seen, so a tick only looks at the workers that expired.
+ *
  * @example
  * const workers = new WorkerRegistry(store)
  * workers.touch(peerId, Date.now())
@@ -25,10 +31,13 @@ export class WorkerRegistry {
   private readonly byPeer = new Map<string, WorkerRecord>()
   private readonly dirty = new Map<string, number>()
   private sorted: WorkerRecord[] | undefined
+  /** Active workers not yet expired by `liveCount`. */
+  private readonly live = new LiveSet()
+  private active = 0
 
   constructor (store: CoordinatorStore) {
     this.store = store
-    for (const w of store.listWorkers()) this.byPeer.set(w.peerId, w)
+    for (const w of store.listWorkers()) this.put(w)
   }
 
   /**
@@ -61,12 +70,46 @@ export class WorkerRegistry {
     if (at <= w.lastSeen) return
     w.lastSeen = at
     this.dirty.set(peerId, at)
+    if (w.status === 'active') this.live.update(peerId, at)
   }
 
   setStatus (peerId: string, status: WorkerStatus): void {
     this.store.setWorkerStatus(peerId, status)
     const w = this.byPeer.get(peerId)
-    if (w != null) w.status = status
+    if (w == null || w.status === status) return
+    this.count(w, -1)
+    w.status = status
+    this.count(w, 1)
+  }
+
+  /**
+   * Replaces the worker's recorded listen addresses (identify reported them
+   * after the join stored none, e.g. after a coordinator restart), so they
+   * survive the next restart too. Unknown workers are ignored.
+   */
+  setAddrs (peerId: string, addrs: string[]): void {
+    const w = this.byPeer.get(peerId)
+    if (w == null) return
+    const capabilities = { ...w.capabilities, addrs }
+    this.store.setWorkerCapabilities(peerId, capabilities)
+    w.capabilities = capabilities
+  }
+
+  /** Active workers. */
+  get activeCount (): number {
+    return this.active
+  }
+
+  /**
+   * Active workers seen at or after `seenSince`: kept as workers poll, so
+   * a call costs the workers that expired since the last one, not a pass
+   * over all. A threshold earlier than the last one asked (the clock went
+   * back) is answered by a scan.
+   */
+  liveCount (seenSince: number): number {
+    if (seenSince < this.live.expiredBefore) return this.list({ status: 'active', seenSince }).length
+    this.live.expire(seenSince)
+    return this.live.size
   }
 
   setSpeed (peerId: string, samplesPerSec: number): void {
@@ -107,8 +150,11 @@ export class WorkerRegistry {
 
   /** Keeps the sorted list in step (binary search, one splice) instead of sorting all workers again after each join. */
   private put (w: WorkerRecord): void {
-    const known = this.byPeer.has(w.peerId)
+    const old = this.byPeer.get(w.peerId)
+    const known = old !== undefined
+    if (old !== undefined) this.count(old, -1)
     this.byPeer.set(w.peerId, w)
+    this.count(w, 1)
     if (this.sorted === undefined) return
     let lo = 0
     let hi = this.sorted.length
@@ -118,5 +164,13 @@ export class WorkerRegistry {
       else hi = mid
     }
     this.sorted.splice(lo, known ? 1 : 0, w)
+  }
+
+  /** Adds (`sign` 1) or takes away (-1) `w` from the active count and the live set. */
+  private count (w: WorkerRecord, sign: 1 | -1): void {
+    if (w.status !== 'active') return
+    this.active += sign
+    if (sign === 1) this.live.update(w.peerId, w.lastSeen)
+    else this.live.remove(w.peerId)
   }
 }

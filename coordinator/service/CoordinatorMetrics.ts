@@ -44,7 +44,7 @@ export class CoordinatorMetrics {
     }
     const latest = store.getLatestRound()
     if (latest != null) this.round.set(latest.number)
-    this.workers.set(rounds.liveWorkers().length, { status: 'live' })
+    this.workers.set(rounds.liveCount(), { status: 'live' })
     this.workers.set(rounds.workers.size, { status: 'known' })
     const model = store.getLatestModel()
     if (model?.accuracy !== undefined) this.accuracy.set(model.accuracy)

@@ -78,10 +78,31 @@ describe('ListenAddrBook: a worker\'s addresses whatever the order of identify a
     assert.equal(registry.get(peerId), undefined)
     await registry.upsert({ peerId, address: ADDRESS, capabilities: { addrs: [] }, samplesPerSec: 1, at: Date.now() })
     assert.deepEqual(direct(book.of(peerId, registry.get(peerId)?.capabilities)), own())
+    // The join handler tells the book the entry committed: the empty recorded list is replaced in the database.
+    book.joined(peerId)
+    assert.deepEqual(direct(store.getWorker(peerId)?.capabilities.addrs as string[]), own())
     // And still after the worker disconnects.
     await worker.hangUp(coordinator.peerId)
     await new Promise((resolve) => setTimeout(resolve, 200))
     assert.deepEqual(direct(book.of(peerId, registry.get(peerId)?.capabilities)), own())
+  })
+
+  it('stores the addresses identify brings for a worker whose recorded list is empty (after a restart), and they survive the next one', async () => {
+    const peerId = worker.peerId.toString()
+    // Joined before a restart while identify had not run: the database holds no addresses.
+    await registry.upsert({ peerId, address: ADDRESS, capabilities: { addrs: [] }, samplesPerSec: 1, at: Date.now() })
+    const seen = identified(coordinator, peerId)
+    await worker.dial(coordinator.getMultiaddrs()[0])
+    await seen
+    assert.deepEqual(direct(registry.get(peerId)?.capabilities.addrs as string[]), own())
+    assert.deepEqual(direct(store.getWorker(peerId)?.capabilities.addrs as string[]), own())
+    // The next restart: a fresh book over the reopened store, the worker not connected, still knows them.
+    await worker.hangUp(coordinator.peerId)
+    store.close()
+    store = await CoordinatorStore.open(tmp.dir)
+    registry = new WorkerRegistry(store)
+    const fresh = new ListenAddrBook(coordinator, () => registry)
+    assert.deepEqual(direct(fresh.of(peerId, registry.get(peerId)?.capabilities)), own())
   })
 
   it('forgets a peer that never joined when it disconnects', async () => {

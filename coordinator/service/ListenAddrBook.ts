@@ -35,6 +35,7 @@ export class ListenAddrBook {
     if (addrs.length === 0) return
     if (this.isWorker(peerId)) {
       this.byPeer.set(peerId, addrs)
+      this.record(peerId)
       return
     }
     this.unjoined.delete(peerId)
@@ -48,7 +49,9 @@ export class ListenAddrBook {
     if (addrs === undefined) return
     this.unjoined.delete(peerId)
     // Joined while connected, its registry entry committed after identify ran.
-    if (this.isWorker(peerId)) this.byPeer.set(peerId, addrs)
+    if (!this.isWorker(peerId)) return
+    this.byPeer.set(peerId, addrs)
+    this.record(peerId)
   }
 
   constructor (node: CotrainNode, workers: () => WorkerRegistry) {
@@ -106,6 +109,32 @@ export class ListenAddrBook {
     const addrs = known.filter(a => !isRelayedAddr(a)).slice(0, MAX_ADDRS - 2)
     for (const a of this.node.getMultiaddrs().filter(a => !isRelayedAddr(a)).slice(0, 2)) addrs.push(relayedAddr(a, peerId))
     return addrs
+  }
+
+  /**
+   * A worker's registry entry committed: stores identify's addresses in it
+   * when the join recorded none or others (identify finished after the join
+   * read them), so they survive a restart.
+   */
+  joined (peerId: string): void {
+    this.record(peerId)
+  }
+
+  /**
+   * Writes identify's addresses for `peerId` into its registry entry when
+   * they differ from the recorded ones: without this a worker whose join
+   * recorded none keeps an empty list in the database, and after a
+   * coordinator restart `of` has nothing for it until identify runs again.
+   * Identify runs on connect and on address changes, so this writes rarely.
+   */
+  private record (peerId: string): void {
+    const addrs = this.byPeer.get(peerId)
+    const registry = this.workers()
+    const w = registry.get(peerId)
+    if (addrs === undefined || addrs.length === 0 || w == null) return
+    const recorded = Array.isArray(w.capabilities.addrs) ? (w.capabilities.addrs as string[]) : []
+    if (recorded.length === addrs.length && recorded.every((a, i) => a === addrs[i])) return
+    registry.setAddrs(peerId, addrs)
   }
 
   private isWorker (peerId: string): boolean {

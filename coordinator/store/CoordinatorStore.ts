@@ -240,6 +240,10 @@ export class CoordinatorStore {
     this.sql('UPDATE workers SET samples_per_sec = ? WHERE peer_id = ?').run(samplesPerSec, peerId)
   }
 
+  setWorkerCapabilities (peerId: string, capabilities: WorkerCapabilities): void {
+    this.sql('UPDATE workers SET capabilities = ? WHERE peer_id = ?').run(JSON.stringify(capabilities), peerId)
+  }
+
   // ----------------------------------------------------------------- models
 
   /**

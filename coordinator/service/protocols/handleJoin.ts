@@ -40,8 +40,9 @@ export async function handleJoin (ctx: CoordinatorContext, { address, peer, join
   } catch (err) {
     throw toProtocolRefusal(err)
   }
+  ctx.addrs.joined(peerId)
   ctx.emit({ event: 'worker:joined', peerId, address })
-  // The known count only: the live gauge (a scan of every worker) is refreshed on the service's timer, not once per join.
+  // The known count only: the live gauge is refreshed on the service's timer (from counts kept as workers poll), not once per join.
   ctx.metrics.workers.set(ctx.rounds.workers.size, { status: 'known' })
   const round = ctx.rounds.currentRound()
   return round == null || round.state === 'open' ? {} : { currentRound: roundAnnouncement(round, ctx.rounds.config) }
