@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict'
+import { getAddress, keccak256, toHex, type Address } from 'viem'
+import { registerContributor, reportFraud, submitContribution } from '../../lib/chain/index.ts'
+import { startLocalStaking } from '../../lib/chain/testing/localStaking.ts'
+import { ContributionType } from '../../lib/chain/types.ts'
+import { ChainView } from '../service/ChainView.ts'
 import { outerOptimizer } from '../config.ts'
 import type { CoordinatorEvent } from '../events.ts'
 import { CoordinatorStore } from '../store/CoordinatorStore.ts'
@@ -32,5 +37,50 @@ describe('RoundOpener', () => {
     await Promise.all([opener.step(), opener.step(), opener.step()])
     assert.deepEqual(store.listRounds().map(r => r.number), [1])
     assert.deepEqual(events, [])
+  })
+
+  it('with a contract, a worker slashed below the minimum after its round was scheduled is set inactive once its assignment is overdue, so the round does not wait for it', async function () {
+    this.timeout(120_000)
+    const local = await startLocalStaking({ validators: [4, 5] })
+    try {
+      const reader = await local.clientFor(0)
+      const accounts = [1, 2, 3].map(i => getAddress(local.chain.accounts[i].address) as Address)
+      for (const i of [1, 2, 3]) await registerContributor(await local.clientFor(i), { address: local.address })
+      const clock = new FakeClock(Date.now())
+      const rounds = new RoundManager({
+        store,
+        clock: clock.now,
+        config: { minUpdates: 2, targetWorkers: 3, livenessMs: 3_600_000, trainingTimeoutMs: 600_000, aggregation: outerOptimizer('fedavg') },
+        randomSeed: () => parseRoundSeed('ab'.repeat(32)),
+        evaluate: async () => ({ loss: 1, accuracy: 0.5 }),
+        verify: async () => ({ accepted: true, score: 90 })
+      })
+      await rounds.ensureInitialModel(new Float32Array([1, 2, 3]), { evaluate: false })
+      for (const [n, address] of accounts.entries()) await rounds.joinWorker({ peerId: `peer${n + 1}`, address, capabilities: { samplesPerSec: 1000 } })
+      const events: CoordinatorEvent[] = []
+      const opener = new RoundOpener({
+        store, rounds, maxRounds: 0, minWorkers: 3, minUpdates: 2,
+        shards: () => [{ id: 's1', samples: 100 }, { id: 's2', samples: 100 }, { id: 's3', samples: 100 }],
+        plan: {},
+        chain: { client: reader, contract: local.address, view: new ChainView({ client: reader, contract: local.address }) },
+        emit: (e) => events.push(e)
+      })
+      await opener.step()
+      assert.equal(store.listAssignments(1, 'assigned').length, 3, 'all three scheduled while in good standing')
+
+      // Worker 3 is slashed (quorum 2 of 2 validators) after the round was scheduled: 0.5 ETH left, under the 1 ETH minimum.
+      const { id } = await submitContribution(await local.clientFor(3), { address: local.address, ctype: ContributionType.ComputePower, dataHash: keccak256(toHex('earlier round')) })
+      for (const v of [4, 5]) await reportFraud(await local.clientFor(v), { address: local.address, id, evidenceHash: keccak256(toHex('segment 3 differs')) })
+
+      await opener.step()
+      assert.equal(rounds.workers.get('peer3')?.status, 'active', 'not overdue yet: no chain read, nothing changes')
+      clock.advance(700_000)
+      await opener.step()
+      assert.equal(rounds.workers.get('peer3')?.status, 'inactive')
+      assert.equal(rounds.workers.get('peer1')?.status, 'active', 'an overdue worker in good standing stays')
+      assert.deepEqual(events.filter(e => e.event === 'worker:ineligible').map(e => (e as { peerId: string }).peerId), ['peer3'])
+    } finally {
+      await local.stop()
+    }
   })
 })

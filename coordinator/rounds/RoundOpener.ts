@@ -8,6 +8,10 @@ import { ineligibility } from '../service/JoinStakeCheck.ts'
 import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
 import type { ShardInfo } from '../store/records.ts'
 import type { RoundManager } from './RoundManager.ts'
+import { acceptsSubmissions } from './roundStates.ts'
+
+/** How often the stake of a worker with an overdue assignment is read again. */
+const RECHECK_MS = 10_000
 
 /** What the opening policy reads and does. */
 export interface RoundOpenerInit {
@@ -45,6 +49,8 @@ export class RoundOpener {
   private resolveFinished!: () => void
   private done = false
   private stepping: Promise<void> | undefined
+  /** When each overdue worker's stake was last read (dropIneligibleOverdue). */
+  private readonly checkedAt = new Map<string, number>()
 
   constructor (init: RoundOpenerInit) {
     this.init = init
@@ -66,7 +72,12 @@ export class RoundOpener {
 
   private async stepOnce (): Promise<void> {
     const { rounds } = this.init
-    if (this.done || rounds.currentRound() != null) return
+    if (this.done) return
+    const current = rounds.currentRound()
+    if (current != null) {
+      if (acceptsSubmissions(current.state)) await this.dropIneligibleOverdue(current.number)
+      return
+    }
     const doneRounds = this.doneRounds()
     if (this.init.maxRounds > 0 && doneRounds >= this.init.maxRounds) {
       this.done = true
@@ -100,6 +111,35 @@ export class RoundOpener {
     if (store.getLatestRound() == null) return minWorkers
     const active = rounds.workers.activeCount
     return Math.max(minUpdates, Math.min(minWorkers, active))
+  }
+
+  /**
+   * A worker slashed below the minimum stake after its round was scheduled
+   * can no longer commit its update, and it keeps polling (or stops) while
+   * the round waits for it: the liveness window is twice the round timeout,
+   * so without this the round sat out its whole training deadline (a devnet
+   * whose cheater was slashed just after round 2 opened waited 10 minutes).
+   * Only workers whose assignment is already overdue are read, each at most
+   * once per `recheckMs`, so an honest round costs no chain reads; an
+   * ineligible one is set inactive, which makes its assignment abandoned
+   * (decideRoundStep) and lets the round go on without it.
+   */
+  private async dropIneligibleOverdue (round: number): Promise<void> {
+    const chain = this.init.chain
+    if (chain == null) return
+    const now = this.init.rounds.clock()
+    const workers = new Set(this.init.store.listOverdueAssignments(round, now).map(a => a.worker))
+    const due = [...workers].map(id => this.init.rounds.workers.get(id)).filter(w => w != null && w.status === 'active' && (this.checkedAt.get(w.peerId) ?? -Infinity) <= now - RECHECK_MS)
+    if (due.length === 0) return
+    const minimum = await readStaking(chain.client, chain.contract, 'minimumStake')
+    for (const w of due) {
+      if (w == null) continue
+      this.checkedAt.set(w.peerId, now)
+      const reason = ineligibility(await getContributor(chain.client, { address: chain.contract, account: getAddress(w.address) }), minimum)
+      if (reason === undefined) continue
+      this.init.rounds.workers.setStatus(w.peerId, 'inactive')
+      this.init.emit({ event: 'worker:ineligible', peerId: w.peerId, address: w.address, reason })
+    }
   }
 
   /**
