@@ -32,7 +32,12 @@ describe('devnet end to end', function () {
     mkdirSync(outDir, { recursive: true })
     const dashboardPort = await freePort()
     const chainPort = await freePort()
+    // Stop the devnet before mocha's own timeout, so a stuck run ends with
+    // its processes stopped and the log tail printed (a hook that mocha
+    // times out prints neither).
+    const signal = AbortSignal.timeout(280_000)
     const run = runDevnet({
+      signal,
       workers: 2, rounds: 2, validators: 2, model: 'mlp', cheat: 'skip-steps',
       steps: 40, checkpointInterval: 5, trainSamples: 6000,
       chainPort, dashboardPort, dataDir: join(outDir, 'state'), settleTimeoutS: 90,
@@ -77,7 +82,7 @@ describe('devnet end to end', function () {
       result = r
     } catch (err) {
       console.log(logTail())
-      throw err
+      throw signal.aborted ? new Error(`the devnet did not finish within 280 s; its log: ${join(outDir, 'devnet.log')}`) : err
     } finally {
       writeFileSync(join(outDir, 'devnet.log'), log.join('\n') + '\n')
     }
