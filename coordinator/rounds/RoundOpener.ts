@@ -6,7 +6,7 @@ import type { CoordinatorEvent } from '../events.ts'
 import type { ChainView } from '../service/ChainView.ts'
 import { ineligibility } from '../service/JoinStakeCheck.ts'
 import type { CoordinatorStore } from '../store/CoordinatorStore.ts'
-import type { ShardInfo } from '../store/records.ts'
+import type { ShardInfo, WorkerRecord } from '../store/records.ts'
 import type { RoundManager } from './RoundManager.ts'
 import { acceptsSubmissions } from './roundStates.ts'
 
@@ -129,11 +129,11 @@ export class RoundOpener {
     if (chain == null) return
     const now = this.init.rounds.clock()
     const workers = new Set(this.init.store.listOverdueAssignments(round, now).map(a => a.worker))
-    const due = [...workers].map(id => this.init.rounds.workers.get(id)).filter(w => w != null && w.status === 'active' && (this.checkedAt.get(w.peerId) ?? -Infinity) <= now - RECHECK_MS)
+    const due = [...workers].map(id => this.init.rounds.workers.get(id))
+      .filter((w): w is WorkerRecord => w != null && w.status === 'active' && (this.checkedAt.get(w.peerId) ?? -Infinity) <= now - RECHECK_MS)
     if (due.length === 0) return
     const minimum = await readStaking(chain.client, chain.contract, 'minimumStake')
     for (const w of due) {
-      if (w == null) continue
       this.checkedAt.set(w.peerId, now)
       const reason = ineligibility(await getContributor(chain.client, { address: chain.contract, account: getAddress(w.address) }), minimum)
       if (reason === undefined) continue
