@@ -42,7 +42,8 @@ export class RoundAggregator {
     if (running.sum.has(s.id)) return
     const delta = await readSubmissionDelta(this.core.store, s)
     if (running.sum.has(s.id)) return // folded by a concurrent call meanwhile
-    const { norm, scale } = running.sum.fold(s.id, delta, s.samples, running.bound, `delta of ${s.worker}`)
+    // From the int8 form when there is one: bit-identical to folding its float32 values, without building them.
+    const { norm, scale } = running.sum.fold(s.id, delta.quantized ?? delta.values, s.samples, running.bound, `delta of ${s.worker}`)
     if (scale < 1) this.core.emit('update:clipped', { round: round.number, submissionId: s.id, worker: s.worker, norm, bound: running.bound })
   }
 

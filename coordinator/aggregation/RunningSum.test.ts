@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { dequantizeDelta, quantizeDelta } from '../../lib/proof/delta.ts'
 import { InvalidDeltaError } from '../errors.ts'
 import { RunningSum, clipBound, l2Norm } from './RunningSum.ts'
 import { weightedAverage } from './weightedAverage.ts'
@@ -31,6 +32,27 @@ describe('RunningSum', () => {
     assert.throws(() => sum.fold(3, new Float32Array([1, NaN]), 1), InvalidDeltaError)
     assert.throws(() => sum.fold(1, new Float32Array([1, 1]), 1), /already in the sum/)
     assert.deepEqual([...sum.mean()], [1, 1])
+  })
+
+  it('folds an int8 delta from its values and scales bit-identically to folding its float32 copy, clipped or not', () => {
+    const quantized = Array.from({ length: 5 }, (_, k) => quantizeDelta(Float32Array.from({ length: 3000 }, (_, i) => Math.sin(i * (k + 2)) * (k === 4 ? 40 : 0.01 * (k + 1))), 1024))
+    const fromInt8 = new RunningSum(3000)
+    const fromFloat = new RunningSum(3000)
+    const bound = 2 * l2Norm(dequantizeDelta(quantized[2])) // clips the last one (40x), keeps the others
+    const results = quantized.map((q, k) => [fromInt8.fold(k, q, 100 + k, bound), fromFloat.fold(k, dequantizeDelta(q), 100 + k, bound)])
+    for (const [a, b] of results) assert.deepEqual(a, b)
+    assert.ok(results[4][0].scale < 1 && results[0][0].scale === 1, 'one clipped, the others not')
+    assert.deepEqual(fromInt8.mean(), fromFloat.mean())
+  })
+
+  it('refuses an int8 delta with a non-finite value (NaN scale) or the wrong length, changing nothing', () => {
+    const sum = new RunningSum(4)
+    sum.fold(1, quantizeDelta(new Float32Array([1, 2, 3, 4]), 2), 1)
+    const nan = quantizeDelta(new Float32Array([1, 2, 3, 4]), 2)
+    nan.scales[1] = Number.NaN
+    assert.throws(() => sum.fold(2, nan, 1), (err: Error) => err instanceof InvalidDeltaError && /non-finite value \(NaN\) at index 2/.test(err.message))
+    assert.throws(() => sum.fold(3, quantizeDelta(new Float32Array([1, 2, 3]), 2), 1), /has 3 values, the model has 4/)
+    assert.deepEqual([...sum.mean()], [...dequantizeDelta(quantizeDelta(new Float32Array([1, 2, 3, 4]), 2))])
   })
 
   it('bounds at a multiple of the median norm, which one huge update cannot raise', () => {

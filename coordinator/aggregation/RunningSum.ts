@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../lib/errors.ts'
+import { measureDelta, type QuantizedDelta } from '../../lib/proof/delta.ts'
 import { InvalidDeltaError } from '../errors.ts'
-import { firstNonFinite } from './validateDelta.ts'
 
 /** What folding one delta did. */
 export interface FoldResult {
@@ -53,19 +53,32 @@ export class RunningSum {
 
   /**
    * Adds weight x delta (scaled down to `clipNorm` when its norm is larger).
+   * An int8 delta is folded straight from its values and scales, each value
+   * taken as `fround(q[i] * scale)` (what dequantizeDelta stores), so the sum
+   * is bit-identical to folding its float32 copy, without building one.
    * A wrong length or a NaN/Infinity is an InvalidDeltaError and changes
    * nothing; folding the same id twice is refused.
    */
-  fold (id: number, delta: Float32Array, weight: number, clipNorm = Infinity, label = `delta ${id}`): FoldResult {
+  fold (id: number, delta: Float32Array | QuantizedDelta, weight: number, clipNorm = Infinity, label = `delta ${id}`): FoldResult {
     if (this.ids.has(id)) throw new InvalidInputError(`${label} is already in the sum`)
     if (!(Number.isFinite(weight) && weight > 0)) throw new InvalidInputError(`${label} has weight ${weight}; it must be > 0`)
-    if (delta.length !== this.length) throw new InvalidDeltaError(`${label} has ${delta.length} values, the model has ${this.length}`)
-    const bad = firstNonFinite(delta)
-    if (bad !== -1) throw new InvalidDeltaError(`${label} has a non-finite value (${delta[bad]}) at index ${bad}`, { index: bad, hint: 'the local training diverged; lower the learning rate' })
-    const norm = l2Norm(delta)
+    const length = delta instanceof Float32Array ? delta.length : delta.q.length
+    if (length !== this.length) throw new InvalidDeltaError(`${label} has ${length} values, the model has ${this.length}`)
+    const { norm, firstNonFinite: bad, nonFiniteValue } = measureDelta(delta)
+    if (bad !== -1) throw new InvalidDeltaError(`${label} has a non-finite value (${nonFiniteValue}) at index ${bad}`, { index: bad, hint: 'the local training diverged; lower the learning rate' })
     const scale = norm > clipNorm ? clipNorm / norm : 1
     const w = weight * scale
-    for (let i = 0; i < delta.length; i++) this.acc[i] += w * delta[i]
+    const acc = this.acc
+    if (delta instanceof Float32Array) {
+      for (let i = 0; i < delta.length; i++) acc[i] += w * delta[i]
+    } else {
+      const { q, scales, chunkSize } = delta
+      for (let c = 0, start = 0; start < q.length; c++, start += chunkSize) {
+        const s = scales[c]
+        const end = Math.min(q.length, start + chunkSize)
+        for (let i = start; i < end; i++) acc[i] += w * Math.fround(q[i] * s)
+      }
+    }
     this.total += weight
     this.ids.add(id)
     return { norm, scale }

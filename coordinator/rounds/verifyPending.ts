@@ -68,7 +68,7 @@ async function verifyOne (core: RoundCore, verify: VerifySubmission, round: Roun
   try {
     return await verify(s, {
       round,
-      readDelta: async () => await readSubmissionDelta(store, s),
+      readDelta: async () => (await readSubmissionDelta(store, s)).values,
       readGlobalModel: async () => await store.readModelWeights(round.modelId),
       signal: AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, round.deadline - core.clock())))
     })

@@ -86,7 +86,7 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
     assert.equal(rows[0].commitment, result.commitment)
     // One stored delta: the wire payload, served to validators as is; no float32 copy, no side folder; the proof metadata is in the row.
     assert.equal(rows[0].deltaId, contentIdOf(wire.delta!))
-    const values = await readSubmissionDelta(coord.service.store, rows[0])
+    const { values } = await readSubmissionDelta(coord.service.store, rows[0])
     assert.equal(values.length, result.delta.length)
     assert.equal(coord.service.store.blobs.has(contentIdOf(float32ToBytes(values))), false, 'no float32 copy of the delta')
     assert.equal(existsSync(join(coord.dir, 'submissions')), false)

@@ -4,7 +4,7 @@ import { getContribution, getContributionIdByHash, ContributionType, type ChainC
 import { bytesEqual, normalizeHex, toHex, type Hex } from '../../lib/hash/sha256.ts'
 import { ErrorCode, ProtocolError, type DecodedUpdateSubmission } from '../../lib/net/index.ts'
 import { computeCommitment } from '../../lib/proof/commitment.ts'
-import { decodeDelta, deltaHash } from '../../lib/proof/delta.ts'
+import { decodeDelta, deltaHash, measureDelta, type DecodedDelta } from '../../lib/proof/delta.ts'
 import { deltaFromWire } from '../../lib/proof/deltaWire.ts'
 import { checkpointCount } from '../../lib/training/hyperParams.ts'
 import type { AssignmentRecord, RoundRecord } from '../store/records.ts'
@@ -22,8 +22,8 @@ export interface CheckedSubmission {
   proofRoot: Hex
   /** Canonical delta bytes (CTDL), whose hash the commitment holds. */
   deltaBytes: Uint8Array
-  /** The float32 values the delta stands for. */
-  delta: Float32Array
+  /** L2 norm of the float32 values the delta stands for (measured once, here; the clipping bound is a multiple of the round's median). */
+  deltaNorm: number
   /** On-chain contribution id, when a contract is configured. */
   contributionId?: string
 }
@@ -70,16 +70,16 @@ export async function checkSubmission (input: {
   if (m.samples !== samples) refuse(ErrorCode.ERROR_CODE_INVALID, `samples must be ${samples} (${plan.steps} steps of ${plan.batchSize})`)
 
   let deltaBytes: Uint8Array
-  let delta: Float32Array
+  let decoded: DecodedDelta
   try {
     deltaBytes = deltaFromWire(m)
-    delta = decodeDelta(deltaBytes, { expectedLength: input.numParams }).values
+    decoded = decodeDelta(deltaBytes, { expectedLength: input.numParams })
   } catch (err) {
     return refuse(ErrorCode.ERROR_CODE_INVALID, `delta does not decode: ${(err as Error).message}`)
   }
-  for (let i = 0; i < delta.length; i++) {
-    if (!Number.isFinite(delta[i])) refuse(ErrorCode.ERROR_CODE_INVALID, `delta value ${i} is ${delta[i]}, not finite`)
-  }
+  // One pass, from the int8 values and scales when it has them: no float32 copy of the delta is built.
+  const measured = measureDelta(decoded.quantized ?? decoded.values)
+  if (measured.firstNonFinite !== -1) refuse(ErrorCode.ERROR_CODE_INVALID, `delta value ${measured.firstNonFinite} is ${measured.nonFiniteValue}, not finite`)
   const hash = deltaHash(deltaBytes)
   if (!bytesEqual(m.deltaHash, Buffer.from(hash.slice(2), 'hex'))) refuse(ErrorCode.ERROR_CODE_INVALID, 'delta_hash does not match the delta')
   const proofRoot = toHex(m.proofRoot)
@@ -96,5 +96,5 @@ export async function checkSubmission (input: {
     if (c.ctype !== ContributionType.ComputePower) refuse(ErrorCode.ERROR_CODE_INVALID, `contribution ${id} is not a ComputePower contribution`)
     contributionId = id.toString()
   }
-  return { commitment, proofRoot, deltaBytes, delta, contributionId }
+  return { commitment, proofRoot, deltaBytes, deltaNorm: measured.norm, contributionId }
 }

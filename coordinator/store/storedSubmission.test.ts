@@ -38,7 +38,7 @@ describe('stored submissions', () => {
     const imported = store.requireSubmission(row.id)
     assert.equal(imported.deltaId, payload.id, 'the row now names the wire payload')
     assert.deepEqual(storedProof(imported).leaves.map(l => l.loss), [1.5, 1.25])
-    const values = await readSubmissionDelta(store, imported)
+    const { values } = await readSubmissionDelta(store, imported)
     for (let i = 0; i < 3; i++) assert.ok(Math.abs(values[i] - delta[i]) < 0.01, `value ${i}: ${values[i]}`)
     assert.equal(importSubmissionArchive(store, tmp.dir), 0, 'importing again finds nothing left to do')
   })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pb, type DecodedUpdateSubmission } from '../../lib/net/index.ts'
-import { decodeDelta } from '../../lib/proof/delta.ts'
+import { decodeDelta, type DecodedDelta } from '../../lib/proof/delta.ts'
 import { deltaFromWire } from '../../lib/proof/deltaWire.ts'
 import { NotFoundError } from '../errors.ts'
 import type { CoordinatorStore } from './CoordinatorStore.ts'
@@ -26,11 +26,16 @@ export function storedProof (s: SubmissionRecord): DecodedUpdateSubmission {
   return pb.UpdateSubmission.decode(s.proof) as unknown as DecodedUpdateSubmission
 }
 
-/** The submitted delta as float32 values, from the wire payload (hash-checked on read) and the row's encoding fields. */
-export async function readSubmissionDelta (store: CoordinatorStore, s: SubmissionRecord): Promise<Float32Array> {
+/**
+ * The submitted delta, from the wire payload (hash-checked on read) and the
+ * row's encoding fields: its `values` are the float32 values, and an int8
+ * delta's `quantized` form is there for readers that need no float32 copy
+ * (aggregation folds from it).
+ */
+export async function readSubmissionDelta (store: CoordinatorStore, s: SubmissionRecord): Promise<DecodedDelta> {
   const payload = await store.blobs.get(s.deltaId)
   const m = storedProof(s)
-  return decodeDelta(deltaFromWire({ encoding: m.encoding, delta: payload, scales: m.scales, scaleBlock: m.scaleBlock, numParams: m.numParams })).values
+  return decodeDelta(deltaFromWire({ encoding: m.encoding, delta: payload, scales: m.scales, scaleBlock: m.scaleBlock, numParams: m.numParams }))
 }
 
 /**

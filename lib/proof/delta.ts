@@ -65,8 +65,61 @@ export function quantizeDelta (delta: Float32Array, chunkSize = DEFAULT_DELTA_CH
 /** The float32 values of an int8 delta: `fround(q[i] * scale)`. */
 export function dequantizeDelta (d: QuantizedDelta): Float32Array {
   const out = new Float32Array(d.q.length)
-  for (let i = 0; i < out.length; i++) out[i] = d.q[i] * d.scales[Math.floor(i / d.chunkSize)]
+  const { q, scales, chunkSize } = d
+  // Chunk by chunk: a division per value (to find its scale) cost more than the multiply.
+  for (let c = 0, start = 0; start < q.length; c++, start += chunkSize) {
+    const scale = scales[c]
+    const end = Math.min(q.length, start + chunkSize)
+    for (let i = start; i < end; i++) out[i] = q[i] * scale
+  }
   return out
+}
+
+/** What one pass over a delta finds: its L2 norm and its first value that is not finite. */
+export interface DeltaMeasure {
+  /** L2 norm of the float32 values, accumulated in float64 (Infinity when a value is not finite or the sum overflows). */
+  norm: number
+  /** Index of the first NaN or +-Infinity among the float32 values, or -1. */
+  firstNonFinite: number
+  /** That value (undefined when there is none). */
+  nonFiniteValue?: number
+}
+
+/**
+ * The L2 norm of a delta and its first non-finite value, in one pass, for a
+ * float32 delta or straight from an int8 one's values and scales without
+ * building its float32 copy: each value is taken as `fround(q[i] * scale)`,
+ * exactly what {@link dequantizeDelta} stores, and squared and summed in
+ * float64 in index order, so the norm is bit-identical to the L2 norm of the
+ * dequantised values. A finite scale does not make the values finite
+ * (127 x a scale near float32's maximum rounds to Infinity), so each value
+ * is still checked.
+ *
+ * @example
+ * const { norm, firstNonFinite } = measureDelta(decodeDelta(bytes).quantized!)
+ */
+export function measureDelta (d: Float32Array | QuantizedDelta): DeltaMeasure {
+  let sum = 0
+  if (d instanceof Float32Array) {
+    for (let i = 0; i < d.length; i++) {
+      const v = d[i]
+      // v - v is 0 for every finite v and NaN for NaN and +-Infinity.
+      if (v - v !== 0) return { norm: Infinity, firstNonFinite: i, nonFiniteValue: v }
+      sum += v * v
+    }
+    return { norm: Math.sqrt(sum), firstNonFinite: -1 }
+  }
+  const { q, scales, chunkSize } = d
+  for (let c = 0, start = 0; start < q.length; c++, start += chunkSize) {
+    const scale = scales[c]
+    const end = Math.min(q.length, start + chunkSize)
+    for (let i = start; i < end; i++) {
+      const v = Math.fround(q[i] * scale)
+      if (v - v !== 0) return { norm: Infinity, firstNonFinite: i, nonFiniteValue: v }
+      sum += v * v
+    }
+  }
+  return { norm: Math.sqrt(sum), firstNonFinite: -1 }
 }
 
 /**
@@ -92,11 +145,16 @@ export function encodeDelta (delta: Float32Array | QuantizedDelta): Uint8Array {
   return out
 }
 
-/** A decoded delta: its encoding, the float32 values it stands for, and the int8 form when it has one. */
+/**
+ * A decoded delta: its encoding, the float32 values it stands for, and the
+ * int8 form when it has one. An int8 delta's `values` are built on first
+ * read: a reader that works from the int8 form (measureDelta,
+ * RunningSum.fold) never pays for the float32 copy.
+ */
 export interface DecodedDelta {
-  encoding: DeltaEncoding
-  values: Float32Array
-  quantized?: QuantizedDelta
+  readonly encoding: DeltaEncoding
+  readonly values: Float32Array
+  readonly quantized?: QuantizedDelta
 }
 
 /** Decodes canonical delta bytes; throws {@link ProofFormatError} when malformed. `expectedLength` checks the weight count. */
@@ -120,7 +178,8 @@ export function decodeDelta (bytes: Uint8Array, options: { expectedLength?: numb
   const scales = bytesToFloat32(bytes.subarray(16, 16 + 4 * chunks))
   const q = new Int8Array(bytes.slice(16 + 4 * chunks).buffer)
   const quantized = { chunkSize, scales, q }
-  return { encoding: 'int8', values: dequantizeDelta(quantized), quantized }
+  let values: Float32Array | undefined
+  return { encoding: 'int8', quantized, get values () { return (values ??= dequantizeDelta(quantized)) } }
 }
 
 /** sha256 of encoded delta bytes, the `deltaHash` in the commitment. */

@@ -1,6 +1,5 @@
 import type { Address } from 'viem'
 import { ErrorCode, ProtocolError, type DecodedUpdateSubmission, type SubmissionAck } from '../../../lib/net/index.ts'
-import { l2Norm } from '../../aggregation/RunningSum.ts'
 import { verifiedSamples } from '../../aggregation/verifiedSamples.ts'
 import { encodeProof } from '../../store/storedSubmission.ts'
 import { checkSubmission } from '../checkSubmission.ts'
@@ -38,7 +37,7 @@ export async function handleSubmit (ctx: CoordinatorContext, peerId: string, add
       leafCount: m.leafCount,
       // Weight of the update in the average: the work the replay plan verifies, not the shards it was handed.
       samples: verifiedSamples(roundPlanOf(round!).training, round!.shards),
-      deltaNorm: l2Norm(checked.delta),
+      deltaNorm: checked.deltaNorm,
       deltaPayload: m.delta,
       proof: encodeProof(m),
       contributionId: checked.contributionId
