@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { HashMismatchError } from '../../lib/errors.ts'
 import { weightsId } from '../../lib/hash/contentId.ts'
@@ -30,6 +30,26 @@ describe('BlobStore', () => {
     writeFileSync(blobs.pathOf(info.id), Buffer.from(new Float32Array([1, 3]).buffer))
     await assert.rejects(blobs.get(info.id), HashMismatchError)
     await assert.rejects(blobs.get(weightsId(new Float32Array([9]))), NotFoundError)
+  })
+
+  it('writes pending blobs in one pending folder and still finds those an older version left beside the blobs', async () => {
+    const blobs = await BlobStore.open(tmp.dir)
+    const pending = await Promise.all([new Uint8Array([1]), new Uint8Array([2]), new Uint8Array([3])].map(async b => await blobs.putPending(b)))
+    assert.equal(readdirSync(join(tmp.dir, 'pending')).filter(n => n.endsWith('.pending')).length, 3)
+    assert.equal(blobs.has(pending[0].id), false, 'not readable under its id before it is published')
+    await pending[0].publish()
+    assert.deepEqual(new Uint8Array(await blobs.get(pending[0].id)), new Uint8Array([1]))
+    // An older version wrote `<fan>/<hex>.<random>.pending`; a temporary file of a write cut short sits in pending/.
+    const old = (await blobs.putFloats(new Float32Array([7]))).id.slice(2)
+    renameSync(join(tmp.dir, old.slice(0, 2), old), join(tmp.dir, old.slice(0, 2), `${old}.abc123.pending`))
+    writeFileSync(join(tmp.dir, 'pending', `${old}.abc124.pending.1.ab.tmp`), 'half-written')
+    await blobs.removeTempFiles()
+    const found = await blobs.listPending()
+    assert.deepEqual(found.map(p => p.id.slice(2)).sort(), [pending[1].id.slice(2), pending[2].id.slice(2), old].sort())
+    assert.equal(readdirSync(join(tmp.dir, 'pending')).some(n => n.endsWith('.tmp')), false)
+    for (const p of found) await p.publish()
+    assert.deepEqual(await blobs.getFloats(`0x${old}`), new Float32Array([7]))
+    assert.deepEqual(readdirSync(join(tmp.dir, 'pending')), [])
   })
 
   it('keeps blobs across reopen and clears stale temp files', async () => {

@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
+import { basename, dirname, join } from 'node:path'
+import { SharedFolderSync } from '../../lib/fs/SharedFolderSync.ts'
+import { syncDir, writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
 import { HashMismatchError } from '../../lib/errors.ts'
 import { contentIdHexBody, contentIdOf, toContentId, type ContentId } from '../../lib/hash/contentId.ts'
 import { bytesToFloat32, float32View } from '../../lib/hash/float32Bytes.ts'
@@ -27,8 +28,10 @@ export interface PendingBlob extends BlobInfo {
   discard: () => Promise<void>
 }
 
-/** A pending blob's file: `<fan>/<hex>.<random>.pending`. */
+/** A pending blob's file: `pending/<hex>.<random>.pending` (`<fan>/<hex>.<random>.pending` before pending blobs had their own folder). */
 const PENDING = /^([0-9a-f]{64})\.[0-9a-f]+\.pending$/
+/** The folder of pending blobs: one folder, so the submissions of one group commit share its fsyncs. */
+const PENDING_DIR = 'pending'
 
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 
@@ -45,9 +48,13 @@ const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
  */
 export class BlobStore {
   readonly dir: string
+  /** Folders this process created or found: a mkdir per write cost more than the write (only this process writes here, and nothing removes a folder). */
+  private readonly folders = new Set<string>()
+  private readonly pendingSync: SharedFolderSync
 
   private constructor (dir: string) {
     this.dir = dir
+    this.pendingSync = new SharedFolderSync(join(dir, PENDING_DIR))
   }
 
   /**
@@ -70,12 +77,25 @@ export class BlobStore {
    */
   async removeTempFiles (): Promise<void> {
     await rm(join(this.dir, 'tmp'), { recursive: true, force: true }) // where older versions kept them
-    for (const fan of await readdir(this.dir)) {
-      if (!/^[0-9a-f]{2}$/.test(fan)) continue
-      for (const name of await readdir(join(this.dir, fan))) {
-        if (name.endsWith('.tmp')) await rm(join(this.dir, fan, name), { force: true })
+    for (const folder of await this.blobFolders()) {
+      for (const name of await readdir(folder)) {
+        if (name.endsWith('.tmp')) await rm(join(folder, name), { force: true })
       }
     }
+  }
+
+  /** The fan-out folders and the pending folder, as they are on disk. */
+  private async blobFolders (): Promise<string[]> {
+    const names = (await readdir(this.dir)).filter(name => /^[0-9a-f]{2}$/.test(name) || name === PENDING_DIR)
+    return names.map(name => join(this.dir, name))
+  }
+
+  /** Creates a folder once per process, durably: its entry in the blob folder is fsynced too, or a power cut could lose the folder with the durable files in it. */
+  private async folder (dir: string): Promise<void> {
+    if (this.folders.has(dir)) return
+    await mkdir(dir, { recursive: true })
+    await syncDir(dirname(dir))
+    this.folders.add(dir)
   }
 
   /** Path of a blob relative to the folder (what the database records). */
@@ -114,7 +134,7 @@ export class BlobStore {
     const existing = await stat(finalPath).catch(() => undefined)
     if (existing?.size === bytes.byteLength) return { id, path, size: bytes.byteLength }
 
-    await mkdir(dirname(finalPath), { recursive: true })
+    await this.folder(dirname(finalPath))
     await writeFileAtomic(finalPath, bytes)
     return { id, path, size: bytes.byteLength }
   }
@@ -122,15 +142,20 @@ export class BlobStore {
   /**
    * Writes bytes durably as a pending blob (see PendingBlob): not served or
    * read under its id until published. Each call has its own file, so two
-   * submissions of the same bytes never share one.
+   * submissions of the same bytes never share one. Durable when it resolves,
+   * as with writeFileAtomic: the file is fsynced, renamed into the pending
+   * folder and the folder fsynced after the rename; only that folder fsync
+   * is shared with the pending writes made at the same moment.
    */
   async putPending (bytes: Uint8Array): Promise<PendingBlob> {
     const id = contentIdOf(bytes)
     const path = this.relativePath(id)
     const finalPath = join(this.dir, path)
-    const pendingPath = `${finalPath}.${randomBytes(6).toString('hex')}.pending`
-    await mkdir(dirname(finalPath), { recursive: true })
-    await writeFileAtomic(pendingPath, bytes)
+    const pendingDir = this.pendingSync.dir
+    const pendingPath = join(pendingDir, `${basename(path)}.${randomBytes(6).toString('hex')}.pending`)
+    await this.folder(pendingDir)
+    await this.folder(dirname(finalPath))
+    await writeFileAtomic(pendingPath, bytes, { syncFolder: this.pendingSync.sync })
     return {
       id,
       path,
@@ -143,14 +168,17 @@ export class BlobStore {
   /** Pending blobs a crash left behind (written, never published or discarded), for the store to publish or discard by its rows. */
   async listPending (): Promise<Array<{ id: ContentId, publish: () => Promise<void>, discard: () => Promise<void> }>> {
     const found: Array<{ id: ContentId, publish: () => Promise<void>, discard: () => Promise<void> }> = []
-    for (const fan of await readdir(this.dir)) {
-      if (!/^[0-9a-f]{2}$/.test(fan)) continue
-      for (const name of await readdir(join(this.dir, fan))) {
+    for (const folder of await this.blobFolders()) {
+      for (const name of await readdir(folder)) {
         const m = PENDING.exec(name)
         if (m == null) continue
-        const file = join(this.dir, fan, name)
+        const file = join(folder, name)
         const id = toContentId(m[1])
-        found.push({ id, publish: async () => { await rename(file, this.pathOf(id)) }, discard: async () => { await rm(file, { force: true }) } })
+        const publish = async (): Promise<void> => {
+          await mkdir(dirname(this.pathOf(id)), { recursive: true })
+          await rename(file, this.pathOf(id))
+        }
+        found.push({ id, publish, discard: async () => { await rm(file, { force: true }) } })
       }
     }
     return found

@@ -28,6 +28,12 @@ export interface WriteFileAtomicOptions {
    */
   exclusive?: boolean
   /**
+   * How the folder is fsynced after the rename (default syncDir): a writer
+   * that renames many files into one folder at once passes a shared one
+   * (SharedFolderSync), as durable but with one fsync for many files.
+   */
+  syncFolder?: (dir: string) => Promise<void>
+  /**
    * Fault injection for tests: called after the data is written and synced,
    * before the rename. Throwing (or killing the process) here is a crash
    * mid-write.
@@ -58,7 +64,7 @@ export async function writeFileAtomic (path: string, data: string | Uint8Array, 
     // After a rename the temporary name is gone; after a link (or a failure) it is removed here.
     await rm(tmp, { force: true })
   }
-  if (options.durable !== false) await syncDir(dirname(path))
+  if (options.durable !== false) await (options.syncFolder ?? syncDir)(dirname(path))
 }
 
 /** {@link writeFileAtomic} for callers that cannot await (state saved from a synchronous path). */
