@@ -17,10 +17,31 @@ export interface RoundPlan {
   model: ModelConfig
 }
 
-/** The plan stored with a round (validated: a corrupted row is an error, not a guess). */
+/**
+ * Plans resolved so far, by round record. A record is replaced, never
+ * changed, when its row changes (the store reads a new one), and resolving
+ * (validation and a structured clone of the model config) cost more than the
+ * checks of a submission or an assign poll that ask for it.
+ */
+const plans = new WeakMap<RoundRecord, RoundPlan>()
+
+/** The plan stored with a round (validated: a corrupted row is an error, not a guess). Shared by every caller of the same record, so frozen. */
 export function roundPlanOf (round: RoundRecord): RoundPlan {
-  const h = round.hyperParams as Partial<RoundPlan>
-  return { training: resolveHyperParams(h.training), model: resolveModelConfig(h.model as ModelConfig) }
+  let plan = plans.get(round)
+  if (plan === undefined) {
+    const h = round.hyperParams as Partial<RoundPlan>
+    plan = deepFreeze({ training: resolveHyperParams(h.training), model: resolveModelConfig(h.model as ModelConfig) })
+    plans.set(round, plan)
+  }
+  return plan
+}
+
+function deepFreeze<T> (value: T): T {
+  if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
 }
 
 /**
