@@ -114,6 +114,38 @@ describe('CoordinatorStore', () => {
     })
   })
 
+  it('serves a worker\'s assignment from memory on repeated reads, and every write or rollback shows in the next read', async () => {
+    const seed = await seeded(tmp.dir)
+    const s = store = seed.store
+    const a = s.getAssignmentFor(1, 'peer1')
+    assert.equal(s.getAssignmentFor(1, 'peer1'), a, 'the same object: not read from the database again')
+    assert.ok(Object.isFrozen(a) && Object.isFrozen(a?.shardIds), 'shared, so no caller can change it')
+    // None yet, then one: the remembered "none" does not hide it.
+    assert.equal(s.getAssignmentFor(1, 'peer3'), undefined)
+    s.upsertWorker({ peerId: 'peer3', address: ADDR(3), capabilities: {}, samplesPerSec: 1, at: T0 })
+    const third = s.insertAssignment({ round: 1, worker: 'peer3', shardIds: ['s1'], samples: 100, deadline: T0 + 500, createdAt: T0 })
+    assert.deepEqual(s.getAssignmentFor(1, 'peer3'), third)
+    s.setAssignmentState(seed.assignments[0], 'submitted')
+    assert.equal(s.getAssignmentFor(1, 'peer1')?.state, 'submitted')
+    // Rolled back: the state read inside the transaction is forgotten with it.
+    assert.throws(() => s.transaction(() => {
+      s.setAssignmentState(seed.assignments[1], 'missed')
+      assert.equal(s.getAssignmentFor(1, 'peer2')?.state, 'missed')
+      throw new Error('abort')
+    }), /abort/)
+    assert.equal(s.getAssignmentFor(1, 'peer2')?.state, 'assigned')
+    // The same for one write of a group commit rolled back alone (its savepoint).
+    await assert.rejects(s.durableWrite(() => {
+      s.setAssignmentState(seed.assignments[1], 'missed')
+      s.getAssignmentFor(1, 'peer2')
+      throw new Error('abort one')
+    }), /abort one/)
+    assert.equal(s.getAssignmentFor(1, 'peer2')?.state, 'assigned')
+    // Another round's question does not answer from this round's entries.
+    assert.equal(s.getAssignmentFor(2, 'peer1'), undefined)
+    assert.equal(s.getAssignmentFor(1, 'peer1')?.state, 'submitted')
+  })
+
   it('refuses an address bound to another peer id', async () => {
     store = await CoordinatorStore.open(tmp.dir)
     store.upsertWorker({ peerId: 'a', address: ADDR(7), capabilities: {}, samplesPerSec: 1, at: T0 })

@@ -56,6 +56,13 @@ export class CoordinatorStore {
   private readonly statements = new Map<string, ReturnType<Database['prepare']>>()
   /** The round in progress as last read or written here; undefined: not cached, null: none. */
   private activeRound: RoundRecord | null | undefined
+  /**
+   * One round's assignments by worker as last read here (null: none), asked
+   * on every assign poll and twice per submission. Assignments change only
+   * through this class, which drops an entry it writes and everything on a
+   * rollback. Frozen: every caller gets the same object.
+   */
+  private readonly assignmentCache = { round: -1, byWorker: new Map<string, AssignmentRecord | null>(), workerOf: new Map<number, string>() }
   private readonly group: GroupCommit
   private savepoints = 0
 
@@ -140,7 +147,7 @@ export class CoordinatorStore {
       } catch (err) {
         this.db.exec(`ROLLBACK TO ${name}`)
         this.db.exec(`RELEASE ${name}`)
-        this.activeRound = undefined
+        this.forgetCachedRows()
         throw err
       } finally {
         this.savepoints--
@@ -153,9 +160,16 @@ export class CoordinatorStore {
       return result
     } catch (err) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK')
-      this.activeRound = undefined // it may have been read inside the rolled-back transaction
+      this.forgetCachedRows()
       throw err
     }
+  }
+
+  /** Drops the cached rows: they may have been read or written inside a rolled-back transaction. */
+  private forgetCachedRows (): void {
+    this.activeRound = undefined
+    this.assignmentCache.byWorker.clear()
+    this.assignmentCache.workerOf.clear()
   }
 
   /**
@@ -430,6 +444,7 @@ export class CoordinatorStore {
       INSERT INTO assignments (round, worker, shard_ids, samples, state, deadline, reassigned_from, created_at)
       VALUES (?, ?, ?, ?, 'assigned', ?, ?, ?)
     `).run(input.round, input.worker, JSON.stringify(input.shardIds), input.samples, input.deadline, input.reassignedFrom ?? null, input.createdAt)
+    if (input.round === this.assignmentCache.round) this.assignmentCache.byWorker.delete(input.worker)
     return this.requireAssignment(Number(r.lastInsertRowid))
   }
 
@@ -441,8 +456,21 @@ export class CoordinatorStore {
 
   /** A worker's assignment in a round, if it has one. */
   getAssignmentFor (round: number, worker: string): AssignmentRecord | undefined {
-    const row = this.sql('SELECT * FROM assignments WHERE round = ? AND worker = ?').get(round, worker)
-    return row == null ? undefined : toAssignment(row)
+    const cache = this.assignmentCache
+    if (cache.round !== round) {
+      // One round at a time (the active one, in practice): the cache never outgrows one round's workers.
+      cache.byWorker.clear()
+      cache.workerOf.clear()
+      cache.round = round
+    }
+    let a = cache.byWorker.get(worker)
+    if (a === undefined) {
+      const row = this.sql('SELECT * FROM assignments WHERE round = ? AND worker = ?').get(round, worker)
+      a = row == null ? null : frozen(toAssignment(row))
+      cache.byWorker.set(worker, a)
+      if (a !== null) cache.workerOf.set(a.id, worker)
+    }
+    return a ?? undefined
   }
 
   /** Assignments of a round, optionally in one state, oldest first. */
@@ -463,6 +491,8 @@ export class CoordinatorStore {
 
   setAssignmentState (id: number, state: AssignmentState): void {
     this.sql('UPDATE assignments SET state = ? WHERE id = ?').run(state, id)
+    const worker = this.assignmentCache.workerOf.get(id)
+    if (worker !== undefined) this.assignmentCache.byWorker.delete(worker)
   }
 
   // ------------------------------------------------------------ submissions
@@ -700,6 +730,12 @@ function toTransition (r: unknown): RoundTransition {
     deadline: row.deadline as number,
     reason: row.reason as string
   }
+}
+
+/** An assignment every caller of the cache shares: no caller can change what the next one reads. */
+function frozen (a: AssignmentRecord): AssignmentRecord {
+  Object.freeze(a.shardIds)
+  return Object.freeze(a)
 }
 
 function toAssignment (r: unknown): AssignmentRecord {
