@@ -83,4 +83,61 @@ describe('RoundOpener', () => {
       await local.stop()
     }
   })
+  it('with a contract, reads no worker list and no stake while too few workers are live, and sets an unstaked one inactive once a round could open', async function () {
+    this.timeout(120_000)
+    const local = await startLocalStaking()
+    try {
+      const reader = await local.clientFor(0)
+      const accounts = [1, 2, 3].map(i => getAddress(local.chain.accounts[i].address) as Address)
+      // Workers 1 and 2 are staked; worker 3 never registered.
+      for (const i of [1, 2]) await registerContributor(await local.clientFor(i), { address: local.address })
+      const rounds = new RoundManager({
+        store,
+        config: { minUpdates: 2, targetWorkers: 3, livenessMs: 3_600_000, aggregation: outerOptimizer('fedavg') },
+        randomSeed: () => parseRoundSeed('ab'.repeat(32)),
+        evaluate: async () => ({ loss: 1, accuracy: 0.5 }),
+        verify: async () => ({ accepted: true, score: 90 })
+      })
+      await rounds.ensureInitialModel(new Float32Array([1, 2, 3]), { evaluate: false })
+      const view = new ChainView({ client: reader, contract: local.address })
+      let listed = 0
+      let snapshots = 0
+      const list = rounds.workers.list.bind(rounds.workers)
+      rounds.workers.list = (filter) => { listed++; return list(filter) }
+      const snapshot = view.snapshot.bind(view)
+      view.snapshot = async (addresses) => { snapshots++; return await snapshot(addresses) }
+      const events: CoordinatorEvent[] = []
+      const opener = new RoundOpener({
+        store, rounds, maxRounds: 0, minWorkers: 3, minUpdates: 2,
+        shards: () => [{ id: 's1', samples: 100 }, { id: 's2', samples: 100 }, { id: 's3', samples: 100 }],
+        plan: {},
+        chain: { client: reader, contract: local.address, view },
+        emit: (e) => events.push(e)
+      })
+      const join = async (n: number): Promise<void> => { await rounds.joinWorker({ peerId: `peer${n}`, address: accounts[n - 1], capabilities: { samplesPerSec: 1000 } }) }
+
+      await join(1)
+      await join(2)
+      // Ticks while the fleet gathers (two of three live): no pass over the workers, no chain read.
+      for (let tick = 0; tick < 10; tick++) await opener.step()
+      assert.equal(listed, 0, 'no worker list while too few are live')
+      assert.equal(snapshots, 0, 'no stake read while too few are live')
+
+      // The third comes live: now a round could open, so the stakes are read once; the unstaked worker is dropped and nothing opens.
+      await join(3)
+      await opener.step()
+      assert.equal(listed, 1)
+      assert.equal(snapshots, 1)
+      assert.equal(rounds.workers.get('peer3')?.status, 'inactive')
+      assert.deepEqual(events.filter(e => e.event === 'worker:ineligible').map(e => (e as { peerId: string }).peerId), ['peer3'])
+      assert.equal(store.listRounds().length, 0, "no round opened")
+
+      // Two live again: quiet ticks again.
+      for (let tick = 0; tick < 10; tick++) await opener.step()
+      assert.equal(listed, 1, 'no worker list after the drop while too few are live')
+      assert.equal(snapshots, 1)
+    } finally {
+      await local.stop()
+    }
+  })
 })

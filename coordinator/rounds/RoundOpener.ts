@@ -85,6 +85,11 @@ export class RoundOpener {
       this.resolveFinished()
       return
     }
+    // Stakes are read only when enough workers are live to open a round: the
+    // check lists every live worker, and while a fleet gathers it ran on every
+    // 500 ms tick. Dropping one makes the count short again, so the next
+    // check waits for the next worker to come live.
+    if (rounds.liveCount() < this.workersNeeded()) return
     await this.dropIneligibleWorkers()
     if (rounds.currentRound() != null || rounds.liveCount() < this.workersNeeded()) return
     rounds.openRound({ shards: this.init.shards(), hyperParams: this.init.plan })
