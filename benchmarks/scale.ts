@@ -39,7 +39,7 @@ import { bytesToHex, hexToBytes } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { sha256Hex } from '../lib/hash/sha256.ts'
 import {
-  ErrorCode, ProtocolError, WORKER_EXPECTED_PEERS, createNode, fetchFromSwarm, hyperParamsFromWire, reportHave, requestAssignment, requestJoin, retryWithBackoff, startContentService, submitUpdate, toContentId, type ContentId, type CotrainNode, type ProviderRef
+  ErrorCode, ProtocolError, WORKER_EXPECTED_PEERS, createNode, fetchFromSwarm, hyperParamsFromWire, reportHave, requestAssignment, requestJoin, retryWithBackoff, startContentService, submitUpdate, subscribeRoundAnnouncements, toContentId, type ContentId, type CotrainNode, type ProviderRef
 } from '../lib/net/index.ts'
 import { computeCommitment } from '../lib/proof/commitment.ts'
 import { deltaHash, encodeDelta, quantizeDelta } from '../lib/proof/delta.ts'
@@ -108,8 +108,10 @@ async function runCoordinator (): Promise<void> {
     if (e.event === 'submission:received') say({ kind: 'submission', t })
     if (e.event === 'round:done') {
       const cpu = process.cpuUsage(cpuAtReady)
-      const served = /cotrain_bytes_served_total(?:\{[^}]*\})? ([0-9.e+]+)/.exec(service.metrics.render())
-      say({ kind: 'done', t, accepted: e.accepted, cpuS: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024, servedBytes: Number(served?.[1] ?? 0) })
+      const metrics = service.metrics.render()
+      const served = /cotrain_bytes_served_total(?:\{[^}]*\})? ([0-9.e+]+)/.exec(metrics)
+      const assigns = [...metrics.matchAll(/cotrain_assign_requests_total\{[^}]*\} ([0-9.e+]+)/g)].reduce((s, m) => s + Number(m[1]), 0)
+      say({ kind: 'done', t, accepted: e.accepted, cpuS: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024, servedBytes: Number(served?.[1] ?? 0), assigns })
     }
   })
   const info = await service.start()
@@ -149,7 +151,7 @@ async function runWorkers (): Promise<void> {
     let node: CotrainNode | undefined
     try {
       // Sized like a real worker's node: with swarm on it serves other workers, all from this one host.
-      node = await createNode({ expectedPeers: WORKER_EXPECTED_PEERS })
+      node = await createNode({ expectedPeers: WORKER_EXPECTED_PEERS, gossipsub: true })
       await lightWorker(node, target, offset + i, r, stop.signal)
     } catch (err) {
       if (!stop.signal.aborted) r.error = (err as Error).message.split('\n')[0]
@@ -171,11 +173,20 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   const capabilities = { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 8000, gflops: 30, cpuCores: 2, memoryMib: 8000 }
   const { coordinator } = await retryWithBackoff(async () => await requestJoin(node, target, { signer: account, capabilities }, { timeoutMs: 30_000, signal }), retry)
   r.joinedAt = Date.now()
+  // As a real worker (worker/node/WorkerNode.ts): a round announcement on gossip ends a wait at once.
+  let wake: (() => void) | undefined
+  subscribeRoundAnnouncements(node, { coordinator, onAnnouncement: () => { wake?.() } })
+  const sleep = async (ms: number): Promise<void> => await new Promise((resolve) => {
+    const done = (): void => { clearTimeout(t); signal.removeEventListener('abort', done); wake = undefined; resolve() }
+    const t = setTimeout(done, ms)
+    signal.addEventListener('abort', done)
+    wake = done
+  })
   let a: Awaited<ReturnType<typeof requestAssignment>>
   for (;;) {
     a = await retryWithBackoff(async () => await requestAssignment(node, coordinator, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }), retry)
     if (a.shards.length > 0) break
-    await new Promise((resolve) => setTimeout(resolve, Math.max(500, a.retryAfter * 1000) * (0.75 + Math.random() / 2)))
+    await sleep(Math.max(500, a.retryAfter * 1000) * (0.75 + Math.random() / 2))
   }
   r.assignedAt = Date.now()
   const ann = a.announcement!
@@ -206,7 +217,7 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   // Then idle, as a worker waiting for the next round: poll when the coordinator says to (retryAfter, jittered), as a real worker does, until told to stop.
   let retryAfter = 2
   while (!signal.aborted) {
-    await new Promise((resolve) => setTimeout(resolve, Math.max(1, retryAfter) * 1000 * (0.75 + Math.random() / 2)))
+    await sleep(Math.max(1, retryAfter) * 1000 * (0.75 + Math.random() / 2))
     if (signal.aborted) break
     const idle = await requestAssignment(node, coordinator as PeerId, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }).catch(() => { if (!signal.aborted) r.retries++ })
     if (idle != null) retryAfter = idle.retryAfter
@@ -264,6 +275,8 @@ interface ScaleRow {
   roundS?: number
   coordinatorCpuS?: number
   cpuMsPerWorker?: number
+  /** Assign requests the coordinator answered up to the round's end, per worker (polls while waiting cost a stream each). */
+  assignsPerWorker?: number
   peakRssMiB?: number
   servedMiB?: number
   servedPerWorkerMiB?: number
@@ -353,6 +366,7 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
       row.roundS = events.training === undefined ? undefined : ((done.t as number) - (events.training.t as number)) / 1000
       row.coordinatorCpuS = done.cpuS as number
       row.cpuMsPerWorker = 1000 * (done.cpuS as number) / n
+      row.assignsPerWorker = (done.assigns as number) / n
       row.peakRssMiB = done.maxRssMiB as number
       row.servedMiB = (done.servedBytes as number) / MiB
       row.servedPerWorkerMiB = row.servedMiB / n
@@ -399,8 +413,8 @@ async function runParent (): Promise<void> {
     }
   }
   const f = (v: number | undefined, d = 1): string => v === undefined ? '-' : v.toFixed(d)
-  process.stdout.write('\n| workers | swarm | done | join s | serve s | last submit -> model s | coordinator CPU s | CPU ms/worker | peak RSS MiB | served MiB | egress / content | from peers MiB | errors | retries |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n')
-  for (const r of rows) process.stdout.write(`| ${r.workers} | ${r.swarm ? 'on' : 'off'} | ${r.completed ? 'yes' : 'NO'} | ${f(r.joinS)} | ${f(r.serveS)} | ${f(r.lastSubmissionToModelS, 2)} | ${f(r.coordinatorCpuS)} | ${f(r.cpuMsPerWorker)} | ${f(r.peakRssMiB, 0)} | ${f(r.servedMiB, 0)} | ${f(r.egressRatio, 2)} | ${f(r.fromPeersMiB, 0)} | ${r.errors} | ${r.retries} |\n`)
+  process.stdout.write('\n| workers | swarm | done | join s | serve s | last submit -> model s | coordinator CPU s | CPU ms/worker | assigns/worker | peak RSS MiB | served MiB | egress / content | from peers MiB | errors | retries |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n')
+  for (const r of rows) process.stdout.write(`| ${r.workers} | ${r.swarm ? 'on' : 'off'} | ${r.completed ? 'yes' : 'NO'} | ${f(r.joinS)} | ${f(r.serveS)} | ${f(r.lastSubmissionToModelS, 2)} | ${f(r.coordinatorCpuS)} | ${f(r.cpuMsPerWorker)} | ${f(r.assignsPerWorker)} | ${f(r.peakRssMiB, 0)} | ${f(r.servedMiB, 0)} | ${f(r.egressRatio, 2)} | ${f(r.fromPeersMiB, 0)} | ${r.errors} | ${r.retries} |\n`)
   mkdirSync(dirname(values.out as string), { recursive: true })
   writeFileSync(values.out as string, JSON.stringify({
     benchmark: 'scale',

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import type { ChainClient } from '../../lib/chain/index.ts'
+import type { AnnouncementListeners } from '../../lib/net/index.ts'
 import type { Dataset } from '../../lib/data/Dataset.ts'
 import type { ModelConfig } from '../../lib/model/config.ts'
 import type { CoordinatorEvent } from '../events.ts'
@@ -28,6 +29,8 @@ export interface CoordinatorContext {
   readonly chain: { client: ChainClient, contract: Address } | undefined
   readonly metrics: CoordinatorMetrics
   readonly addrs: ListenAddrBook
+  /** Peers subscribed to the round announcements: they are woken by the next one and need not poll for it. */
+  readonly listeners: AnnouncementListeners
   /** Swarm distribution: who holds the round's model and shards; undefined when it is off. */
   readonly providers: ProviderBook | undefined
   /** With a contract: refuses a join from an address without enough stake. */

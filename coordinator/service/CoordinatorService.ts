@@ -11,7 +11,7 @@ import type { MetricsRegistry } from '../../lib/metrics/MetricsRegistry.ts'
 import { modelWeightCount } from '../../lib/model/buildModel.ts'
 import { resolveModelConfig, type ModelConfig, type ModelConfigInput } from '../../lib/model/config.ts'
 import { initialWeights } from '../../lib/model/flatWeights.ts'
-import { createNode, type CotrainNode } from '../../lib/net/index.ts'
+import { createNode, trackAnnouncementListeners, type AnnouncementListeners, type CotrainNode } from '../../lib/net/index.ts'
 import { resolveHyperParams, type TrainingHyperParams } from '../../lib/training/hyperParams.ts'
 import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
 import { modelSpeedFactor } from '../../lib/training/measureTrainingSpeed.ts'
@@ -141,6 +141,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
   private textDatasetId: string | undefined
   private latestEvaluation: LatestEvaluation | undefined
   private addrs!: ListenAddrBook
+  private listeners!: AnnouncementListeners
   private providers: ProviderBook | undefined
   private opener!: RoundOpener
   private chain: { client: ChainClient, contract: Address } | undefined
@@ -228,6 +229,8 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       this.providers = seeds > 0 ? new ProviderBook({ seeds }) : undefined
       this.addrs.start()
       this.stoppers.push(() => { this.addrs.stop() })
+      this.listeners = trackAnnouncementListeners(this.node)
+      this.stoppers.push(() => { this.listeners.stop() })
       this.stoppers.push(...await startProtocols(this.context(), this.node, o.dataDir))
       if (o.dashboardPort !== undefined) {
         this.statusServer = await startStatusServer({ status: async () => await this.status(), page: dashboardPage, metrics: this.metrics, port: o.dashboardPort })
@@ -295,6 +298,7 @@ export class CoordinatorService extends TypedEventTarget<CoordinatorEvents> {
       chain: this.chain,
       metrics: this.coordinatorMetrics,
       addrs: this.addrs,
+      listeners: this.listeners,
       providers: this.providers,
       stakeCheck: this.stakeCheck,
       emit: (e) => { this.emitEvent(e) },

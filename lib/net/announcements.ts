@@ -93,3 +93,48 @@ export function subscribeRoundAnnouncements (node: Libp2p, options: SubscribeRou
     }
   }
 }
+
+/** The peers that have told this node they subscribe to the announcement topic. */
+export interface AnnouncementListeners {
+  /** True when `peer` (a peer id string) subscribes: it hears the next round's announcement without polling for it. */
+  has: (peer: string) => boolean
+  readonly size: number
+  stop: () => void
+}
+
+/**
+ * Tracks who subscribes to the announcement topic (the coordinator), from
+ * gossipsub's subscription changes and libp2p's disconnects: O(1) per
+ * question, where gossipsub's getSubscribers builds a PeerId per subscriber.
+ * The coordinator publishes with flood-publish, so every peer in here gets the
+ * announcement straight from it.
+ *
+ * @example
+ * const listeners = trackAnnouncementListeners(node)
+ * const wait = listeners.has(peerId) ? 20 : 2
+ */
+export function trackAnnouncementListeners (node: Libp2p, options: { topic?: string } = {}): AnnouncementListeners {
+  const pubsub = pubsubOf(node)
+  const topic = options.topic ?? ANNOUNCEMENT_TOPIC
+  const peers = new Set<string>()
+  const onChange = (evt: CustomEvent<{ peerId: PeerId, subscriptions: Array<{ topic: string, subscribe: boolean }> }>): void => {
+    for (const s of evt.detail.subscriptions) {
+      if (s.topic !== topic) continue
+      if (s.subscribe) peers.add(evt.detail.peerId.toString())
+      else peers.delete(evt.detail.peerId.toString())
+    }
+  }
+  // A peer that reconnects sends its subscriptions again.
+  const onDisconnect = (evt: CustomEvent<PeerId>): void => { peers.delete(evt.detail.toString()) }
+  pubsub.addEventListener('subscription-change', onChange)
+  node.addEventListener('peer:disconnect', onDisconnect)
+  return {
+    has: (peer) => peers.has(peer),
+    get size () { return peers.size },
+    stop: () => {
+      pubsub.removeEventListener('subscription-change', onChange)
+      node.removeEventListener('peer:disconnect', onDisconnect)
+      peers.clear()
+    }
+  }
+}

@@ -373,7 +373,8 @@ export class WorkerNode {
         }
         if ((a.shards?.length ?? 0) === 0 || a.round <= lastRound) {
           this.noteWaiting(a.waitReason !== '' && a.waitReason !== undefined ? a.waitReason : 'waiting for work from the coordinator')
-          await this.idle(Math.max(100, (a.retryAfter ?? 0) * 1000 || (o.pollMs ?? 1000)))
+          // Jittered: workers woken together by an announcement and told the same wait would otherwise come back together.
+          await this.idle(Math.max(100, ((a.retryAfter ?? 0) * 1000 || (o.pollMs ?? 1000)) * (0.75 + Math.random() / 2)))
           continue
         }
         this.waitingFor = ''

@@ -3,7 +3,11 @@ import { ErrorCode, ProtocolError, type Assignment, type ContentProviders } from
 import type { CoordinatorContext } from '../CoordinatorContext.ts'
 import { roundAnnouncement } from '../roundPlan.ts'
 
-/** Assign polls per second the coordinator aims for from idle workers, and the longest it asks one to wait (well inside the liveness window). */
+/**
+ * Assign polls per second the coordinator aims for from idle workers that do
+ * not hear the announcements, and the longest it asks any worker to wait
+ * (well inside the liveness window).
+ */
 const POLLS_PER_SECOND = 50
 const MAX_POLL_SECONDS = 20
 
@@ -18,17 +22,30 @@ export function handleAssign (ctx: CoordinatorContext, peerId: string, workerAdd
   const round = rounds.currentRound()
   // Idle workers are told to come back later the more of them there are, so
   // polls stay near POLLS_PER_SECOND in total (each costs a stream and a
-  // handshake of frames); the round announcement on gossip wakes them early.
+  // handshake of frames).
   const spread = Math.min(MAX_POLL_SECONDS, Math.ceil(rounds.workers.size / POLLS_PER_SECOND))
-  const wait = (seconds: number, waitReason: string): Assignment => ({ round: 0, workerAddress, shards: [], totalSamples: 0, retryAfter: Math.max(seconds, spread), waitReason: waitReason.slice(0, 200) })
+  // A worker subscribed to the announcements is woken by the next round's, so
+  // while it waits for one its poll is only a heartbeat: it comes back at the
+  // longest interval whatever the number of workers, which keeps its polls per
+  // round about constant as N grows.
+  const heartbeat = ctx.listeners.has(peerId) ? Math.max(1, Math.min(MAX_POLL_SECONDS, Math.floor(rounds.config.livenessMs / 3000))) : 0
+  const wait = (seconds: number, waitReason: string, untilAnnounced: boolean): Assignment => {
+    ctx.metrics.assignRequests.inc(1, { answer: 'wait' })
+    return { round: 0, workerAddress, shards: [], totalSamples: 0, retryAfter: Math.max(seconds, spread, untilAnnounced ? heartbeat : 0), waitReason: waitReason.slice(0, 200) }
+  }
   if (round == null || (round.state !== 'training' && round.state !== 'collecting')) {
-    // A round may be waiting for this worker to count as live: schedule now rather than at the next tick.
-    if (round?.state === 'open') rounds.tick().catch(() => undefined)
-    return wait(1, round == null ? ctx.whyNoRound() : round.state === 'open' ? `round ${round.number} is being scheduled` : `round ${round.number} is ${round.state === 'verifying' ? 'verifying its updates' : 'aggregating its updates'}; waiting for the next round`)
+    // A round may be waiting for this worker to count as live: schedule now
+    // rather than at the next tick. An open round is being scheduled: its
+    // announcement may race this worker's subscription, so it polls soon.
+    if (round?.state === 'open') {
+      rounds.tick().catch(() => undefined)
+      return wait(1, `round ${round.number} is being scheduled`, false)
+    }
+    return wait(1, round == null ? ctx.whyNoRound() : `round ${round.number} is ${round.state === 'verifying' ? 'verifying its updates' : 'aggregating its updates'}; waiting for the next round`, true)
   }
   const a = rounds.assignmentFor(peerId, round.number)
-  if (a == null) return wait(2, `round ${round.number} was scheduled without this worker; waiting for the next round`)
-  if (a.state !== 'assigned') return wait(2, `this worker's update for round ${round.number} is in; waiting for the round to close`)
+  if (a == null) return wait(2, `round ${round.number} was scheduled without this worker; waiting for the next round`, true)
+  if (a.state !== 'assigned') return wait(2, `this worker's update for round ${round.number} is in; waiting for the round to close`, true)
   const shards = a.shardIds.map((id) => {
     const s = ctx.shards.get(id)
     if (s == null) throw new ProtocolError(ErrorCode.ERROR_CODE_INTERNAL, `shard ${id} is not held`)
@@ -37,8 +54,9 @@ export function handleAssign (ctx: CoordinatorContext, peerId: string, workerAdd
   const providers = namedProviders(ctx, peerId, round.modelId, a.shardIds)
   if (providers === 'wait') {
     // Short, not spread: the seeds need about one model transfer, and then everyone waiting can start.
-    return { ...wait(1, `round ${round.number}'s model is reaching its first workers; fetching it from them in a moment`), retryAfter: Math.max(1, Math.min(spread, MAX_SEED_WAIT_SECONDS)) }
+    return { ...wait(1, `round ${round.number}'s model is reaching its first workers; fetching it from them in a moment`, false), retryAfter: Math.max(1, Math.min(spread, MAX_SEED_WAIT_SECONDS)) }
   }
+  ctx.metrics.assignRequests.inc(1, { answer: 'work' })
   return { round: round.number, workerAddress, shards, totalSamples: shards.reduce((n, s) => n + s.samples, 0), announcement: roundAnnouncement(round, rounds.config), retryAfter: 0, providers }
 }
 
