@@ -2,6 +2,9 @@ import { CotrainError, HashMismatchError, InvalidInputError, MessageTooLargeErro
 import { cotrain } from '../proto/cotrain.js'
 import { LIMITS } from './constants.ts'
 
+/** The longest retry hint taken from a peer: a wrong or hostile one cannot park a client for longer. */
+const MAX_RETRY_AFTER_MS = 60_000
+
 /** The wire's error codes (`cotrain.v1.ErrorCode`). */
 export const ErrorCode = cotrain.v1.ErrorCode
 export type ErrorCode = cotrain.v1.ErrorCode
@@ -26,13 +29,16 @@ export class ProtocolError extends CotrainError {
   readonly remote: boolean
   /** The message without the code, as it travels on the wire. */
   readonly reason: string
+  /** With BUSY: when the peer asks to be tried again, in ms (retryWithBackoff waits this long instead of backing off blind). */
+  readonly retryAfterMs: number | undefined
 
-  constructor (code: ErrorCode, message: string, options: { remote?: boolean, protocol?: string, cause?: unknown } = {}) {
+  constructor (code: ErrorCode, message: string, options: { remote?: boolean, protocol?: string, cause?: unknown, retryAfterMs?: number } = {}) {
     const where = options.remote === true ? `peer refused${options.protocol === undefined ? '' : ' ' + options.protocol}: ` : ''
     super(`${where}${errorCodeName(code)}: ${message}`, { cause: options.cause })
     this.code = code
     this.remote = options.remote === true
     this.reason = message
+    this.retryAfterMs = options.retryAfterMs !== undefined && options.retryAfterMs > 0 ? Math.min(MAX_RETRY_AFTER_MS, Math.round(options.retryAfterMs)) : undefined
   }
 
   /** The message sent on the wire: one line, cut to the limit. */

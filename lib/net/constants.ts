@@ -102,6 +102,14 @@ export const MAX_INBOUND_STREAMS = {
 export const JOIN_MAX_CLOCK_SKEW_S = 300
 
 /**
+ * Joins a coordinator works on at once (lib/net/Admission.ts); more are
+ * refused BUSY with a retry hint. Each costs a signature check and a store
+ * write: a fleet arriving in one second, all admitted, made every join slow
+ * enough to time out (802 of 1,000 first joins did).
+ */
+export const MAX_JOINS_IN_FLIGHT = 32
+
+/**
  * Peers a worker makes room for (lib/net/connectionLimits.ts): as a provider
  * of the round's model (swarm distribution) it may see dozens of fetchers at
  * once, and libp2p's defaults (10 handshakes in flight, 5 connections per

@@ -6,7 +6,8 @@ import { bytesToHex, getAddress } from 'viem'
 import type { Address } from 'viem'
 import type { DialTarget, Libp2p, PeerId } from '@libp2p/interface'
 import type { cotrain } from '../proto/cotrain.js'
-import { ANNOUNCEMENT_TOPIC, JOIN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, TIMEOUTS } from './constants.ts'
+import { ANNOUNCEMENT_TOPIC, JOIN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, MAX_JOINS_IN_FLIGHT, TIMEOUTS } from './constants.ts'
+import { Admission } from './Admission.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
 import { BindingCheck } from './BindingCheck.ts'
 import type { BindingCheckOptions } from './BindingCheck.ts'
@@ -40,6 +41,8 @@ export interface VerifiedJoin {
 }
 
 export interface JoinServiceOptions extends ServiceOptions, BindingCheckOptions {
+  /** Joins worked on at once; more are refused BUSY with a retry hint (default MAX_JOINS_IN_FLIGHT). */
+  maxJoinsInFlight?: number
   /**
    * Decides on a verified join: return the accept fields (worker address,
    * server time and topic are filled in when left out), or throw a
@@ -54,10 +57,15 @@ export class JoinService extends ProtocolService<Join, DecodedJoin, JoinAccepted
 
   constructor (node: Libp2p, options: JoinServiceOptions) {
     const bindingCheck = new BindingCheck('joins', options)
+    const admission = new Admission('joins', { limit: options.maxJoinsInFlight ?? MAX_JOINS_IN_FLIGHT })
     super(node, joinProtocol, async (join, ctx, lp) => {
-      const { address, now: t } = await bindingCheck.verify(join, ctx.peer, node.peerId)
-      const accept = await options.onJoin({ address, peer: ctx.peer, join }, ctx)
-      this.bindings.set(ctx.peer.toString(), address)
+      // Refused before the signature check: a refusal must cost next to nothing.
+      const { accept, t } = await admission.run(async () => {
+        const { address, now } = await bindingCheck.verify(join, ctx.peer, node.peerId)
+        const accept = await options.onJoin({ address, peer: ctx.peer, join }, ctx)
+        this.bindings.set(ctx.peer.toString(), address)
+        return { accept, t: now }
+      })
       await lp.write(joinProtocol.encodeOk({
         workerAddress: join.workerAddress,
         serverTime: t,

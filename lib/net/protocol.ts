@@ -93,17 +93,17 @@ export function defineProtocol<Req, DReq extends Req, Ok, DOk extends Ok> (init:
     },
     decodeResponse: (data) => {
       const res = decodeWith(init.response, data, resName) as Record<string, unknown>
-      const error = res.error as { code?: number, message?: string } | null | undefined
+      const error = res.error as { code?: number, message?: string, retryAfterMs?: number } | null | undefined
       if (error != null) {
         checked(`${resName} error`, checkError, error)
-        throw new ProtocolError(error.code as ErrorCode, printable(error.message ?? ''), { remote: true, protocol: init.id })
+        throw new ProtocolError(error.code as ErrorCode, printable(error.message ?? ''), { remote: true, protocol: init.id, retryAfterMs: error.retryAfterMs })
       }
       const ok = res[init.okField] as DOk | null | undefined
       if (ok == null) throw new InvalidInputError(`${resName}: neither a result nor an error`)
       checked(resName, init.checkOk, ok)
       return ok
     },
-    encodeError: (err) => init.response.encode({ error: { code: err.code, message: err.wireMessage } }).finish()
+    encodeError: (err) => init.response.encode({ error: { code: err.code, message: err.wireMessage, retryAfterMs: err.retryAfterMs ?? 0 } }).finish()
   }
 }
 

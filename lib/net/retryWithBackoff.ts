@@ -33,6 +33,19 @@ export function backoffDelay (attempt: number, options: BackoffOptions = {}): nu
 }
 
 /**
+ * The wait a busy peer asked for (ProtocolError.retryAfterMs), plus up to a
+ * quarter more at random so the clients it refused together do not all come
+ * back in the same instant; undefined when the error carries no hint.
+ *
+ * @example
+ * hintedDelay(new ProtocolError(ErrorCode.ERROR_CODE_BUSY, 'busy', { remote: true, retryAfterMs: 800 })) // 800 to 1000
+ */
+export function hintedDelay (err: unknown, options: Pick<BackoffOptions, 'random'> = {}): number | undefined {
+  if (!(err instanceof ProtocolError) || !err.remote || err.retryAfterMs === undefined) return undefined
+  return Math.round(err.retryAfterMs * (1 + (options.random ?? Math.random)() / 4))
+}
+
+/**
  * True for failures worth retrying: the peer could not be reached, timed out
  * or said it is busy. Any other reply from the peer (refused, invalid, stale)
  * is an answer, and retrying would only repeat it.
@@ -58,7 +71,7 @@ export interface RetryOptions extends BackoffOptions {
 
 /**
  * Runs `fn` until it succeeds, retrying transient failures with jittered
- * exponential back-off. Throws the last error when it is not retryable, when
+ * exponential back-off, or after the wait a busy peer asked for. Throws the last error when it is not retryable, when
  * `giveUpAfterMs` has passed, or the signal's reason when aborted.
  *
  * @example
@@ -75,7 +88,7 @@ export async function retryWithBackoff<T> (fn: (attempt: number) => Promise<T>, 
     } catch (err) {
       if (options.signal?.aborted === true) throw options.signal.reason
       if (!retryable(err)) throw err
-      const wait = backoffDelay(attempt, options)
+      const wait = hintedDelay(err, options) ?? backoffDelay(attempt, options)
       if (options.giveUpAfterMs !== undefined && now() + wait - started > options.giveUpAfterMs) throw err
       options.onRetry?.(err, attempt, wait)
       try {

@@ -213,6 +213,7 @@ export namespace cotrain {
             $unknowns?: Uint8Array[];
             code: cotrain.v1.ErrorCode;
             message: string;
+            retryAfterMs: number;
             static create(properties: cotrain.v1.Error.$Shape): cotrain.v1.Error & cotrain.v1.Error.$Shape;
             static create(properties?: cotrain.v1.Error.$Properties): cotrain.v1.Error;
             static encode(message: cotrain.v1.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -226,6 +227,7 @@ export namespace cotrain {
             interface $Properties {
                 code?: (cotrain.v1.ErrorCode|null);
                 message?: (string|null);
+                retryAfterMs?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.Error.$Properties;

@@ -1837,6 +1837,7 @@ export const cotrain = $root.cotrain = (() => {
              * @typedef {Object} cotrain.v1.Error.$Properties
              * @property {cotrain.v1.ErrorCode|null} [code] Error code
              * @property {string|null} [message] Error message
+             * @property {number|null} [retryAfterMs] Error retryAfterMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1885,6 +1886,14 @@ export const cotrain = $root.cotrain = (() => {
             Error.prototype.message = "";
 
             /**
+             * Error retryAfterMs.
+             * @member {number} retryAfterMs
+             * @memberof cotrain.v1.Error
+             * @instance
+             */
+            Error.prototype.retryAfterMs = 0;
+
+            /**
              * Creates a new Error instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.Error
@@ -1920,6 +1929,8 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 1, wireType 0 =*/8).int32(message.code);
                 if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+                if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs") && message.retryAfterMs !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.retryAfterMs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1980,6 +1991,15 @@ export const cotrain = $root.cotrain = (() => {
                                 message.message = value;
                             else
                                 delete message.message;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.retryAfterMs = value;
+                            else
+                                delete message.retryAfterMs;
                             continue;
                         }
                     }
@@ -2086,6 +2106,9 @@ export const cotrain = $root.cotrain = (() => {
                 if (object.message != null)
                     if (typeof object.message !== "string" || object.message.length)
                         message.message = $String(object.message);
+                if (object.retryAfterMs != null)
+                    if ($Number(object.retryAfterMs) !== 0)
+                        message.retryAfterMs = object.retryAfterMs >>> 0;
                 return message;
             };
 
@@ -2109,11 +2132,14 @@ export const cotrain = $root.cotrain = (() => {
                 if (options.defaults) {
                     object.code = options.enums === $String ? "ERROR_CODE_UNSPECIFIED" : 0;
                     object.message = "";
+                    object.retryAfterMs = 0;
                 }
                 if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
                     object.code = options.enums === $String ? $root.cotrain.v1.ErrorCode[message.code] === $undefined ? message.code : $root.cotrain.v1.ErrorCode[message.code] : message.code;
                 if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
                     object.message = message.message;
+                if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs"))
+                    object.retryAfterMs = message.retryAfterMs;
                 return object;
             };
 
