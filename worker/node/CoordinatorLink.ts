@@ -2,7 +2,8 @@ import type { PeerId } from '@libp2p/interface'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import type { PrivateKeyAccount } from 'viem/accounts'
 import { CotrainError, InvalidInputError } from '../../lib/errors.ts'
-import { ErrorCode, ProtocolError, requestAssignment, requestJoin, reserveOnRelay, retryWithBackoff, type Capabilities, type CotrainNode } from '../../lib/net/index.ts'
+import { ErrorCode, ProtocolError, reportHave, requestAssignment, requestJoin, reserveOnRelay, retryWithBackoff, type Capabilities, type CotrainNode, type FailedProvider } from '../../lib/net/index.ts'
+import type { ContentId } from '../../lib/hash/contentId.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 
 /** The coordinator could not be reached or keeps failing. */
@@ -25,6 +26,10 @@ export class CoordinatorLink {
   private readonly reconnectMs: number
   private readonly log: (line: string) => void
   private joinedPeer: PeerId | undefined
+  /** What this worker holds and serves of the latest round it offered, for telling a restarted coordinator again. */
+  private held: { round: number, ids: ContentId[] } = { round: 0, ids: [] }
+  private resending: AbortController | undefined
+  private watching = false
 
   constructor (node: CotrainNode, coordinator: string, options: { account: PrivateKeyAccount, capabilities: Capabilities, reconnectMs: number, log: (line: string) => void }) {
     this.node = node
@@ -59,6 +64,10 @@ export class CoordinatorLink {
         })
       this.joinedPeer = coordinator
       this.keepRelayReservation()
+      if (!this.watching) {
+        this.watching = true
+        this.node.addEventListener('peer:disconnect', this.onDisconnect)
+      }
       return coordinator
     } catch (err) {
       if (err instanceof ProtocolError && err.remote === true) throw err
@@ -82,6 +91,44 @@ export class CoordinatorLink {
   }
 
   private reserving = false
+
+  /**
+   * Tells the coordinator this worker holds and serves `ids` of `round`
+   * (hash-checked), with the providers that failed it, so it names this
+   * worker to others (swarm distribution). What was offered for the round is
+   * remembered: the coordinator keeps its providers in memory, so when the
+   * connection to it drops (it may have restarted) all of it is told again.
+   */
+  async offer (round: number, ids: readonly ContentId[], failedProviders: readonly FailedProvider[], options: { signal: AbortSignal }): Promise<void> {
+    if (round !== this.held.round) this.held = { round, ids: [] }
+    for (const id of ids) if (!this.held.ids.includes(id)) this.held.ids.push(id)
+    await reportHave(this.node, this.peer, { round, workerAddress: this.account.address, contentIds: [...ids], failedProviders }, { signal: options.signal, timeoutMs: 10_000 })
+  }
+
+  /**
+   * The connection to the coordinator dropped: offer what this worker holds
+   * again, in the background, with back-off (a restarting coordinator takes
+   * seconds to listen again) for as long as the worker keeps trying to reach it.
+   */
+  private readonly onDisconnect = (evt: CustomEvent<PeerId>): void => {
+    const peer = this.joinedPeer
+    if (peer === undefined || !evt.detail.equals(peer) || this.held.ids.length === 0) return
+    this.resending?.abort()
+    const controller = this.resending = new AbortController()
+    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(this.reconnectMs)])
+    const { round, ids } = this.held
+    retryWithBackoff(async () => await reportHave(this.node, peer, { round, workerAddress: this.account.address, contentIds: ids }, { signal, timeoutMs: 10_000 }), { signal, maxMs: 10_000 })
+      .then((ack) => { if ((ack.recorded ?? 0) > 0) this.log(`round ${round}: told the coordinator again what this worker holds (${ack.recorded ?? 0} objects), after the connection to it dropped`) })
+      .catch(() => {})
+      .finally(() => { if (this.resending === controller) this.resending = undefined })
+  }
+
+  /** Stops watching the connection (before the node stops, whose own disconnects are not a restart). */
+  close (): void {
+    if (this.watching) this.node.removeEventListener('peer:disconnect', this.onDisconnect)
+    this.watching = false
+    this.resending?.abort()
+  }
 
   /** Asks for work; re-joins once if the coordinator forgot us (restart). */
   async assignment (options: { signal: AbortSignal }): Promise<cotrain.v1.Assignment> {

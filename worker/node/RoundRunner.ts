@@ -6,7 +6,7 @@ import { hexToBytes, type Hex } from 'viem'
 import { decodeShard } from '../../lib/data/shard.ts'
 import { bytesToFloat32 } from '../../lib/hash/float32Bytes.ts'
 import { resolveModelConfig, type ModelConfigInput } from '../../lib/model/config.ts'
-import { ErrorCode, ProtocolError, errorCodeName, isTransientError, providerFault, reportHave, retryWithBackoff, submitUpdate, toContentId, type ContentId, type FailedProvider, type ProviderRef } from '../../lib/net/index.ts'
+import { ErrorCode, ProtocolError, errorCodeName, isTransientError, providerFault, retryWithBackoff, submitUpdate, toContentId, type ContentId, type FailedProvider, type ProviderRef } from '../../lib/net/index.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 import { computeCommitment } from '../../lib/proof/commitment.ts'
 import { deltaToWire } from '../../lib/proof/deltaWire.ts'
@@ -161,7 +161,7 @@ export class RoundRunner {
   private offer (round: number, ids: ContentId[], failedProviders: FailedProvider[]): void {
     const { ctx } = this
     for (const id of ids) ctx.cache.serve(id)
-    reportHave(ctx.node, ctx.coordinator.peer, { round, workerAddress: ctx.address, contentIds: ids, failedProviders }, { signal: ctx.signal, timeoutMs: 10_000 })
+    ctx.coordinator.offer(round, ids, failedProviders, { signal: ctx.signal })
       .catch((err: unknown) => { if (!ctx.signal.aborted) ctx.log(`round ${round}: could not offer what it holds to other workers: ${(err as Error).message.split('\n')[0]}`) })
   }
 

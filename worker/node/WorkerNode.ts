@@ -271,6 +271,7 @@ export class WorkerNode {
     this.closed = true
     const c = this.context
     try { this.announcements.stop() } catch {}
+    c.coordinator.close()
     await c.checkpoints.stop().catch(() => {})
     await c.outbox?.stop().catch(() => {})
     await this.metricsServer?.stop().catch(() => {})
