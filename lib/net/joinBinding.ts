@@ -7,11 +7,12 @@
  * nobody can join, or submit, for someone else's address.
  */
 import { randomBytes } from 'node:crypto'
-import { bytesToHex, getAddress, hexToBytes, verifyMessage } from 'viem'
+import { bytesToHex, getAddress, hexToBytes } from 'viem'
 import type { Address, Hex } from 'viem'
 import type { PeerId } from '@libp2p/interface'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
 import { JOIN_MAX_CLOCK_SKEW_S } from './constants.ts'
+import { recoverMessageSigner } from './recoverMessageSigner.ts'
 
 /** What can sign the binding: a viem LocalAccount, or any account with signMessage. */
 export interface BindingSigner {
@@ -80,12 +81,7 @@ export async function verifyJoinBinding (binding: SignedBinding, params: { worke
   }
   const address = getAddress(bytesToHex(binding.workerAddress))
   const message = joinBindingMessage({ workerAddress: address, workerPeerId: params.workerPeerId, coordinatorPeerId: params.coordinatorPeerId, issuedAt: binding.issuedAt, nonce: binding.nonce })
-  let valid = false
-  try {
-    valid = await verifyMessage({ address, message, signature: bytesToHex(binding.signature) })
-  } catch {
-    valid = false
-  }
-  if (!valid) throw new ProtocolError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, `binding is not signed by ${address} for this peer and coordinator`)
+  const signer = await recoverMessageSigner(message, binding.signature)
+  if (signer !== address.toLowerCase()) throw new ProtocolError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, `binding is not signed by ${address} for this peer and coordinator`)
   return address
 }
