@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HashMismatchError } from '../errors.ts'
@@ -20,6 +20,8 @@ describe('FileContentCache', () => {
     writeFileSync(path, bytes)
     return path
   }
+  /** The cache's get for a file written by `file`, under its content id. */
+  const get = async (cache: FileContentCache, path: string): Promise<Uint8Array | undefined> => await cache.get(contentIdOf(readFileSync(path)), path)
   before(() => { dir = mkdtempSync(join(tmpdir(), 'cotrain-filecache-')) })
   after(() => { rmSync(dir, { recursive: true, force: true }) })
 
@@ -27,8 +29,8 @@ describe('FileContentCache', () => {
     const cache = new FileContentCache()
     const bytes = randomBytes(100 * KiB)
     const path = file(bytes)
-    const first = await cache.get(path)
-    const second = await cache.get(path)
+    const first = await get(cache, path)
+    const second = await get(cache, path)
     assert.ok(first !== undefined && Buffer.from(first).equals(bytes))
     assert.equal(second, first)
     assert.deepEqual([cache.misses, cache.hits, cache.heldBytes], [1, 1, 100 * KiB])
@@ -37,7 +39,7 @@ describe('FileContentCache', () => {
   it('shares one read between requests that arrive together', async () => {
     const cache = new FileContentCache()
     const path = file(randomBytes(50 * KiB))
-    const [a, b] = await Promise.all([cache.get(path), cache.get(path)])
+    const [a, b] = await Promise.all([get(cache, path), get(cache, path)])
     assert.equal(a, b)
     assert.equal(cache.misses, 1)
   })
@@ -45,40 +47,50 @@ describe('FileContentCache', () => {
   it('holds at most maxBytes, dropping the least recently used first', async () => {
     const cache = new FileContentCache({ maxBytes: 250 * KiB })
     const [p1, p2, p3] = [file(randomBytes(100 * KiB)), file(randomBytes(100 * KiB)), file(randomBytes(100 * KiB))]
-    await cache.get(p1)
-    await cache.get(p2)
-    await cache.get(p1) // p2 is now the least recently used
-    await cache.get(p3)
+    await get(cache, p1)
+    await get(cache, p2)
+    await get(cache, p1) // p2 is now the least recently used
+    await get(cache, p3)
     assert.equal(cache.heldBytes, 200 * KiB)
     const misses = cache.misses
-    await cache.get(p1)
-    await cache.get(p3)
+    await get(cache, p1)
+    await get(cache, p3)
     assert.equal(cache.misses, misses, 'p1 and p3 should still be held')
-    await cache.get(p2)
+    await get(cache, p2)
     assert.equal(cache.misses, misses + 1, 'p2 should have been dropped')
     assert.ok(cache.heldBytes <= 250 * KiB)
   })
 
   it('does not hold a file over maxObjectBytes', async () => {
     const cache = new FileContentCache({ maxObjectBytes: 64 * KiB })
-    assert.equal(await cache.get(file(randomBytes(65 * KiB))), undefined)
+    assert.equal(await get(cache, file(randomBytes(65 * KiB))), undefined)
     assert.equal(cache.heldBytes, 0)
   })
 
-  it('reads a file again when its size or mtime changed', async () => {
+  it('serves a held object without touching its file, even once the file is gone', async () => {
+    const cache = new FileContentCache()
+    const bytes = randomBytes(10 * KiB)
+    const path = file(bytes)
+    const id = contentIdOf(bytes)
+    await cache.get(id, path)
+    rmSync(path)
+    assert.ok(Buffer.from((await cache.get(id, path))!).equals(bytes))
+    assert.deepEqual([cache.misses, cache.hits], [1, 1])
+  })
+
+  it('holds by content id: another id at the same path is read', async () => {
     const cache = new FileContentCache()
     const path = file(randomBytes(10 * KiB))
-    await cache.get(path)
+    await get(cache, path)
     const replaced = randomBytes(10 * KiB)
     writeFileSync(path, replaced)
-    utimesSync(path, new Date(), new Date(Date.now() + 5000))
-    assert.ok(Buffer.from((await cache.get(path))!).equals(replaced))
-    assert.deepEqual([cache.misses, cache.heldBytes], [2, 10 * KiB])
+    assert.ok(Buffer.from((await get(cache, path))!).equals(replaced))
+    assert.deepEqual([cache.misses, cache.heldBytes], [2, 20 * KiB])
   })
 
   it('rejects for a missing file and holds nothing for it', async () => {
     const cache = new FileContentCache()
-    await assert.rejects(cache.get(join(dir, 'missing')), /ENOENT/)
+    await assert.rejects(cache.get(contentIdOf(Uint8Array.of(1)), join(dir, 'missing')), /ENOENT/)
     assert.equal(cache.heldBytes, 0)
   })
 

@@ -7,7 +7,12 @@
  * file). Files are read whole once, on first request, and then served as
  * views. Bounded in total, least recently used out first; a file larger
  * than maxObjectBytes is never held, and is streamed from disk as before.
- * A file whose size or mtime changed is read again.
+ *
+ * Entries are keyed by content id, not path: the bytes of an id never
+ * change (the client checks them against it), so a hit touches no file, not
+ * even its metadata. A stat per request was a thread-pool round trip for
+ * every transfer of a thousand workers' round. Whether the object is still
+ * to be served (a blob deleted since) is the provider's to say.
  */
 import { readFile, stat } from 'node:fs/promises'
 
@@ -22,14 +27,13 @@ export interface FileContentCacheOptions {
 
 interface Entry {
   size: number
-  mtimeMs: number
   bytes: Promise<Uint8Array>
 }
 
 /**
  * @example
  * const cache = new FileContentCache({ maxBytes: 256 * 2 ** 20 })
- * const bytes = await cache.get('/var/lib/cotrain/blobs/ab/ab12...') // undefined: too large to hold
+ * const bytes = await cache.get(contentId, '/var/lib/cotrain/blobs/ab/ab12...') // undefined: too large to hold
  */
 export class FileContentCache {
   readonly maxBytes: number
@@ -50,39 +54,47 @@ export class FileContentCache {
     return this.held
   }
 
-  /** The file's bytes, from memory or read now; undefined when it is too large to hold. Rejects as readFile would. */
-  async get (path: string): Promise<Uint8Array | undefined> {
-    const { size, mtimeMs } = await stat(path)
-    if (size > this.maxObjectBytes) return undefined
-    const hit = this.entries.get(path)
-    if (hit !== undefined && hit.size === size && hit.mtimeMs === mtimeMs) {
-      this.entries.delete(path)
-      this.entries.set(path, hit)
+  /**
+   * The bytes of content `contentId`, from memory, or read now from `path`
+   * (the file that holds them); undefined when the file is too large to
+   * hold. Rejects as readFile would.
+   */
+  async get (contentId: string, path: string): Promise<Uint8Array | undefined> {
+    const hit = this.entries.get(contentId)
+    if (hit !== undefined) {
+      this.entries.delete(contentId)
+      this.entries.set(contentId, hit)
       this.hits++
       return await hit.bytes
     }
-    if (hit !== undefined) this.drop(path)
+    const { size } = await stat(path)
+    if (size > this.maxObjectBytes) return undefined
+    // Another request may have started the read while this one waited for stat.
+    const raced = this.entries.get(contentId)
+    if (raced !== undefined) {
+      this.hits++
+      return await raced.bytes
+    }
     this.misses++
-    // Concurrent requests for the same file share this one read.
+    // Concurrent requests for the same object share this one read.
     const entry: Entry = {
       size,
-      mtimeMs,
       bytes: readFile(path).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength))
     }
-    this.entries.set(path, entry)
+    this.entries.set(contentId, entry)
     this.held += size
-    entry.bytes.catch(() => { if (this.entries.get(path) === entry) this.drop(path) })
+    entry.bytes.catch(() => { if (this.entries.get(contentId) === entry) this.drop(contentId) })
     for (const [oldest] of this.entries) {
-      if (this.held <= this.maxBytes || oldest === path) break
+      if (this.held <= this.maxBytes || oldest === contentId) break
       this.drop(oldest)
     }
     return await entry.bytes
   }
 
-  private drop (path: string): void {
-    const entry = this.entries.get(path)
+  private drop (contentId: string): void {
+    const entry = this.entries.get(contentId)
     if (entry === undefined) return
-    this.entries.delete(path)
+    this.entries.delete(contentId)
     this.held -= entry.size
   }
 }

@@ -69,21 +69,26 @@ describe('SendBufferPool', () => {
       below.send = (data) => { sent.push(data as Uint8Array); return send(data) }
       return { transport: new NoiseTransportStream(below, { send: randomBytes(32), receive: randomBytes(32) }, undefined, pool), sent }
     }
+    /** Sends `bytes` and waits for the end of the tick, when the transport seals what it was given and hands it below. */
+    const sendAndFlush = async (transport: NoiseTransportStream, bytes: Uint8Array): Promise<void> => {
+      transport.sendData(new Uint8ArrayList(bytes))
+      await new Promise((resolve) => process.nextTick(resolve))
+    }
 
     it('never seals into a buffer the socket below still holds, and reuses it once written out', async () => {
       const pool = new SendBufferPool({ maxBuffers: 4 })
       const socket = { writableLength: 0, destroyed: false }
       const { transport, sent } = await noiseOver(pool, socket)
-      transport.sendData(new Uint8ArrayList(randomBytes(300 * KiB)))
+      await sendAndFlush(transport, randomBytes(300 * KiB))
       const first = Buffer.from(sent[0])
       // The socket could not write it yet: all of it is still queued in node.
       socket.writableLength = sent[0].byteLength
-      transport.sendData(new Uint8ArrayList(randomBytes(300 * KiB)))
+      await sendAndFlush(transport, randomBytes(300 * KiB))
       assert.notEqual(sent[1].buffer, sent[0].buffer)
       assert.ok(Buffer.from(sent[0]).equals(first), 'a queued send was overwritten')
       // Both written out: the next send seals into the first buffer again.
       socket.writableLength = 0
-      transport.sendData(new Uint8ArrayList(randomBytes(300 * KiB)))
+      await sendAndFlush(transport, randomBytes(300 * KiB))
       assert.equal(sent[2].buffer, sent[0].buffer)
       assert.equal(pool.size, 2)
     })
@@ -91,7 +96,7 @@ describe('SendBufferPool', () => {
     it('uses fresh buffers over a transport that does not say what it has written', async () => {
       const pool = new SendBufferPool()
       const { transport, sent } = await noiseOver(pool)
-      for (let i = 0; i < 3; i++) transport.sendData(new Uint8ArrayList(randomBytes(300 * KiB)))
+      for (let i = 0; i < 3; i++) await sendAndFlush(transport, randomBytes(300 * KiB))
       assert.equal(new Set(sent.map((s) => s.buffer)).size, 3)
       assert.deepEqual([pool.pooled, pool.fresh], [0, 3])
     })

@@ -51,7 +51,11 @@ export interface ContentReader {
   close?: () => void | Promise<void>
 }
 
-/** What a provider returns for a content id: the bytes, a file, or a reader. */
+/**
+ * What a provider returns for a content id: the bytes, a file, or a reader.
+ * A file is held in memory by content id after its first read (see
+ * FileContentCache), so it must hold that id's bytes and no others.
+ */
 export type ContentSource = Uint8Array | { path: string } | ContentReader
 
 /**
@@ -103,10 +107,10 @@ function memoryReader (bytes: Uint8Array): ContentReader {
   return { size: bytes.byteLength, read: (offset, length) => bytes.subarray(offset, offset + length) }
 }
 
-async function openSource (source: ContentSource, cache: FileContentCache | undefined): Promise<ContentReader> {
+async function openSource (id: ContentId, source: ContentSource, cache: FileContentCache | undefined): Promise<ContentReader> {
   if (source instanceof Uint8Array) return memoryReader(source)
   if ('path' in source) {
-    const held = await cache?.get(source.path)
+    const held = await cache?.get(id, source.path)
     if (held !== undefined) return memoryReader(held)
     const fh: FileHandle = await open(source.path, 'r')
     const { size } = await fh.stat()
@@ -162,7 +166,7 @@ export class ContentService extends ProtocolService<ContentRequest, DecodedConte
       const id = toContentId(req.contentId)
       const source = await options.provider(id, ctx)
       if (source === undefined) throw new ProtocolError(ErrorCode.ERROR_CODE_NOT_FOUND, `no content ${id}`)
-      const reader = await openSource(source, fileCache)
+      const reader = await openSource(id, source, fileCache)
       const watchdog = new StallWatchdog(stall, `content ${id} to ${ctx.peer.toString()}`, ctx.signal)
       try {
         const size = reader.size

@@ -14,7 +14,9 @@ import { gossipsub } from '@libp2p/gossipsub'
 import type { GossipSub, GossipsubOpts } from '@libp2p/gossipsub'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import type { Libp2pOptions } from 'libp2p'
+import { componentLogger } from './componentLogger.ts'
 import { connectionLimitsFor } from './connectionLimits.ts'
+import { skipKnownProtocolMerges } from './knownProtocols.ts'
 import { loadOrCreateIdentity } from './identity.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
 import { noiseTransport } from './noiseTransport.ts'
@@ -90,6 +92,7 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
   if (relay !== undefined) services.relay = relay.service
   const node = await createLibp2p({
     privateKey,
+    logger: componentLogger(),
     start: options.start ?? true,
     addresses: {
       listen: options.listen ?? ['/ip4/127.0.0.1/tcp/0'],
@@ -106,5 +109,7 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
       : { ...connectionLimitsFor(options.expectedPeers), ...options.connectionManager },
     services
   })
+  const known = skipKnownProtocolMerges(node.peerStore)
+  node.addEventListener('peer:disconnect', (evt) => { known.forget(evt.detail) })
   return node as unknown as CotrainNode
 }

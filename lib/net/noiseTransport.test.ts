@@ -15,7 +15,7 @@ import { fetchContent, startContentService } from './content.ts'
 import { contentIdOf } from '../hash/contentId.ts'
 import { libsodiumChaChaPoly, nodeCryptoChaChaPoly } from './chachaPoly.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
-import { NoiseTransportStream } from './noiseTransport.ts'
+import { COALESCE_BYTES, NoiseTransportStream } from './noiseTransport.ts'
 import { seededBlob } from './testing/seededBlob.ts'
 
 /** A libp2p node with the stock @chainsafe/libp2p-noise encrypter. */
@@ -174,4 +174,98 @@ for (const [name, backend] of backends) describe(`NoiseTransportStream (${name} 
     assert.match(String((await closed)?.message), /^noise message 0 failed authentication$/)
     assert.equal(received.length, 0)
   })
+})
+
+describe('NoiseTransportStream sends', function () {
+  const sendKey = randomBytes(32)
+  let below: Stream
+  let transport: NoiseTransportStream
+  /** Byte counts of the writes to the stream below, and whether it takes more after each. */
+  let writes: number[]
+  let belowTakesMore: boolean
+  let onWire: Uint8Array[]
+
+  beforeEach(async () => {
+    const [a, b] = await streamPair()
+    below = a
+    writes = []
+    belowTakesMore = true
+    const send = a.send.bind(a)
+    a.send = (data) => {
+      writes.push(data.byteLength)
+      send(data)
+      return belowTakesMore
+    }
+    onWire = []
+    b.addEventListener('message', (evt) => { onWire.push(bytesOf(evt.data)) })
+    transport = new NoiseTransportStream(a, { send: sendKey, receive: randomBytes(32) })
+  })
+
+  /** The plaintext of every Noise message that reached the other end, one entry per message. */
+  const openAll = async (): Promise<Buffer[]> => {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    const open = cipherState(sendKey).open
+    const bytes = Buffer.concat(onWire)
+    const messages: Buffer[] = []
+    for (let at = 0; at < bytes.byteLength;) {
+      const length = (bytes[at] << 8) | bytes[at + 1]
+      messages.push(Buffer.from(open(bytes.subarray(at + 2, at + 2 + length))))
+      at += 2 + length
+    }
+    return messages
+  }
+
+  it('seals what the muxer sends in one tick, promise jobs included, into one message and one write below', async () => {
+    // From inside a promise job, as a muxer's sends are: the end of the tick comes after every job queued until then.
+    await Promise.resolve()
+    const parts = [randomBytes(12), randomBytes(300), randomBytes(12), randomBytes(5000)]
+    transport.send(parts[0])
+    transport.send(parts[1])
+    await Promise.resolve()
+    transport.send(parts[2])
+    await Promise.resolve()
+    transport.send(parts[3])
+    assert.deepEqual(writes, [], 'nothing is written before the end of the tick')
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.equal(writes.length, 1, 'one write at the end of the tick')
+    assert.equal(transport.sends, 1)
+    assert.deepEqual(await openAll(), [Buffer.concat(parts)])
+  })
+
+  it('sends at once past COALESCE_BYTES, and passes the stream below\'s refusal up until it drains', async () => {
+    const parts = [randomBytes(100), randomBytes(COALESCE_BYTES), randomBytes(10)]
+    belowTakesMore = false
+    assert.equal(transport.send(parts[0]), true, 'the stream below has not refused anything yet')
+    assert.equal(writes.length, 0)
+    assert.equal(transport.send(parts[1]), false, 'a refusal of a send made now is passed up at once')
+    assert.deepEqual(writes, [100 + 18, COALESCE_BYTES + Math.ceil(COALESCE_BYTES / 65519) * 18], 'the queued bytes first, then the large send, both before the send returned')
+    assert.equal(transport.send(parts[2]), false, 'held while the stream below is full')
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.equal(writes.length, 2, 'nothing more until the stream below drains')
+    belowTakesMore = true
+    below.dispatchEvent(new Event('drain'))
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.equal(writes.length, 3)
+    assert.deepEqual(Buffer.concat(await openAll()), Buffer.concat(parts))
+  })
+
+  it('holds the next send when the stream below refused the write at the end of a tick', async () => {
+    belowTakesMore = false
+    assert.equal(transport.send(randomBytes(10)), true)
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.equal(writes.length, 1)
+    assert.equal(transport.send(randomBytes(10)), false)
+  })
+
+  for (const [what, close] of [['it', async () => { await transport.close() }], ['libp2p closes the stream below', async () => { await below.close() }]] as const) {
+    it(`sends what is queued before the close when ${what} closes`, async () => {
+      await Promise.resolve()
+      transport.send(randomBytes(40))
+      const last = randomBytes(40)
+      transport.send(last)
+      await close()
+      assert.equal(writes.length, 1)
+      assert.equal((await openAll())[0].subarray(40).equals(last), true)
+    })
+  }
 })

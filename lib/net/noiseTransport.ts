@@ -6,8 +6,10 @@
  * with node's cipher, and hands the muxer one event per 64 KiB message. Here
  * a message is checked and decrypted where it arrived, in the TCP read
  * buffers (libsodium, see chachaPoly.ts), all messages of one read reach the
- * muxer as one event, and what is sent is sealed straight into the one
- * buffer that goes to the socket. On the wire nothing changes: same 2-byte
+ * muxer as one event, and what the muxer sends in one tick is sealed
+ * together, straight into the one buffer that goes to the socket (one
+ * socket write where the stock one makes one per muxer frame). On the wire
+ * nothing changes: same 2-byte
  * length prefix, same 65,535-byte messages, same nonces, so a node using
  * this talks to any libp2p Noise peer (tested against the stock one).
  *
@@ -38,6 +40,13 @@ import type { SendBufferBorrower, SendBufferPool } from './SendBufferPool.ts'
 /** Largest Noise transport message, tag included (the spec's limit). */
 const MAX_MESSAGE = 65535
 const MAX_PLAINTEXT = MAX_MESSAGE - TAG_BYTES
+/**
+ * Plaintext held for the end of the tick at most: more is sealed and sent
+ * at once, so one sealed send still fits a pooled buffer (SendBufferPool's
+ * 1 MiB + 32 KiB) and a bulk transfer meets the socket's backpressure as
+ * soon as it did before.
+ */
+export const COALESCE_BYTES = 1024 * 1024
 
 type Bytes = Uint8Array | Uint8ArrayList
 
@@ -187,6 +196,13 @@ export class NoiseTransportStream extends AbstractMessageStream implements SendB
   private receiveNonce = 0
   /** Bytes handed to `stream.send` so far. */
   private handed = 0
+  /** Plaintext accepted by sendData and not yet sealed: it goes out at the end of the tick (see sendData). */
+  private queued = new Uint8ArrayList()
+  private flushScheduled = false
+  /** The stream below refused more on the last send and has not drained since. */
+  private belowFull = false
+  /** Writes to the stream below (one socket write each over TCP), for tests and metrics. */
+  sends = 0
 
   constructor (stream: MessageStream, keys: TransportKeys, cipher: ChaChaPoly = chachaPoly(), sendBuffers: SendBufferPool = sendBufferPool) {
     super({
@@ -214,8 +230,19 @@ export class NoiseTransportStream extends AbstractMessageStream implements SendB
         this.onTransportClosed()
       }
     })
-    stream.addEventListener('drain', () => { this.safeDispatchEvent('drain') })
+    stream.addEventListener('drain', () => {
+      this.belowFull = false
+      this.safeDispatchEvent('drain')
+    })
     stream.addEventListener('remoteCloseWrite', () => { this.onRemoteCloseWrite() })
+    // libp2p closes a connection through the stream below, not this one
+    // (Connection.close: the muxer's close, which sends yamux's GoAway, then
+    // the transport's): what the muxer sent this tick goes out first.
+    const closeBelow = stream.close.bind(stream)
+    stream.close = async (options?: AbortOptions): Promise<void> => {
+      this.flushBeforeClose()
+      await closeBelow(options)
+    }
   }
 
   /** Decrypts every whole message now buffered and passes them on as one piece of data. */
@@ -254,10 +281,55 @@ export class NoiseTransportStream extends AbstractMessageStream implements SendB
     return this.handed - below.writeBufferLength - below.socket.writableLength
   }
 
-  /** Seals `data` as messages of at most 65,535 bytes, into one buffer for the socket (a pooled one when large). */
+  /**
+   * Takes `data` to send at the end of this tick, with whatever else the
+   * muxer sends before then. The muxer sends every frame on its own (a
+   * window update, a stream's header, a 12-byte close), and each became a
+   * Noise message and a socket write of its own: a thousand workers' small
+   * requests and replies cost the coordinator more in `write` calls than in
+   * encryption. process.nextTick runs after the promise jobs that are
+   * queued when it is scheduled from one, so the replies that one incoming
+   * read triggers go out together, and nothing waits past this tick.
+   * Backpressure: more than COALESCE_BYTES is sent at once, and the stream
+   * below's refusal is passed up from the next send on.
+   */
   sendData (data: Uint8ArrayList): SendResult {
     const total = data.byteLength
     if (total === 0) return { sentBytes: 0, canSendMore: true }
+    if (this.queued.byteLength > 0 && this.queued.byteLength + total > COALESCE_BYTES) this.flush()
+    this.queued.append(data)
+    if (this.queued.byteLength >= COALESCE_BYTES) return { sentBytes: total, canSendMore: this.flush() }
+    if (!this.flushScheduled) {
+      this.flushScheduled = true
+      process.nextTick(this.flushAtEndOfTick)
+    }
+    return { sentBytes: total, canSendMore: !this.belowFull }
+  }
+
+  private readonly flushAtEndOfTick = (): void => {
+    this.flushScheduled = false
+    // Closed or closing below (an abort, or a close that flushBeforeClose already sent for): nothing more can go.
+    if (this.stream.status !== 'open') {
+      this.queued = new Uint8ArrayList()
+      return
+    }
+    try {
+      this.flush()
+    } catch (err) {
+      this.abort(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+
+  private flushBeforeClose (): void {
+    if (this.stream.status === 'open') this.flush()
+  }
+
+  /** Seals what is queued as messages of at most 65,535 bytes, into one buffer for the stream below (a pooled one when large); returns whether it takes more. */
+  private flush (): boolean {
+    const data = this.queued
+    const total = data.byteLength
+    if (total === 0) return !this.belowFull
+    this.queued = new Uint8ArrayList()
     const messages = Math.ceil(total / MAX_PLAINTEXT)
     const size = total + messages * (2 + TAG_BYTES)
     const out = this.sendBuffers.take(size, this, this.handed + size)
@@ -272,7 +344,10 @@ export class NoiseTransportStream extends AbstractMessageStream implements SendB
       at += 2 + length
     }
     this.handed += size
-    return { sentBytes: total, canSendMore: this.stream.send(out) }
+    this.sends++
+    const more = this.stream.send(out)
+    this.belowFull = !more
+    return more
   }
 
   async close (options?: AbortOptions): Promise<void> {
@@ -288,6 +363,7 @@ export class NoiseTransportStream extends AbstractMessageStream implements SendB
   }
 
   sendReset (err: Error): void {
+    this.queued = new Uint8ArrayList()
     this.stream.abort(err)
   }
 }

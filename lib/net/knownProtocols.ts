@@ -1,0 +1,104 @@
+/**
+ * libp2p records the protocol of every stream it opens or accepts in the
+ * peer store (connection.js: `peerStore.merge(peer, { protocols: [p] })`),
+ * and a merge is a full read-modify-write of the peer's record: a lock,
+ * decoding the stored protobuf (multiaddrs, the signed peer record), merging,
+ * encoding, storing, decoding again, comparing. A coordinator that accepts
+ * a dozen streams per worker per round did that for each, to learn nothing
+ * after the first: the protocol was already there, so nothing changed and
+ * no event went out.
+ *
+ * This keeps, per connected peer, the record its last write returned, and
+ * answers a merge of protocols only, all of them already in it, with that
+ * record and no write. Every write goes through the wrapped methods (libp2p
+ * and its services call the peer store's own methods), so the kept record
+ * is the stored one; a write still running for the peer, an entry older
+ * than REFRESH_MS (a write also renews the record's age, which the peer
+ * store expires after 6 hours without one) or any other merge goes to the
+ * store as before.
+ */
+import type { Peer, PeerData, PeerId, PeerStore } from '@libp2p/interface'
+
+/** A kept record is written through again after this long, which renews its age in the peer store. */
+export const REFRESH_MS = 10 * 60 * 1000
+/** Peers whose records are kept at most (oldest dropped first); a node also drops a peer's when it disconnects. */
+export const MAX_KEPT = 4096
+
+interface Kept {
+  peer: Peer
+  protocols: Set<string>
+  at: number
+}
+
+/** Merges the wrapper answered without writing, and writes it let through (for tests and metrics). */
+export interface KnownProtocolsStats {
+  skipped: number
+  written: number
+}
+
+type WriteMethod = 'merge' | 'patch' | 'save'
+
+/**
+ * Wraps `peerStore`'s write methods in place (libp2p's components hold the
+ * same object) and returns what it skipped and wrote, and `forget` for a
+ * peer that disconnected.
+ *
+ * @example
+ * const known = skipKnownProtocolMerges(node.peerStore)
+ * node.addEventListener('peer:disconnect', (e) => { known.forget(e.detail) })
+ */
+export function skipKnownProtocolMerges (peerStore: PeerStore, now: () => number = Date.now): KnownProtocolsStats & { forget: (peer: PeerId) => void } {
+  const kept = new Map<string, Kept>()
+  const writing = new Map<string, number>()
+  const stats = { skipped: 0, written: 0, forget: (peer: PeerId) => { kept.delete(peer.toString()) } }
+
+  const keep = (key: string, peer: Peer): void => {
+    kept.delete(key)
+    kept.set(key, { peer, protocols: new Set(peer.protocols), at: now() })
+    if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string)
+  }
+
+  const wrap = (method: WriteMethod): void => {
+    const write = peerStore[method].bind(peerStore) as (id: PeerId, data: PeerData, options?: unknown) => Promise<Peer>
+    peerStore[method] = async (id: PeerId, data: PeerData, options?: unknown): Promise<Peer> => {
+      const key = id.toString()
+      if (method === 'merge' && isProtocolsOnly(data) && writing.get(key) === undefined) {
+        const known = kept.get(key)
+        if (known !== undefined && now() - known.at < REFRESH_MS && data.protocols.every((p) => known.protocols.has(p))) {
+          stats.skipped++
+          return known.peer
+        }
+      }
+      writing.set(key, (writing.get(key) ?? 0) + 1)
+      // Dropped first: a write that fails leaves the stored record unknown.
+      kept.delete(key)
+      try {
+        const peer = await write(id, data, options)
+        stats.written++
+        keep(key, peer)
+        return peer
+      } finally {
+        const left = (writing.get(key) ?? 1) - 1
+        if (left === 0) writing.delete(key)
+        else writing.set(key, left)
+      }
+    }
+  }
+  wrap('merge')
+  wrap('patch')
+  wrap('save')
+  const remove = peerStore.delete.bind(peerStore)
+  peerStore.delete = async (id, options) => {
+    kept.delete(id.toString())
+    await remove(id, options)
+  }
+  return stats
+}
+
+function isProtocolsOnly (data: PeerData): data is PeerData & { protocols: string[] } {
+  if (!Array.isArray(data.protocols)) return false
+  for (const key in data) {
+    if (key !== 'protocols' && (data as Record<string, unknown>)[key] !== undefined) return false
+  }
+  return true
+}
