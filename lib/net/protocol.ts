@@ -128,6 +128,8 @@ export interface ServiceOptions {
   maxInboundStreams?: number
   /** Longest the handler may take, from the request's arrival. */
   timeoutMs?: number
+  /** How long the server waits for the whole request once the stream is open (default TIMEOUTS.readRequest). */
+  readTimeoutMs?: number
 }
 
 /** Writes the replies of one request; `lp` is the stream's framed writer, `stream` the stream under it. */
@@ -167,6 +169,11 @@ async function untilAborted<T> (work: Promise<T>, signal: AbortSignal): Promise<
   }
 }
 
+/** Aborts `controller` after `ms` with the reason AbortSignal.timeout gives; the timer does not keep the process alive. */
+function abortAfter (controller: AbortController, ms: number): NodeJS.Timeout {
+  return setTimeout(() => { controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')) }, ms).unref()
+}
+
 /** The error a failed read of a request turns into, if one should be replied. */
 function readError (err: unknown, limit: number): ProtocolError {
   const name = (err as Error)?.name
@@ -198,7 +205,8 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
   private readonly respond: Responder<DReq>
   private readonly options: ServiceOptions
   private readonly log: Logger
-  private controller = new AbortController()
+  /** Requests being served, aborted when the service stops. */
+  private readonly inFlight = new Set<AbortController>()
   private started = false
 
   constructor (node: Libp2p, protocol: ProtocolDefinition<Req, DReq, Ok, DOk>, respond: Responder<DReq>, options: ServiceOptions = {}) {
@@ -212,7 +220,6 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
 
   async start (): Promise<void> {
     if (this.started) return
-    this.controller = new AbortController()
     await this.node.handle(this.protocol.id, async (stream, connection) => { await this.serve(stream, connection) }, {
       maxInboundStreams: this.options.maxInboundStreams ?? this.protocol.maxInboundStreams,
       // Verifiers reach a worker behind NAT over a relayed connection, which is limited (bytes, time): serve there too.
@@ -225,24 +232,35 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
     if (!this.started) return
     this.started = false
     await this.node.unhandle(this.protocol.id)
-    this.controller.abort(new CotrainError(`${this.protocol.name} service stopped`))
+    const stopped = new CotrainError(`${this.protocol.name} service stopped`)
+    for (const request of this.inFlight) request.abort(stopped)
   }
 
   private async serve (stream: Stream, connection: Connection): Promise<void> {
     const def = this.protocol
     const peer = connection.remotePeer
     const lp = lpStream(stream, { maxDataLength: def.limits.request, maxBufferSize: bufferFor(def.limits.request) })
-    const signal = AbortSignal.any([this.controller.signal, AbortSignal.timeout(this.options.timeoutMs ?? def.timeoutMs)])
+    // One controller and plain timers per request: AbortSignal.any and
+    // AbortSignal.timeout (two of each per request before) cost several
+    // times more per stream, in weak references for the GC to clear and a
+    // listener on a signal that lives as long as the service.
+    const request = new AbortController()
+    const signal = request.signal
+    const deadline = abortAfter(request, this.options.timeoutMs ?? def.timeoutMs)
+    this.inFlight.add(request)
     const ctx: HandlerContext = { peer, connection, signal, log: this.log }
     try {
       if (this.options.authorize != null && !(await this.options.authorize(peer))) {
         throw new ProtocolError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, 'peer has not joined')
       }
       let data
+      const readDeadline = abortAfter(request, this.options.readTimeoutMs ?? TIMEOUTS.readRequest)
       try {
-        data = await lp.read({ signal: AbortSignal.any([signal, AbortSignal.timeout(TIMEOUTS.readRequest)]) })
+        data = await lp.read({ signal })
       } catch (err) {
         throw readError(err, def.limits.request)
+      } finally {
+        clearTimeout(readDeadline)
       }
       let req: DReq
       try {
@@ -257,6 +275,9 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
       this.asService().emit('request:served', { peer, protocol: def.id })
     } catch (err) {
       await this.reject(stream, lp, peer, err)
+    } finally {
+      clearTimeout(deadline)
+      this.inFlight.delete(request)
     }
   }
 

@@ -7,7 +7,9 @@ import { createNode } from './createNode.ts'
 import type { CotrainNode } from './createNode.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
 import type { RejectedEventDetail } from './protocol.ts'
-import { sendRequest } from './protocol.ts'
+import { sendRequest, startAnsweringService } from './protocol.ts'
+import type { HandlerContext } from './protocol.ts'
+import { lpStream } from '@libp2p/utils'
 import { joinProtocol, requestJoin, startJoinService } from './join.ts'
 import type { JoinService } from './join.ts'
 import { signJoinBinding } from './joinBinding.ts'
@@ -247,6 +249,48 @@ describe('request/response services between in-process nodes', function () {
         await service.stop()
         await content.stop()
       }
+    })
+  })
+
+  describe('deadlines and stop', () => {
+    /** A join service on the coordinator node whose handler waits for its signal, and what that signal said. */
+    const waitingService = async (options: { readTimeoutMs?: number } = {}): Promise<{ service: Awaited<ReturnType<typeof startAnsweringService>>, aborted: Promise<unknown>, rejected: RejectedEventDetail[] }> => {
+      let onAbort: (reason: unknown) => void = () => {}
+      const aborted = new Promise<unknown>((resolve) => { onAbort = resolve })
+      const service = await startAnsweringService(coordinator, { ...joinProtocol, id: '/cotrain/test-deadlines/1.0.0' }, async (_req, ctx: HandlerContext) => {
+        return await new Promise<never>((_resolve, reject) => {
+          ctx.signal.addEventListener('abort', () => { onAbort(ctx.signal.reason); reject(ctx.signal.reason) }, { once: true })
+        })
+      }, options)
+      const rejected: RejectedEventDetail[] = []
+      service.addEventListener('request:rejected', (e) => { rejected.push(e.detail) })
+      return { service, aborted, rejected }
+    }
+
+    it('refuses a request that does not arrive in readTimeoutMs with TIMEOUT', async () => {
+      const { service, rejected } = await waitingService({ readTimeoutMs: 200 })
+      try {
+        const stream = await worker.dialProtocol(coordinator.peerId, '/cotrain/test-deadlines/1.0.0')
+        const started = Date.now()
+        const reply = await lpStream(stream).read({ signal: AbortSignal.timeout(5_000) })
+        const res = pb.JoinResponse.decode(reply.subarray())
+        assert.equal(res.error?.code, ErrorCode.ERROR_CODE_TIMEOUT)
+        assert.ok(Date.now() - started < 2_000, `replied after ${Date.now() - started} ms`)
+        assert.deepEqual(rejected.map((r) => [r.codeName, r.message]), [['TIMEOUT', 'no complete request in time']])
+      } finally {
+        await service.stop()
+      }
+    })
+
+    it('stop() aborts the requests being served, with the reason', async () => {
+      const { service, aborted } = await waitingService()
+      const reply = sendRequest(worker, coordinator.peerId, { ...joinProtocol, id: '/cotrain/test-deadlines/1.0.0' }, await sampleJoin(worker.peerId, coordinator.peerId))
+      reply.catch(() => {})
+      // The handler is running once the request has been read.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await service.stop()
+      assert.match(String((await aborted as Error).message), /join service stopped/)
+      await assert.rejects(reply)
     })
   })
 })
