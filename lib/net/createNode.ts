@@ -4,7 +4,6 @@
  * told otherwise.
  */
 import { createLibp2p } from 'libp2p'
-import { yamux } from '@libp2p/yamux'
 import { tcp } from '@libp2p/tcp'
 import { identify } from '@libp2p/identify'
 import type { Identify } from '@libp2p/identify'
@@ -17,6 +16,7 @@ import type { Libp2pOptions } from 'libp2p'
 import { componentLogger } from './componentLogger.ts'
 import { connectionLimitsFor } from './connectionLimits.ts'
 import { skipKnownProtocolMerges } from './knownProtocols.ts'
+import { yamuxHalfWindowUpdates } from './yamuxWindowUpdates.ts'
 import { loadOrCreateIdentity } from './identity.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
 import { noiseTransport } from './noiseTransport.ts'
@@ -103,7 +103,7 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
     connectionEncrypters: [noiseTransport({ cipher: options.noiseCipher, sendBuffers: options.sendBuffers })],
     // A paused stream (FrameReader's backpressure) must hold what the sender
     // still had window for: up to yamux's 16 MiB maximum stream window.
-    streamMuxers: [yamux({ streamOptions: { maxReadBufferLength: 32 * 1024 * 1024 } })],
+    streamMuxers: [yamuxHalfWindowUpdates({ streamOptions: { maxReadBufferLength: 32 * 1024 * 1024 } })],
     connectionManager: options.expectedPeers === undefined
       ? options.connectionManager
       : { ...connectionLimitsFor(options.expectedPeers), ...options.connectionManager },

@@ -254,7 +254,7 @@ describe('request/response services between in-process nodes', function () {
 
   describe('deadlines and stop', () => {
     /** A join service on the coordinator node whose handler waits for its signal, and what that signal said. */
-    const waitingService = async (options: { readTimeoutMs?: number } = {}): Promise<{ service: Awaited<ReturnType<typeof startAnsweringService>>, aborted: Promise<unknown>, rejected: RejectedEventDetail[] }> => {
+    const waitingService = async (options: { readTimeoutMs?: number } = {}): Promise<{ service: { stop: () => Promise<void> }, aborted: Promise<unknown>, rejected: RejectedEventDetail[] }> => {
       let onAbort: (reason: unknown) => void = () => {}
       const aborted = new Promise<unknown>((resolve) => { onAbort = resolve })
       const service = await startAnsweringService(coordinator, { ...joinProtocol, id: '/cotrain/test-deadlines/1.0.0' }, async (_req, ctx: HandlerContext) => {
