@@ -32,6 +32,29 @@ describe('WorkerRegistry', () => {
     assert.deepEqual(again.list().slice(0, 3).map(w => w.peerId), ['peer1', 'peer10', 'peer11'])
   })
 
+  it('keeps addresses identify reports after a join in memory and writes them all in the next flush, which survives a reopen', async () => {
+    store = await CoordinatorStore.open(tmp.dir)
+    const workers = new WorkerRegistry(store)
+    for (let n = 1; n <= 20; n++) await workers.upsert({ peerId: `peer${n}`, address: ADDR(n), capabilities: { addrs: ['/ip4/127.0.0.1/tcp/1'] }, samplesPerSec: 1000, at: T0 })
+    let writes = 0
+    const setCapabilities = store.setWorkerCapabilities.bind(store)
+    store.setWorkerCapabilities = (peerId, capabilities) => { writes++; setCapabilities(peerId, capabilities) }
+    for (let n = 1; n <= 20; n++) workers.setAddrs(`peer${n}`, [`/ip4/127.0.0.1/tcp/${4000 + n}`])
+    workers.setAddrs('nobody', ['/ip4/127.0.0.1/tcp/9'])
+    // At once in memory (the provider book and verifiers dial them), not yet one commit each.
+    assert.deepEqual(workers.get('peer7')?.capabilities.addrs, ['/ip4/127.0.0.1/tcp/4007'])
+    assert.equal(writes, 0)
+    assert.deepEqual(store.getWorker('peer7')?.capabilities.addrs, ['/ip4/127.0.0.1/tcp/1'])
+    assert.equal(workers.pendingWrites, 20)
+    workers.flush()
+    assert.equal(writes, 20)
+    assert.equal(workers.pendingWrites, 0)
+    store.close()
+
+    store = await CoordinatorStore.open(tmp.dir)
+    assert.deepEqual(new WorkerRegistry(store).get('peer7')?.capabilities.addrs, ['/ip4/127.0.0.1/tcp/4007'])
+  })
+
   it('writes joins, status and speed through at once, and refuses touches of unknown workers', async () => {
     store = await CoordinatorStore.open(tmp.dir)
     const workers = new WorkerRegistry(store)

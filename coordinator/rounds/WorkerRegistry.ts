@@ -11,7 +11,8 @@ export const DEFAULT_LIVENESS_FLUSH_MS = 5000
  * `workers` table. Joins, status and speed changes are written through at
  * once (they are rare and must survive a restart); "last seen" changes on
  * every assign poll, so it is kept in memory and written for all workers in
- * one transaction every few seconds (`flush`). A durable write per poll was
+ * one transaction every few seconds (`flush`), with the listen addresses
+ * identify reported since. A durable write per poll was
  * the coordinator's largest cost with 300 idle workers (24 % of the event
  * loop); a crash loses at most one flush interval of liveness, which only
  * makes a worker look idle a few seconds longer.
@@ -30,6 +31,8 @@ export class WorkerRegistry {
   private readonly store: CoordinatorStore
   private readonly byPeer = new Map<string, WorkerRecord>()
   private readonly dirty = new Map<string, number>()
+  /** Workers whose listen addresses changed since the last flush. */
+  private readonly dirtyAddrs = new Set<string>()
   private sorted: WorkerRecord[] | undefined
   /** Active workers not yet expired by `liveCount`. */
   private readonly live = new LiveSet()
@@ -90,9 +93,13 @@ export class WorkerRegistry {
   setAddrs (peerId: string, addrs: string[]): void {
     const w = this.byPeer.get(peerId)
     if (w == null) return
-    const capabilities = { ...w.capabilities, addrs }
-    this.store.setWorkerCapabilities(peerId, capabilities)
-    w.capabilities = capabilities
+    w.capabilities = { ...w.capabilities, addrs }
+    // Written at the next flush, with liveness: identify usually reports just
+    // after the join stored the connection's addresses, and a durable write of
+    // its own cost every join a commit of its own (4 ms each on the event loop
+    // at 200 joins). A crash before the flush loses nothing identify does not
+    // report again when the worker reconnects.
+    this.dirtyAddrs.add(peerId)
   }
 
   /** Active workers. */
@@ -130,20 +137,29 @@ export class WorkerRegistry {
     return this.byPeer.size
   }
 
-  /** Last-seen times not yet written. */
+  /** Last-seen times and address lists not yet written. */
   get pendingWrites (): number {
-    return this.dirty.size
+    return this.dirty.size + this.dirtyAddrs.size
   }
 
-  /** Writes every changed last-seen time in one transaction. */
+  /** Writes every changed last-seen time and address list in one transaction. */
   flush (): void {
-    if (this.dirty.size === 0) return
+    if (this.dirty.size === 0 && this.dirtyAddrs.size === 0) return
     const batch = [...this.dirty]
+    const addrs = [...this.dirtyAddrs]
     this.dirty.clear()
+    this.dirtyAddrs.clear()
     try {
-      this.store.touchWorkers(batch)
+      this.store.transaction(() => {
+        this.store.touchWorkers(batch)
+        for (const peerId of addrs) {
+          const w = this.byPeer.get(peerId)
+          if (w != null) this.store.setWorkerCapabilities(peerId, w.capabilities)
+        }
+      })
     } catch (err) {
       for (const [peer, at] of batch) if (!this.dirty.has(peer)) this.dirty.set(peer, at)
+      for (const peer of addrs) this.dirtyAddrs.add(peer)
       throw err
     }
   }

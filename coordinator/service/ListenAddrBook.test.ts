@@ -78,8 +78,9 @@ describe('ListenAddrBook: a worker\'s addresses whatever the order of identify a
     assert.equal(registry.get(peerId), undefined)
     await registry.upsert({ peerId, address: ADDRESS, capabilities: { addrs: [] }, samplesPerSec: 1, at: Date.now() })
     assert.deepEqual(direct(book.of(peerId, registry.get(peerId)?.capabilities)), own())
-    // The join handler tells the book the entry committed: the empty recorded list is replaced in the database.
+    // The join handler tells the book the entry committed: the empty recorded list is replaced, in the database at the next liveness flush.
     book.joined(peerId)
+    registry.flush()
     assert.deepEqual(direct(store.getWorker(peerId)?.capabilities.addrs as string[]), own())
     // And still after the worker disconnects.
     await worker.hangUp(coordinator.peerId)
@@ -95,6 +96,7 @@ describe('ListenAddrBook: a worker\'s addresses whatever the order of identify a
     await worker.dial(coordinator.getMultiaddrs()[0])
     await seen
     assert.deepEqual(direct(registry.get(peerId)?.capabilities.addrs as string[]), own())
+    registry.flush()
     assert.deepEqual(direct(store.getWorker(peerId)?.capabilities.addrs as string[]), own())
     // The next restart: a fresh book over the reopened store, the worker not connected, still knows them.
     await worker.hangUp(coordinator.peerId)
