@@ -13,7 +13,7 @@
  * seconds and CPU per worker, peak RSS, bytes served, errors.
  * Prints a table and writes benchmarks/results/scale.json.
  *
- * npm run bench:scale -- --workers 100,500,1000 [--procs 2] [--timeout 900] [--total-timeout 2400] [--cpu-prof DIR] [--swarm on|off|on,off]
+ * npm run bench:scale -- --workers 100,500,1000 [--procs 2] [--timeout 900] [--total-timeout 2400] [--cpu-prof DIR] [--heap-snapshot DIR] [--swarm on|off|on,off]
  *
  * --swarm on (the default): swarm distribution, as real workers do it: each
  * light worker serves the model and shard it fetched, reports them over
@@ -21,18 +21,28 @@
  * the coordinator. off: every worker fetches everything from the coordinator.
  * on,off runs every size both ways.
  *
+ * Memory: the coordinator samples its RSS, V8 heap, external and
+ * ArrayBuffer memory every second; each row has RSS at ready (before any
+ * worker), once all joined, the peak (the kernel's high-water mark), the
+ * sample at the highest RSS with its round state, and the per-worker slope
+ * (joined minus ready, over N). --heap-snapshot DIR writes V8 heap snapshots
+ * of the coordinator at ready, all joined, half the updates in and round done (open in Chrome
+ * DevTools; compare two sizes to see what each worker costs). Writing one
+ * stops the coordinator for seconds, so its times and CPU are not comparable.
+ *
  * --timeout bounds each N, --total-timeout the whole run: a size that would
  * start past it is reported as not run, so the benchmark always ends and
  * writes its JSON.
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { writeHeapSnapshot } from 'node:v8'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { PeerId } from '@libp2p/interface'
 import { bytesToHex, hexToBytes } from 'viem'
@@ -58,6 +68,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '900' },
     'total-timeout': { type: 'string', default: '2400' },
     'cpu-prof': { type: 'string' },
+    'heap-snapshot': { type: 'string' },
     swarm: { type: 'string', default: 'on' },
     'data-dir': { type: 'string' },
     coordinator: { type: 'string' },
@@ -100,28 +111,66 @@ async function runCoordinator (): Promise<void> {
   })
   let cpuAtReady = process.cpuUsage()
   let joined = 0
+  let submissions = 0
+  let state = 'starting'
+  const snapshot = (name: string): void => {
+    const dir = values['heap-snapshot']
+    if (dir === undefined) return
+    writeHeapSnapshot(join(dir, `coordinator-${n}-${name}.heapsnapshot`))
+    // The process's memory map beside it: what of the RSS is outside V8 (malloc arenas, thread stacks, mapped code).
+    if (existsSync('/proc/self/smaps')) writeFileSync(join(dir, `coordinator-${n}-${name}.smaps`), readFileSync('/proc/self/smaps'))
+  }
+  // Sampled every second (and at each event below), so the row can say what the peak was made of and when it came.
+  let peak: MemorySample = memorySample(state)
+  const sample = (): MemorySample => { const m = memorySample(state); if (m.rssMiB > peak.rssMiB) peak = m; return m }
+  const sampler = setInterval(sample, 1000)
   service.on('event', (e) => {
     const t = Date.now()
-    if (e.event === 'worker:joined') { joined++; if (joined === n) say({ kind: 'all-joined', t }) }
+    if (e.event === 'worker:joined') { joined++; if (joined === n) { say({ kind: 'all-joined', t, memory: sample() }); snapshot('joined') } }
     if (e.event === 'round:training') say({ kind: 'training', t })
-    if (e.event === 'round:transitioned') say({ kind: 'state', t, state: e.to, reason: e.reason.slice(0, 160) })
-    if (e.event === 'submission:received') say({ kind: 'submission', t })
+    if (e.event === 'round:transitioned') { sample(); state = e.to; say({ kind: 'state', t, state: e.to, reason: e.reason.slice(0, 160) }) }
+    if (e.event === 'submission:received') { submissions++; say({ kind: 'submission', t }); if (submissions === Math.ceil(n / 2)) snapshot('half-submitted') }
     if (e.event === 'round:done') {
       const cpu = process.cpuUsage(cpuAtReady)
       const metrics = service.metrics.render()
       const served = /cotrain_bytes_served_total(?:\{[^}]*\})? ([0-9.e+]+)/.exec(metrics)
       const assigns = [...metrics.matchAll(/cotrain_assign_requests_total\{[^}]*\} ([0-9.e+]+)/g)].reduce((s, m) => s + Number(m[1]), 0)
-      say({ kind: 'done', t, accepted: e.accepted, cpuS: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024, servedBytes: Number(served?.[1] ?? 0), assigns })
+      sample()
+      say({ kind: 'done', t, accepted: e.accepted, cpuS: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024, memoryAtPeak: peak, servedBytes: Number(served?.[1] ?? 0), assigns })
+      snapshot('done')
     }
   })
   const info = await service.start()
   cpuAtReady = process.cpuUsage()
+  state = 'ready'
+  const atReady = sample()
+  snapshot('ready')
   // At start the blob folder holds the initial model and the shards: what one copy of the round's content weighs.
-  say({ kind: 'ready', t: Date.now(), multiaddr: `${info.multiaddrs[0]}`, peerId: info.peerId, rssMiB: process.memoryUsage().rss / MiB, contentBytes: folderBytes(service.store.blobs.dir) })
+  say({ kind: 'ready', t: Date.now(), multiaddr: `${info.multiaddrs[0]}`, peerId: info.peerId, memory: atReady, contentBytes: folderBytes(service.store.blobs.dir) })
   await service.finished
+  clearInterval(sampler)
   await new Promise((resolve) => setTimeout(resolve, 500))
   await service.stop()
   process.exit(0)
+}
+
+/**
+ * The coordinator's memory at one moment, in MiB, and the round state it was
+ * in; on Linux also the RSS split into anonymous memory (V8 heap, malloc) and
+ * mapped files (node's binary and libraries).
+ */
+interface MemorySample { state: string, rssMiB: number, heapUsedMiB: number, heapTotalMiB: number, externalMiB: number, arrayBuffersMiB: number, rssAnonMiB?: number, rssFileMiB?: number }
+
+function memorySample (state: string): MemorySample {
+  const m = process.memoryUsage()
+  const sample: MemorySample = { state, rssMiB: m.rss / MiB, heapUsedMiB: m.heapUsed / MiB, heapTotalMiB: m.heapTotal / MiB, externalMiB: m.external / MiB, arrayBuffersMiB: m.arrayBuffers / MiB }
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8')
+    const kib = (key: string): number | undefined => { const v = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]; return v === undefined ? undefined : Number(v) / 1024 }
+    sample.rssAnonMiB = kib('RssAnon')
+    sample.rssFileMiB = kib('RssFile')
+  } catch { /* not Linux */ }
+  return sample
 }
 
 /** Bytes of the files below `dir`. */
@@ -278,6 +327,16 @@ interface ScaleRow {
   /** Assign requests the coordinator answered up to the round's end, per worker (polls while waiting cost a stream each). */
   assignsPerWorker?: number
   peakRssMiB?: number
+  /** Coordinator RSS once started, before any worker: the base (runtime, tfjs, data, model). */
+  readyRssMiB?: number
+  /** Coordinator RSS when the last worker joined. */
+  joinedRssMiB?: number
+  /** (joined - ready) / N: what one more joined worker costs the coordinator. */
+  rssPerWorkerMiB?: number
+  /** The coordinator's once-a-second sample with the highest RSS: heap, external, ArrayBuffers and the round state then. */
+  memoryAtPeak?: MemorySample
+  memoryAtReady?: MemorySample
+  memoryAtJoined?: MemorySample
   servedMiB?: number
   servedPerWorkerMiB?: number
   /** One copy of the round's content (model + every shard). */
@@ -310,7 +369,9 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
   try {
     // --cpu-prof DIR: a V8 CPU profile of the coordinator process (open in Chrome DevTools), to see where its CPU per worker goes.
     const prof = values['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']]
-    const coord = spawn(process.execPath, [...prof, HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator'), '--swarm', swarm ? 'on' : 'off'], { stdio: ['ignore', 'pipe', 'inherit'], env })
+    const heap = values['heap-snapshot'] === undefined ? [] : ['--heap-snapshot', values['heap-snapshot']]
+    if (values['heap-snapshot'] !== undefined) mkdirSync(values['heap-snapshot'], { recursive: true })
+    const coord = spawn(process.execPath, [...prof, HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator'), '--swarm', swarm ? 'on' : 'off', ...heap], { stdio: ['ignore', 'pipe', 'inherit'], env })
     children.push(coord)
     const events: Record<string, Line> = {}
     const t0 = Date.now()
@@ -349,9 +410,16 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
     if (events.done === undefined) process.stderr.write(`  stopped after ${((Date.now() - t0) / 1000).toFixed(0)} s: ${events['all-joined'] === undefined ? 'not all joined' : 'all joined'}, ${submissions} of ${n} submissions, round ${(events.state?.state as string | undefined) ?? 'not opened'}\n`)
     for (const w of children.slice(1)) w.kill('SIGTERM')
     await Promise.race([Promise.all(workerExits), new Promise((resolve) => setTimeout(resolve, 30_000))])
+    // A finished coordinator stops on its own (and writes its last heap snapshot first); one that did not finish is killed below.
+    if (events.done !== undefined && coord.exitCode === null) await Promise.race([new Promise((resolve) => coord.on('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 60_000))])
 
     const done = events.done
     row.completed = done !== undefined
+    row.memoryAtReady = r.memory as MemorySample
+    row.readyRssMiB = row.memoryAtReady.rssMiB
+    row.memoryAtJoined = events['all-joined']?.memory as MemorySample | undefined
+    row.joinedRssMiB = row.memoryAtJoined?.rssMiB
+    if (row.joinedRssMiB !== undefined) row.rssPerWorkerMiB = (row.joinedRssMiB - row.readyRssMiB) / n
     row.errors = results.filter(x => x.error !== undefined).length + (n - results.length)
     row.retries = results.reduce((s, x) => s + x.retries, 0)
     row.fromPeersMiB = results.reduce((s, x) => s + (x.fromPeersBytes ?? 0), 0) / MiB
@@ -368,6 +436,7 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
       row.cpuMsPerWorker = 1000 * (done.cpuS as number) / n
       row.assignsPerWorker = (done.assigns as number) / n
       row.peakRssMiB = done.maxRssMiB as number
+      row.memoryAtPeak = done.memoryAtPeak as MemorySample
       row.servedMiB = (done.servedBytes as number) / MiB
       row.servedPerWorkerMiB = row.servedMiB / n
       row.contentMiB = (r.contentBytes as number) / MiB
@@ -386,6 +455,16 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** Least-squares line of peak RSS against N over the completed rows (two sizes or more). */
+function peakSlope (rows: ScaleRow[]): { baseMiB: number, perWorkerMiB: number, sizes: number } | undefined {
+  const pts = rows.filter(r => r.completed && r.peakRssMiB !== undefined).map(r => [r.workers, r.peakRssMiB!] as const)
+  if (new Set(pts.map(p => p[0])).size < 2) return undefined
+  const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length
+  const my = pts.reduce((s, p) => s + p[1], 0) / pts.length
+  const perWorkerMiB = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0)
+  return { baseMiB: my - perWorkerMiB * mx, perWorkerMiB, sizes: pts.length }
 }
 
 async function runParent (): Promise<void> {
@@ -415,13 +494,23 @@ async function runParent (): Promise<void> {
   const f = (v: number | undefined, d = 1): string => v === undefined ? '-' : v.toFixed(d)
   process.stdout.write('\n| workers | swarm | done | join s | serve s | last submit -> model s | coordinator CPU s | CPU ms/worker | assigns/worker | peak RSS MiB | served MiB | egress / content | from peers MiB | errors | retries |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n')
   for (const r of rows) process.stdout.write(`| ${r.workers} | ${r.swarm ? 'on' : 'off'} | ${r.completed ? 'yes' : 'NO'} | ${f(r.joinS)} | ${f(r.serveS)} | ${f(r.lastSubmissionToModelS, 2)} | ${f(r.coordinatorCpuS)} | ${f(r.cpuMsPerWorker)} | ${f(r.assignsPerWorker)} | ${f(r.peakRssMiB, 0)} | ${f(r.servedMiB, 0)} | ${f(r.egressRatio, 2)} | ${f(r.fromPeersMiB, 0)} | ${r.errors} | ${r.retries} |\n`)
+  // Memory: where the coordinator's RSS goes (MiB); the peak's breakdown is its highest once-a-second sample.
+  process.stdout.write('\n| workers | swarm | RSS ready | RSS joined | RSS/worker | peak RSS | at peak: state | RSS | anon | files | heap used | heap total | external | ArrayBuffers |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n')
+  for (const r of rows) {
+    const p = r.memoryAtPeak
+    process.stdout.write(`| ${r.workers} | ${r.swarm ? 'on' : 'off'} | ${f(r.readyRssMiB, 0)} | ${f(r.joinedRssMiB, 0)} | ${f(r.rssPerWorkerMiB, 3)} | ${f(r.peakRssMiB, 0)} | ${p?.state ?? '-'} | ${f(p?.rssMiB, 0)} | ${f(p?.rssAnonMiB, 0)} | ${f(p?.rssFileMiB, 0)} | ${f(p?.heapUsedMiB, 0)} | ${f(p?.heapTotalMiB, 0)} | ${f(p?.externalMiB, 0)} | ${f(p?.arrayBuffersMiB, 0)} |\n`)
+  }
+  // Peak RSS against N over the completed sizes: the slope says what 1,000 workers would take.
+  const fit = peakSlope(rows)
+  if (fit !== undefined) process.stdout.write(`\npeak RSS ~ ${fit.baseMiB.toFixed(0)} MiB + N x ${fit.perWorkerMiB.toFixed(3)} MiB (least squares over ${fit.sizes} sizes): ${(fit.baseMiB + 1000 * fit.perWorkerMiB).toFixed(0)} MiB at N = 1,000\n`)
   mkdirSync(dirname(values.out as string), { recursive: true })
   writeFileSync(values.out as string, JSON.stringify({
     benchmark: 'scale',
     date: new Date().toISOString(),
     machine: { cpu: cpus()[0]?.model, cores: cpus().length, loadavg: loadavg() },
     setup: { model: 'mlp 784-128-10', training: TRAINING, workerProcesses: procs, verification: 'off (accept all)', chain: 'none', swarm: values.swarm, note: 'light workers: real libp2p join/assign/content/submit (and have, serving what they fetched, with swarm on), no training' },
-    rows
+    rows,
+    peakRssFit: peakSlope(rows)
   }, null, 2) + '\n')
   process.stderr.write(`wrote ${values.out as string}\n`)
 }

@@ -1,7 +1,6 @@
 import type { Address } from 'viem'
 import type { ChainClient } from '../../lib/chain/index.ts'
 import type { AnnouncementListeners } from '../../lib/net/index.ts'
-import type { Dataset } from '../../lib/data/Dataset.ts'
 import type { ModelConfig } from '../../lib/model/config.ts'
 import type { CoordinatorEvent } from '../events.ts'
 import type { RoundManager } from '../rounds/RoundManager.ts'
@@ -12,8 +11,8 @@ import type { JoinStakeCheck } from './JoinStakeCheck.ts'
 import type { ListenAddrBook } from './ListenAddrBook.ts'
 import type { ProviderBook } from '../scheduling/ProviderBook.ts'
 
-/** One shard of the training set: what the rounds schedule and the content service serves. */
-export interface ShardEntry { info: ShardInfo, index: number, size: number, dataset: Dataset }
+/** One shard of the training set: what the rounds schedule and the content service serves (its samples are in the blob store, not in memory). */
+export interface ShardEntry { info: ShardInfo, index: number, size: number }
 
 /**
  * What the coordinator's protocol handlers and round-opening policy work

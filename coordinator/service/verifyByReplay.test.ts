@@ -33,7 +33,7 @@ describe('verifyByReplay: one commitment per worker per round (grinding)', funct
       node: () => { throw new Error(REACHED_REPLAY) },
       store: () => store,
       model: {} as never,
-      shards: () => undefined,
+      shards: async () => undefined,
       workerAddrs: () => [],
       chain: { client: worker, contract: local.address }
     })

@@ -16,8 +16,8 @@ export interface VerifyByReplayDependencies {
   node: () => Libp2p
   store: () => CoordinatorStore
   model: ModelConfig
-  /** A shard's samples by content id (64 hex). */
-  shards: (id: string) => Dataset | undefined
+  /** A shard's samples by content id (64 hex), read when a replay needs them (the coordinator does not hold its training set). */
+  shards: (id: string) => Promise<Dataset | undefined>
   /** The worker's listen addresses, to dial /cotrain/checkpoint. */
   workerAddrs: (peerId: string) => string[]
   chain?: { client: ChainClient, contract: `0x${string}` }
@@ -82,11 +82,11 @@ export function verifyByReplay (deps: VerifyByReplayDependencies): VerifySubmiss
     const wireDelta = await store.blobs.get(submission.deltaId)
     const claim = submissionClaimFromWire(proof, wireDelta)
     const assignment = store.requireAssignment(submission.assignmentId)
-    const shards = assignment.shardIds.map((id) => {
-      const dataset = deps.shards(id)
+    const shards = await Promise.all(assignment.shardIds.map(async (id) => {
+      const dataset = await deps.shards(id)
       if (dataset == null) throw new Error(`shard ${id} is not loaded`)
       return { id, dataset }
-    })
+    }))
     const plan = roundPlanOf(ctx.round)
     let challengeSeed: string
     if (deps.chain != null && submission.contributionId != null) {

@@ -52,6 +52,18 @@ export function sliceDataset<T extends SampleValues> (d: Dataset & { images: T }
   }
 }
 
+/** Samples [start, end) as a view of the source's memory (no copy): for reading, such as encoding a shard, while the source lives. */
+export function viewDataset<T extends SampleValues> (d: Dataset & { images: T }, start: number, end: number): Dataset & { images: T } {
+  const size = sampleSize(d)
+  return {
+    images: d.images.subarray(start * size, end * size) as T,
+    labels: d.labels.subarray(start, end),
+    sampleShape: [...d.sampleShape],
+    count: end - start,
+    numClasses: d.numClasses
+  }
+}
+
 /** The datasets one after another (training on several shards uses their concatenation, in shard-id order as assigned). */
 export function concatDatasets (parts: Dataset[]): Dataset {
   if (parts.length === 0) throw new InvalidInputError('cannot concatenate zero datasets')

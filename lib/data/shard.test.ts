@@ -3,7 +3,7 @@ import { HashMismatchError } from '../errors.ts'
 import { ShardFormatError, IdxFormatError } from './errors.ts'
 import { datasetFromIdx, encodeIdxUint8, parseIdx } from './idx.ts'
 import { loadMnist } from './loadMnist.ts'
-import { decodeShard, encodeShard, splitIntoShards } from './shard.ts'
+import { decodeShard, eachShard, encodeShard, splitIntoShards } from './shard.ts'
 import { contentIdOf } from '../hash/contentId.ts'
 import type { Dataset } from './Dataset.ts'
 
@@ -80,5 +80,26 @@ describe('data: shards', () => {
     assert.deepEqual(splitIntoShards(d, 3).map((s) => s.id), shards.map((s) => s.id))
     assert.equal(new Set(shards.map((s) => s.id)).size, 3)
     assert.throws(() => splitIntoShards(d, 12), /cannot split 11 samples into 12 shards/)
+  })
+
+  it('eachShard gives the same shards one at a time, as views of the dataset, encoding each only when asked for', () => {
+    const d = tiny(11)
+    const copies = splitIntoShards(d, 3)
+    const it = eachShard(d, 3)
+    const first = it.next().value!
+    assert.equal(first.id, copies[0].id)
+    assert.deepEqual(first.bytes, copies[0].bytes)
+    assert.deepEqual(first.dataset, copies[0].dataset)
+    // A view: the dataset's memory, not a copy (splitIntoShards copies).
+    assert.equal(first.dataset.images.buffer, d.images.buffer)
+    assert.notEqual(copies[0].dataset.images.buffer, d.images.buffer)
+    // Lazy: a sample changed now shows in the shards not yet made, so only one shard's bytes exist at a time.
+    const before = copies[2].id
+    d.images[8 * 6] ^= 0xff
+    const rest = [...it]
+    assert.deepEqual(rest.map((s) => s.start), [4, 8])
+    assert.equal(rest[0].id, copies[1].id)
+    assert.notEqual(rest[1].id, before)
+    assert.throws(() => eachShard(d, 0).next(), /shard count must be a positive integer, got 0/)
   })
 })

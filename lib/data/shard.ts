@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors.ts'
 import { HashMismatchError } from '../errors.ts'
 import { contentIdOf, toContentId, type ContentId } from '../hash/contentId.ts'
-import { sampleSize, sliceDataset, validateDataset, type Dataset, type SampleValues } from './Dataset.ts'
+import { sampleSize, sliceDataset, validateDataset, viewDataset, type Dataset, type SampleValues } from './Dataset.ts'
 import { ShardFormatError } from './errors.ts'
 
 /**
@@ -127,23 +127,33 @@ export function decodeShard (bytes: Uint8Array, options: { expectedId?: string }
  * Splits a dataset into `n` contiguous shards in sample order, sizes as equal
  * as possible (the first `count % n` shards get one extra sample).
  * Deterministic: the same dataset and n give the same shard ids anywhere.
+ * Each shard's dataset is a copy (see {@link eachShard} for views).
  *
  * @example
  * const shards = splitIntoShards(await loadMnist(), 10) // 10 x 6000 samples
  */
 export function splitIntoShards (dataset: Dataset, n: number): Shard[] {
+  return Array.from(eachShard(dataset, n), (s) => ({ id: s.id, bytes: s.bytes, dataset: sliceDataset(dataset, s.start, s.start + s.dataset.count) }))
+}
+
+/**
+ * The shards of {@link splitIntoShards} (same ids and bytes) one at a time,
+ * each dataset a view of `dataset`'s memory rather than a copy: a caller
+ * that stores each shard and keeps only its id holds one shard's bytes at
+ * a time beside the dataset, not every shard's bytes and a copy of its
+ * samples (90 MB for MNIST). `start` is the shard's first sample.
+ */
+export function * eachShard (dataset: Dataset, n: number): Generator<Shard & { start: number }> {
   if (!Number.isInteger(n) || n < 1) throw new InvalidInputError(`shard count must be a positive integer, got ${n}`)
   if (n > dataset.count) throw new InvalidInputError(`cannot split ${dataset.count} samples into ${n} shards`)
   const base = Math.floor(dataset.count / n)
   const extra = dataset.count % n
-  const shards: Shard[] = []
   let start = 0
   for (let i = 0; i < n; i++) {
     const end = start + base + (i < extra ? 1 : 0)
-    const part = sliceDataset(dataset, start, end)
+    const part = viewDataset(dataset, start, end)
     const bytes = encodeShard(part)
-    shards.push({ id: contentIdOf(bytes), bytes, dataset: part })
+    yield { id: contentIdOf(bytes), bytes, dataset: part, start }
     start = end
   }
-  return shards
 }
