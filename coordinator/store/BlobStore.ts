@@ -48,8 +48,8 @@ const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
  */
 export class BlobStore {
   readonly dir: string
-  /** Folders this process created or found: a mkdir per write cost more than the write (only this process writes here, and nothing removes a folder). */
-  private readonly folders = new Set<string>()
+  /** Folders this process created or found (or is creating): a mkdir per write cost more than the write (only this process writes here, and nothing removes a folder). */
+  private readonly folders = new Map<string, Promise<void>>()
   private readonly pendingSync: SharedFolderSync
 
   private constructor (dir: string) {
@@ -90,12 +90,24 @@ export class BlobStore {
     return names.map(name => join(this.dir, name))
   }
 
-  /** Creates a folder once per process, durably: its entry in the blob folder is fsynced too, or a power cut could lose the folder with the durable files in it. */
-  private async folder (dir: string): Promise<void> {
-    if (this.folders.has(dir)) return
-    await mkdir(dir, { recursive: true })
-    await syncDir(dirname(dir))
-    this.folders.add(dir)
+  /**
+   * Creates a folder once per process (concurrent callers share the mkdir).
+   * `durable`: its entry in the parent folder is fsynced too, for a folder
+   * whose files are acknowledged as durable (a power cut must not lose the
+   * folder with them); a fan-out folder a pending blob is published into
+   * needs none (publishing is finished on open, see listPending).
+   */
+  private async folder (dir: string, durable: boolean): Promise<void> {
+    let made = this.folders.get(dir)
+    if (made === undefined) {
+      made = (async () => {
+        await mkdir(dir, { recursive: true })
+        if (durable) await syncDir(dirname(dir))
+      })()
+      this.folders.set(dir, made)
+      made.catch(() => this.folders.delete(dir)) // the next write tries again
+    }
+    await made
   }
 
   /** Path of a blob relative to the folder (what the database records). */
@@ -134,7 +146,7 @@ export class BlobStore {
     const existing = await stat(finalPath).catch(() => undefined)
     if (existing?.size === bytes.byteLength) return { id, path, size: bytes.byteLength }
 
-    await this.folder(dirname(finalPath))
+    await this.folder(dirname(finalPath), true)
     await writeFileAtomic(finalPath, bytes)
     return { id, path, size: bytes.byteLength }
   }
@@ -153,14 +165,16 @@ export class BlobStore {
     const finalPath = join(this.dir, path)
     const pendingDir = this.pendingSync.dir
     const pendingPath = join(pendingDir, `${basename(path)}.${randomBytes(6).toString('hex')}.pending`)
-    await this.folder(pendingDir)
-    await this.folder(dirname(finalPath))
+    await this.folder(pendingDir, true)
     await writeFileAtomic(pendingPath, bytes, { syncFolder: this.pendingSync.sync })
     return {
       id,
       path,
       size: bytes.byteLength,
-      publish: async () => { await rename(pendingPath, finalPath) },
+      publish: async () => {
+        await this.folder(dirname(finalPath), false)
+        await rename(pendingPath, finalPath)
+      },
       discard: async () => { await rm(pendingPath, { force: true }) }
     }
   }
