@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
 import { noise } from '@chainsafe/libp2p-noise'
 import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
@@ -15,7 +15,7 @@ import { fetchContent, startContentService } from './content.ts'
 import { contentIdOf } from '../hash/contentId.ts'
 import { libsodiumChaChaPoly, nodeCryptoChaChaPoly } from './chachaPoly.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
-import { COALESCE_BYTES, NoiseTransportStream } from './noiseTransport.ts'
+import { COALESCE_BYTES, NoiseTransportStream, handshakeCrypto } from './noiseTransport.ts'
 import { seededBlob } from './testing/seededBlob.ts'
 
 /** A libp2p node with the stock @chainsafe/libp2p-noise encrypter. */
@@ -279,4 +279,24 @@ describe('NoiseTransportStream sends', function () {
       assert.equal((await openAll())[0].subarray(40).equals(last), true)
     })
   }
+})
+
+describe('handshakeCrypto', () => {
+  /** HKDF as the Noise spec (section 4.3) defines it, with three outputs. */
+  const noiseHkdf = (ck: Uint8Array, ikm: Uint8Array): Buffer[] => {
+    const hmac = (key: Uint8Array, data: Uint8Array): Buffer => createHmac('sha256', key).update(data).digest()
+    const temp = hmac(ck, ikm)
+    const o1 = hmac(temp, Uint8Array.of(1))
+    const o2 = hmac(temp, Buffer.concat([o1, Uint8Array.of(2)]))
+    const o3 = hmac(temp, Buffer.concat([o2, Uint8Array.of(3)]))
+    return [o1, o2, o3]
+  }
+
+  it('derives the Noise spec\'s HKDF outputs, for empty and full input keys', () => {
+    for (const length of [0, 32, 57]) {
+      const ck = randomBytes(32)
+      const ikm = randomBytes(length)
+      assert.deepEqual(handshakeCrypto.getHKDF(ck, ikm).map((k) => Buffer.from(k)), noiseHkdf(ck, ikm))
+    }
+  })
 })

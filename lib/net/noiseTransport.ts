@@ -19,7 +19,7 @@
  * transportKeysOf); package.json pins @chainsafe/libp2p-noise to the exact
  * version this was written against.
  */
-import { createPrivateKey, sign } from 'node:crypto'
+import { createPrivateKey, hkdfSync, sign } from 'node:crypto'
 import { noise } from '@chainsafe/libp2p-noise'
 import type { ICryptoInterface, NoiseComponents, NoiseExtensions, NoiseInit } from '@chainsafe/libp2p-noise'
 import { defaultCrypto } from '@chainsafe/libp2p-noise/crypto'
@@ -92,6 +92,22 @@ function probing (base: ICryptoInterface): ICryptoInterface {
   }
 }
 
+const NO_INFO = new Uint8Array(0)
+
+/**
+ * The handshake's crypto: @chainsafe/libp2p-noise's, but HKDF in one call
+ * to node's (OpenSSL) instead of @noble/hashes' SHA-256 in JavaScript,
+ * about 3x faster per call and four calls per handshake. Noise's HKDF is
+ * RFC 5869's with the chaining key as salt and no info (tested equal).
+ */
+export const handshakeCrypto: ICryptoInterface = {
+  ...defaultCrypto,
+  getHKDF: (ck, ikm) => {
+    const okm = new Uint8Array(hkdfSync('sha256', ikm, ck, NO_INFO, 96))
+    return [okm.subarray(0, 32), okm.subarray(32, 64), okm.subarray(64, 96)]
+  }
+}
+
 /** The keys behind a finished handshake's closures (whose CipherStates are not used after this). */
 function transportKeysOf (handshake: NoiseHandshakeResult): TransportKeys {
   const probe = (through: (bytes: Uint8Array) => unknown): Uint8Array => {
@@ -130,7 +146,7 @@ const uint16 = {
 export function noiseTransport (init: NoiseTransportInit = {}): (components: NoiseComponents) => ConnectionEncrypter<NoiseExtensions> {
   const { cipher, sendBuffers, ...noiseInit } = init
   const transportCipher = cipher ?? chachaPoly()
-  const stock = noise({ ...noiseInit, crypto: probing(defaultCrypto) })
+  const stock = noise({ ...noiseInit, crypto: probing(handshakeCrypto) })
   return (components) => {
     const inner = stock(components) as unknown as NoiseInternals
     const identity = importedOnce(components.privateKey)
