@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { multiaddr } from '@multiformats/multiaddr'
 import { connectionLimitsFor } from './connectionLimits.ts'
-import { createNode } from './createNode.ts'
+import { CONNECTION_PING_INTERVAL_MS, createNode } from './createNode.ts'
 import type { CotrainNode } from './createNode.ts'
 
 describe('connection limits for a coordinator with many workers', function () {
@@ -22,6 +22,12 @@ describe('connection limits for a coordinator with many workers', function () {
     // The whole fleet may be in its handshake at once (a restart): none is reset for waiting.
     assert.ok((big.maxIncomingPendingConnections ?? 0) >= 1000)
     assert.ok((big.inboundConnectionThreshold ?? 0) >= 1000)
+  })
+
+  it('ping each connection once a minute, not every 10 s (a stream each time, on both ends)', () => {
+    const monitor = (peers[0] as unknown as { components: { connectionMonitor?: { pingIntervalMs?: number } } }).components.connectionMonitor
+    assert.equal(CONNECTION_PING_INTERVAL_MS, 60_000)
+    assert.equal(monitor?.pingIntervalMs, CONNECTION_PING_INTERVAL_MS)
   })
 
   async function dialAll (target: CotrainNode): Promise<number> {
