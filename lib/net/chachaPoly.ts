@@ -12,7 +12,7 @@
  * The associated data is always empty: Noise's transport messages have none.
  */
 import { createCipheriv, createDecipheriv } from 'node:crypto'
-import { createRequire } from 'node:module'
+import { sodiumNative } from './sodium.ts'
 
 export const TAG_BYTES = 16
 const KEY_BYTES = 32
@@ -173,11 +173,8 @@ let sodiumBackend: ChaChaPoly | null | undefined
 /** The libsodium backend, or undefined where sodium-native does not load on this platform. */
 export function libsodiumChaChaPoly (): ChaChaPoly | undefined {
   if (sodiumBackend === undefined) {
-    try {
-      sodiumBackend = sodiumChaChaPoly(createRequire(import.meta.url)('sodium-native') as Sodium)
-    } catch {
-      sodiumBackend = null
-    }
+    const sodium = sodiumNative<Sodium>()
+    sodiumBackend = sodium === undefined ? null : sodiumChaChaPoly(sodium)
   }
   return sodiumBackend ?? undefined
 }

@@ -4,6 +4,7 @@
  * told otherwise.
  */
 import { createLibp2p } from 'libp2p'
+import { generateKeyPair } from '@libp2p/crypto/keys'
 import { tcp } from '@libp2p/tcp'
 import { identify } from '@libp2p/identify'
 import type { Identify } from '@libp2p/identify'
@@ -14,6 +15,7 @@ import type { GossipSub, GossipsubOpts } from '@libp2p/gossipsub'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import type { Libp2pOptions } from 'libp2p'
 import { componentLogger } from './componentLogger.ts'
+import { importedOnce } from './importedKey.ts'
 import { connectionLimitsFor } from './connectionLimits.ts'
 import { skipKnownProtocolMerges } from './knownProtocols.ts'
 import { yamuxHalfWindowUpdates } from './yamuxWindowUpdates.ts'
@@ -86,7 +88,7 @@ function acceptBacklogFor (expectedPeers: number | undefined): number | undefine
  * console.log(node.getMultiaddrs().map(String))
  */
 export async function createNode (options: CreateNodeOptions = {}): Promise<CotrainNode> {
-  const privateKey = options.privateKey ?? (options.identityPath === undefined ? undefined : await loadOrCreateIdentity(options.identityPath))
+  const privateKey = importedOnce(options.privateKey ?? (options.identityPath === undefined ? await generateKeyPair('Ed25519') : await loadOrCreateIdentity(options.identityPath)))
   const services: Record<string, (components: any) => unknown> = {
     identify: identify(),
     ping: ping()

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
 import { noise } from '@chainsafe/libp2p-noise'
+import { defaultCrypto } from '@chainsafe/libp2p-noise/crypto'
 import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
@@ -291,6 +292,20 @@ describe('handshakeCrypto', () => {
     const o3 = hmac(temp, Buffer.concat([o2, Uint8Array.of(3)]))
     return [o1, o2, o3]
   }
+
+  it('agrees with node:crypto\'s X25519 on keys and shared secrets, both ways', () => {
+    assert.notEqual(handshakeCrypto.generateX25519SharedKey, defaultCrypto.generateX25519SharedKey, 'libsodium loads here')
+    for (let i = 0; i < 5; i++) {
+      const ours = handshakeCrypto.generateX25519KeyPair()
+      const theirs = defaultCrypto.generateX25519KeyPair()
+      assert.deepEqual(Buffer.from(handshakeCrypto.generateX25519KeyPairFromSeed(ours.privateKey).publicKey), Buffer.from(defaultCrypto.generateX25519KeyPairFromSeed(ours.privateKey).publicKey))
+      const shared = Buffer.from(handshakeCrypto.generateX25519SharedKey(ours.privateKey, theirs.publicKey))
+      assert.deepEqual(shared, Buffer.from(defaultCrypto.generateX25519SharedKey(theirs.privateKey, ours.publicKey)))
+      assert.deepEqual(shared, Buffer.from(defaultCrypto.generateX25519SharedKey(ours.privateKey, theirs.publicKey)))
+    }
+    // A low-order point (here zero) gives an all-zero secret: refused.
+    assert.throws(() => handshakeCrypto.generateX25519SharedKey(handshakeCrypto.generateX25519KeyPair().privateKey, new Uint8Array(32)))
+  })
 
   it('derives the Noise spec\'s HKDF outputs, for empty and full input keys', () => {
     for (const length of [0, 32, 57]) {
