@@ -14,7 +14,7 @@
  * every transfer of a thousand workers' round. Whether the object is still
  * to be served (a blob deleted since) is the provider's to say.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 
 const MiB = 1024 * 1024
 
@@ -67,11 +67,20 @@ export class FileContentCache {
       this.hits++
       return await hit.bytes
     }
-    const { size } = await stat(path)
-    if (size > this.maxObjectBytes) return undefined
-    // Another request may have started the read while this one waited for stat.
+    // One open for the size check and the read (stat, then readFile, opened it twice).
+    const file = await open(path, 'r')
+    let size: number
+    try {
+      size = (await file.stat()).size
+    } catch (err) {
+      await file.close()
+      throw err
+    }
+    // Another request may have started the read while this one waited.
     const raced = this.entries.get(contentId)
-    if (raced !== undefined) {
+    if (size > this.maxObjectBytes || raced !== undefined) {
+      await file.close()
+      if (raced === undefined) return undefined
       this.hits++
       return await raced.bytes
     }
@@ -79,7 +88,7 @@ export class FileContentCache {
     // Concurrent requests for the same object share this one read.
     const entry: Entry = {
       size,
-      bytes: readFile(path).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength))
+      bytes: file.readFile().then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)).finally(async () => { await file.close() })
     }
     this.entries.set(contentId, entry)
     this.held += size
