@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { decodeShard, eachShard } from '../../lib/data/shard.ts'
 import { loadMnist } from '../../lib/data/loadMnist.ts'
+import { createNode, fetchContent } from '../../lib/net/index.ts'
 import { startTestCoordinator, type TestCoordinator } from '../testing/startTestCoordinator.ts'
 
 const MiB = 1024 * 1024
@@ -34,6 +35,23 @@ describe('CoordinatorService memory: the training set lives in the blob store, n
     for (const s of eachShard(train, 10)) {
       assert.ok(coord.service.store.blobs.has(s.id), `shard ${s.start} is stored`)
       assert.deepEqual(Uint8Array.from(decodeShard(await coord.service.store.blobs.get(s.id), { expectedId: s.id }).dataset.labels), s.dataset.labels)
+    }
+  })
+
+  it('keeps a model-sized budget of the files it served, not every shard it served once', async () => {
+    assert.ok(coord !== undefined, 'the first test started the coordinator')
+    const ids = [...eachShard(await loadMnist({ split: 'train' }), 10)].map((s) => s.id)
+    const client = await createNode()
+    try {
+      const before = arrayBuffersMiB()
+      let served = 0
+      for (const id of ids) served += (await fetchContent(client, coord.multiaddr, id)).byteLength
+      assert.equal(served, 60_000 * (784 + 1) + 10 * (16 + 8))
+      const held = arrayBuffersMiB() - before
+      // 45 MiB of shards went out; contentCacheBytes keeps 16 MiB for the MLP (it kept up to 128 MiB: all of them).
+      assert.ok(held < 32, `the coordinator holds ${held.toFixed(1)} MiB of ArrayBuffers after serving every shard once`)
+    } finally {
+      await client.stop()
     }
   })
 })
