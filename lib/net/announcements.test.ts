@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { createNode } from './createNode.ts'
 import type { CotrainNode } from './createNode.ts'
-import { encodeRoundAnnouncement, publishRoundAnnouncement, subscribeRoundAnnouncements } from './announcements.ts'
+import { encodeRoundAnnouncement, publishRoundAnnouncement, subscribeRoundAnnouncements, trackAnnouncementListeners } from './announcements.ts'
 import type { DecodedRoundAnnouncement } from './messages.ts'
 import { ANNOUNCEMENT_TOPIC, LIMITS } from './constants.ts'
 import { sampleAnnouncement } from './testing/sampleMessages.ts'
@@ -54,5 +54,30 @@ describe('round announcements over gossipsub', function () {
     assert.throws(() => encodeRoundAnnouncement({ ...sampleAnnouncement, round: 0 }), /round/)
     assert.throws(() => encodeRoundAnnouncement({ ...sampleAnnouncement, roundSeed: new Uint8Array(33) }), /round_seed/)
     assert.ok(LIMITS.announcement < 4 * 1024 * 1024, 'gossipsub drops messages over 4 MiB silently')
+  })
+  it('reaches every worker on one IP address, past the 13 gossipsub\'s colocation penalty left, and knows them as listeners', async function () {
+    this.timeout(60_000)
+    const WORKERS = 24
+    const coord = await createNode({ gossipsub: true, expectedPeers: 100 })
+    const many = await Promise.all(Array.from({ length: WORKERS }, async () => await createNode({ gossipsub: true })))
+    try {
+      const listeners = trackAnnouncementListeners(coord)
+      const heard = new Set<number>()
+      many.forEach((w, i) => subscribeRoundAnnouncements(w, { coordinator: coord.peerId, onAnnouncement: () => { heard.add(i) } }))
+      // All on 127.0.0.1, as a fleet behind one NAT, or every test and benchmark.
+      await Promise.all(many.map(async (w) => { await w.dial(coord.getMultiaddrs()[0]) }))
+      await until(() => listeners.size === WORKERS)
+      assert.equal(coord.services.pubsub!.getSubscribers(ANNOUNCEMENT_TOPIC).length, WORKERS)
+      await publishRoundAnnouncement(coord, { ...sampleAnnouncement, round: 7 })
+      await until(() => heard.size === WORKERS)
+      // A worker that leaves is no longer a listener.
+      await many[0].stop()
+      await until(() => listeners.size === WORKERS - 1)
+      assert.equal(listeners.has(many[0].peerId.toString()), false)
+      assert.equal(listeners.has(many[1].peerId.toString()), true)
+      listeners.stop()
+    } finally {
+      await Promise.all([coord, ...many].map(async (n) => { await n.stop() }))
+    }
   })
 })
