@@ -45,6 +45,7 @@ import { parseArgs } from 'node:util'
 import { writeHeapSnapshot } from 'node:v8'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { PeerId } from '@libp2p/interface'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { bytesToHex, hexToBytes } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { sha256Hex } from '../lib/hash/sha256.ts'
@@ -135,8 +136,9 @@ async function runCoordinator (): Promise<void> {
       const metrics = service.metrics.render()
       const served = /cotrain_bytes_served_total(?:\{[^}]*\})? ([0-9.e+]+)/.exec(metrics)
       const assigns = [...metrics.matchAll(/cotrain_assign_requests_total\{[^}]*\} ([0-9.e+]+)/g)].reduce((s, m) => s + Number(m[1]), 0)
+      const assignsBy = Object.fromEntries([...metrics.matchAll(/cotrain_assign_requests_total\{answer="([^"]+)"\} ([0-9.e+]+)/g)].map((m) => [m[1], Number(m[2])]))
       sample()
-      say({ kind: 'done', t, accepted: e.accepted, cpuS: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024, memoryAtPeak: peak, servedBytes: Number(served?.[1] ?? 0), assigns })
+      say({ kind: 'done', t, accepted: e.accepted, cpuS: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024, memoryAtPeak: peak, servedBytes: Number(served?.[1] ?? 0), assigns, assignsBy })
       snapshot('done')
     }
   })
@@ -220,11 +222,11 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   const account = privateKeyToAccount(sha256Hex(new TextEncoder().encode(`scale-bench/${index}`)))
   const retry = { signal, maxMs: 10_000, onRetry: (err: unknown) => { r.retries++; r.firstRetry ??= (err as Error).message.split('\n')[0].slice(0, 120) } }
   const capabilities = { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 8000, gflops: 30, cpuCores: 2, memoryMib: 8000 }
+  // As a real worker (worker/node/WorkerNode.ts): subscribed before the join, and a round announcement on gossip ends a wait at once.
+  let wake: (() => void) | undefined
+  subscribeRoundAnnouncements(node, { coordinator: peerIdFromString(target.getComponents().findLast((c) => c.name === 'p2p')?.value ?? ''), onAnnouncement: () => { wake?.() } })
   const { coordinator } = await retryWithBackoff(async () => await requestJoin(node, target, { signer: account, capabilities }, { timeoutMs: 30_000, signal }), retry)
   r.joinedAt = Date.now()
-  // As a real worker (worker/node/WorkerNode.ts): a round announcement on gossip ends a wait at once.
-  let wake: (() => void) | undefined
-  subscribeRoundAnnouncements(node, { coordinator, onAnnouncement: () => { wake?.() } })
   const sleep = async (ms: number): Promise<void> => await new Promise((resolve) => {
     const done = (): void => { clearTimeout(t); signal.removeEventListener('abort', done); wake = undefined; resolve() }
     const t = setTimeout(done, ms)
@@ -326,6 +328,8 @@ interface ScaleRow {
   cpuMsPerWorker?: number
   /** Assign requests the coordinator answered up to the round's end, per worker (polls while waiting cost a stream each). */
   assignsPerWorker?: number
+  /** The same, by answer (work, or why the worker was told to wait). */
+  assignsBy?: Record<string, number>
   peakRssMiB?: number
   /** Coordinator RSS once started, before any worker: the base (runtime, tfjs, data, model). */
   readyRssMiB?: number
@@ -435,6 +439,7 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
       row.coordinatorCpuS = done.cpuS as number
       row.cpuMsPerWorker = 1000 * (done.cpuS as number) / n
       row.assignsPerWorker = (done.assigns as number) / n
+      row.assignsBy = done.assignsBy as Record<string, number>
       row.peakRssMiB = done.maxRssMiB as number
       row.memoryAtPeak = done.memoryAtPeak as MemorySample
       row.servedMiB = (done.servedBytes as number) / MiB

@@ -186,4 +186,30 @@ describe('ProviderBook: holders that fail their fetchers', () => {
     assert.equal(book.record('w1', [NEXT], addr(1)), 1)
     assert.deepEqual(book.holderCounts(), { model: 1, shards: 0 })
   })
+  it('wakes fetchers held waiting as slots open, oldest first and one per slot, or lets them go at their deadline', async () => {
+    const book = new ProviderBook({ seeds: 1, fanOut: 1 })
+    assert.equal(book.plan(MODEL, 'seed').kind, 'coordinator')
+    assert.equal(book.plan(MODEL, 'b').kind, 'wait')
+    assert.equal(book.plan(MODEL, 'c').kind, 'wait')
+    const woke: string[] = []
+    const started = Date.now()
+    const b = book.untilCapacity(5_000).then(() => { woke.push('b') })
+    const c = book.untilCapacity(5_000).then(() => { woke.push('c') })
+    // The seed reports: one new holder with one slot wakes the oldest waiter only.
+    book.record('seed', [MODEL], addr(1))
+    await b
+    assert.deepEqual(woke, ['b'])
+    assert.deepEqual(names(book.plan(MODEL, 'b')), ['seed'])
+    assert.equal(book.plan(MODEL, 'c').kind, 'wait', 'the one slot went to b')
+    // b reports: the seed's slot frees and b holds now: c wakes.
+    book.record('b', [MODEL], addr(2))
+    await c
+    assert.deepEqual(woke, ['b', 'c'])
+    assert.ok(Date.now() - started < 1_000, `woken by the reports, not the 5 s deadline (${Date.now() - started} ms)`)
+    assert.equal(book.plan(MODEL, 'c').kind, 'providers')
+    // Nothing opens: a waiter goes at its deadline.
+    const t = Date.now()
+    await book.untilCapacity(50)
+    assert.ok(Date.now() - t >= 45)
+  })
 })

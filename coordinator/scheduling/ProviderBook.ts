@@ -96,6 +96,8 @@ export class ProviderBook {
   private readonly wrongReported = new Map<string, Set<string>>()
   private readonly unavailableReports: number
   private model: string | undefined
+  /** Fetchers told to hold on (`untilCapacity`), oldest first. */
+  private readonly waiters: Array<() => void> = []
 
   constructor (options: ProviderBookOptions = {}) {
     this.seeds = Math.max(1, options.seeds ?? 3)
@@ -121,18 +123,42 @@ export class ProviderBook {
   record (peerId: string, contentIds: readonly string[], addrs: readonly string[]): number {
     const direct = addrs.slice(0, LIMITS.providerAddrs)
     let n = 0
+    let slots = 0
     for (const id of contentIds) {
       this.seeding.get(id)?.delete(peerId)
       let h = this.holders.get(id)
       // It got it: the holder it was sent to is free for the next fetcher.
-      for (const holder of h?.values() ?? []) holder.fetching.delete(peerId)
+      for (const holder of h?.values() ?? []) if (holder.fetching.delete(peerId)) slots++
       if (direct.length === 0 || this.distrusted.get(id)?.has(peerId) === true) continue
       if (h === undefined) this.holders.set(id, h = new Map())
       const had = h.get(peerId)
+      if (had === undefined) slots += this.fanOut
       h.set(peerId, { addrs: [...direct], fetching: had?.fetching ?? new Map(), named: had?.named ?? 0, since: had?.since ?? this.now(), namedTo: had?.namedTo ?? new Set(), unavailableFrom: had?.unavailableFrom ?? new Set() })
       n++
     }
+    for (const wake of this.waiters.splice(0, slots)) wake()
     return n
+  }
+
+  /**
+   * Resolves when a fetch slot may have opened (a holder reported, or a
+   * fetcher it served did), oldest waiter first and as many as slots opened,
+   * or after `ms`. A fetcher told to wait for the model holds its request
+   * open on this instead of polling again: a thousand workers woken by one
+   * announcement all find the model's first holders busy, and each poll
+   * costs the coordinator a stream.
+   */
+  async untilCapacity (ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer)
+        const i = this.waiters.indexOf(done)
+        if (i >= 0) this.waiters.splice(i, 1)
+        resolve()
+      }
+      const timer = setTimeout(done, Math.max(0, ms))
+      this.waiters.push(done)
+    })
   }
 
   /**

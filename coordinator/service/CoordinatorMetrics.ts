@@ -23,7 +23,7 @@ export class CoordinatorMetrics {
   readonly swarmHolders = this.registry.gauge('cotrain_swarm_holders', 'Workers recorded as holding the round\'s model, and shards (summed over shards), by object (model, shards)')
   readonly providersNamed = this.registry.counter('cotrain_swarm_providers_named_total', 'Provider names given in assignments (one per provider per object)')
   readonly providerReports = this.registry.counter('cotrain_swarm_provider_reports_total', 'Reports of named providers that failed a worker, by fault and outcome (counted, dropped)')
-  readonly assignRequests = this.registry.counter('cotrain_assign_requests_total', 'Assign requests answered, by answer (work, wait): the poll rate idle workers cost')
+  readonly assignRequests = this.registry.counter('cotrain_assign_requests_total', 'Assign requests answered, by answer (work, or why it was told to wait: wait-no-round, wait-scheduling, wait-model, wait-not-scheduled, wait-update-in, wait-closing): the poll rate idle workers cost')
   private servedRound = 0
 
   /** `bytes` went out over /cotrain/content during round `round` (0: between rounds). */

@@ -1,4 +1,5 @@
 import type { PeerId } from '@libp2p/interface'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import type { PrivateKeyAccount } from 'viem/accounts'
 import { CotrainError, InvalidInputError } from '../../lib/errors.ts'
@@ -20,6 +21,8 @@ export class CoordinatorLink {
   /** The multiaddr as given (--coordinator), for messages. */
   readonly text: string
   readonly addr: Multiaddr
+  /** The peer id --coordinator names (the dial checks the coordinator holds its key). */
+  readonly named: PeerId
   private readonly node: CotrainNode
   private readonly account: PrivateKeyAccount
   private readonly capabilities: Capabilities
@@ -35,6 +38,7 @@ export class CoordinatorLink {
     this.node = node
     this.text = coordinator
     this.addr = parseCoordinator(coordinator)
+    this.named = peerIdFromString(this.addr.getComponents().findLast((c) => c.name === 'p2p')?.value ?? '')
     this.account = options.account
     this.capabilities = options.capabilities
     this.reconnectMs = options.reconnectMs

@@ -28,6 +28,9 @@ import type { LiveStatus, WorkerContext } from './WorkerContext.ts'
 import { createWorkerMetrics, type WorkerMetrics } from './workerMetrics.ts'
 import { WorkerState } from './WorkerState.ts'
 
+/** Round announcements heard on gossip: the newest round, and what wakes the loop from a wait. */
+interface Heard { newest: number, wake: (() => void) | undefined }
+
 /** How a worker runs (the `worker start` flags, resolved). */
 export interface WorkerNodeOptions {
   /** The coordinator's multiaddr, with /p2p/<peer id>. */
@@ -109,24 +112,22 @@ export class WorkerNode {
   private readonly control: ControlSocket | undefined
   private readonly runner: RoundRunner
   private readonly announcements: { stop: () => void }
-  private wake: (() => void) | undefined
+  /** The newest round announced on gossip, and what wakes the loop from a wait. */
+  private readonly heard: Heard
   private standing: Standing | null = null
   private standingCheckedAt = 0
   private waitingFor = ''
-  private newestAnnounced = 0
   private closed = false
 
-  private constructor (context: WorkerContext, controller: AbortController, servers: { metricsServer?: StatusServer, control?: ControlSocket }) {
+  private constructor (context: WorkerContext, controller: AbortController, servers: { metricsServer?: StatusServer, control?: ControlSocket, announcements: { stop: () => void }, heard: Heard }) {
     this.options = context.options
     this.context = context
     this.controller = controller
     this.metricsServer = servers.metricsServer
     this.control = servers.control
     this.runner = new RoundRunner(context)
-    this.announcements = subscribeRoundAnnouncements(context.node, {
-      coordinator: context.coordinator.peer,
-      onAnnouncement: (a) => { this.newestAnnounced = Math.max(this.newestAnnounced, a.round); this.wake?.() }
-    })
+    this.announcements = servers.announcements
+    this.heard = servers.heard
     this.done = this.loop()
   }
 
@@ -200,6 +201,15 @@ export class WorkerNode {
       }
 
       const coordinator = new CoordinatorLink(node, o.coordinator, { account: o.account, capabilities: capabilitiesOf(hardware, capability, backend, fault), reconnectMs: reconnectMs(o), log })
+      // Subscribed before the join: the coordinator then sees by the first
+      // poll that this worker hears the announcements, and has it come back in
+      // 20 s instead of N / 50 s while it waits for a round.
+      const heard: Heard = { newest: 0, wake: undefined }
+      const announcements = subscribeRoundAnnouncements(node, {
+        coordinator: coordinator.named,
+        onAnnouncement: (a) => { heard.newest = Math.max(heard.newest, a.round); heard.wake?.() }
+      })
+      closers.push(async () => { announcements.stop() })
       // A coordinator with a staking contract refuses an unstaked address
       // (NOT_STAKED): that is the cue to stake below, with the user's word, and
       // join again; not an error and not something to retry.
@@ -242,7 +252,7 @@ export class WorkerNode {
         options: o, address, signal, log, emit, hardware, capability, backend, node, coordinator, checkpoints,
         cache, state, metrics, outbox, chain: chainClient, challengeWindowSeconds: challengeWindow, gate, live
       }
-      const worker = new WorkerNode(context, controller, { metricsServer, control })
+      const worker = new WorkerNode(context, controller, { metricsServer, control, announcements, heard })
       emit({
         event: 'worker:ready', peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map(String), address,
         backend: backend.name, backendReason: backend.reason, backendClass: backend.backendClass, coordinator: o.coordinator, contract: o.contract ?? null
@@ -261,7 +271,7 @@ export class WorkerNode {
   /** Stops the loop (a round in training is abandoned; its checkpoints stay for the resume) and closes everything. */
   async stop (): Promise<void> {
     this.controller.abort(new Error('worker stopped'))
-    this.wake?.()
+    this.heard.wake?.()
     await this.done.catch(() => {})
     await this.close()
   }
@@ -286,11 +296,11 @@ export class WorkerNode {
       const t = setTimeout(done, ms)
       const onAbort = (): void => { done() }
       this.signal.addEventListener('abort', onAbort, { once: true })
-      this.wake = done
+      this.heard.wake = done
       const signal = this.signal
       function done (): void { clearTimeout(t); signal.removeEventListener('abort', onAbort); resolve() }
     })
-    this.wake = undefined
+    this.heard.wake = undefined
   }
 
   /** Logs why the worker waits, once per new reason (not on every poll). */
@@ -367,7 +377,7 @@ export class WorkerNode {
         }
         await this.checkStanding()
         if (lingerUntil > 0) {
-          if (a.round > lastRound || this.newestAnnounced > lastRound) { reason = 'coordinator moved past the last round'; break }
+          if (a.round > lastRound || this.heard.newest > lastRound) { reason = 'coordinator moved past the last round'; break }
           if (Date.now() >= lingerUntil) { reason = 'linger time over'; break }
           await this.idle(Math.min(2000, (a.retryAfter ?? 0) * 1000 || (o.pollMs ?? 1000)))
           continue

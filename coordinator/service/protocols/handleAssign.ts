@@ -16,7 +16,7 @@ const MAX_POLL_SECONDS = 20
  * an open assignment in the training round gets its shards and the round's
  * announcement, anyone else a time to come back and the reason to log.
  */
-export function handleAssign (ctx: CoordinatorContext, peerId: string, workerAddress: Uint8Array): Assignment {
+export async function handleAssign (ctx: CoordinatorContext, peerId: string, workerAddress: Uint8Array): Promise<Assignment> {
   const { rounds } = ctx
   rounds.heartbeat(peerId)
   const round = rounds.currentRound()
@@ -29,8 +29,8 @@ export function handleAssign (ctx: CoordinatorContext, peerId: string, workerAdd
   // longest interval whatever the number of workers, which keeps its polls per
   // round about constant as N grows.
   const heartbeat = ctx.listeners.has(peerId) ? Math.max(1, Math.min(MAX_POLL_SECONDS, Math.floor(rounds.config.livenessMs / 3000))) : 0
-  const wait = (seconds: number, waitReason: string, untilAnnounced: boolean): Assignment => {
-    ctx.metrics.assignRequests.inc(1, { answer: 'wait' })
+  const wait = (seconds: number, waitReason: string, untilAnnounced: boolean, label: string): Assignment => {
+    ctx.metrics.assignRequests.inc(1, { answer: label })
     return { round: 0, workerAddress, shards: [], totalSamples: 0, retryAfter: Math.max(seconds, spread, untilAnnounced ? heartbeat : 0), waitReason: waitReason.slice(0, 200) }
   }
   if (round == null || (round.state !== 'training' && round.state !== 'collecting')) {
@@ -39,22 +39,30 @@ export function handleAssign (ctx: CoordinatorContext, peerId: string, workerAdd
     // announcement may race this worker's subscription, so it polls soon.
     if (round?.state === 'open') {
       rounds.tick().catch(() => undefined)
-      return wait(1, `round ${round.number} is being scheduled`, false)
+      return wait(1, `round ${round.number} is being scheduled`, false, 'wait-scheduling')
     }
-    return wait(1, round == null ? ctx.whyNoRound() : `round ${round.number} is ${round.state === 'verifying' ? 'verifying its updates' : 'aggregating its updates'}; waiting for the next round`, true)
+    return wait(1, round == null ? ctx.whyNoRound() : `round ${round.number} is ${round.state === 'verifying' ? 'verifying its updates' : 'aggregating its updates'}; waiting for the next round`, true, round == null ? 'wait-no-round' : 'wait-closing')
   }
   const a = rounds.assignmentFor(peerId, round.number)
-  if (a == null) return wait(2, `round ${round.number} was scheduled without this worker; waiting for the next round`, true)
-  if (a.state !== 'assigned') return wait(2, `this worker's update for round ${round.number} is in; waiting for the round to close`, true)
+  if (a == null) return wait(2, `round ${round.number} was scheduled without this worker; waiting for the next round`, true, 'wait-not-scheduled')
+  if (a.state !== 'assigned') return wait(2, `this worker's update for round ${round.number} is in; waiting for the round to close`, true, 'wait-update-in')
   const shards = a.shardIds.map((id) => {
     const s = ctx.shards.get(id)
     if (s == null) throw new ProtocolError(ErrorCode.ERROR_CODE_INTERNAL, `shard ${id} is not held`)
     return { contentId: contentIdBytes(id), index: s.index, samples: s.info.samples, size: s.size }
   })
-  const providers = namedProviders(ctx, peerId, round.modelId, a.shardIds)
+  // The model's first holders are busy: hold the request until one has a
+  // slot (MAX_HOLD_MS, inside the request timeouts) rather than answer "wait"
+  // and take the poll again a few seconds later.
+  let providers = namedProviders(ctx, peerId, round.modelId, a.shardIds)
+  for (const until = Date.now() + MAX_HOLD_MS; providers === 'wait' && ctx.providers !== undefined && Date.now() < until;) {
+    await ctx.providers.untilCapacity(until - Date.now())
+    if (rounds.currentRound()?.number !== round.number) break
+    providers = namedProviders(ctx, peerId, round.modelId, a.shardIds)
+  }
   if (providers === 'wait') {
     // Short, not spread: the seeds need about one model transfer, and then everyone waiting can start.
-    return { ...wait(1, `round ${round.number}'s model is reaching its first workers; fetching it from them in a moment`, false), retryAfter: Math.max(1, Math.min(spread, MAX_SEED_WAIT_SECONDS)) }
+    return { ...wait(1, `round ${round.number}'s model is reaching its first workers; fetching it from them in a moment`, false, 'wait-model'), retryAfter: Math.max(1, Math.min(spread, MAX_SEED_WAIT_SECONDS)) }
   }
   ctx.metrics.assignRequests.inc(1, { answer: 'work' })
   return { round: round.number, workerAddress, shards, totalSamples: shards.reduce((n, s) => n + s.samples, 0), announcement: roundAnnouncement(round, rounds.config), retryAfter: 0, providers }
@@ -62,6 +70,9 @@ export function handleAssign (ctx: CoordinatorContext, peerId: string, workerAdd
 
 /** Longest a worker is told to wait for the model's first holders. */
 const MAX_SEED_WAIT_SECONDS = 4
+
+/** Longest an assign request is held open waiting for a holder with a free slot: well inside the 10 s request timeouts. */
+const MAX_HOLD_MS = 4000
 
 /**
  * Swarm distribution: the providers to name for the round's model and each
