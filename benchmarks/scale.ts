@@ -57,6 +57,7 @@ import { computeCommitment } from '../lib/proof/commitment.ts'
 import { deltaHash, encodeDelta, quantizeDelta } from '../lib/proof/delta.ts'
 import { deltaToWire } from '../lib/proof/deltaWire.ts'
 import { checkpointCount, type TrainingHyperParams } from '../lib/training/hyperParams.ts'
+import { AnnouncementWait } from '../worker/node/AnnouncementWait.ts'
 import { CoordinatorService } from '../coordinator/service/CoordinatorService.ts'
 
 const HERE = fileURLToPath(import.meta.url)
@@ -223,19 +224,15 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   const account = privateKeyToAccount(sha256Hex(new TextEncoder().encode(`scale-bench/${index}`)))
   const retry = { signal, maxMs: 10_000, onRetry: (err: unknown) => { r.retries++; r.firstRetry ??= (err as Error).message.split('\n')[0].slice(0, 120) } }
   const capabilities = { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 8000, gflops: 30, cpuCores: 2, memoryMib: 8000 }
-  // As a real worker (worker/node/WorkerNode.ts): subscribed before the join, and a round announcement on gossip ends a wait at once.
-  let wake: (() => void) | undefined
-  subscribeRoundAnnouncements(node, { coordinator: peerIdFromString(target.getComponents().findLast((c) => c.name === 'p2p')?.value ?? ''), onAnnouncement: () => { wake?.() } })
+  // As a real worker (worker/node/WorkerNode.ts): subscribed before the join, and a round announcement on gossip ends a wait at once, also one heard while a poll was in flight.
+  const heard = new AnnouncementWait()
+  subscribeRoundAnnouncements(node, { coordinator: peerIdFromString(target.getComponents().findLast((c) => c.name === 'p2p')?.value ?? ''), onAnnouncement: (ann) => { heard.announced(ann.round) } })
   const { coordinator } = await retryWithBackoff(async () => await requestJoin(node, target, { signer: account, capabilities }, { timeoutMs: 30_000, signal }), retry)
   r.joinedAt = Date.now()
-  const sleep = async (ms: number): Promise<void> => await new Promise((resolve) => {
-    const done = (): void => { clearTimeout(t); signal.removeEventListener('abort', done); wake = undefined; resolve() }
-    const t = setTimeout(done, ms)
-    signal.addEventListener('abort', done)
-    wake = done
-  })
+  const sleep = async (ms: number): Promise<void> => { await heard.wait(ms, signal) }
   let a: Awaited<ReturnType<typeof requestAssignment>>
   for (;;) {
+    heard.mark()
     a = await retryWithBackoff(async () => await requestAssignment(node, coordinator, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }), retry)
     if (a.shards.length > 0) break
     await sleep(Math.max(500, a.retryAfter * 1000) * (0.75 + Math.random() / 2))
@@ -271,6 +268,7 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   while (!signal.aborted) {
     await sleep(Math.max(1, retryAfter) * 1000 * (0.75 + Math.random() / 2))
     if (signal.aborted) break
+    heard.mark()
     const idle = await requestAssignment(node, coordinator as PeerId, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }).catch(() => { if (!signal.aborted) r.retries++ })
     if (idle != null) retryAfter = idle.retryAfter
   }

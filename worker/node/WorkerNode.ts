@@ -27,9 +27,7 @@ import { TrainingGate, type TrainingLimits } from './TrainingGate.ts'
 import type { LiveStatus, WorkerContext } from './WorkerContext.ts'
 import { createWorkerMetrics, type WorkerMetrics } from './workerMetrics.ts'
 import { WorkerState } from './WorkerState.ts'
-
-/** Round announcements heard on gossip: the newest round, and what wakes the loop from a wait. */
-interface Heard { newest: number, wake: (() => void) | undefined }
+import { AnnouncementWait } from './AnnouncementWait.ts'
 
 /** How a worker runs (the `worker start` flags, resolved). */
 export interface WorkerNodeOptions {
@@ -112,14 +110,14 @@ export class WorkerNode {
   private readonly control: ControlSocket | undefined
   private readonly runner: RoundRunner
   private readonly announcements: { stop: () => void }
-  /** The newest round announced on gossip, and what wakes the loop from a wait. */
-  private readonly heard: Heard
+  /** The waits between polls, ended by a round announced on gossip. */
+  private readonly heard: AnnouncementWait
   private standing: Standing | null = null
   private standingCheckedAt = 0
   private waitingFor = ''
   private closed = false
 
-  private constructor (context: WorkerContext, controller: AbortController, servers: { metricsServer?: StatusServer, control?: ControlSocket, announcements: { stop: () => void }, heard: Heard }) {
+  private constructor (context: WorkerContext, controller: AbortController, servers: { metricsServer?: StatusServer, control?: ControlSocket, announcements: { stop: () => void }, heard: AnnouncementWait }) {
     this.options = context.options
     this.context = context
     this.controller = controller
@@ -204,10 +202,10 @@ export class WorkerNode {
       // Subscribed before the join: the coordinator then sees by the first
       // poll that this worker hears the announcements, and has it come back in
       // 20 s instead of N / 50 s while it waits for a round.
-      const heard: Heard = { newest: 0, wake: undefined }
+      const heard = new AnnouncementWait()
       const announcements = subscribeRoundAnnouncements(node, {
         coordinator: coordinator.named,
-        onAnnouncement: (a) => { heard.newest = Math.max(heard.newest, a.round); heard.wake?.() }
+        onAnnouncement: (a) => { heard.announced(a.round) }
       })
       closers.push(async () => { announcements.stop() })
       // A coordinator with a staking contract refuses an unstaked address
@@ -271,7 +269,7 @@ export class WorkerNode {
   /** Stops the loop (a round in training is abandoned; its checkpoints stay for the resume) and closes everything. */
   async stop (): Promise<void> {
     this.controller.abort(new Error('worker stopped'))
-    this.heard.wake?.()
+    this.heard.interrupt()
     await this.done.catch(() => {})
     await this.close()
   }
@@ -289,18 +287,9 @@ export class WorkerNode {
     await Promise.resolve(c.node.stop()).catch(() => {})
   }
 
-  /** Waits `ms`, or less when an announcement or stop() wakes it. */
+  /** Waits `ms`, or less when an announcement (also one heard during the last poll) or stop() wakes it. */
   private async idle (ms: number): Promise<void> {
-    if (this.signal.aborted) return
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(done, ms)
-      const onAbort = (): void => { done() }
-      this.signal.addEventListener('abort', onAbort, { once: true })
-      this.heard.wake = done
-      const signal = this.signal
-      function done (): void { clearTimeout(t); signal.removeEventListener('abort', onAbort); resolve() }
-    })
-    this.heard.wake = undefined
+    await this.heard.wait(ms, this.signal)
   }
 
   /** Logs why the worker waits, once per new reason (not on every poll). */
@@ -342,6 +331,7 @@ export class WorkerNode {
         }
         let a: cotrain.v1.Assignment
         try {
+          this.heard.mark()
           a = await coordinator.assignment({ signal: this.signal })
           failures = 0
           unreachableSince = 0
