@@ -7,6 +7,9 @@ import type { CoordinatorMetrics } from './CoordinatorMetrics.ts'
 import { roundAnnouncement } from './roundPlan.ts'
 import type { RoundEvaluation } from './trainingData.ts'
 
+/** When a round's announcement is published again, after the first. */
+const REANNOUNCE_MS = 3000
+
 /** The latest evaluation's language-model extras (bits per character, sample), for round:done and the dashboard. */
 export interface LatestEvaluation { round?: number, value: RoundEvaluation }
 
@@ -25,13 +28,25 @@ export function forwardRoundEvents (input: {
   emit: (e: CoordinatorEvent) => void
 }): () => void {
   const { rounds: r, store, metrics: m, emit } = input
+  const timers = new Set<ReturnType<typeof setTimeout>>()
   const off = [
     r.on('round:opened', (round) => { m.round.set(round.number); emit({ event: 'round:opened', round: round.number, modelId: round.modelId, shards: round.shards.length }) }),
     r.on('round:transitioned', ({ round, from, reason }) => {
       emit({ event: 'round:transitioned', round: round.number, from, to: round.state, reason })
       if (round.state === 'training' && from === 'open') {
         emit({ event: 'round:training', round: round.number, deadline: round.deadline })
-        publishRoundAnnouncement(input.node(), roundAnnouncement(round, r.config)).catch(() => undefined)
+        const announce = (): void => { publishRoundAnnouncement(input.node(), roundAnnouncement(round, r.config)).catch(() => undefined) }
+        announce()
+        // Once more a few seconds on: gossipsub drops a message for a peer it
+        // has no stream to yet (a worker that connected a moment ago, often the
+        // one whose join opened the round), and a worker that hears the
+        // announcements polls only every 20 s. Subscribers drop the repeat.
+        const again = setTimeout(() => {
+          timers.delete(again)
+          if (r.currentRound()?.number === round.number && r.currentRound()?.state === 'training') announce()
+        }, REANNOUNCE_MS)
+        again.unref()
+        timers.add(again)
       }
     }),
     r.on('assignment:created', (a) => { emit({ event: 'assignment:created', round: a.round, peerId: a.worker, shards: a.shardIds.length, samples: a.samples, reassignedFrom: a.reassignedFrom }) }),
@@ -56,5 +71,8 @@ export function forwardRoundEvents (input: {
     r.on('evaluation:failed', ({ round, error }) => { emit({ event: 'evaluation:failed', round, error: oneLine(error) }) }),
     r.on('tick:failed', (error) => { emit({ event: 'tick:failed', error: oneLine(error) }) })
   ]
-  return () => { for (const f of off) f() }
+  return () => {
+    for (const f of off) f()
+    for (const t of timers) clearTimeout(t)
+  }
 }

@@ -66,5 +66,14 @@ describe('assign polls of waiting workers', function () {
     const work = await poll(listener)
     assert.ok(work.shards.length > 0, `assigned on the announcement: ${work.waitReason ?? ''}`)
     assert.equal(work.round, 1)
+
+    // One whose gossip stream came up only after the announcement hears it again a few seconds on.
+    const late = await createNode({ gossipsub: true })
+    nodes.push(late)
+    let lateAt = 0
+    subscribeRoundAnnouncements(late, { coordinator: listener.coordinator, onAnnouncement: () => { lateAt = Date.now() } })
+    await late.dial(coord.multiaddr)
+    for (const deadline = Date.now() + 8_000; lateAt === 0 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 100))
+    assert.ok(lateAt > 0, 'the announcement is published again')
   })
 })
