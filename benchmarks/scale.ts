@@ -472,8 +472,10 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
  */
 function coordinatorNodeFlags (): string[] {
   const scripts = (JSON.parse(readFileSync(join(dirname(HERE), '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
-  const words = scripts.coordinator.split(/\s+/)
-  return words.slice(1, words.indexOf('coordinator/cli.ts')).filter((w) => w.startsWith('--'))
+  const words = scripts.coordinator.trim().split(/\s+/)
+  const cli = words.indexOf('coordinator/cli.ts')
+  if (words[0] !== 'node' || cli < 0) throw new Error(`package.json's coordinator script is not 'node [flags] coordinator/cli.ts': ${scripts.coordinator}`)
+  return words.slice(1, cli)
 }
 
 /** Least-squares line of peak RSS against N over the completed rows (two sizes or more). */
