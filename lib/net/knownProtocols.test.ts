@@ -6,6 +6,9 @@ import { createLibp2p } from 'libp2p'
 import { createNode } from './createNode.ts'
 import type { CotrainNode } from './createNode.ts'
 import { REFRESH_MS, skipKnownProtocolMerges } from './knownProtocols.ts'
+import { assignProtocol } from './assign.ts'
+import { sendRequest, startAnsweringService } from './protocol.ts'
+import { sampleWait } from './testing/sampleMessages.ts'
 
 /** Counts the peer store's writes to its datastore for `peer` (what a merge costs when it is not skipped). */
 function countPuts (node: Libp2p | CotrainNode, peer: PeerId): { puts: number } {
@@ -47,6 +50,21 @@ describe('skipKnownProtocolMerges', function () {
       assert.equal(onB.puts, 0, 'listener: inbound streams')
       assert.ok((await b.peerStore.get(a.peerId)).protocols.includes('/ipfs/ping/1.0.0'))
     })
+
+    it('writes nothing to the peer store for a request on a cotrain protocol after identify', async () => {
+      const protocol = { ...assignProtocol, id: '/cotrain/test-known/1.0.0' }
+      const service = await startAnsweringService(b, protocol, () => ({ ...sampleWait }))
+      try {
+        await a.services.ping.ping(b.getMultiaddrs()[0])
+        const onA = countPuts(a, b.peerId)
+        const onB = countPuts(b, a.peerId)
+        await sendRequest(a, b.peerId, protocol, { round: 1, workerAddress: sampleWait.workerAddress })
+        assert.equal(onA.puts, 0, 'dialer: outbound stream')
+        assert.equal(onB.puts, 0, 'listener: inbound stream')
+      } finally {
+        await service.stop()
+      }
+    })
   })
 
   describe('on a stock peer store', () => {
@@ -86,6 +104,18 @@ describe('skipKnownProtocolMerges', function () {
       assert.equal(puts.puts, 1)
       assert.equal(updates, 1)
       assert.deepEqual((await store.get(peer)).protocols, ['/a/1', '/b/1'])
+    })
+
+    it('does not record a cotrain protocol from a stream once the record is kept, and writes any other new one', async () => {
+      await store.merge(peer, { protocols: ['/cotrain/join/2.0.0', '/cotrain/assign/2.0.0'] })
+      assert.equal(puts.puts, 0)
+      assert.equal(updates, 0)
+      assert.deepEqual((await store.get(peer)).protocols, ['/a/1'])
+      await store.merge(peer, { protocols: ['/cotrain/join/2.0.0', '/b/1'] })
+      assert.equal(puts.puts, 1)
+      // identify's patch (what the peer says it serves) still records cotrain protocols.
+      await store.patch(peer, { protocols: ['/cotrain/content/1.0.0'] })
+      assert.deepEqual((await store.get(peer)).protocols, ['/cotrain/content/1.0.0'])
     })
 
     it('writes any merge of more than protocols', async () => {

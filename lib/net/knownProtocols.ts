@@ -16,6 +16,15 @@
  * than REFRESH_MS (a write also renews the record's age, which the peer
  * store expires after 6 hours without one) or any other merge goes to the
  * store as before.
+ *
+ * cotrain's own protocols (/cotrain/...) are not recorded from streams at
+ * all once the peer's record is kept: libp2p records the protocol of an
+ * accepted stream as one the remote speaks, which for a request protocol is
+ * wrong (a worker that asks /cotrain/join does not serve it), nothing reads
+ * those entries, and each new one was a full write: four or five of a
+ * coordinator's eight or nine peer-store writes per worker (join, assign,
+ * have, submit). What a peer serves still comes from identify, which
+ * writes the protocols the peer lists.
  */
 import type { Peer, PeerData, PeerId, PeerStore } from '@libp2p/interface'
 
@@ -64,7 +73,7 @@ export function skipKnownProtocolMerges (peerStore: PeerStore, now: () => number
       const key = id.toString()
       if (method === 'merge' && isProtocolsOnly(data) && writing.get(key) === undefined) {
         const known = kept.get(key)
-        if (known !== undefined && now() - known.at < REFRESH_MS && data.protocols.every((p) => known.protocols.has(p))) {
+        if (known !== undefined && now() - known.at < REFRESH_MS && data.protocols.every((p) => known.protocols.has(p) || unrecorded(p))) {
           stats.skipped++
           return known.peer
         }
@@ -93,6 +102,11 @@ export function skipKnownProtocolMerges (peerStore: PeerStore, now: () => number
     await remove(id, options)
   }
   return stats
+}
+
+/** Protocols a stream does not record in the peer's record (see above). */
+export function unrecorded (protocol: string): boolean {
+  return protocol.startsWith('/cotrain/')
 }
 
 function isProtocolsOnly (data: PeerData): data is PeerData & { protocols: string[] } {
