@@ -125,7 +125,15 @@ async function runCoordinator (): Promise<void> {
   }
   // Sampled every second (and at each event below), so the row can say what the peak was made of and when it came.
   let peak: MemorySample = memorySample(state)
-  const sample = (): MemorySample => { const m = memorySample(state); if (m.rssMiB > peak.rssMiB) peak = m; return m }
+  // The whole curve too (seconds since start, RSS, V8 heap total, external, ArrayBuffers, state): when the peak came and what grew before it.
+  const t0 = Date.now()
+  const series: MemoryPoint[] = []
+  const sample = (): MemorySample => {
+    const m = memorySample(state)
+    if (m.rssMiB > peak.rssMiB) peak = m
+    series.push([Math.round((Date.now() - t0) / 100) / 10, Math.round(m.rssMiB), Math.round(m.heapTotalMiB), Math.round(m.externalMiB), Math.round(m.arrayBuffersMiB), m.state])
+    return m
+  }
   const sampler = setInterval(sample, 1000)
   service.on('event', (e) => {
     const t = Date.now()
@@ -140,7 +148,7 @@ async function runCoordinator (): Promise<void> {
       const assigns = [...metrics.matchAll(/cotrain_assign_requests_total\{[^}]*\} ([0-9.e+]+)/g)].reduce((s, m) => s + Number(m[1]), 0)
       const assignsBy = Object.fromEntries([...metrics.matchAll(/cotrain_assign_requests_total\{answer="([^"]+)"\} ([0-9.e+]+)/g)].map((m) => [m[1], Number(m[2])]))
       sample()
-      say({ kind: 'done', t, accepted: e.accepted, cpuS: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024, memoryAtPeak: peak, servedBytes: Number(served?.[1] ?? 0), assigns, assignsBy })
+      say({ kind: 'done', t, accepted: e.accepted, cpuS: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024, memoryAtPeak: peak, memorySeries: series, servedBytes: Number(served?.[1] ?? 0), assigns, assignsBy })
       snapshot('done')
     }
   })
@@ -163,6 +171,9 @@ async function runCoordinator (): Promise<void> {
  * in; on Linux also the RSS split into anonymous memory (V8 heap, malloc) and
  * mapped files (node's binary and libraries).
  */
+/** One point of the coordinator's memory curve: [s since start, RSS, V8 heap total, external, ArrayBuffers (MiB), round state]. */
+type MemoryPoint = [number, number, number, number, number, string]
+
 interface MemorySample { state: string, rssMiB: number, heapUsedMiB: number, heapTotalMiB: number, externalMiB: number, arrayBuffersMiB: number, rssAnonMiB?: number, rssFileMiB?: number }
 
 function memorySample (state: string): MemorySample {
@@ -340,6 +351,8 @@ interface ScaleRow {
   memoryAtPeak?: MemorySample
   memoryAtReady?: MemorySample
   memoryAtJoined?: MemorySample
+  /** The coordinator's memory once a second from start to the round's end. */
+  memorySeries?: MemoryPoint[]
   servedMiB?: number
   servedPerWorkerMiB?: number
   /** One copy of the round's content (model + every shard). */
@@ -441,6 +454,7 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
       row.assignsBy = done.assignsBy as Record<string, number>
       row.peakRssMiB = done.maxRssMiB as number
       row.memoryAtPeak = done.memoryAtPeak as MemorySample
+      row.memorySeries = done.memorySeries as MemoryPoint[]
       row.servedMiB = (done.servedBytes as number) / MiB
       row.servedPerWorkerMiB = row.servedMiB / n
       row.contentMiB = (r.contentBytes as number) / MiB
