@@ -18,6 +18,7 @@ import { componentLogger } from './componentLogger.ts'
 import { importedOnce } from './importedKey.ts'
 import { connectionLimitsFor } from './connectionLimits.ts'
 import { skipKnownProtocolMerges } from './knownProtocols.ts'
+import { readInboundByEvents } from './gossipsubInbound.ts'
 import { yamuxHalfWindowUpdates } from './yamuxWindowUpdates.ts'
 import { loadOrCreateIdentity } from './identity.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
@@ -113,7 +114,8 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
   const node = await createLibp2p({
     privateKey,
     logger: componentLogger(),
-    start: options.start ?? true,
+    // Started below, once gossipsub reads by events: before any peer can open a stream to it.
+    start: false,
     addresses: {
       listen: options.listen ?? ['/ip4/127.0.0.1/tcp/0'],
       announce: options.announce ?? []
@@ -132,5 +134,16 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
   })
   const known = skipKnownProtocolMerges(node.peerStore)
   node.addEventListener('peer:disconnect', (evt) => { known.forget(evt.detail) })
+  const pubsub = (node.services as { pubsub?: GossipSub }).pubsub
+  if (pubsub !== undefined) readInboundByEvents(pubsub)
+  if (options.start ?? true) {
+    try {
+      await node.start()
+    } catch (err) {
+      // What did start is stopped (a listener that bound, a service that ran), so a failed start leaks nothing.
+      await Promise.resolve(node.stop()).catch(() => {})
+      throw err
+    }
+  }
   return node as unknown as CotrainNode
 }

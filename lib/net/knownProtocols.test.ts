@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import type { Libp2p, PeerId, PeerStore } from '@libp2p/interface'
 import { peerIdFromPrivateKey } from '@libp2p/peer-id'
+import { multiaddr } from '@multiformats/multiaddr'
 import { createLibp2p } from 'libp2p'
 import { createNode } from './createNode.ts'
 import type { CotrainNode } from './createNode.ts'
@@ -92,11 +93,16 @@ describe('skipKnownProtocolMerges', function () {
       await node.stop()
     })
 
-    it('skips a merge of protocols the record has, and returns the stored record', async () => {
+    it('skips a merge of protocols the record has, and returns the peer\'s id and recorded protocols, not its whole record', async () => {
+      await store.merge(peer, { multiaddrs: [multiaddr('/ip4/127.0.0.1/tcp/4001')] })
       const got = await store.merge(peer, { protocols: ['/a/1'] })
-      assert.equal(puts.puts, 0)
+      assert.equal(puts.puts, 1, 'only the address merge wrote')
       assert.equal(known.skipped, 1)
+      assert.ok(got.id.equals(peer))
       assert.deepEqual(got.protocols, (await store.get(peer)).protocols)
+      // The kept state is the protocols alone: the addresses stay in the peer store.
+      assert.deepEqual(got.addresses, [])
+      assert.equal((await store.get(peer)).addresses.length, 1)
     })
 
     it('writes a new protocol, and the peer store tells of the update as before', async () => {

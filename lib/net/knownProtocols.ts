@@ -8,14 +8,21 @@
  * after the first: the protocol was already there, so nothing changed and
  * no event went out.
  *
- * This keeps, per connected peer, the record its last write returned, and
- * answers a merge of protocols only, all of them already in it, with that
- * record and no write. Every write goes through the wrapped methods (libp2p
+ * This keeps, per connected peer, the protocols of the record its last
+ * write returned, and answers a merge of protocols only, all of them already
+ * in it, with no write. Every write goes through the wrapped methods (libp2p
  * and its services call the peer store's own methods), so the kept record
  * is the stored one; a write still running for the peer, an entry older
  * than REFRESH_MS (a write also renews the record's age, which the peer
  * store expires after 6 hours without one) or any other merge goes to the
  * store as before.
+ *
+ * What a skipped merge returns is the peer's id and recorded protocols, not
+ * the whole record: keeping each connected peer's decoded record (its
+ * addresses, signed peer record, metadata) cost a coordinator 2.2 KB of heap
+ * per worker, and libp2p's only protocol-only merge (connection.js, on every
+ * stream) does not read the result. Peers that speak the same software list
+ * the same protocols, so they share one kept set.
  *
  * cotrain's own protocols (/cotrain/...) are not recorded from streams at
  * all once the peer's record is kept: libp2p records the protocol of an
@@ -32,10 +39,11 @@ import type { Peer, PeerData, PeerId, PeerStore } from '@libp2p/interface'
 export const REFRESH_MS = 10 * 60 * 1000
 /** Peers whose records are kept at most (oldest dropped first); a node also drops a peer's when it disconnects. */
 export const MAX_KEPT = 4096
+/** Distinct protocol lists shared between peers at most; past it a list is kept unshared. */
+const MAX_SHARED_LISTS = 64
 
 interface Kept {
-  peer: Peer
-  protocols: Set<string>
+  protocols: ReadonlySet<string>
   at: number
 }
 
@@ -61,9 +69,20 @@ export function skipKnownProtocolMerges (peerStore: PeerStore, now: () => number
   const writing = new Map<string, number>()
   const stats = { skipped: 0, written: 0, forget: (peer: PeerId) => { kept.delete(peer.toString()) } }
 
+  const shared = new Map<string, ReadonlySet<string>>()
+  const protocolSet = (protocols: string[]): ReadonlySet<string> => {
+    const list = protocols.join('\n')
+    let set = shared.get(list)
+    if (set === undefined) {
+      set = new Set(protocols)
+      if (shared.size < MAX_SHARED_LISTS) shared.set(list, set)
+    }
+    return set
+  }
+
   const keep = (key: string, peer: Peer): void => {
     kept.delete(key)
-    kept.set(key, { peer, protocols: new Set(peer.protocols), at: now() })
+    kept.set(key, { protocols: protocolSet(peer.protocols), at: now() })
     if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string)
   }
 
@@ -75,7 +94,7 @@ export function skipKnownProtocolMerges (peerStore: PeerStore, now: () => number
         const known = kept.get(key)
         if (known !== undefined && now() - known.at < REFRESH_MS && data.protocols.every((p) => known.protocols.has(p) || unrecorded(p))) {
           stats.skipped++
-          return known.peer
+          return { id, addresses: [], protocols: [...known.protocols], metadata: new Map(), tags: new Map() }
         }
       }
       writing.set(key, (writing.get(key) ?? 0) + 1)
