@@ -238,9 +238,11 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   // As a real worker (worker/node/WorkerNode.ts): subscribed before the join, and a round announcement on gossip ends a wait at once, also one heard while a poll was in flight.
   const heard = new AnnouncementWait()
   subscribeRoundAnnouncements(node, { coordinator: peerIdFromString(target.getComponents().findLast((c) => c.name === 'p2p')?.value ?? ''), onAnnouncement: (ann) => { heard.announced(ann.round) } })
-  const { coordinator } = await retryWithBackoff(async () => await requestJoin(node, target, { signer: account, capabilities }, { timeoutMs: 30_000, signal }), retry)
+  const { coordinator, accepted } = await retryWithBackoff(async () => await requestJoin(node, target, { signer: account, capabilities }, { timeoutMs: 30_000, signal }), retry)
   r.joinedAt = Date.now()
   const sleep = async (ms: number): Promise<void> => { await heard.wait(ms, signal) }
+  // The join says when there is first work to ask for (no round training yet); the announcement ends the wait early.
+  await sleep((accepted.retryAfter ?? 0) * 1000 * (0.75 + Math.random() / 2))
   let a: Awaited<ReturnType<typeof requestAssignment>>
   for (;;) {
     heard.mark()
@@ -267,17 +269,20 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
     }
   }
   r.servedAt = Date.now()
+  let retryAfter = 0
   try {
-    await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry)
+    const ack = await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry)
+    retryAfter = ack.retryAfter ?? 0
   } catch (err) {
     // A resend after an ack that came too late: the coordinator has the update, and a real worker counts it delivered (worker/node/RoundRunner.ts).
     if (!(err instanceof ProtocolError && err.remote === true && err.code === ErrorCode.ERROR_CODE_DUPLICATE)) throw err
   }
   r.submittedAt = Date.now()
-  // Then idle, as a worker waiting for the next round: poll when the coordinator says to (retryAfter, jittered), as a real worker does, until told to stop.
-  let retryAfter = 2
+  // Then idle, as a worker waiting for the next round: first as long as the ack said (or until the next round is announced), then poll when the coordinator says to (retryAfter, jittered), as a real worker does, until told to stop.
+  if (heard.newest > a.round) retryAfter = 0
+  heard.mark()
   while (!signal.aborted) {
-    await sleep(Math.max(1, retryAfter) * 1000 * (0.75 + Math.random() / 2))
+    await sleep(Math.max(0.1, retryAfter) * 1000 * (0.75 + Math.random() / 2))
     if (signal.aborted) break
     heard.mark()
     const idle = await requestAssignment(node, coordinator as PeerId, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }).catch(() => { if (!signal.aborted) r.retries++ })

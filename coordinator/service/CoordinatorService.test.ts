@@ -79,6 +79,8 @@ describe('CoordinatorService submit checks (in process, real libp2p and training
     const wire = wireSubmission(result)
     const ack = await submitUpdate(worker, coord.multiaddr, wire)
     assert.equal(ack.round, 1)
+    // Its next work is in the next round: ask no sooner than a poll now would be told to (2 s for one worker that hears no gossip).
+    assert.equal(ack.retryAfter, 2)
     const r = await refusal(submitUpdate(worker, coord.multiaddr, wireSubmission(result)))
     assert.equal(r.code, 'DUPLICATE')
     const rows = coord.service.store.listSubmissions(1)

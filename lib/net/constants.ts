@@ -110,6 +110,18 @@ export const JOIN_MAX_CLOCK_SKEW_S = 300
 export const MAX_JOINS_IN_FLIGHT = 32
 
 /**
+ * Past MAX_JOINS_IN_FLIGHT, a join waits in line this long at most before it
+ * is refused BUSY with a hint: inside the 10 s request timeouts with room for
+ * the join itself on a loaded machine, and long enough that a fleet arriving
+ * in one second mostly waits its turn instead of coming back (each refusal
+ * costs a stream, and each return another).
+ */
+export const JOIN_MAX_QUEUE_WAIT_MS = 5000
+
+/** Joins waiting in line at most (each holds a stream and a timer): what a flood can hold. */
+export const MAX_JOINS_QUEUED = 1024
+
+/**
  * Peers a worker makes room for (lib/net/connectionLimits.ts): as a provider
  * of the round's model (swarm distribution) it may see dozens of fetchers at
  * once, and libp2p's defaults (10 handshakes in flight, 5 connections per

@@ -6,7 +6,7 @@ import { bytesToHex, getAddress } from 'viem'
 import type { Address } from 'viem'
 import type { DialTarget, Libp2p, PeerId } from '@libp2p/interface'
 import type { cotrain } from '../proto/cotrain.js'
-import { ANNOUNCEMENT_TOPIC, JOIN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, MAX_JOINS_IN_FLIGHT, TIMEOUTS } from './constants.ts'
+import { ANNOUNCEMENT_TOPIC, JOIN_MAX_QUEUE_WAIT_MS, JOIN_PROTOCOL, LIMITS, MAX_INBOUND_STREAMS, MAX_JOINS_IN_FLIGHT, MAX_JOINS_QUEUED, TIMEOUTS } from './constants.ts'
 import { Admission } from './Admission.ts'
 import { ErrorCode, ProtocolError } from './ProtocolError.ts'
 import { BindingCheck } from './BindingCheck.ts'
@@ -41,8 +41,10 @@ export interface VerifiedJoin {
 }
 
 export interface JoinServiceOptions extends ServiceOptions, BindingCheckOptions {
-  /** Joins worked on at once; more are refused BUSY with a retry hint (default MAX_JOINS_IN_FLIGHT). */
+  /** Joins worked on at once; more wait in line (up to joinQueueWaitMs), the rest are refused BUSY with a retry hint (default MAX_JOINS_IN_FLIGHT). */
   maxJoinsInFlight?: number
+  /** Longest a join waits in line for a slot, ms (default JOIN_MAX_QUEUE_WAIT_MS; 0: refused at once). */
+  joinQueueWaitMs?: number
   /**
    * Decides on a verified join: return the accept fields (worker address,
    * server time and topic are filled in when left out), or throw a
@@ -57,15 +59,15 @@ export class JoinService extends ProtocolService<Join, DecodedJoin, JoinAccepted
 
   constructor (node: Libp2p, options: JoinServiceOptions) {
     const bindingCheck = new BindingCheck('joins', options)
-    const admission = new Admission('joins', { limit: options.maxJoinsInFlight ?? MAX_JOINS_IN_FLIGHT })
+    const admission = new Admission('joins', { limit: options.maxJoinsInFlight ?? MAX_JOINS_IN_FLIGHT, maxWaitMs: options.joinQueueWaitMs ?? JOIN_MAX_QUEUE_WAIT_MS, maxQueued: MAX_JOINS_QUEUED })
     super(node, joinProtocol, async (join, ctx, lp) => {
-      // Refused before the signature check: a refusal must cost next to nothing.
+      // Queued or refused before the signature check: a refusal must cost next to nothing.
       const { accept, t } = await admission.run(async () => {
         const { address, now } = await bindingCheck.verify(join, ctx.peer, node.peerId)
         const accept = await options.onJoin({ address, peer: ctx.peer, join }, ctx)
         this.bindings.set(ctx.peer.toString(), address)
         return { accept, t: now }
-      })
+      }, { signal: ctx.signal })
       await lp.write(joinProtocol.encodeOk({
         workerAddress: join.workerAddress,
         serverTime: t,

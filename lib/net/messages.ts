@@ -135,6 +135,7 @@ export function checkJoinAccepted (m: JoinAccepted): void {
   uint(m.serverTime, 'server_time')
   text(m.announcementTopic, 'announcement_topic', 128)
   if (m.currentRound != null && (m.currentRound.round ?? 0) !== 0) checkRoundAnnouncement(m.currentRound, 'current_round')
+  uint(m.retryAfter, 'retry_after')
 }
 
 export function checkAssignmentRequest (m: AssignmentRequest): void {
@@ -265,6 +266,7 @@ export function checkSubmissionAck (m: SubmissionAck): void {
   uint(m.round, 'round', 1)
   bytes(m.commitment, 'commitment', HASH_BYTES)
   uint(m.receivedAt, 'received_at')
+  uint(m.retryAfter, 'retry_after')
 }
 
 export function checkCheckpointRequest (m: CheckpointRequest): void {

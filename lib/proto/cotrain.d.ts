@@ -414,6 +414,7 @@ export namespace cotrain {
             round: number;
             commitment: Uint8Array;
             receivedAt: number;
+            retryAfter: number;
             static create(properties: cotrain.v1.SubmissionAck.$Shape): cotrain.v1.SubmissionAck & cotrain.v1.SubmissionAck.$Shape;
             static create(properties?: cotrain.v1.SubmissionAck.$Properties): cotrain.v1.SubmissionAck;
             static encode(message: cotrain.v1.SubmissionAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -428,6 +429,7 @@ export namespace cotrain {
                 round?: (number|null);
                 commitment?: (Uint8Array|null);
                 receivedAt?: (number|null);
+                retryAfter?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.SubmissionAck.$Properties;
@@ -1275,6 +1277,7 @@ export namespace cotrain {
             serverTime: number;
             announcementTopic: string;
             currentRound?: (cotrain.v1.RoundAnnouncement.$Properties|null);
+            retryAfter: number;
             static create(properties: cotrain.v1.JoinAccepted.$Shape): cotrain.v1.JoinAccepted & cotrain.v1.JoinAccepted.$Shape;
             static create(properties?: cotrain.v1.JoinAccepted.$Properties): cotrain.v1.JoinAccepted;
             static encode(message: cotrain.v1.JoinAccepted.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1290,6 +1293,7 @@ export namespace cotrain {
                 serverTime?: (number|null);
                 announcementTopic?: (string|null);
                 currentRound?: (cotrain.v1.RoundAnnouncement.$Properties|null);
+                retryAfter?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = cotrain.v1.JoinAccepted.$Properties;

@@ -4079,6 +4079,7 @@ export const cotrain = $root.cotrain = (() => {
              * @property {number|null} [round] SubmissionAck round
              * @property {Uint8Array|null} [commitment] SubmissionAck commitment
              * @property {number|null} [receivedAt] SubmissionAck receivedAt
+             * @property {number|null} [retryAfter] SubmissionAck retryAfter
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4135,6 +4136,14 @@ export const cotrain = $root.cotrain = (() => {
             SubmissionAck.prototype.receivedAt = 0;
 
             /**
+             * SubmissionAck retryAfter.
+             * @member {number} retryAfter
+             * @memberof cotrain.v1.SubmissionAck
+             * @instance
+             */
+            SubmissionAck.prototype.retryAfter = 0;
+
+            /**
              * Creates a new SubmissionAck instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.SubmissionAck
@@ -4172,6 +4181,8 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.commitment);
                 if (message.receivedAt != null && $Object.hasOwnProperty.call(message, "receivedAt") && message.receivedAt !== 0)
                     writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.receivedAt);
+                if (message.retryAfter != null && $Object.hasOwnProperty.call(message, "retryAfter") && message.retryAfter !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.retryAfter);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4243,6 +4254,15 @@ export const cotrain = $root.cotrain = (() => {
                                 delete message.receivedAt;
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.retryAfter = value;
+                            else
+                                delete message.retryAfter;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4290,6 +4310,9 @@ export const cotrain = $root.cotrain = (() => {
                 if (object.receivedAt != null)
                     if ($Number(object.receivedAt) !== 0)
                         message.receivedAt = object.receivedAt >>> 0;
+                if (object.retryAfter != null)
+                    if ($Number(object.retryAfter) !== 0)
+                        message.retryAfter = object.retryAfter >>> 0;
                 return message;
             };
 
@@ -4320,6 +4343,7 @@ export const cotrain = $root.cotrain = (() => {
                             object.commitment = $util.newBuffer(object.commitment);
                     }
                     object.receivedAt = 0;
+                    object.retryAfter = 0;
                 }
                 if (message.round != null && $Object.hasOwnProperty.call(message, "round"))
                     object.round = message.round;
@@ -4327,6 +4351,8 @@ export const cotrain = $root.cotrain = (() => {
                     object.commitment = options.bytes === $String ? $util.base64.encode(message.commitment, 0, message.commitment.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.commitment) : message.commitment;
                 if (message.receivedAt != null && $Object.hasOwnProperty.call(message, "receivedAt"))
                     object.receivedAt = message.receivedAt;
+                if (message.retryAfter != null && $Object.hasOwnProperty.call(message, "retryAfter"))
+                    object.retryAfter = message.retryAfter;
                 return object;
             };
 
@@ -12260,6 +12286,7 @@ export const cotrain = $root.cotrain = (() => {
              * @property {number|null} [serverTime] JoinAccepted serverTime
              * @property {string|null} [announcementTopic] JoinAccepted announcementTopic
              * @property {cotrain.v1.RoundAnnouncement.$Properties|null} [currentRound] JoinAccepted currentRound
+             * @property {number|null} [retryAfter] JoinAccepted retryAfter
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -12324,6 +12351,14 @@ export const cotrain = $root.cotrain = (() => {
             JoinAccepted.prototype.currentRound = null;
 
             /**
+             * JoinAccepted retryAfter.
+             * @member {number} retryAfter
+             * @memberof cotrain.v1.JoinAccepted
+             * @instance
+             */
+            JoinAccepted.prototype.retryAfter = 0;
+
+            /**
              * Creates a new JoinAccepted instance using the specified properties.
              * @function create
              * @memberof cotrain.v1.JoinAccepted
@@ -12363,6 +12398,8 @@ export const cotrain = $root.cotrain = (() => {
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.announcementTopic);
                 if (message.currentRound != null && $Object.hasOwnProperty.call(message, "currentRound"))
                     $root.cotrain.v1.RoundAnnouncement.encode(message.currentRound, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.retryAfter != null && $Object.hasOwnProperty.call(message, "retryAfter") && message.retryAfter !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.retryAfter);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -12440,6 +12477,15 @@ export const cotrain = $root.cotrain = (() => {
                             message.currentRound = $root.cotrain.v1.RoundAnnouncement.decode(reader, reader.size(), $undefined, _depth + 1, message.currentRound);
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.retryAfter = value;
+                            else
+                                delete message.retryAfter;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -12492,6 +12538,9 @@ export const cotrain = $root.cotrain = (() => {
                         throw $TypeError(".cotrain.v1.JoinAccepted.currentRound: object expected");
                     message.currentRound = $root.cotrain.v1.RoundAnnouncement.fromObject(object.currentRound, _depth + 1);
                 }
+                if (object.retryAfter != null)
+                    if ($Number(object.retryAfter) !== 0)
+                        message.retryAfter = object.retryAfter >>> 0;
                 return message;
             };
 
@@ -12523,6 +12572,7 @@ export const cotrain = $root.cotrain = (() => {
                     object.serverTime = 0;
                     object.announcementTopic = "";
                     object.currentRound = null;
+                    object.retryAfter = 0;
                 }
                 if (message.workerAddress != null && $Object.hasOwnProperty.call(message, "workerAddress"))
                     object.workerAddress = options.bytes === $String ? $util.base64.encode(message.workerAddress, 0, message.workerAddress.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.workerAddress) : message.workerAddress;
@@ -12532,6 +12582,8 @@ export const cotrain = $root.cotrain = (() => {
                     object.announcementTopic = message.announcementTopic;
                 if (message.currentRound != null && $Object.hasOwnProperty.call(message, "currentRound"))
                     object.currentRound = $root.cotrain.v1.RoundAnnouncement.toObject(message.currentRound, options, _depth + 1);
+                if (message.retryAfter != null && $Object.hasOwnProperty.call(message, "retryAfter"))
+                    object.retryAfter = message.retryAfter;
                 return object;
             };
 

@@ -29,6 +29,8 @@ export class CoordinatorLink {
   private readonly reconnectMs: number
   private readonly log: (line: string) => void
   private joinedPeer: PeerId | undefined
+  /** When the last join said there is first work to ask for (no round training then). */
+  private firstPollAt = 0
   /** What this worker holds and serves of the latest round it offered, for telling a restarted coordinator again. */
   private held: { round: number, ids: ContentId[] } = { round: 0, ids: [] }
   private resending: AbortController | undefined
@@ -59,7 +61,7 @@ export class CoordinatorLink {
    */
   async join (options: { signal: AbortSignal }): Promise<PeerId> {
     try {
-      const { coordinator } = await retryWithBackoff(
+      const { coordinator, accepted } = await retryWithBackoff(
         async () => await requestJoin(this.node, this.addr, { signer: this.account, capabilities: this.capabilities, clientVersion: 'cotrain-worker/1' }, options),
         {
           signal: options.signal,
@@ -67,6 +69,7 @@ export class CoordinatorLink {
           onRetry: (err, attempt, wait) => { if (attempt === 1 || attempt % 5 === 0) this.log(`join failed (${(err as Error).message.split('\n')[0]}), retrying in ${(wait / 1000).toFixed(1)} s`) }
         })
       this.joinedPeer = coordinator
+      this.firstPollAt = Date.now() + (accepted.retryAfter ?? 0) * 1000
       this.keepRelayReservation()
       if (!this.watching) {
         this.watching = true
@@ -78,6 +81,15 @@ export class CoordinatorLink {
       if (options.signal.aborted) throw err
       throw new CoordinatorUnreachableError(`cannot reach the coordinator at ${this.text}: ${(err as Error).message.split('\n')[0]}`, { hint: 'is it running? check --coordinator (its multiaddr with /p2p/<peer id>, printed in coordinator.json)', cause: err })
     }
+  }
+
+  /**
+   * Milliseconds until the first assign poll is worth making: the join said
+   * when (no round was training; the next one's announcement ends the wait
+   * early). 0 once that time has passed, or when it said to ask at once.
+   */
+  msUntilFirstPoll (): number {
+    return Math.max(0, this.firstPollAt - Date.now())
   }
 
   /**

@@ -44,8 +44,12 @@ export class RoundRunner {
     this.ctx = ctx
   }
 
-  /** One round: fetch, train (or resume, or cheat), commit, submit, serve. */
-  async run (a: cotrain.v1.Assignment): Promise<void> {
+  /**
+   * One round: fetch, train (or resume, or cheat), commit, submit, serve.
+   * Returns the seconds the coordinator's ack said to wait before asking for
+   * work again (0: at once).
+   */
+  async run (a: cotrain.v1.Assignment): Promise<number> {
     const { ctx } = this
     const ann = a.announcement as cotrain.v1.RoundAnnouncement
     const round = a.round
@@ -81,6 +85,7 @@ export class RoundRunner {
     const wire = deltaToWire(update.deltaBytes)
     ctx.live.phase = 'submitting'
     let status: 'accepted' | 'rejected'
+    let retryAfter = 0
     try {
       // Committed work is delivered whatever it takes: a coordinator that is
       // down or restarting is retried (with back-off) until it answers, and
@@ -105,7 +110,8 @@ export class RoundRunner {
       await retryWithBackoff(async () => {
         if (rejoin) await ctx.coordinator.join({ signal: ctx.signal })
         rejoin = false
-        await submitUpdate(ctx.node, ctx.coordinator.peer, message, { signal: ctx.signal })
+        const ack = await submitUpdate(ctx.node, ctx.coordinator.peer, message, { signal: ctx.signal })
+        retryAfter = ack.retryAfter ?? 0
       }, {
         signal: ctx.signal,
         maxMs: 30_000,
@@ -134,6 +140,7 @@ export class RoundRunner {
     ctx.state.put({ round, commitment: update.commitment, proofRoot: update.proofRoot, contributionId, txHash, status, fault })
     ctx.live.phase = 'serving'
     ctx.emit({ event: 'round:done', round, status, loss: update.loss })
+    return retryAfter
   }
 
   /**

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { bytesToHex } from 'viem'
 import { generatePrivateKey } from 'viem/accounts'
 import { accountFromPrivateKey } from '../../lib/chain/index.ts'
-import { requestCheckpoint } from '../../lib/net/index.ts'
+import { publishRoundAnnouncement, requestCheckpoint } from '../../lib/net/index.ts'
 import { decodeLeaf, leafHash } from '../../lib/proof/leaf.ts'
 import { verifyMerkleProof } from '../../lib/proof/merkle.ts'
 import { servedCheckpointFromReply } from '../../lib/validation/checkpointOpening.ts'
@@ -16,6 +16,15 @@ import { requestControl } from './ControlSocket.ts'
 import { TEST_HYPER, TEST_MODEL, TestCoordinator } from './testing/TestCoordinator.ts'
 import { WorkerNode } from './WorkerNode.ts'
 import { parseRoundSeed } from '../../lib/hash/roundSeed.ts'
+
+const delay = async (ms: number): Promise<void> => { await new Promise((resolve) => setTimeout(resolve, ms)) }
+/** When each event arrived (events carry no time). */
+const eventTimes = new WeakMap<WorkerEvent, number>()
+/** When the worker reported its update accepted. */
+function acceptedAt (events: WorkerEvent[]): number {
+  const e = events.find((x) => x.event === 'update:accepted')
+  return e === undefined ? 0 : eventTimes.get(e) ?? 0
+}
 
 describe('worker: WorkerNode against a coordinator on real libp2p', function () {
   this.timeout(60_000)
@@ -33,7 +42,7 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
     await rm(root, { recursive: true, force: true })
   })
 
-  async function runWorker (name: string, opts: { key?: `0x${string}`, fault?: WorkerFault, copyFrom?: string, linger?: number } = {}): Promise<{ worker: WorkerNode, events: WorkerEvent[] }> {
+  async function runWorker (name: string, opts: { key?: `0x${string}`, fault?: WorkerFault, copyFrom?: string, linger?: number, rounds?: number } = {}): Promise<{ worker: WorkerNode, events: WorkerEvent[] }> {
     const events: WorkerEvent[] = []
     const worker = await WorkerNode.start({
       coordinator: `${coord.multiaddr}/p2p/${coord.peerId.toString()}`.replace(/\/p2p\/[^/]+\/p2p\//, '/p2p/'),
@@ -42,12 +51,12 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
       backend: 'wasm',
       fault: opts.fault,
       copyFrom: opts.copyFrom,
-      rounds: 1,
+      rounds: opts.rounds ?? 1,
       lingerSeconds: opts.linger ?? 0,
       benchmarkMs: 200,
       pollMs: 100,
       metricsPort: 0,
-      onEvent: (e) => events.push(e)
+      onEvent: (e) => { events.push(e); eventTimes.set(e, Date.now()) }
     })
     return { worker, events }
   }
@@ -151,5 +160,44 @@ describe('worker: WorkerNode against a coordinator on real libp2p', function () 
     assert.equal(rejected?.code, 'STALE')
     assert.equal(rejected.submittedRound, 1)
     assert.equal(worker.state.record(2)?.status, 'rejected')
+  })
+
+  it('asks for work no sooner than the join and the ack say (no round to ask about yet; the next round must close first)', async () => {
+    coord.joinRetryAfter = 2
+    coord.ackRetryAfter = 2
+    try {
+      const joinedAt = Date.now()
+      const { worker, events } = await runWorker('told-to-wait', { rounds: 2 })
+      const polls = (): number[] => coord.assignPolls.filter((p) => p.who === worker.address.toLowerCase()).map((p) => p.at)
+      for (const deadline = Date.now() + 40_000; polls().length < 2 && Date.now() < deadline;) await delay(50)
+      const accepted = events.find((e) => e.event === 'update:accepted')
+      assert.ok(accepted !== undefined, 'the first round was delivered')
+      const [first, second] = polls()
+      // 2 s, jittered by +-25 %, counted from the join: a poll at once would come within a few ms.
+      assert.ok(first - joinedAt >= 1_400, `first poll ${first - joinedAt} ms after the join began`)
+      assert.ok(second - acceptedAt(events) >= 1_400, `next poll ${second - acceptedAt(events)} ms after the update was accepted`)
+      await worker.stop()
+    } finally {
+      coord.joinRetryAfter = 0
+      coord.ackRetryAfter = 0
+    }
+  })
+
+  it('a round announced on gossip ends the wait the join asked for', async () => {
+    coord.joinRetryAfter = 60
+    try {
+      const { worker } = await runWorker('woken')
+      const readyAt = Date.now()
+      const polls = (): number[] => coord.assignPolls.filter((p) => p.who === worker.address.toLowerCase()).map((p) => p.at)
+      // Published until heard: the worker's subscription reaches the coordinator's gossipsub shortly after it connects.
+      for (const deadline = Date.now() + 20_000; polls().length === 0 && Date.now() < deadline;) {
+        await publishRoundAnnouncement(coord.node, coord.announcement()).catch(() => undefined)
+        await delay(300)
+      }
+      assert.ok(polls().length > 0 && polls()[0] - readyAt < 20_000, 'polled on the announcement, not after 45-75 s')
+      await worker.stop()
+    } finally {
+      coord.joinRetryAfter = 0
+    }
   })
 })

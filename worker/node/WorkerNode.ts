@@ -323,6 +323,9 @@ export class WorkerNode {
     let lingerUntil = 0
     let reason = 'stopped'
     try {
+      // The join said when there is first work to ask for (no round was
+      // training); the next round's announcement ends the wait early.
+      await this.idle(coordinator.msUntilFirstPoll() * (0.75 + Math.random() / 2))
       while (!this.signal.aborted) {
         // Paused, outside the schedule or the machine in use: ask for no work (the coordinator gives it to others).
         if (lingerUntil === 0) {
@@ -379,7 +382,7 @@ export class WorkerNode {
           continue
         }
         this.waitingFor = ''
-        await this.runner.run(a)
+        const nextPollS = await this.runner.run(a)
         this.standingCheckedAt = 0
         lastRound = a.round
         finished++
@@ -388,6 +391,13 @@ export class WorkerNode {
           // Keep serving checkpoints until the round is settled (the coordinator opens another or goes away).
           lingerUntil = Date.now() + (o.lingerSeconds ?? 60) * 1000
           if ((o.lingerSeconds ?? 60) <= 0) { reason = 'rounds done'; break }
+        }
+        // The ack said when the next work can come (this round must close
+        // first): wait for that, or for the next round's announcement, rather
+        // than poll at once to be told to wait. Lingering polls on its own clock.
+        if (lingerUntil === 0 && nextPollS > 0 && this.heard.newest <= a.round) {
+          this.heard.mark()
+          await this.idle(nextPollS * 1000 * (0.75 + Math.random() / 2))
         }
       }
       this.context.emit({ event: 'worker:stopped', roundsDone: state.roundsDone, reason: this.signal.aborted ? 'stopped' : reason })

@@ -29,12 +29,13 @@ describe('assign polls of waiting workers', function () {
     await coord?.stop()
   })
 
-  const worker = async (gossipsub: boolean): Promise<{ node: CotrainNode, account: ReturnType<typeof privateKeyToAccount>, coordinator: PeerId }> => {
+  const capabilities = { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 1000, gflops: 1, cpuCores: 1, memoryMib: 1000 }
+  const worker = async (gossipsub: boolean): Promise<{ node: CotrainNode, account: ReturnType<typeof privateKeyToAccount>, coordinator: PeerId, accepted: Awaited<ReturnType<typeof requestJoin>>['accepted'] }> => {
     const node = await createNode({ gossipsub })
     nodes.push(node)
     const account = privateKeyToAccount(generatePrivateKey())
-    const { coordinator } = await requestJoin(node, coord.multiaddr, { signer: account, capabilities: { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 1000, gflops: 1, cpuCores: 1, memoryMib: 1000 } }, { timeoutMs: 20_000 })
-    return { node, account, coordinator }
+    const { coordinator, accepted } = await requestJoin(node, coord.multiaddr, { signer: account, capabilities }, { timeoutMs: 20_000 })
+    return { node, account, coordinator, accepted }
   }
   const poll = async (w: Awaited<ReturnType<typeof worker>>): ReturnType<typeof requestAssignment> =>
     await requestAssignment(w.node, w.coordinator, { round: 0, workerAddress: w.account.address }, { timeoutMs: 10_000 })
@@ -53,11 +54,16 @@ describe('assign polls of waiting workers', function () {
     }
     assert.equal(idle.shards.length, 0)
     assert.equal(idle.retryAfter, 20, 'a third of the 60 s liveness window, not the 1 s a fleet of 3 gets')
+    assert.equal(listener.accepted.retryAfter, 1, 'the join, before its subscription was known, says what a poll would have')
+    // Joining again, now known to listen: the join says what its next poll would be told, so that poll is not made.
+    const again = await requestJoin(listener.node, coord.multiaddr, { signer: listener.account, capabilities }, { timeoutMs: 20_000 })
+    assert.equal(again.accepted.retryAfter, 20)
 
     const plain = await worker(false)
     const plainIdle = await poll(plain)
     assert.equal(plainIdle.shards.length, 0)
     assert.equal(plainIdle.retryAfter, 1, 'a worker that hears no announcement polls as often as before')
+    assert.equal(plain.accepted.retryAfter, 1)
 
     // The third join makes the round open: the subscriber hears it at once and is not late for it.
     await worker(false)
@@ -66,6 +72,10 @@ describe('assign polls of waiting workers', function () {
     const work = await poll(listener)
     assert.ok(work.shards.length > 0, `assigned on the announcement: ${work.waitReason ?? ''}`)
     assert.equal(work.round, 1)
+    // A worker joining while the round trains is told the round and to ask for its work at once.
+    const lateJoiner = await worker(false)
+    assert.equal(lateJoiner.accepted.currentRound?.round, 1)
+    assert.equal(lateJoiner.accepted.retryAfter ?? 0, 0)
 
     // One whose gossip stream came up only after the announcement hears it again a few seconds on.
     const late = await createNode({ gossipsub: true })

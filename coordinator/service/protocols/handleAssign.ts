@@ -2,14 +2,7 @@ import { contentIdBytes } from '../../../lib/hash/contentId.ts'
 import { ErrorCode, ProtocolError, type Assignment, type ContentProviders } from '../../../lib/net/index.ts'
 import type { CoordinatorContext } from '../CoordinatorContext.ts'
 import { roundAnnouncement } from '../roundPlan.ts'
-
-/**
- * Assign polls per second the coordinator aims for from idle workers that do
- * not hear the announcements, and the longest it asks any worker to wait
- * (well inside the liveness window).
- */
-const POLLS_PER_SECOND = 50
-const MAX_POLL_SECONDS = 20
+import { idlePollSeconds, pollSpreadSeconds } from './idlePollSeconds.ts'
 
 /**
  * /cotrain/assign: a worker's poll. It keeps the worker live; a worker with
@@ -20,18 +13,9 @@ export async function handleAssign (ctx: CoordinatorContext, peerId: string, wor
   const { rounds } = ctx
   rounds.heartbeat(peerId)
   const round = rounds.currentRound()
-  // Idle workers are told to come back later the more of them there are, so
-  // polls stay near POLLS_PER_SECOND in total (each costs a stream and a
-  // handshake of frames).
-  const spread = Math.min(MAX_POLL_SECONDS, Math.ceil(rounds.workers.size / POLLS_PER_SECOND))
-  // A worker subscribed to the announcements is woken by the next round's, so
-  // while it waits for one its poll is only a heartbeat: it comes back at the
-  // longest interval whatever the number of workers, which keeps its polls per
-  // round about constant as N grows.
-  const heartbeat = ctx.listeners.has(peerId) ? Math.max(1, Math.min(MAX_POLL_SECONDS, Math.floor(rounds.config.livenessMs / 3000))) : 0
   const wait = (seconds: number, waitReason: string, untilAnnounced: boolean, label: string): Assignment => {
     ctx.metrics.assignRequests.inc(1, { answer: label })
-    return { round: 0, workerAddress, shards: [], totalSamples: 0, retryAfter: Math.max(seconds, spread, untilAnnounced ? heartbeat : 0), waitReason: waitReason.slice(0, 200) }
+    return { round: 0, workerAddress, shards: [], totalSamples: 0, retryAfter: idlePollSeconds(ctx, peerId, { atLeast: seconds, untilAnnounced }), waitReason: waitReason.slice(0, 200) }
   }
   if (round == null || (round.state !== 'training' && round.state !== 'collecting')) {
     // A round may be waiting for this worker to count as live: schedule now
@@ -62,7 +46,7 @@ export async function handleAssign (ctx: CoordinatorContext, peerId: string, wor
   }
   if (providers === 'wait') {
     // Short, not spread: the seeds need about one model transfer, and then everyone waiting can start.
-    return { ...wait(1, `round ${round.number}'s model is reaching its first workers; fetching it from them in a moment`, false, 'wait-model'), retryAfter: Math.max(1, Math.min(spread, MAX_SEED_WAIT_SECONDS)) }
+    return { ...wait(1, `round ${round.number}'s model is reaching its first workers; fetching it from them in a moment`, false, 'wait-model'), retryAfter: Math.max(1, Math.min(pollSpreadSeconds(ctx), MAX_SEED_WAIT_SECONDS)) }
   }
   ctx.metrics.assignRequests.inc(1, { answer: 'work' })
   return { round: round.number, workerAddress, shards, totalSamples: shards.reduce((n, s) => n + s.samples, 0), announcement: roundAnnouncement(round, rounds.config), retryAfter: 0, providers }

@@ -4,12 +4,14 @@ import type { WorkerCapabilities } from '../../store/records.ts'
 import type { CoordinatorContext } from '../CoordinatorContext.ts'
 import { roundAnnouncement } from '../roundPlan.ts'
 import { toProtocolRefusal } from '../toProtocolRefusal.ts'
+import { idlePollSeconds } from './idlePollSeconds.ts'
 
 /**
  * /cotrain/join: with a contract, refuses an address without stake;
  * registers the worker (or refreshes one joining again) with
  * the capabilities it reports and the addresses identify learned, and tells
- * it the round in progress, if one is past scheduling.
+ * it the round in progress, if one is past scheduling, and when to ask for
+ * work when there is none yet.
  */
 export async function handleJoin (ctx: CoordinatorContext, { address, peer, join }: VerifiedJoin): Promise<Partial<JoinAccepted>> {
   const peerId = peer.toString()
@@ -45,5 +47,12 @@ export async function handleJoin (ctx: CoordinatorContext, { address, peer, join
   // The known count only: the live gauge is refreshed on the service's timer (from counts kept as workers poll), not once per join.
   ctx.metrics.workers.set(ctx.rounds.workers.size, { status: 'known' })
   const round = ctx.rounds.currentRound()
-  return round == null || round.state === 'open' ? {} : { currentRound: roundAnnouncement(round, ctx.rounds.config) }
+  if (round?.state === 'training' || round?.state === 'collecting') return { currentRound: roundAnnouncement(round, ctx.rounds.config) }
+  if (round?.state === 'open') return {}
+  // No work to ask for until the next round: its announcement wakes the
+  // worker, and it asks no sooner than its first assign poll would have been
+  // told to come back anyway (the join just kept it live). That poll, from
+  // every worker of a fleet joining, was a quarter of all assign requests.
+  const retryAfter = idlePollSeconds(ctx, peerId, { atLeast: 1, untilAnnounced: true })
+  return round == null ? { retryAfter } : { currentRound: roundAnnouncement(round, ctx.rounds.config), retryAfter }
 }

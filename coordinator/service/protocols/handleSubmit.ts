@@ -6,6 +6,7 @@ import { checkSubmission } from '../checkSubmission.ts'
 import type { CoordinatorContext } from '../CoordinatorContext.ts'
 import { roundPlanOf } from '../roundPlan.ts'
 import { toProtocolRefusal } from '../toProtocolRefusal.ts'
+import { idlePollSeconds } from './idlePollSeconds.ts'
 
 /**
  * /cotrain/submit: a worker's update. Checked once (checkSubmission), then
@@ -45,7 +46,8 @@ export async function handleSubmit (ctx: CoordinatorContext, peerId: string, add
     ctx.metrics.submissions.inc(1, { status: 'received' })
     // Every assignment in: move on to verification now rather than at the next tick.
     rounds.tick().catch(() => undefined)
-    return { round: row.round, commitment: m.commitment, receivedAt: Math.floor(row.receivedAt / 1000) }
+    // The worker's next work is in the next round, so its next poll waits as one whose update is in would be told to (saving that poll).
+    return { round: row.round, commitment: m.commitment, receivedAt: Math.floor(row.receivedAt / 1000), retryAfter: idlePollSeconds(ctx, peerId, { atLeast: 2, untilAnnounced: true }) }
   } catch (err) {
     const refusal = toProtocolRefusal(err)
     ctx.metrics.submissions.inc(1, { status: 'refused' })

@@ -34,6 +34,11 @@ export class TestCoordinator {
   readonly seed = new Uint8Array(32).fill(7)
   /** The next this many submissions are answered BUSY (a coordinator under load or restarting). */
   busySubmits = 0
+  /** What the join and the submission's ack say about the next assign poll (seconds; 0: at once). */
+  joinRetryAfter = 0
+  ackRetryAfter = 0
+  /** Every assign request, when and from whom (address, lower-case hex). */
+  readonly assignPolls: Array<{ at: number, who: string }> = []
   private workers = 0
 
   async start (): Promise<void> {
@@ -43,13 +48,14 @@ export class TestCoordinator {
     const model = float32ToBytes(this.startWeights)
     const content = new Map<string, Uint8Array>([[weightsId(this.startWeights), model], ...this.shards.map((s) => [s.id, s.bytes] as [string, Uint8Array])])
     await startContentService(this.node, { provider: (id) => content.get(id) })
-    const joins = await startJoinService(this.node, { onJoin: () => ({}) })
+    const joins = await startJoinService(this.node, { onJoin: () => ({ retryAfter: this.joinRetryAfter }) })
     const addressOf = joins.addressOf.bind(joins)
     const slot = new Map<string, number>()
     await startAssignService(this.node, {
       addressOf,
       onAssign: (req) => {
         const who = bytesToHex(req.workerAddress)
+        this.assignPolls.push({ at: Date.now(), who })
         if (!slot.has(who)) slot.set(who, this.workers++)
         const shard = this.shards[(slot.get(who) as number) % this.shards.length]
         return { round: this.round, workerAddress: req.workerAddress, shards: [{ contentId: contentIdBytes(shard.id), index: 0, samples: shard.dataset.count, size: shard.bytes.byteLength }], totalSamples: shard.dataset.count, announcement: this.announcement(), retryAfter: 0 }
@@ -69,7 +75,7 @@ export class TestCoordinator {
         if (c !== bytesToHex(s.commitment)) throw new ProtocolError(ErrorCode.ERROR_CODE_INVALID, 'commitment does not match')
         if (this.submissions.some((x) => bytesToHex(x.commitment) === c)) throw new ProtocolError(ErrorCode.ERROR_CODE_DUPLICATE, 'commitment already submitted')
         this.submissions.push(s)
-        return { round: s.round, commitment: s.commitment, receivedAt: Math.floor(Date.now() / 1000) }
+        return { round: s.round, commitment: s.commitment, receivedAt: Math.floor(Date.now() / 1000), retryAfter: this.ackRetryAfter }
       }
     })
   }
