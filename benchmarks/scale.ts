@@ -197,7 +197,7 @@ function folderBytes (dir: string): number {
 
 // ---------------------------------------------------------------- workers
 
-interface WorkerResult { joinedAt?: number, assignedAt?: number, servedAt?: number, submittedAt?: number, retries: number, error?: string, firstRetry?: string, fromPeersBytes?: number, providerFailures?: number, firstProviderFailure?: string }
+interface WorkerResult { joinedAt?: number, assignedAt?: number, servedAt?: number, submittedAt?: number, retries: number, error?: string, firstRetry?: string, firstRetryAtS?: number, fromPeersBytes?: number, providerFailures?: number, firstProviderFailure?: string }
 
 async function runWorkers (): Promise<void> {
   const count = Number(values.count)
@@ -233,12 +233,14 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   const held = values.swarm === 'off' ? undefined : new Map<ContentId, Uint8Array>()
   if (held !== undefined) await startContentService(node, { provider: (id) => held.get(id) })
   const account = privateKeyToAccount(sha256Hex(new TextEncoder().encode(`scale-bench/${index}`)))
-  const retry = { signal, maxMs: 10_000, onRetry: (err: unknown) => { r.retries++; r.firstRetry ??= (err as Error).message.split('\n')[0].slice(0, 120) } }
+  // Each step's retries name the step (and the second since the worker started), so a run's first-retry summary says where the fleet stumbled.
+  const t0 = Date.now()
+  const retry = (step: string): Parameters<typeof retryWithBackoff>[1] => ({ signal, maxMs: 10_000, onRetry: (err: unknown) => { r.retries++; if (r.firstRetry === undefined) { r.firstRetry = `${step}: ${(err as Error).message.split('\n')[0].slice(0, 120)}`; r.firstRetryAtS = (Date.now() - t0) / 1000 } } })
   const capabilities = { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 8000, gflops: 30, cpuCores: 2, memoryMib: 8000 }
   // As a real worker (worker/node/WorkerNode.ts): subscribed before the join, and a round announcement on gossip ends a wait at once, also one heard while a poll was in flight.
   const heard = new AnnouncementWait()
   subscribeRoundAnnouncements(node, { coordinator: peerIdFromString(target.getComponents().findLast((c) => c.name === 'p2p')?.value ?? ''), onAnnouncement: (ann) => { heard.announced(ann.round) } })
-  const { coordinator, accepted } = await retryWithBackoff(async () => await requestJoin(node, target, { signer: account, capabilities }, { timeoutMs: 30_000, signal }), retry)
+  const { coordinator, accepted } = await retryWithBackoff(async () => await requestJoin(node, target, { signer: account, capabilities }, { timeoutMs: 30_000, signal }), retry('join'))
   r.joinedAt = Date.now()
   const sleep = async (ms: number): Promise<void> => { await heard.wait(ms, signal) }
   // The join says when there is first work to ask for (no round training yet); the announcement ends the wait early.
@@ -246,7 +248,7 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   let a: Awaited<ReturnType<typeof requestAssignment>>
   for (;;) {
     heard.mark()
-    a = await retryWithBackoff(async () => await requestAssignment(node, coordinator, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }), retry)
+    a = await retryWithBackoff(async () => await requestAssignment(node, coordinator, { round: 0, workerAddress: account.address }, { timeoutMs: 30_000, signal }), retry('assign'))
     if (a.shards.length > 0) break
     await sleep(Math.max(500, a.retryAfter * 1000) * (0.75 + Math.random() / 2))
   }
@@ -259,19 +261,19 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
   r.fromPeersBytes = 0
   for (const id of ids) {
     const onProviderFailed = (_p: ProviderRef, err: unknown): void => { r.providerFailures = (r.providerFailures ?? 0) + 1; r.firstProviderFailure ??= [err, (err as Error).cause].filter((e) => e instanceof Error).map((e) => (e as Error).message.split('\n')[0].replace(/0x[0-9a-f]{64}/g, 'ID').slice(0, 100)).join(' / ') }
-    const got = await retryWithBackoff(async () => await fetchFromSwarm(node, { contentId: id, size: named.get(id)?.size, providers: named.get(id)?.providers ?? [], coordinator }, { signal, onProviderFailed }), retry)
+    const got = await retryWithBackoff(async () => await fetchFromSwarm(node, { contentId: id, size: named.get(id)?.size, providers: named.get(id)?.providers ?? [], coordinator }, { signal, onProviderFailed }), retry('fetch'))
     if (got.provider !== undefined) r.fromPeersBytes += got.value.byteLength
     held?.set(id, got.value)
     // The model at once (the workers waiting for it need it now), then the shards together, as worker/node/RoundRunner.ts does.
     if (held !== undefined && (id === ids[0] || id === ids[ids.length - 1])) {
       const report = id === ids[0] ? [id] : ids.slice(1)
-      await retryWithBackoff(async () => await reportHave(node, coordinator, { round: a.round, workerAddress: account.address, contentIds: report }, { timeoutMs: 30_000, signal }), retry)
+      await retryWithBackoff(async () => await reportHave(node, coordinator, { round: a.round, workerAddress: account.address, contentIds: report }, { timeoutMs: 30_000, signal }), retry('have'))
     }
   }
   r.servedAt = Date.now()
   let retryAfter = 0
   try {
-    const ack = await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry)
+    const ack = await retryWithBackoff(async () => await submitUpdate(node, coordinator, lightSubmission(a.round, account.address, ann, index), { timeoutMs: 60_000, signal }), retry('submit'))
     retryAfter = ack.retryAfter ?? 0
   } catch (err) {
     // A resend after an ack that came too late: the coordinator has the update, and a real worker counts it delivered (worker/node/RoundRunner.ts).
@@ -467,9 +469,9 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
       row.accepted = done.accepted as number
     }
     for (const e of results.filter(x => x.error !== undefined).slice(0, 3)) process.stderr.write(`  worker error: ${e.error}\n`)
-    const kinds = new Map<string, number>()
-    for (const x of results) if (x.firstRetry !== undefined) kinds.set(x.firstRetry, (kinds.get(x.firstRetry) ?? 0) + 1)
-    for (const [k, c] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 4)) process.stderr.write(`  first retry of ${c} workers: ${k}\n`)
+    const kinds = new Map<string, number[]>()
+    for (const x of results) if (x.firstRetry !== undefined) kinds.set(x.firstRetry, [...(kinds.get(x.firstRetry) ?? []), x.firstRetryAtS ?? 0])
+    for (const [k, at] of [...kinds].sort((a, b) => b[1].length - a[1].length).slice(0, 4)) process.stderr.write(`  first retry of ${at.length} workers (${Math.min(...at).toFixed(0)}-${Math.max(...at).toFixed(0)} s after they started): ${k}\n`)
     const failures = new Map<string, number>()
     for (const x of results) if (x.firstProviderFailure !== undefined) failures.set(x.firstProviderFailure, (failures.get(x.firstProviderFailure) ?? 0) + 1)
     for (const [k, c] of [...failures].sort((a, b) => b[1] - a[1]).slice(0, 4)) process.stderr.write(`  first provider failure of ${c} workers: ${k}\n`)

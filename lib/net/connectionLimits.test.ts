@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { multiaddr } from '@multiformats/multiaddr'
 import { connectionLimitsFor } from './connectionLimits.ts'
 import { CONNECTION_PING_INTERVAL_MS, createNode } from './createNode.ts'
@@ -22,6 +23,24 @@ describe('connection limits for a coordinator with many workers', function () {
     // The whole fleet may be in its handshake at once (a restart): none is reset for waiting.
     assert.ok((big.maxIncomingPendingConnections ?? 0) >= 1000)
     assert.ok((big.inboundConnectionThreshold ?? 0) >= 1000)
+  })
+
+  it('a dialer waits for a slow handshake as long as the caller allows, not libp2p\'s 6 s per address', async () => {
+    // A listener that accepts the socket and never answers: a coordinator whose handshakes queue behind a fleet's.
+    const sockets: Socket[] = []
+    const stalled = createServer((socket) => { sockets.push(socket) })
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve))
+    const dialer = await createNode({ expectedPeers: 64 })
+    nodes.push(dialer)
+    try {
+      const { port } = stalled.address() as AddressInfo
+      const started = Date.now()
+      await assert.rejects(dialer.dial(multiaddr(`/ip4/127.0.0.1/tcp/${port}/p2p/${peers[0].peerId.toString()}`), { signal: AbortSignal.timeout(9_000) }))
+      assert.ok(Date.now() - started >= 8_000, `gave up after ${Date.now() - started} ms`)
+    } finally {
+      for (const s of sockets) s.destroy()
+      stalled.close()
+    }
   })
 
   it('ping each connection once a minute, not every 10 s (a stream each time, on both ends)', () => {

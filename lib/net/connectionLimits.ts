@@ -30,6 +30,10 @@ export function connectionLimitsFor (expectedPeers: number): ConnectionManagerIn
     // Per host and second: workers behind one NAT address (or one test machine) may all come at once.
     inboundConnectionThreshold: Math.max(5, 2 * n),
     // Handshakes queue behind each other when many arrive at once on 2 cores.
-    inboundUpgradeTimeout: 30_000
+    inboundUpgradeTimeout: 30_000,
+    // The dialer's side of the same wait: libp2p gives up on one address after 6 s, so 104 of a 1,000-worker
+    // fleet dropped handshakes the coordinator was still working through and dialed again (a second handshake
+    // each). A caller's own deadline (a join's, a provider fetch's) still bounds the dial.
+    addressDialTimeout: 30_000
   }
 }

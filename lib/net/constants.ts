@@ -79,6 +79,12 @@ export const LIMITS = {
 export const TIMEOUTS = {
   /** Dial, negotiate, send one small request, read its reply. */
   request: 10_000,
+  /**
+   * A join's dial: a coordinator's handshakes queue behind a whole fleet's
+   * when it arrives at once (connectionLimitsFor allows 30 s); a worker that
+   * gives up sooner costs it a second handshake.
+   */
+  joinDial: 30_000,
   /** Send a submission (up to 64 MiB) and read the ack. */
   submit: 120_000,
   /** No chunk for this long means the transfer stalled; the client retries from its offset. */

@@ -104,10 +104,11 @@ export interface RequestJoinParams {
 /**
  * Joins the coordinator at `coordinator` (its peer id, or a multiaddr): signs
  * a binding for the connected coordinator's peer id and sends Join.
- * Throws ProtocolError when refused.
+ * `timeoutMs` bounds the dial (default TIMEOUTS.joinDial) and the request
+ * (default TIMEOUTS.request) each. Throws ProtocolError when refused.
  */
 export async function requestJoin (node: Libp2p, coordinator: DialTarget, params: RequestJoinParams, options: RequestOptions = {}): Promise<{ coordinator: PeerId, accepted: cotrain.v1.JoinAccepted }> {
-  const signal = AbortSignal.any([options.signal ?? new AbortController().signal, AbortSignal.timeout(options.timeoutMs ?? TIMEOUTS.request)])
+  const signal = AbortSignal.any([options.signal ?? new AbortController().signal, AbortSignal.timeout(options.timeoutMs ?? TIMEOUTS.joinDial)])
   const connection = await node.dial(coordinator, { signal })
   const binding = await signJoinBinding({ signer: params.signer, workerPeerId: node.peerId, coordinatorPeerId: connection.remotePeer })
   const accepted = await sendRequest(node, connection.remotePeer, joinProtocol, {
