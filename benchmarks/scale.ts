@@ -21,8 +21,8 @@
  * the coordinator. off: every worker fetches everything from the coordinator.
  * on,off runs every size both ways.
  *
- * Memory: the coordinator runs with the node flags `npm run coordinator`
- * uses (package.json), and samples its RSS, V8 heap, external and
+ * Memory: the coordinator runs with the environment and node flags `npm run
+ * coordinator` uses (package.json), and samples its RSS, V8 heap, external and
  * ArrayBuffer memory every second; each row has RSS at ready (before any
  * worker), once all joined, the peak (the kernel's high-water mark), the
  * sample at the highest RSS with its round state, and the per-worker slope
@@ -394,7 +394,8 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
     const prof = values['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']]
     const heap = values['heap-snapshot'] === undefined ? [] : ['--heap-snapshot', values['heap-snapshot']]
     if (values['heap-snapshot'] !== undefined) mkdirSync(values['heap-snapshot'], { recursive: true })
-    const coord = spawn(process.execPath, [...coordinatorNodeFlags(), ...prof, HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator'), '--swarm', swarm ? 'on' : 'off', ...heap], { stdio: ['ignore', 'pipe', 'inherit'], env })
+    const launch = coordinatorLaunch()
+    const coord = spawn(process.execPath, [...launch.flags, ...prof, HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator'), '--swarm', swarm ? 'on' : 'off', ...heap], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...env, ...launch.env } })
     children.push(coord)
     const events: Record<string, Line> = {}
     const t0 = Date.now()
@@ -483,8 +484,9 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
 }
 
 /**
- * The node flags `npm run coordinator` starts the coordinator with (package.json
- * is their one place), so the benchmark's coordinator runs as a real one does.
+ * The environment and node flags `npm run coordinator` starts the coordinator
+ * with (package.json is their one place), so the benchmark's coordinator runs
+ * as a real one does.
  * None today: --max-semi-space-size=2 (V8's young generation at 4 MiB instead
  * of up to 32) lowered RSS at ready (170 MiB against 268 at N = 200) but at
  * N = 1,000 it cost CPU and peak RSS (three runs 27.1-28.5 s and 535-571 MiB
@@ -492,12 +494,18 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
  * with a small young generation the short-lived objects of a fleet joining
  * are promoted and old space grows instead.
  */
-function coordinatorNodeFlags (): string[] {
+function coordinatorLaunch (): { env: Record<string, string>, flags: string[] } {
   const scripts = (JSON.parse(readFileSync(join(dirname(HERE), '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
   const words = scripts.coordinator.trim().split(/\s+/)
+  // Leading NAME=value words are the environment the script sets (sh syntax, as npm runs it).
+  const env: Record<string, string> = {}
+  while (/^[A-Z_][A-Z0-9_]*=\S*$/.test(words[0] ?? '')) {
+    const word = words.shift()!
+    env[word.slice(0, word.indexOf('='))] = word.slice(word.indexOf('=') + 1)
+  }
   const cli = words.indexOf('coordinator/cli.ts')
-  if (words[0] !== 'node' || cli < 0) throw new Error(`package.json's coordinator script is not 'node [flags] coordinator/cli.ts': ${scripts.coordinator}`)
-  return words.slice(1, cli)
+  if (words[0] !== 'node' || cli < 0) throw new Error(`package.json's coordinator script is not '[NAME=value ...] node [flags] coordinator/cli.ts': ${scripts.coordinator}`)
+  return { env, flags: words.slice(1, cli) }
 }
 
 /** Least-squares line of peak RSS against N over the completed rows (two sizes or more). */

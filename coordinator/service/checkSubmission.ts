@@ -4,8 +4,8 @@ import { getContribution, getContributionIdByHash, ContributionType, type ChainC
 import { bytesEqual, normalizeHex, toHex, type Hex } from '../../lib/hash/sha256.ts'
 import { ErrorCode, ProtocolError, type DecodedUpdateSubmission } from '../../lib/net/index.ts'
 import { computeCommitment } from '../../lib/proof/commitment.ts'
-import { decodeDelta, deltaHash, measureDelta, type DecodedDelta } from '../../lib/proof/delta.ts'
-import { deltaFromWire } from '../../lib/proof/deltaWire.ts'
+import { deltaHashOf, measureDelta, type DecodedDelta } from '../../lib/proof/delta.ts'
+import { decodeWireDelta } from '../../lib/proof/deltaWire.ts'
 import { checkpointCount } from '../../lib/training/hyperParams.ts'
 import type { AssignmentRecord, RoundRecord } from '../store/records.ts'
 import { roundPlanOf } from './roundPlan.ts'
@@ -20,8 +20,6 @@ export interface ChainCheck {
 export interface CheckedSubmission {
   commitment: Hex
   proofRoot: Hex
-  /** Canonical delta bytes (CTDL), whose hash the commitment holds. */
-  deltaBytes: Uint8Array
   /** L2 norm of the float32 values the delta stands for (measured once, here; the clipping bound is a multiple of the round's median). */
   deltaNorm: number
   /** On-chain contribution id, when a contract is configured. */
@@ -69,18 +67,17 @@ export async function checkSubmission (input: {
   const samples = plan.steps * plan.batchSize
   if (m.samples !== samples) refuse(ErrorCode.ERROR_CODE_INVALID, `samples must be ${samples} (${plan.steps} steps of ${plan.batchSize})`)
 
-  let deltaBytes: Uint8Array
+  // The delta as the message carries it (its int8 values a view, not a copy): it is measured and hashed here and dropped.
   let decoded: DecodedDelta
   try {
-    deltaBytes = deltaFromWire(m)
-    decoded = decodeDelta(deltaBytes, { expectedLength: input.numParams })
+    decoded = decodeWireDelta(m, { expectedLength: input.numParams })
   } catch (err) {
     return refuse(ErrorCode.ERROR_CODE_INVALID, `delta does not decode: ${(err as Error).message}`)
   }
   // One pass, from the int8 values and scales when it has them: no float32 copy of the delta is built.
   const measured = measureDelta(decoded.quantized ?? decoded.values)
   if (measured.firstNonFinite !== -1) refuse(ErrorCode.ERROR_CODE_INVALID, `delta value ${measured.firstNonFinite} is ${measured.nonFiniteValue}, not finite`)
-  const hash = deltaHash(deltaBytes)
+  const hash = deltaHashOf(decoded.quantized ?? decoded.values)
   if (!bytesEqual(m.deltaHash, Buffer.from(hash.slice(2), 'hex'))) refuse(ErrorCode.ERROR_CODE_INVALID, 'delta_hash does not match the delta')
   const proofRoot = toHex(m.proofRoot)
   const commitment = computeCommitment({ round: m.round, startWeightsId: round!.modelId, deltaHash: hash, proofRoot, workerAddress: input.workerAddress })
@@ -96,5 +93,5 @@ export async function checkSubmission (input: {
     if (c.ctype !== ContributionType.ComputePower) refuse(ErrorCode.ERROR_CODE_INVALID, `contribution ${id} is not a ComputePower contribution`)
     contributionId = id.toString()
   }
-  return { commitment, proofRoot, deltaBytes, deltaNorm: measured.norm, contributionId }
+  return { commitment, proofRoot, deltaNorm: measured.norm, contributionId }
 }

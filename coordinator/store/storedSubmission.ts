@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pb, type DecodedUpdateSubmission } from '../../lib/net/index.ts'
-import { decodeDelta, type DecodedDelta } from '../../lib/proof/delta.ts'
-import { deltaFromWire } from '../../lib/proof/deltaWire.ts'
+import type { DecodedDelta } from '../../lib/proof/delta.ts'
+import { decodeWireDelta } from '../../lib/proof/deltaWire.ts'
 import { NotFoundError } from '../errors.ts'
 import type { CoordinatorStore } from './CoordinatorStore.ts'
 import type { SubmissionRecord } from './records.ts'
@@ -35,7 +35,8 @@ export function storedProof (s: SubmissionRecord): DecodedUpdateSubmission {
 export async function readSubmissionDelta (store: CoordinatorStore, s: SubmissionRecord): Promise<DecodedDelta> {
   const payload = await store.blobs.get(s.deltaId)
   const m = storedProof(s)
-  return decodeDelta(deltaFromWire({ encoding: m.encoding, delta: payload, scales: m.scales, scaleBlock: m.scaleBlock, numParams: m.numParams }))
+  // Decoded where it was read: an int8 delta's values are a view of the blob's bytes.
+  return decodeWireDelta({ encoding: m.encoding, delta: payload, scales: m.scales, scaleBlock: m.scaleBlock, numParams: m.numParams })
 }
 
 /**

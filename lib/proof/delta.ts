@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.ts'
-import { bytesToFloat32, float32ToBytes } from '../hash/float32Bytes.ts'
+import { bytesToFloat32, float32View } from '../hash/float32Bytes.ts'
 import { sha256Hex, type Hex } from '../hash/sha256.ts'
 import { ProofFormatError } from './errors.ts'
 
@@ -130,19 +130,34 @@ export function measureDelta (d: Float32Array | QuantizedDelta): DeltaMeasure {
  * ceil(n/chunkSize) float32 scales then n int8 values.
  */
 export function encodeDelta (delta: Float32Array | QuantizedDelta): Uint8Array {
+  const parts = deltaParts(delta)
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.byteLength, 0))
+  let off = 0
+  for (const p of parts) { out.set(p, off); off += p.byteLength }
+  return out
+}
+
+/**
+ * {@link deltaHash} of `encodeDelta(delta)`, hashed from the header, scales
+ * and values where they lie: a receiver checks a delta's hash without
+ * building its canonical bytes (a model-sized copy per submission).
+ */
+export function deltaHashOf (delta: Float32Array | QuantizedDelta): Hex {
+  return sha256Hex(...deltaParts(delta))
+}
+
+/** The canonical bytes of `delta` in pieces: the header (new), then views of its scales and values (copies on a big-endian host). */
+function deltaParts (delta: Float32Array | QuantizedDelta): Uint8Array[] {
   const isQ = !(delta instanceof Float32Array)
   const n = isQ ? delta.q.length : delta.length
-  const payload = isQ ? [float32ToBytes(delta.scales), new Uint8Array(delta.q.buffer, delta.q.byteOffset, delta.q.byteLength)] : [float32ToBytes(delta)]
-  const out = new Uint8Array(16 + payload.reduce((a, p) => a + p.byteLength, 0))
-  const v = new DataView(out.buffer)
-  out.set([0x43, 0x54, 0x44, 0x4c], 0)
-  out[4] = 1
-  out[5] = isQ ? 1 : 0
+  const header = new Uint8Array(16)
+  const v = new DataView(header.buffer)
+  header.set([0x43, 0x54, 0x44, 0x4c], 0)
+  header[4] = 1
+  header[5] = isQ ? 1 : 0
   v.setUint32(8, n, false)
   v.setUint32(12, isQ ? delta.chunkSize : 0, false)
-  let off = 16
-  for (const p of payload) { out.set(p, off); off += p.byteLength }
-  return out
+  return isQ ? [header, float32View(delta.scales), new Uint8Array(delta.q.buffer, delta.q.byteOffset, delta.q.byteLength)] : [header, float32View(delta)]
 }
 
 /**
