@@ -12,6 +12,7 @@ import { ErrorCode, ProtocolError, errorCodeName, toProtocolError } from './Prot
 import { checkError, decodeWith } from './messages.ts'
 import { TIMEOUTS } from './constants.ts'
 import { TypedEventTarget } from '../events/TypedEventTarget.ts'
+import type { LentRequest, RequestBufferPool } from './RequestBufferPool.ts'
 
 /** A generated protobuf class, as far as this file needs it. */
 export interface PbType<P, D> {
@@ -130,6 +131,12 @@ export interface ServiceOptions {
   timeoutMs?: number
   /** How long the server waits for the whole request once the stream is open (default TIMEOUTS.readRequest). */
   readTimeoutMs?: number
+  /**
+   * Joins requests that arrive in pieces into buffers lent from here (see
+   * RequestBufferPool), given back when the handler settles: only for a
+   * handler that keeps no view of the request's bytes past its promise.
+   */
+  requestBuffers?: RequestBufferPool
 }
 
 /** Writes the replies of one request; `lp` is the stream's framed writer, `stream` the stream under it. */
@@ -249,6 +256,7 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
     const deadline = abortAfter(request, this.options.timeoutMs ?? def.timeoutMs)
     this.inFlight.add(request)
     const ctx: HandlerContext = { peer, connection, signal, log: this.log }
+    let lent: LentRequest | undefined
     try {
       if (this.options.authorize != null && !(await this.options.authorize(peer))) {
         throw new ProtocolError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, 'peer has not joined')
@@ -263,19 +271,29 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
         clearTimeout(readDeadline)
       }
       let req: DReq
+      lent = this.options.requestBuffers?.take(data)
       try {
-        req = def.decodeRequest(data.subarray())
+        req = def.decodeRequest(lent?.bytes ?? data.subarray())
       } catch (err) {
         throw new ProtocolError(ErrorCode.ERROR_CODE_MALFORMED, (err as CotrainError).shortMessage ?? 'malformed request', { cause: err })
       }
       // Nothing more may come on this stream; drop whatever does.
       await stream.closeRead()
-      await untilAborted(this.respond(req, ctx, lp, stream), signal)
+      const work = this.respond(req, ctx, lp, stream)
+      // The lent bytes go back when the handler itself is done, not when a timeout gives up on it: it may still read them.
+      if (lent !== undefined) {
+        const { release } = lent
+        lent = undefined
+        work.then(release, release)
+      }
+      await untilAborted(work, signal)
       await stream.close({ signal })
       this.asService().emit('request:served', { peer, protocol: def.id })
     } catch (err) {
       await this.reject(stream, lp, peer, err)
     } finally {
+      // Lent and never handed to the handler (a request that did not decode, or a refusal before the handler ran).
+      lent?.release()
       clearTimeout(deadline)
       this.inFlight.delete(request)
     }

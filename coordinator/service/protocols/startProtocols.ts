@@ -5,6 +5,7 @@ import {
   ErrorCode, ProtocolError, startAssignService, startContentService, startHaveService, startJoinService, startSubmissionsService, startSubmitService, type CotrainNode
 } from '../../../lib/net/index.ts'
 import { FileContentCache } from '../../../lib/net/FileContentCache.ts'
+import { RequestBufferPool } from '../../../lib/net/RequestBufferPool.ts'
 import { modelWeightCount } from '../../../lib/model/buildModel.ts'
 import type { ModelConfig } from '../../../lib/model/config.ts'
 import { registerDatasetIntake } from '../../datasets/DatasetIntake.ts'
@@ -65,7 +66,9 @@ export async function startProtocols (ctx: CoordinatorContext, node: CotrainNode
 
     const submit = await startSubmitService(node, {
       addressOf,
-      onSubmit: async (m, c) => await handleSubmit(ctx, c.peer.toString(), addressOf(c.peer)!, m, c.signal)
+      onSubmit: async (m, c) => await handleSubmit(ctx, c.peer.toString(), addressOf(c.peer)!, m, c.signal),
+      // handleSubmit keeps no view of the update past its promise: its delta is written to its blob (awaited) and the rest copied into the row.
+      requestBuffers: new RequestBufferPool()
     })
     stoppers.push(async () => await submit.stop())
 
