@@ -1,5 +1,6 @@
 import type { RoundCore } from '../rounds/RoundCore.ts'
 import type { RoundRecord, SubmissionRecord } from '../store/records.ts'
+import { ReadBuffer } from '../store/ReadBuffer.ts'
 import { readSubmissionDelta } from '../store/storedSubmission.ts'
 import { applyOuterStep } from './applyOuterStep.ts'
 import { RunningSum, clipBound } from './RunningSum.ts'
@@ -27,8 +28,8 @@ export interface AggregatedModel {
  */
 export class RoundAggregator {
   private readonly core: RoundCore
-  /** The accepted deltas of the round being verified, folded in as they are accepted. */
-  private running: { round: number, sum: RunningSum, bound: number } | undefined
+  /** The accepted deltas of the round being verified, folded in as they are accepted, and the buffer they are read into. */
+  private running: { round: number, sum: RunningSum, bound: number, reads: ReadBuffer } | undefined
 
   constructor (core: RoundCore) {
     this.core = core
@@ -40,10 +41,13 @@ export class RoundAggregator {
     const { numParams } = this.core.store.getModel(round.modelId)
     const running = this.runningSum(round, numParams)
     if (running.sum.has(s.id)) return
-    const delta = await readSubmissionDelta(this.core.store, s)
-    if (running.sum.has(s.id)) return // folded by a concurrent call meanwhile
-    // From the int8 form when there is one: bit-identical to folding its float32 values, without building them.
-    const { norm, scale } = running.sum.fold(s.id, delta.quantized ?? delta.values, s.samples, running.bound, `delta of ${s.worker}`)
+    // Read into the round's one read buffer and folded before the next read may use it.
+    const { norm, scale } = await running.reads.use(async (alloc) => {
+      const delta = await readSubmissionDelta(this.core.store, s, alloc)
+      if (running.sum.has(s.id)) return { norm: 0, scale: 1 } // folded by a concurrent call meanwhile
+      // From the int8 form when there is one: bit-identical to folding its float32 values, without building them.
+      return running.sum.fold(s.id, delta.quantized ?? delta.values, s.samples, running.bound, `delta of ${s.worker}`)
+    })
     if (scale < 1) this.core.emit('update:clipped', { round: round.number, submissionId: s.id, worker: s.worker, norm, bound: running.bound })
   }
 
@@ -78,11 +82,11 @@ export class RoundAggregator {
   }
 
   /** The running sum of `round`, created with its clipping bound on first use. */
-  private runningSum (round: RoundRecord, numParams: number): { sum: RunningSum, bound: number } {
+  private runningSum (round: RoundRecord, numParams: number): { sum: RunningSum, bound: number, reads: ReadBuffer } {
     if (this.running?.round !== round.number || this.running.sum.length !== numParams) {
       const k = this.core.config.clipNormMultiplier
       const bound = k > 0 ? clipBound(this.core.store.listDeltaNorms(round.number), k) : Infinity
-      this.running = { round: round.number, sum: new RunningSum(numParams), bound }
+      this.running = { round: round.number, sum: new RunningSum(numParams), bound, reads: new ReadBuffer() }
     }
     return this.running
   }

@@ -6,6 +6,7 @@ import { weightsId } from '../../lib/hash/contentId.ts'
 import { NotFoundError } from '../errors.ts'
 import { tempDir } from '../testing/tempDir.ts'
 import { BlobStore } from './BlobStore.ts'
+import { ReadBuffer } from './ReadBuffer.ts'
 
 describe('BlobStore', () => {
   let tmp: ReturnType<typeof tempDir>
@@ -30,6 +31,23 @@ describe('BlobStore', () => {
     writeFileSync(blobs.pathOf(info.id), Buffer.from(new Float32Array([1, 3]).buffer))
     await assert.rejects(blobs.get(info.id), HashMismatchError)
     await assert.rejects(blobs.get(weightsId(new Float32Array([9]))), NotFoundError)
+  })
+
+  it('reads a blob into the memory a ReadBuffer lends, one read after another, and still checks its hash there', async () => {
+    const blobs = await BlobStore.open(tmp.dir)
+    const a = await blobs.put(new Uint8Array(5000).fill(1))
+    const b = await blobs.put(new Uint8Array(3000).fill(2))
+    const reads = new ReadBuffer()
+    const first = await reads.use(async (alloc) => await blobs.get(a.id, alloc))
+    const second = await reads.use(async (alloc) => await blobs.get(b.id, alloc))
+    assert.equal(second.buffer, first.buffer, 'the second read went where the first was')
+    assert.equal(reads.heldBytes, 5000)
+    assert.deepEqual(second, new Uint8Array(3000).fill(2))
+    // Concurrent reads: the second one gets its own memory, so neither overwrites the other.
+    const both = await Promise.all([a, b].map(async (info) => await reads.use(async (alloc) => { const bytes = await blobs.get(info.id, alloc); return bytes.slice() })))
+    assert.deepEqual(both, [new Uint8Array(5000).fill(1), new Uint8Array(3000).fill(2)])
+    writeFileSync(blobs.pathOf(b.id), new Uint8Array(3000).fill(3))
+    await assert.rejects(reads.use(async (alloc) => await blobs.get(b.id, alloc)), HashMismatchError)
   })
 
   it('writes pending blobs in one pending folder and still finds those an older version left beside the blobs', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { SharedFolderSync } from '../../lib/fs/SharedFolderSync.ts'
 import { syncDir, writeFileAtomic } from '../../lib/fs/writeFileAtomic.ts'
@@ -203,14 +203,33 @@ export class BlobStore {
     return await this.put(float32View(values))
   }
 
-  /** Reads a blob and checks its hash; NotFoundError or HashMismatchError otherwise. */
-  async get (id: string): Promise<Uint8Array> {
-    let bytes: Buffer
+  /**
+   * Reads a blob and checks its hash; NotFoundError or HashMismatchError
+   * otherwise. `alloc` gives the memory it is read into (see ReadBuffer);
+   * by default a fresh buffer.
+   */
+  async get (id: string, alloc: (size: number) => Uint8Array = (size) => Buffer.allocUnsafe(size)): Promise<Uint8Array> {
+    let file
     try {
-      bytes = await readFile(this.pathOf(id))
+      file = await open(this.pathOf(id), 'r')
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`blob ${id} is not in ${this.dir}`, { hint: 'the blob folder must be kept together with the database' })
       throw err
+    }
+    let bytes: Uint8Array
+    try {
+      const { size } = await file.stat()
+      bytes = alloc(size)
+      let at = 0
+      while (at < size) {
+        const { bytesRead } = await file.read(bytes, at, size - at, at)
+        if (bytesRead === 0) break
+        at += bytesRead
+      }
+      // A blob is written once under its id: one that shrank while read is as wrong as one whose bytes changed.
+      if (at < size) bytes = bytes.subarray(0, at)
+    } finally {
+      await file.close()
     }
     const actual = contentIdOf(bytes)
     if (actual !== toContentId(id)) throw new HashMismatchError(`blob ${this.pathOf(id)}`, id, actual)

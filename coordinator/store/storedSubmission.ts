@@ -30,10 +30,11 @@ export function storedProof (s: SubmissionRecord): DecodedUpdateSubmission {
  * The submitted delta, from the wire payload (hash-checked on read) and the
  * row's encoding fields: its `values` are the float32 values, and an int8
  * delta's `quantized` form is there for readers that need no float32 copy
- * (aggregation folds from it).
+ * (aggregation folds from it). With `alloc` (a ReadBuffer's), the delta
+ * is read into memory the caller lends and lives no longer than that.
  */
-export async function readSubmissionDelta (store: CoordinatorStore, s: SubmissionRecord): Promise<DecodedDelta> {
-  const payload = await store.blobs.get(s.deltaId)
+export async function readSubmissionDelta (store: CoordinatorStore, s: SubmissionRecord, alloc?: (size: number) => Uint8Array): Promise<DecodedDelta> {
+  const payload = await store.blobs.get(s.deltaId, alloc)
   const m = storedProof(s)
   // Decoded where it was read: an int8 delta's values are a view of the blob's bytes.
   return decodeWireDelta({ encoding: m.encoding, delta: payload, scales: m.scales, scaleBlock: m.scaleBlock, numParams: m.numParams })
