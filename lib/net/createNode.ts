@@ -19,6 +19,7 @@ import { importedOnce } from './importedKey.ts'
 import { connectionLimitsFor } from './connectionLimits.ts'
 import { skipKnownProtocolMerges } from './knownProtocols.ts'
 import { readInboundByEvents } from './gossipsubInbound.ts'
+import { cacheIdentifyAnswers } from './identifyAnswers.ts'
 import { yamuxHalfWindowUpdates } from './yamuxWindowUpdates.ts'
 import { loadOrCreateIdentity } from './identity.ts'
 import type { ChaChaPoly } from './chachaPoly.ts'
@@ -114,7 +115,7 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
   const node = await createLibp2p({
     privateKey,
     logger: componentLogger(),
-    // Started below, once gossipsub reads by events: before any peer can open a stream to it.
+    // Started below, once identify and gossipsub are set up: before any peer can open a stream to it.
     start: false,
     addresses: {
       listen: options.listen ?? ['/ip4/127.0.0.1/tcp/0'],
@@ -132,8 +133,9 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
       : { ...connectionLimitsFor(options.expectedPeers), ...options.connectionManager },
     services
   })
-  const known = skipKnownProtocolMerges(node.peerStore)
+  const known = skipKnownProtocolMerges(node.peerStore, Date.now, node.peerId)
   node.addEventListener('peer:disconnect', (evt) => { known.forget(evt.detail) })
+  cacheIdentifyAnswers(node.services.identify as Identify)
   const pubsub = (node.services as { pubsub?: GossipSub }).pubsub
   if (pubsub !== undefined) readInboundByEvents(pubsub)
   if (options.start ?? true) {

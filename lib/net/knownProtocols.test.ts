@@ -52,6 +52,27 @@ describe('skipKnownProtocolMerges', function () {
       assert.ok((await b.peerStore.get(a.peerId)).protocols.includes('/ipfs/ping/1.0.0'))
     })
 
+    it('records the cotrain protocols a node serves in its own record, so identify tells peers of them', async () => {
+      const protocol = '/cotrain/test-served/1.0.0'
+      await b.handle(protocol, async (stream) => { await stream.close() })
+      try {
+        assert.ok((await b.peerStore.get(b.peerId)).protocols.includes(protocol), 'in its own record')
+        const c = await createNode()
+        try {
+          await c.dial(b.getMultiaddrs()[0])
+          const end = Date.now() + 10_000
+          while (!(await c.peerStore.get(b.peerId).catch(() => undefined))?.protocols.includes(protocol)) {
+            if (Date.now() > end) assert.fail('a peer that identified the node does not know it serves the protocol')
+            await new Promise((resolve) => setTimeout(resolve, 25))
+          }
+        } finally {
+          await c.stop()
+        }
+      } finally {
+        await b.unhandle(protocol)
+      }
+    })
+
     it('writes nothing to the peer store for a request on a cotrain protocol after identify', async () => {
       const protocol = { ...assignProtocol, id: '/cotrain/test-known/1.0.0' }
       const service = await startAnsweringService(b, protocol, () => ({ ...sampleWait }))

@@ -60,11 +60,15 @@ type WriteMethod = 'merge' | 'patch' | 'save'
  * same object) and returns what it skipped and wrote, and `forget` for a
  * peer that disconnected.
  *
+ * `self` is the node's own id: merges into its own record are never
+ * skipped (they are the protocols it serves).
+ *
  * @example
- * const known = skipKnownProtocolMerges(node.peerStore)
+ * const known = skipKnownProtocolMerges(node.peerStore, Date.now, node.peerId)
  * node.addEventListener('peer:disconnect', (e) => { known.forget(e.detail) })
  */
-export function skipKnownProtocolMerges (peerStore: PeerStore, now: () => number = Date.now): KnownProtocolsStats & { forget: (peer: PeerId) => void } {
+export function skipKnownProtocolMerges (peerStore: PeerStore, now: () => number = Date.now, self?: PeerId): KnownProtocolsStats & { forget: (peer: PeerId) => void } {
+  const selfKey = self?.toString()
   const kept = new Map<string, Kept>()
   const writing = new Map<string, number>()
   const stats = { skipped: 0, written: 0, forget: (peer: PeerId) => { kept.delete(peer.toString()) } }
@@ -90,7 +94,8 @@ export function skipKnownProtocolMerges (peerStore: PeerStore, now: () => number
     const write = peerStore[method].bind(peerStore) as (id: PeerId, data: PeerData, options?: unknown) => Promise<Peer>
     peerStore[method] = async (id: PeerId, data: PeerData, options?: unknown): Promise<Peer> => {
       const key = id.toString()
-      if (method === 'merge' && isProtocolsOnly(data) && writing.get(key) === undefined) {
+      // The node's own record is what it serves (the registrar merges each protocol it handles, identify answers with the list): always written.
+      if (method === 'merge' && key !== selfKey && isProtocolsOnly(data) && writing.get(key) === undefined) {
         const known = kept.get(key)
         if (known !== undefined && now() - known.at < REFRESH_MS && data.protocols.every((p) => known.protocols.has(p) || unrecorded(p))) {
           stats.skipped++
