@@ -25,20 +25,33 @@ describe('FileContentCache', () => {
   before(() => { dir = mkdtempSync(join(tmpdir(), 'cotrain-filecache-')) })
   after(() => { rmSync(dir, { recursive: true, force: true }) })
 
-  it('reads a file once and serves the same bytes from memory after', async () => {
+  it('leaves a first request to the caller, reads the file on the second and serves the same bytes from memory after', async () => {
     const cache = new FileContentCache()
     const bytes = randomBytes(100 * KiB)
     const path = file(bytes)
-    const first = await get(cache, path)
+    assert.ok(await get(cache, path) === undefined, 'asked for once: left to the caller')
+    assert.equal(cache.heldBytes, 0, 'asked for once: not held')
     const second = await get(cache, path)
-    assert.ok(first !== undefined && Buffer.from(first).equals(bytes))
-    assert.equal(second, first)
-    assert.deepEqual([cache.misses, cache.hits, cache.heldBytes], [1, 1, 100 * KiB])
+    const third = await get(cache, path)
+    assert.ok(second !== undefined && Buffer.from(second).equals(bytes))
+    assert.equal(third, second)
+    assert.deepEqual([cache.passes, cache.misses, cache.hits, cache.heldBytes], [1, 1, 1, 100 * KiB])
+  })
+
+  it('holds nothing of objects asked for once each, and remembers a bounded number of them', async () => {
+    const cache = new FileContentCache()
+    for (let i = 0; i < 8192; i++) assert.ok(await cache.get(`id-${i}`, join(dir, 'never-read')) === undefined)
+    assert.deepEqual([cache.passes, cache.misses, cache.heldBytes], [8192, 0, 0])
+    const path = file(randomBytes(KiB))
+    assert.ok(await get(cache, path) === undefined, 'one more: the oldest is forgotten')
+    assert.ok(await cache.get('id-0', join(dir, 'never-read')) === undefined, 'forgotten: a first request again, no read')
+    assert.ok(await get(cache, path) !== undefined, 'remembered: its second request reads it')
   })
 
   it('shares one read between requests that arrive together', async () => {
     const cache = new FileContentCache()
     const path = file(randomBytes(50 * KiB))
+    await get(cache, path)
     const [a, b] = await Promise.all([get(cache, path), get(cache, path)])
     assert.equal(a, b)
     assert.equal(cache.misses, 1)
@@ -47,6 +60,7 @@ describe('FileContentCache', () => {
   it('holds at most maxBytes, dropping the least recently used first', async () => {
     const cache = new FileContentCache({ maxBytes: 250 * KiB })
     const [p1, p2, p3] = [file(randomBytes(100 * KiB)), file(randomBytes(100 * KiB)), file(randomBytes(100 * KiB))]
+    for (const p of [p1, p2, p3]) await get(cache, p)
     await get(cache, p1)
     await get(cache, p2)
     await get(cache, p1) // p2 is now the least recently used
@@ -57,13 +71,16 @@ describe('FileContentCache', () => {
     await get(cache, p3)
     assert.equal(cache.misses, misses, 'p1 and p3 should still be held')
     await get(cache, p2)
-    assert.equal(cache.misses, misses + 1, 'p2 should have been dropped')
+    await get(cache, p2)
+    assert.equal(cache.misses, misses + 1, 'p2 should have been dropped (and read again on its second request since)')
     assert.ok(cache.heldBytes <= 250 * KiB)
   })
 
   it('does not hold a file over maxObjectBytes', async () => {
     const cache = new FileContentCache({ maxObjectBytes: 64 * KiB })
-    assert.equal(await get(cache, file(randomBytes(65 * KiB))), undefined)
+    const path = file(randomBytes(65 * KiB))
+    assert.equal(await get(cache, path), undefined)
+    assert.equal(await get(cache, path), undefined)
     assert.equal(cache.heldBytes, 0)
   })
 
@@ -72,6 +89,7 @@ describe('FileContentCache', () => {
     const bytes = randomBytes(10 * KiB)
     const path = file(bytes)
     const id = contentIdOf(bytes)
+    await cache.get(id, path)
     await cache.get(id, path)
     rmSync(path)
     assert.ok(Buffer.from((await cache.get(id, path))!).equals(bytes))
@@ -82,14 +100,17 @@ describe('FileContentCache', () => {
     const cache = new FileContentCache()
     const path = file(randomBytes(10 * KiB))
     await get(cache, path)
+    await get(cache, path)
     const replaced = randomBytes(10 * KiB)
     writeFileSync(path, replaced)
+    await get(cache, path)
     assert.ok(Buffer.from((await get(cache, path))!).equals(replaced))
     assert.deepEqual([cache.misses, cache.heldBytes], [2, 20 * KiB])
   })
 
   it('rejects for a missing file and holds nothing for it', async () => {
     const cache = new FileContentCache()
+    assert.ok(await cache.get(contentIdOf(Uint8Array.of(1)), join(dir, 'missing')) === undefined, 'a first request touches no file')
     await assert.rejects(cache.get(contentIdOf(Uint8Array.of(1)), join(dir, 'missing')), /ENOENT/)
     assert.equal(cache.heldBytes, 0)
   })
@@ -116,9 +137,9 @@ describe('FileContentCache', () => {
       await server.stop()
     })
 
-    it('serves a file to every peer that asks from one read, whole and hash-checked', async () => {
-      for (let i = 0; i < 3; i++) assert.ok(Buffer.from(await fetchContent(client, server.getMultiaddrs()[0], contentIdOf(small))).equals(small))
-      assert.deepEqual([cache.misses, cache.hits], [1, 2])
+    it('streams the first transfer from the file and serves every later one from one read, whole and hash-checked', async () => {
+      for (let i = 0; i < 4; i++) assert.ok(Buffer.from(await fetchContent(client, server.getMultiaddrs()[0], contentIdOf(small))).equals(small))
+      assert.deepEqual([cache.passes, cache.misses, cache.hits], [1, 1, 2])
     })
 
     it('reads the file for every transfer with the cache turned off', async () => {

@@ -17,6 +17,8 @@
 import { open } from 'node:fs/promises'
 
 const MiB = 1024 * 1024
+/** First requests remembered: more than a round's shards at the largest fleets measured. */
+const SEEN_ONCE_MAX = 8192
 
 export interface FileContentCacheOptions {
   /** Bytes held at most (default 128 MiB). */
@@ -40,9 +42,13 @@ export class FileContentCache {
   readonly maxObjectBytes: number
   /** In Map order, least recently used first. */
   private readonly entries = new Map<string, Entry>()
+  /** Ids asked for once and not held, oldest first (at most SEEN_ONCE_MAX). */
+  private readonly seenOnce = new Set<string>()
   private held = 0
   hits = 0
   misses = 0
+  /** First requests, left to the caller to stream. */
+  passes = 0
 
   constructor (options: FileContentCacheOptions = {}) {
     this.maxBytes = options.maxBytes ?? 128 * MiB
@@ -56,8 +62,9 @@ export class FileContentCache {
 
   /**
    * The bytes of content `contentId`, from memory, or read now from `path`
-   * (the file that holds them); undefined when the file is too large to
-   * hold. Rejects as readFile would.
+   * (the file that holds them) on its second request; undefined on its
+   * first and when the file is too large to hold, for the caller to stream
+   * from the file. Rejects as readFile would.
    */
   async get (contentId: string, path: string): Promise<Uint8Array | undefined> {
     const hit = this.entries.get(contentId)
@@ -66,6 +73,12 @@ export class FileContentCache {
       this.entries.set(contentId, hit)
       this.hits++
       return await hit.bytes
+    }
+    if (!this.seenOnce.has(contentId)) {
+      this.seenOnce.add(contentId)
+      if (this.seenOnce.size > SEEN_ONCE_MAX) this.seenOnce.delete(this.seenOnce.values().next().value!)
+      this.passes++
+      return undefined
     }
     // One open for the size check and the read (stat, then readFile, opened it twice).
     const file = await open(path, 'r')
@@ -85,6 +98,7 @@ export class FileContentCache {
       return await raced.bytes
     }
     this.misses++
+    this.seenOnce.delete(contentId)
     // Concurrent requests for the same object share this one read.
     const entry: Entry = {
       size,
