@@ -5,6 +5,7 @@
  * stream; the client side turns an Error reply into a ProtocolError.
  */
 import { lpStream } from '@libp2p/utils'
+import type { Uint8ArrayList } from 'uint8arraylist'
 import type { Connection, DialTarget, Libp2p, Logger, PeerId, Stream } from '@libp2p/interface'
 import type { LengthPrefixedStream } from '@libp2p/utils'
 import { CotrainError, InvalidInputError, MessageTooLargeError } from '../errors.ts'
@@ -261,7 +262,7 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
       if (this.options.authorize != null && !(await this.options.authorize(peer))) {
         throw new ProtocolError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, 'peer has not joined')
       }
-      let data
+      let data: Uint8ArrayList | undefined
       const readDeadline = abortAfter(request, this.options.readTimeoutMs ?? TIMEOUTS.readRequest)
       try {
         data = await lp.read({ signal })
@@ -277,6 +278,9 @@ export class ProtocolService<Req, DReq, Ok, DOk, E extends ProtocolServiceEvents
       } catch (err) {
         throw new ProtocolError(ErrorCode.ERROR_CODE_MALFORMED, (err as CotrainError).shortMessage ?? 'malformed request', { cause: err })
       }
+      // Joined into a lent buffer, the pieces (TCP read buffers) are garbage now: held by this frame through the
+      // handler (fsyncs, a group commit), they lived long enough for V8 to promote them and wait for a full GC.
+      data = undefined
       // Nothing more may come on this stream; drop whatever does.
       await stream.closeRead()
       const work = this.respond(req, ctx, lp, stream)
