@@ -197,7 +197,7 @@ function folderBytes (dir: string): number {
 
 // ---------------------------------------------------------------- workers
 
-interface WorkerResult { joinedAt?: number, assignedAt?: number, servedAt?: number, submittedAt?: number, retries: number, error?: string, firstRetry?: string, firstRetryAtS?: number, fromPeersBytes?: number, providerFailures?: number, firstProviderFailure?: string }
+interface WorkerResult { joinedAt?: number, assignedAt?: number, servedAt?: number, submittedAt?: number, retries: number, error?: string, firstRetry?: string, firstRetryAtS?: number, heardAnnouncement?: boolean, fromPeersBytes?: number, providerFailures?: number, firstProviderFailure?: string }
 
 async function runWorkers (): Promise<void> {
   const count = Number(values.count)
@@ -253,6 +253,7 @@ async function lightWorker (node: CotrainNode, target: ReturnType<typeof multiad
     await sleep(Math.max(500, a.retryAfter * 1000) * (0.75 + Math.random() / 2))
   }
   r.assignedAt = Date.now()
+  r.heardAnnouncement = heard.newest >= a.round
   const ann = a.announcement!
   // Providers the assignment names (swarm on); none: everything comes from the coordinator.
   const named = new Map<ContentId, { size: number, providers: ProviderRef[] }>()
@@ -343,6 +344,10 @@ interface ScaleRow {
   roundS?: number
   coordinatorCpuS?: number
   cpuMsPerWorker?: number
+  /** When workers got their work, in s after the round began training (p50, p90, max): a worker that missed the announcement is late by up to its poll interval. */
+  assignedAfterTrainingS?: { p50: number, p90: number, max: number }
+  /** Workers that got their work without having heard the round's announcement (gossip lost or not yet subscribed). */
+  notHeard?: number
   /** Assign requests the coordinator answered up to the round's end, per worker (polls while waiting cost a stream each). */
   assignsPerWorker?: number
   /** The same, by answer (work, or why the worker was told to wait). */
@@ -456,6 +461,12 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
     if (done !== undefined) {
       row.lastSubmissionToModelS = ((done.t as number) - lastSubmission) / 1000
       row.roundS = events.training === undefined ? undefined : ((done.t as number) - (events.training.t as number)) / 1000
+      if (events.training !== undefined) {
+        const after = assigned.map((t) => (t - (events.training.t as number)) / 1000).sort((x, y) => x - y)
+        const q = (f: number): number => after[Math.min(after.length - 1, Math.floor(f * after.length))]
+        row.assignedAfterTrainingS = { p50: q(0.5), p90: q(0.9), max: after[after.length - 1] }
+      }
+      row.notHeard = results.filter((x) => x.assignedAt !== undefined && x.heardAnnouncement !== true).length
       row.coordinatorCpuS = done.cpuS as number
       row.cpuMsPerWorker = 1000 * (done.cpuS as number) / n
       row.assignsPerWorker = (done.assigns as number) / n

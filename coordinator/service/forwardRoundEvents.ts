@@ -7,8 +7,16 @@ import type { CoordinatorMetrics } from './CoordinatorMetrics.ts'
 import { roundAnnouncement } from './roundPlan.ts'
 import type { RoundEvaluation } from './trainingData.ts'
 
-/** When a round's announcement is published again, after the first. */
-const REANNOUNCE_MS = 3000
+/**
+ * When a round's announcement is published again, after the first (ms after
+ * it). Gossipsub drops a message for a peer it has no stream to yet, and opens
+ * those streams one peer at a time: with a thousand workers connecting at
+ * once the last streams come up seconds later (at N = 500 on a loaded
+ * machine, 199 workers heard neither of two announcements 3 s apart and got
+ * their work ~49 s late, when their idle wait ran out). A repeat costs one
+ * small message per worker; subscribers drop it.
+ */
+const REANNOUNCE_MS = [3000, 8000, 15_000]
 
 /** The latest evaluation's language-model extras (bits per character, sample), for round:done and the dashboard. */
 export interface LatestEvaluation { round?: number, value: RoundEvaluation }
@@ -37,16 +45,16 @@ export function forwardRoundEvents (input: {
         emit({ event: 'round:training', round: round.number, deadline: round.deadline })
         const announce = (): void => { publishRoundAnnouncement(input.node(), roundAnnouncement(round, r.config)).catch(() => undefined) }
         announce()
-        // Once more a few seconds on: gossipsub drops a message for a peer it
-        // has no stream to yet (a worker that connected a moment ago, often the
-        // one whose join opened the round), and a worker that hears the
-        // announcements polls only every 20 s. Subscribers drop the repeat.
-        const again = setTimeout(() => {
-          timers.delete(again)
-          if (r.currentRound()?.number === round.number && r.currentRound()?.state === 'training') announce()
-        }, REANNOUNCE_MS)
-        again.unref()
-        timers.add(again)
+        // Again a few times while it trains (REANNOUNCE_MS): a worker that
+        // hears the announcements waits up to 20 s for one before it polls.
+        for (const ms of REANNOUNCE_MS) {
+          const again = setTimeout(() => {
+            timers.delete(again)
+            if (r.currentRound()?.number === round.number && r.currentRound()?.state === 'training') announce()
+          }, ms)
+          again.unref()
+          timers.add(again)
+        }
       }
     }),
     r.on('assignment:created', (a) => { emit({ event: 'assignment:created', round: a.round, peerId: a.worker, shards: a.shardIds.length, samples: a.samples, reassignedFrom: a.reassignedFrom }) }),

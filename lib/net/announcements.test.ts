@@ -70,6 +70,12 @@ describe('round announcements over gossipsub', function () {
       assert.equal(coord.services.pubsub!.getSubscribers(ANNOUNCEMENT_TOPIC).length, WORKERS)
       await publishRoundAnnouncement(coord, { ...sampleAnnouncement, round: 7 })
       await until(() => heard.size === WORKERS)
+      // One this node has no stream to (not yet opened, or closed) would not hear the next announcement: not a listener.
+      const quiet = many[2].peerId.toString()
+      assert.equal(listeners.has(quiet), true)
+      const streams = (coord.services.pubsub as unknown as { streamsOutbound: Map<string, { rawStream: { abort: (err: Error) => void } }> }).streamsOutbound
+      streams.get(quiet)?.rawStream.abort(new Error('stream reset'))
+      await until(() => !listeners.has(quiet))
       // A worker that leaves is no longer a listener.
       await many[0].stop()
       await until(() => listeners.size === WORKERS - 1)

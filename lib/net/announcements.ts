@@ -96,7 +96,11 @@ export function subscribeRoundAnnouncements (node: Libp2p, options: SubscribeRou
 
 /** The peers that have told this node they subscribe to the announcement topic. */
 export interface AnnouncementListeners {
-  /** True when `peer` (a peer id string) subscribes: it hears the next round's announcement without polling for it. */
+  /**
+   * True when `peer` (a peer id string) subscribes and this node has its
+   * stream to it up: it hears the next round's announcement without polling
+   * for it.
+   */
   has: (peer: string) => boolean
   readonly size: number
   stop: () => void
@@ -107,7 +111,11 @@ export interface AnnouncementListeners {
  * gossipsub's subscription changes and libp2p's disconnects: O(1) per
  * question, where gossipsub's getSubscribers builds a PeerId per subscriber.
  * The coordinator publishes with flood-publish, so every peer in here gets the
- * announcement straight from it.
+ * announcement straight from it, once gossipsub has opened its own stream to
+ * the peer: a subscription arrives on the peer's stream, but gossipsub opens
+ * its streams to peers one at a time, so with a fleet connecting at once the
+ * last ones wait seconds, and a message published meanwhile is dropped for
+ * them. Until then a peer is not counted as hearing announcements.
  *
  * @example
  * const listeners = trackAnnouncementListeners(node)
@@ -117,6 +125,8 @@ export function trackAnnouncementListeners (node: Libp2p, options: { topic?: str
   const pubsub = pubsubOf(node)
   const topic = options.topic ?? ANNOUNCEMENT_TOPIC
   const peers = new Set<string>()
+  // Gossipsub's own streams to its peers, by peer id: on the implementation, not on its exported interface.
+  const outbound = (pubsub as unknown as { streamsOutbound: ReadonlyMap<string, unknown> }).streamsOutbound
   const onChange = (evt: CustomEvent<{ peerId: PeerId, subscriptions: Array<{ topic: string, subscribe: boolean }> }>): void => {
     for (const s of evt.detail.subscriptions) {
       if (s.topic !== topic) continue
@@ -129,7 +139,7 @@ export function trackAnnouncementListeners (node: Libp2p, options: { topic?: str
   pubsub.addEventListener('subscription-change', onChange)
   node.addEventListener('peer:disconnect', onDisconnect)
   return {
-    has: (peer) => peers.has(peer),
+    has: (peer) => peers.has(peer) && outbound.has(peer),
     get size () { return peers.size },
     stop: () => {
       pubsub.removeEventListener('subscription-change', onChange)
