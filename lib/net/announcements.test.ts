@@ -76,6 +76,12 @@ describe('round announcements over gossipsub', function () {
       const streams = (coord.services.pubsub as unknown as { streamsOutbound: Map<string, { rawStream: { abort: (err: Error) => void } }> }).streamsOutbound
       streams.get(quiet)?.rawStream.abort(new Error('stream reset'))
       await until(() => !listeners.has(quiet))
+      // reach() opens it again at once (gossipsub itself would only on a new connection), and the next announcement gets there.
+      await listeners.reach(many[2].peerId, coord.getConnections(many[2].peerId)[0])
+      assert.equal(listeners.has(quiet), true)
+      heard.delete(2)
+      await publishRoundAnnouncement(coord, { ...sampleAnnouncement, round: 8 })
+      await until(() => heard.has(2))
       // A worker that leaves is no longer a listener.
       await many[0].stop()
       await until(() => listeners.size === WORKERS - 1)

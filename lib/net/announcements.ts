@@ -7,7 +7,7 @@
  */
 import { TopicValidatorResult } from '@libp2p/gossipsub'
 import type { GossipSub, Message, PublishResult } from '@libp2p/gossipsub'
-import type { Libp2p, PeerId } from '@libp2p/interface'
+import type { Connection, Libp2p, PeerId } from '@libp2p/interface'
 import { CotrainError, MessageTooLargeError } from '../errors.ts'
 import { ANNOUNCEMENT_TOPIC, LIMITS } from './constants.ts'
 import { checkRoundAnnouncement, decodeRoundAnnouncement, pb } from './messages.ts'
@@ -102,6 +102,16 @@ export interface AnnouncementListeners {
    * for it.
    */
   has: (peer: string) => boolean
+  /**
+   * Opens gossipsub's stream to `peer` over `connection` now, unless it has
+   * one or is not tracking the peer yet (then gossipsub's own queue does it):
+   * gossipsub opens these one peer at a time, so with a fleet connecting at
+   * once the last ones wait long after their join (at N = 1,000, 690 workers
+   * had none 15 s after the round began and missed all four announcements).
+   * Called for each joined worker, so at most as many at once as joins are
+   * worked on. Resolves when done; never throws.
+   */
+  reach: (peer: PeerId, connection: Connection) => Promise<void>
   readonly size: number
   stop: () => void
 }
@@ -125,8 +135,10 @@ export function trackAnnouncementListeners (node: Libp2p, options: { topic?: str
   const pubsub = pubsubOf(node)
   const topic = options.topic ?? ANNOUNCEMENT_TOPIC
   const peers = new Set<string>()
-  // Gossipsub's own streams to its peers, by peer id: on the implementation, not on its exported interface.
-  const outbound = (pubsub as unknown as { streamsOutbound: ReadonlyMap<string, unknown> }).streamsOutbound
+  // Gossipsub's own streams to its peers, by peer id, the peers it tracks and how it opens a stream to one: on
+  // the implementation (pinned in package.json), not on its exported interface; reach() does nothing without them.
+  const internals = pubsub as unknown as { streamsOutbound: ReadonlyMap<string, unknown>, peers?: ReadonlyMap<string, unknown>, createOutboundStream?: (peer: PeerId, connection: Connection) => Promise<void> }
+  const outbound = internals.streamsOutbound
   const onChange = (evt: CustomEvent<{ peerId: PeerId, subscriptions: Array<{ topic: string, subscribe: boolean }> }>): void => {
     for (const s of evt.detail.subscriptions) {
       if (s.topic !== topic) continue
@@ -140,6 +152,12 @@ export function trackAnnouncementListeners (node: Libp2p, options: { topic?: str
   node.addEventListener('peer:disconnect', onDisconnect)
   return {
     has: (peer) => peers.has(peer) && outbound.has(peer),
+    reach: async (peer, connection) => {
+      const id = peer.toString()
+      if (outbound.has(id) || internals.peers?.has(id) !== true || typeof internals.createOutboundStream !== 'function') return
+      // gossipsub's own method: it checks again that no stream exists, sends our subscriptions and logs its failures.
+      await internals.createOutboundStream.call(pubsub, peer, connection).catch(() => undefined)
+    },
     get size () { return peers.size },
     stop: () => {
       pubsub.removeEventListener('subscription-change', onChange)

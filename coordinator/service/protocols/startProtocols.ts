@@ -39,7 +39,14 @@ export function contentCacheBytes (model: ModelConfig): number {
 export async function startProtocols (ctx: CoordinatorContext, node: CotrainNode, dataDir: string): Promise<Array<() => Promise<void>>> {
   const stoppers: Array<() => Promise<void>> = []
   try {
-    const joins = await startJoinService(node, { onJoin: async (v) => await handleJoin(ctx, v) })
+    const joins = await startJoinService(node, {
+      onJoin: async (v, hctx) => {
+        const accepted = await handleJoin(ctx, v)
+        // The round's announcement reaches a worker only over gossipsub's own stream to it: open it now, not when gossipsub's one-at-a-time queue gets there.
+        void ctx.listeners.reach(v.peer, hctx.connection)
+        return accepted
+      }
+    })
     stoppers.push(async () => await joins.stop())
     // Bindings checked at an earlier join stay valid across restarts: the store has them.
     const addressOf = (peer: unknown): Address | undefined => {
