@@ -19,7 +19,6 @@ import { importedOnce } from './importedKey.ts'
 import { connectionLimitsFor } from './connectionLimits.ts'
 import { skipKnownProtocolMerges } from './knownProtocols.ts'
 import { readInboundByEvents } from './gossipsubInbound.ts'
-import { openOutboundConcurrently } from './gossipsubOutbound.ts'
 import { cacheIdentifyAnswers } from './identifyAnswers.ts'
 import { yamuxHalfWindowUpdates } from './yamuxWindowUpdates.ts'
 import { loadOrCreateIdentity } from './identity.ts'
@@ -138,10 +137,7 @@ export async function createNode (options: CreateNodeOptions = {}): Promise<Cotr
   node.addEventListener('peer:disconnect', (evt) => { known.forget(evt.detail) })
   cacheIdentifyAnswers(node.services.identify as Identify)
   const pubsub = (node.services as { pubsub?: GossipSub }).pubsub
-  if (pubsub !== undefined) {
-    readInboundByEvents(pubsub)
-    openOutboundConcurrently(pubsub)
-  }
+  if (pubsub !== undefined) readInboundByEvents(pubsub)
   if (options.start ?? true) {
     try {
       await node.start()
