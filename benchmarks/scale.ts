@@ -496,14 +496,9 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
 
 /**
  * The environment and node flags `npm run coordinator` starts the coordinator
- * with (package.json is their one place), so the benchmark's coordinator runs
- * as a real one does.
- * None today: --max-semi-space-size=2 (V8's young generation at 4 MiB instead
- * of up to 32) lowered RSS at ready (170 MiB against 268 at N = 200) but at
- * N = 1,000 it cost CPU and peak RSS (three runs 27.1-28.5 s and 535-571 MiB
- * against two without it at 22.1-23.1 s and 486-491 MiB, load 1.5-1.9):
- * with a small young generation the short-lived objects of a fleet joining
- * are promoted and old space grows instead.
+ * with (package.json's script), so the benchmark's coordinator runs as a real
+ * one does: today two V8 heap settings (coordinator/nodeFlags.ts, kept equal
+ * to the script by its test, says why and what they were worth).
  */
 function coordinatorLaunch (): { env: Record<string, string>, flags: string[] } {
   const scripts = (JSON.parse(readFileSync(join(dirname(HERE), '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts

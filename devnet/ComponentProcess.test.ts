@@ -34,6 +34,15 @@ describe('ComponentProcess', function () {
     assert.equal(ready.event === 'thing:ready' ? ready.port : -1, 4001, 'an event already seen is found without waiting')
   })
 
+  it('starts node with the flags it is given before the entry (the devnet gives the coordinator its heap settings)', async () => {
+    const file = join(dir, 'argv.mjs')
+    writeFileSync(file, 'console.log(JSON.stringify({ event: "thing:ready", port: process.execArgv.length, argv: process.execArgv }))\n')
+    const p = new ComponentProcess<FakeEvent & { argv?: string[] }>('thing', file, [], { nodeFlags: ['--max-semi-space-size=8', '--heap-growing-percent=40'] })
+    const ready = await p.waitFor((e) => e.event === 'thing:ready')
+    assert.deepEqual((ready as { argv?: string[] }).argv, ['--max-semi-space-size=8', '--heap-growing-percent=40'])
+    assert.equal(await p.exit(), 0)
+  })
+
   it('waitFor rejects with the component\'s last error when it exits first', async () => {
     const entry = component('fails', ['error: no coordinator database in x'], 1)
     const p = new ComponentProcess<FakeEvent>('thing', entry, [])

@@ -45,10 +45,11 @@ export class ComponentProcess<E extends EventRecord = ComponentEvent> extends Ty
   private readonly child: ChildProcess
   private exited: { code: number | null, signal: NodeJS.Signals | null } | undefined
 
-  constructor (name: string, entry: string, args: string[], options: { env?: NodeJS.ProcessEnv, cwd?: string } = {}) {
+  /** `nodeFlags` go to node before the entry (the coordinator's heap settings, coordinator/nodeFlags.ts). */
+  constructor (name: string, entry: string, args: string[], options: { env?: NodeJS.ProcessEnv, cwd?: string, nodeFlags?: readonly string[] } = {}) {
     super()
     this.name = name
-    this.child = spawn(process.execPath, [entry, ...args], {
+    this.child = spawn(process.execPath, [...(options.nodeFlags ?? []), entry, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, ...options.env, NODE_NO_WARNINGS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { formatEther, type Address } from 'viem'
 import { ComponentProcess, type ComponentEvent } from './ComponentProcess.ts'
 import type { CoordinatorEvent } from '../coordinator/events.ts'
+import { COORDINATOR_NODE_FLAGS } from '../coordinator/nodeFlags.ts'
 import type { ValidatorEvent } from '../validator/events.ts'
 import type { WorkerEvent } from '../worker/node/events.ts'
 import { devnetQuorum, setupDevChain } from './setupDevChain.ts'
@@ -111,7 +112,8 @@ export async function runDevnet (options: DevnetOptions): Promise<DevnetResult> 
   try {
     const common = ['--rpc-url', dev.chain.url, '--contract', dev.contract, '--json']
     const start = <E extends ComponentEvent>(name: string, component: string, args: string[], privateKey?: string): ComponentProcess<E> => {
-      const p = new ComponentProcess<E>(name, join(component, 'cli.ts'), args, { env: privateKey != null ? { COTRAIN_PRIVATE_KEY: privateKey } : {} })
+      // The coordinator runs with the heap settings npm run coordinator gives it.
+      const p = new ComponentProcess<E>(name, join(component, 'cli.ts'), args, { env: privateKey != null ? { COTRAIN_PRIVATE_KEY: privateKey } : {}, nodeFlags: component === 'coordinator' ? COORDINATOR_NODE_FLAGS : [] })
       p.on('event', (ev) => options.onEvent?.(name, ev))
       p.on('process:exited', ({ code }) => { if (code !== 0 && code !== null) line(`${name} exited with code ${code}: ${p.lastError()}`) })
       processes.push(p)
