@@ -20,7 +20,7 @@ import { resolveHyperParams } from '../lib/training/hyperParams.ts'
 import { selectBackend } from '../lib/training/selectBackend.ts'
 import { smallRound, smallShards } from '../lib/training/testing/fixture.ts'
 import { trainRound, type TrainRoundResult } from '../lib/training/trainRound.ts'
-import { submissionDeltaFields } from '../lib/validation/submissionDelta.ts'
+import { deltaToWire } from '../lib/proof/deltaWire.ts'
 import { serveTrainedRounds } from '../lib/validation/testing/serveTrainedRounds.ts'
 import { applyDeltaFault } from '../lib/faults/index.ts'
 import { readValidationBatches } from './readValidationBatches.ts'
@@ -95,7 +95,7 @@ describe('validator: scores honest work and reports cheats on a real chain', fun
       const node = await createNode()
       nodes.push(node)
       stops.push((await serveTrainedRounds(node, new Map([[1, r]]))).stop)
-      const f = submissionDeltaFields(r.deltaBytes)
+      const f = deltaToWire(r.deltaBytes)
       submissions.push({
         workerPeerId: node.peerId.toString(),
         workerAddrs: node.getMultiaddrs().map(String),

@@ -4,8 +4,3 @@ import { CotrainError } from '../errors.ts'
 export class CheckpointOpeningError extends CotrainError {
   override name = 'CheckpointOpeningError'
 }
-
-/** A submission whose wire fields cannot be turned back into canonical delta bytes. */
-export class SubmissionFormatError extends CotrainError {
-  override name = 'SubmissionFormatError'
-}

@@ -1,7 +1,8 @@
 import type { UpdateSubmission } from '../net/messages.ts'
 import { toHex } from '../hash/sha256.ts'
 import type { TrainRoundResult } from '../training/trainRound.ts'
-import { deltaBytesFromSubmission } from './submissionDelta.ts'
+import { deltaFromWire } from '../proof/deltaWire.ts'
+import { ProofFormatError } from '../proof/errors.ts'
 import type { SubmissionClaim } from './verifySubmission.ts'
 
 /**
@@ -21,7 +22,7 @@ export function submissionClaimFromWire (s: UpdateSubmission, delta?: Uint8Array
     proofRoot: toHex(s.proofRoot ?? new Uint8Array(0)),
     leafCount: s.leafCount ?? 0,
     leaves,
-    deltaBytes: deltaBytesFromSubmission(s, delta ?? (s.delta != null && s.delta.byteLength > 0 ? s.delta : undefined)),
+    deltaBytes: deltaFromWire({ encoding: s.encoding ?? undefined, delta: wireDelta(s, delta), scales: s.scales ?? undefined, scaleBlock: s.scaleBlock ?? undefined, numParams: s.numParams ?? undefined }),
     deltaHash: (s.deltaHash?.byteLength ?? 0) > 0 ? toHex(s.deltaHash!) : undefined,
     baseModelId: (s.baseModelId?.byteLength ?? 0) > 0 ? toHex(s.baseModelId!) : undefined,
     replay: (s.backendClass ?? '') !== '' ? { backendClass: s.backendClass!, microBatches: Math.max(1, s.microBatches ?? 1) } : undefined
@@ -42,4 +43,11 @@ export function submissionClaimFromResult (r: Pick<TrainRoundResult, 'round' | '
     baseModelId: r.startWeightsId,
     replay: r.replay
   }
+}
+
+/** The delta payload: given apart (a listing leaves it out; fetched by `deltaId`) or carried in the message. */
+function wireDelta (s: UpdateSubmission, delta: Uint8Array | undefined): Uint8Array {
+  const d = delta ?? (s.delta != null && s.delta.byteLength > 0 ? s.delta : undefined)
+  if (d === undefined) throw new ProofFormatError('the submission carries no delta bytes')
+  return d
 }

@@ -6,7 +6,7 @@ import { selectBackend } from '../training/selectBackend.ts'
 import { trainRound, type TrainRoundParams, type TrainRoundResult } from '../training/trainRound.ts'
 import { applyDeltaFault, trainingFaultOf, type WorkerFault } from '../faults/index.ts'
 import { submissionClaimFromResult, submissionClaimFromWire } from './submissionClaim.ts'
-import { submissionDeltaFields } from './submissionDelta.ts'
+import { deltaToWire } from '../proof/deltaWire.ts'
 import { trainHonestRound } from '../training/testing/fixture.ts'
 import { startServingWorker, type ServingWorker } from './testing/servingWorker.ts'
 import { verifySubmission, type SubmissionClaim, type SubmissionVerification } from './verifySubmission.ts'
@@ -61,7 +61,7 @@ describe('validation: verifySubmission over a real checkpoint server', function 
   })
 
   it('passes an honest update sent as wire fields (int8 delta rebuilt from delta + scales)', async () => {
-    const f = submissionDeltaFields(honest.deltaBytes)
+    const f = deltaToWire(honest.deltaBytes)
     const wire = {
       round: honest.round, workerAddress: fromHex(honest.workerAddress), baseModelId: fromHex(honest.startWeightsId), commitment: fromHex(honest.commitment),
       ...f, deltaHash: fromHex(honest.deltaHash), proofRoot: fromHex(honest.proofRoot), leafCount: honest.leaves.length,
