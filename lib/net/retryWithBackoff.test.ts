@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { createServer } from 'node:net'
+import { freePort } from '../chain/startLocalChain.ts'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import { multiaddr } from '@multiformats/multiaddr'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
@@ -10,14 +10,6 @@ import { ErrorCode, ProtocolError } from './ProtocolError.ts'
 import { backoffDelay, isTransientError, retryWithBackoff } from './retryWithBackoff.ts'
 
 const capabilities = { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 8700, gflops: 33, cpuCores: 2, memoryMib: 24000 }
-
-async function freePort (): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as { port: number }).port
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 describe('retryWithBackoff', function () {
   it('spreads delays over [d/2, d] with d doubling up to the ceiling', () => {

@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict'
-import { createServer } from 'node:net'
+import { freePort } from '../../lib/chain/startLocalChain.ts'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { createNode, fetchFromSwarm, startContentService, toContentId, type CotrainNode } from '../../lib/net/index.ts'
 import { CoordinatorService, type CoordinatorServiceOptions } from '../../coordinator/service/CoordinatorService.ts'
 import { tempDir } from '../../coordinator/testing/tempDir.ts'
 import { CoordinatorLink } from './CoordinatorLink.ts'
-
-async function freePort (): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as { port: number }).port
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 const capabilities = { backend: 'wasm', tfjsVersion: '4.22.0', simd: true, samplesPerSecond: 1000, gflops: 1, cpuCores: 1, memoryMib: 1000 }
 
