@@ -98,14 +98,16 @@ export class BlobStore {
    * needs none (publishing is finished on open, see listPending).
    */
   private async folder (dir: string, durable: boolean): Promise<void> {
-    let made = this.folders.get(dir)
+    // Kept apart by durability: a folder a publish made first has no fsynced entry, and a put() into it later still needs one.
+    const key = durable ? dir : `${dir}\0unsynced`
+    let made = this.folders.get(key)
     if (made === undefined) {
       made = (async () => {
         await mkdir(dir, { recursive: true })
         if (durable) await syncDir(dirname(dir))
       })()
-      this.folders.set(dir, made)
-      made.catch(() => this.folders.delete(dir)) // the next write tries again
+      this.folders.set(key, made)
+      made.catch(() => this.folders.delete(key)) // the next write tries again
     }
     await made
   }
