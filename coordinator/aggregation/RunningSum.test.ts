@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { dequantizeDelta, quantizeDelta } from '../../lib/proof/delta.ts'
+import { dequantizeDelta, measureDelta, quantizeDelta } from '../../lib/proof/delta.ts'
 import { InvalidDeltaError } from '../errors.ts'
-import { RunningSum, clipBound, l2Norm } from './RunningSum.ts'
+import { RunningSum, clipBound } from './RunningSum.ts'
 import { weightedAverage } from './weightedAverage.ts'
 
 describe('RunningSum', () => {
@@ -38,7 +38,7 @@ describe('RunningSum', () => {
     const quantized = Array.from({ length: 5 }, (_, k) => quantizeDelta(Float32Array.from({ length: 3000 }, (_, i) => Math.sin(i * (k + 2)) * (k === 4 ? 40 : 0.01 * (k + 1))), 1024))
     const fromInt8 = new RunningSum(3000)
     const fromFloat = new RunningSum(3000)
-    const bound = 2 * l2Norm(dequantizeDelta(quantized[2])) // clips the last one (40x), keeps the others
+    const bound = 2 * measureDelta(dequantizeDelta(quantized[2])).norm // clips the last one (40x), keeps the others
     const results = quantized.map((q, k) => [fromInt8.fold(k, q, 100 + k, bound), fromFloat.fold(k, dequantizeDelta(q), 100 + k, bound)])
     for (const [a, b] of results) assert.deepEqual(a, b)
     assert.ok(results[4][0].scale < 1 && results[0][0].scale === 1, 'one clipped, the others not')
@@ -59,6 +59,6 @@ describe('RunningSum', () => {
     assert.equal(clipBound([1.1, 0.9, 1.0, 250], 2), 2 * 1.05)
     assert.equal(clipBound([1, 2, 3], 2), 4)
     assert.equal(clipBound([], 2), Infinity)
-    assert.equal(l2Norm(new Float32Array([3, 4])), 5)
+    assert.equal(measureDelta(new Float32Array([3, 4])).norm, 5)
   })
 })

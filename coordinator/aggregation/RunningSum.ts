@@ -92,13 +92,6 @@ export class RunningSum {
   }
 }
 
-/** L2 norm, accumulated in float64. */
-export function l2Norm (values: Float32Array): number {
-  let s = 0
-  for (let i = 0; i < values.length; i++) s += values[i] * values[i]
-  return Math.sqrt(s)
-}
-
 /**
  * The clipping bound of a round: `multiplier` x the median norm of all the
  * round's submissions. It is fixed once submissions close, before any delta

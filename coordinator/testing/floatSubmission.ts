@@ -1,6 +1,6 @@
 import { float32ToBytes } from '../../lib/hash/float32Bytes.ts'
 import { WIRE_DELTA_ENCODING } from '../../lib/proof/deltaWire.ts'
-import { l2Norm } from '../aggregation/RunningSum.ts'
+import { measureDelta } from '../../lib/proof/delta.ts'
 import { encodeProof } from '../store/storedSubmission.ts'
 import type { DecodedUpdateSubmission } from '../../lib/net/index.ts'
 
@@ -9,6 +9,6 @@ export function floatSubmission (delta: Float32Array): { deltaPayload: Uint8Arra
   return {
     deltaPayload: float32ToBytes(delta),
     proof: encodeProof({ encoding: WIRE_DELTA_ENCODING.float32, numParams: delta.length } as DecodedUpdateSubmission),
-    deltaNorm: l2Norm(delta)
+    deltaNorm: measureDelta(delta).norm
   }
 }
