@@ -21,8 +21,8 @@
  * the coordinator. off: every worker fetches everything from the coordinator.
  * on,off runs every size both ways.
  *
- * Memory: the coordinator runs with the environment and node flags `npm run
- * coordinator` uses (package.json), and samples its RSS, V8 heap, external and
+ * Memory: the coordinator runs with the node flags `npm run coordinator`
+ * uses (coordinator/nodeFlags.ts), and samples its RSS, V8 heap, external and
  * ArrayBuffer memory every second; each row has RSS at ready (before any
  * worker), once all joined, the peak (the kernel's high-water mark), the
  * sample at the highest RSS with its round state, and the per-worker slope
@@ -58,6 +58,7 @@ import { deltaHash, encodeDelta, quantizeDelta } from '../lib/proof/delta.ts'
 import { deltaToWire } from '../lib/proof/deltaWire.ts'
 import { checkpointCount, type TrainingHyperParams } from '../lib/training/hyperParams.ts'
 import { AnnouncementWait } from '../worker/node/AnnouncementWait.ts'
+import { COORDINATOR_NODE_FLAGS } from '../coordinator/nodeFlags.ts'
 import { CoordinatorService } from '../coordinator/service/CoordinatorService.ts'
 
 const HERE = fileURLToPath(import.meta.url)
@@ -166,16 +167,16 @@ async function runCoordinator (): Promise<void> {
   process.exit(0)
 }
 
-/**
- * The coordinator's memory at one moment, in MiB, and the round state it was
- * in; on Linux also the RSS split into anonymous memory (V8 heap, malloc) and
- * mapped files (node's binary and libraries).
- */
 /** One point of the coordinator's memory curve: [s since start, RSS, V8 heap total, external, ArrayBuffers (MiB), round state]. */
 type MemoryPoint = [number, number, number, number, number, string]
 
 interface MemorySample { state: string, rssMiB: number, heapUsedMiB: number, heapTotalMiB: number, externalMiB: number, arrayBuffersMiB: number, rssAnonMiB?: number, rssFileMiB?: number }
 
+/**
+ * The coordinator's memory at one moment, in MiB, and the round state it was
+ * in; on Linux also the RSS split into anonymous memory (V8 heap, malloc) and
+ * mapped files (node's binary and libraries).
+ */
 function memorySample (state: string): MemorySample {
   const m = process.memoryUsage()
   const sample: MemorySample = { state, rssMiB: m.rss / MiB, heapUsedMiB: m.heapUsed / MiB, heapTotalMiB: m.heapTotal / MiB, externalMiB: m.external / MiB, arrayBuffersMiB: m.arrayBuffers / MiB }
@@ -399,8 +400,8 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
     const prof = values['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']]
     const heap = values['heap-snapshot'] === undefined ? [] : ['--heap-snapshot', values['heap-snapshot']]
     if (values['heap-snapshot'] !== undefined) mkdirSync(values['heap-snapshot'], { recursive: true })
-    const launch = coordinatorLaunch()
-    const coord = spawn(process.execPath, [...launch.flags, ...prof, HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator'), '--swarm', swarm ? 'on' : 'off', ...heap], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...env, ...launch.env } })
+    // The V8 heap settings a real coordinator runs with (coordinator/nodeFlags.ts: npm run coordinator and the devnet use the same list).
+    const coord = spawn(process.execPath, [...COORDINATOR_NODE_FLAGS, ...prof, HERE, '--role', 'coordinator', '--workers', String(n), '--data-dir', join(dir, 'coordinator'), '--swarm', swarm ? 'on' : 'off', ...heap], { stdio: ['ignore', 'pipe', 'inherit'], env })
     children.push(coord)
     const events: Record<string, Line> = {}
     const t0 = Date.now()
@@ -492,26 +493,6 @@ async function runOne (n: number, procs: number, timeoutS: number, swarm: boolea
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
     rmSync(dir, { recursive: true, force: true })
   }
-}
-
-/**
- * The environment and node flags `npm run coordinator` starts the coordinator
- * with (package.json's script), so the benchmark's coordinator runs as a real
- * one does: today two V8 heap settings (coordinator/nodeFlags.ts, kept equal
- * to the script by its test, says why and what they were worth).
- */
-function coordinatorLaunch (): { env: Record<string, string>, flags: string[] } {
-  const scripts = (JSON.parse(readFileSync(join(dirname(HERE), '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
-  const words = scripts.coordinator.trim().split(/\s+/)
-  // Leading NAME=value words are the environment the script sets (sh syntax, as npm runs it).
-  const env: Record<string, string> = {}
-  while (/^[A-Z_][A-Z0-9_]*=\S*$/.test(words[0] ?? '')) {
-    const word = words.shift()!
-    env[word.slice(0, word.indexOf('='))] = word.slice(word.indexOf('=') + 1)
-  }
-  const cli = words.indexOf('coordinator/cli.ts')
-  if (words[0] !== 'node' || cli < 0) throw new Error(`package.json's coordinator script is not '[NAME=value ...] node [flags] coordinator/cli.ts': ${scripts.coordinator}`)
-  return { env, flags: words.slice(1, cli) }
 }
 
 /** Least-squares line of peak RSS against N over the completed rows (two sizes or more). */
