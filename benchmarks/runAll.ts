@@ -15,12 +15,15 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 const resultsDir = join(here, 'results')
 
 /** Every benchmark, in the order it runs; the name is its results file and, unless VARIANTS says otherwise, its script. */
-export const BENCHMARKS = ['gas', 'aggregation', 'transfer', 'training', 'proof-overhead', 'proof-overhead-gpt', 'verification', 'verification-calibration', 'detection', 'detection-gpt', 'learning-quality', 'quality-scores', 'lm-training', 'lm-quality', 'robust-aggregation', 'adversary', 'adversary-devnet', 'scale'] as const
+export const BENCHMARKS = ['gas', 'aggregation', 'transfer', 'training', 'proof-overhead', 'proof-overhead-gpt', 'verification', 'verification-calibration', 'detection', 'detection-gpt', 'learning-quality', 'quality-scores', 'lm-training', 'lm-quality', 'robust-aggregation', 'adversary', 'adversary-devnet', 'group-commit', 'join-binding', 'connection-memory', 'scale'] as const
 
-/** Benchmarks that are another mode of a script: the script and its arguments. */
+/** Benchmarks whose script has another name, or is another mode of a script: the script and its arguments. */
 const VARIANTS: Record<string, { script: string, args: string[] }> = {
   'proof-overhead-gpt': { script: 'proof-overhead', args: ['--model', 'gpt'] },
-  'detection-gpt': { script: 'detection', args: ['--model', 'gpt'] }
+  'detection-gpt': { script: 'detection', args: ['--model', 'gpt'] },
+  'group-commit': { script: 'groupCommit', args: [] },
+  'join-binding': { script: 'joinBinding', args: [] },
+  'connection-memory': { script: 'connectionMemory', args: [] }
 }
 
 const usage = `Usage: npm run bench [-- [NAME ...] [--summary-only]]
