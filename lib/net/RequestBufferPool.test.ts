@@ -8,6 +8,9 @@ import { startSubmitService, submitUpdate } from './submit.ts'
 import type { SubmitService } from './submit.ts'
 import type { DecodedUpdateSubmission } from './messages.ts'
 import { sampleSubmission } from './testing/sampleMessages.ts'
+import { framed, rawRequest } from './testing/rawRequest.ts'
+import { SUBMIT_PROTOCOL } from './constants.ts'
+import { pb } from './messages.ts'
 
 const KiB = 1024
 
@@ -107,5 +110,39 @@ describe('a service that joins requests into lent buffers', function () {
     onSubmit = async () => {}
     const ack = await submitUpdate(client, server.peerId, sent)
     assert.equal(Buffer.from(ack.commitment!).toString('hex'), Buffer.from(sent.commitment!).toString('hex'), 'the ack, encoded before the buffer went back, still carries the commitment')
+  })
+
+  it('gives the buffer back when the request it was lent for does not decode (the handler never runs)', async () => {
+    const take = pool.take.bind(pool)
+    let lentBuffer: ArrayBufferLike | undefined
+    pool.take = (data) => {
+      const lent = take(data)
+      lentBuffer = lent?.bytes.buffer
+      return lent
+    }
+    let handled = false
+    onSubmit = async () => { handled = true }
+    try {
+      // 150 KB that no UpdateSubmission decodes from (0xff...: a varint that never ends), in several pieces.
+      const reply = await rawRequest(client, server.peerId, SUBMIT_PROTOCOL, framed(new Uint8Array(150_000).fill(0xff)))
+      assert.equal(pb.SubmitResponse.decode(reply!).error?.code, ErrorCode.ERROR_CODE_MALFORMED)
+    } finally {
+      pool.take = take
+      onSubmit = async () => {}
+    }
+    assert.equal(handled, false)
+    assert.ok(lentBuffer !== undefined, 'the request was joined into a lent buffer')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    // Every free buffer that holds such a request, and one more at most: the one lent for it is among them.
+    const free: Array<ReturnType<RequestBufferPool['take']>> = []
+    for (;;) {
+      const held = pool.heldBytes
+      const next = pool.take(pieces(150 * KiB, 64 * KiB))
+      if (next === undefined) break
+      free.push(next)
+      if (pool.heldBytes !== held) break
+    }
+    for (const f of free) f?.release()
+    assert.ok(free.some((f) => f?.bytes.buffer === lentBuffer), 'the buffer is back in the pool')
   })
 })
