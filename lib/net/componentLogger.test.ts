@@ -94,33 +94,29 @@ describe('componentLogger', function () {
 
     it('DEBUG=libp2p* logs a node\'s streams as before', async () => {
       await withDebug('libp2p*', async () => {
-        const a = await createNode()
-        const b = await createNode()
+        // Everything the nodes log, from their start to their goodbyes, is kept here rather than printed.
+        const out: string[] = []
+        const write = process.stderr.write
+        process.stderr.write = ((chunk: string | Uint8Array) => { out.push(String(chunk)); return true }) as typeof process.stderr.write
+        let a: CotrainNode | undefined
+        let b: CotrainNode | undefined
         try {
-          const out: string[] = []
-          const write = process.stderr.write
-          process.stderr.write = ((chunk: string | Uint8Array) => { out.push(String(chunk)); return true }) as typeof process.stderr.write
-          try {
-            await a.services.ping.ping(b.getMultiaddrs()[0])
-            await new Promise((resolve) => setTimeout(resolve, 50))
-          } finally {
-            process.stderr.write = write
-          }
-          const text = out.join('')
-          // Per-stream loggers, scoped under their connection's.
-          assert.match(text, /libp2p:tcp:connection:outbound:\w+:yamux:outbound:\d+ /)
-          assert.match(text, /libp2p:tcp:connection:inbound:\w+:yamux:inbound:\d+:identify /)
+          a = await createNode()
+          b = await createNode()
+          await a.services.ping.ping(b.getMultiaddrs()[0])
+          await new Promise((resolve) => setTimeout(resolve, 50))
         } finally {
-          // Their goodbyes would print too.
-          const write = process.stderr.write
-          process.stderr.write = (() => true) as typeof process.stderr.write
           try {
-            await a.stop()
-            await b.stop()
+            await a?.stop()
+            await b?.stop()
           } finally {
             process.stderr.write = write
           }
         }
+        const text = out.join('')
+        // Per-stream loggers, scoped under their connection's.
+        assert.match(text, /libp2p:tcp:connection:outbound:\w+:yamux:outbound:\d+ /)
+        assert.match(text, /libp2p:tcp:connection:inbound:\w+:yamux:inbound:\d+:identify /)
       })
     })
   })
