@@ -55,6 +55,30 @@ describe('round announcements over gossipsub', function () {
     assert.throws(() => encodeRoundAnnouncement({ ...sampleAnnouncement, roundSeed: new Uint8Array(33) }), /round_seed/)
     assert.ok(LIMITS.announcement < 4 * 1024 * 1024, 'gossipsub drops messages over 4 MiB silently')
   })
+  it('reach() alongside gossipsub\'s own opening of the same stream opens one stream, not two', async () => {
+    const coord = await createNode({ gossipsub: true })
+    const worker = await createNode({ gossipsub: true })
+    try {
+      const listeners = trackAnnouncementListeners(coord)
+      subscribeRoundAnnouncements(worker, { coordinator: coord.peerId, onAnnouncement: () => {} })
+      await worker.dial(coord.getMultiaddrs()[0])
+      await until(() => listeners.has(worker.peerId.toString()))
+      const id = worker.peerId.toString()
+      const pubsub = coord.services.pubsub as unknown as { streamsOutbound: Map<string, { rawStream: { abort: (err: Error) => void } }>, createOutboundStream: (peer: unknown, connection: unknown) => Promise<void> }
+      pubsub.streamsOutbound.get(id)?.rawStream.abort(new Error('stream reset'))
+      await until(() => !listeners.has(id))
+      const connection = coord.getConnections(worker.peerId)[0]
+      // A join's reach() while gossipsub's queue gets to the same peer (one negotiation under way when the other starts).
+      await Promise.all([listeners.reach(worker.peerId, connection), pubsub.createOutboundStream(worker.peerId, connection)])
+      const gossipStreams = (): number => connection.streams.filter((s) => s.direction === 'outbound' && s.protocol?.startsWith('/meshsub/') === true && s.status === 'open').length
+      assert.equal(gossipStreams(), 1)
+      assert.equal(listeners.has(id), true)
+      listeners.stop()
+    } finally {
+      await Promise.all([coord, worker].map(async (n) => { await n.stop() }))
+    }
+  })
+
   it('reaches every worker on one IP address, past the 13 gossipsub\'s colocation penalty left, and knows them as listeners', async function () {
     this.timeout(60_000)
     const WORKERS = 24

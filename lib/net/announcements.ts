@@ -94,6 +94,32 @@ export function subscribeRoundAnnouncements (node: Libp2p, options: SubscribeRou
   }
 }
 
+/** Gossipsub instances whose createOutboundStream openOnce has wrapped. */
+const wrappedOpens = new WeakSet<object>()
+
+/**
+ * Makes concurrent calls of gossipsub's createOutboundStream for one peer
+ * share one opening: it checks for an existing stream before it awaits the
+ * new one, so reach() and gossipsub's own queue, getting to a peer while
+ * the other's negotiation was under way, opened two, and the one it kept
+ * second left the first open and unused for as long as the connection.
+ */
+function openOnce (internals: { createOutboundStream?: (peer: PeerId, connection: Connection) => Promise<void> }): void {
+  const open = internals.createOutboundStream
+  if (typeof open !== 'function' || wrappedOpens.has(internals)) return
+  wrappedOpens.add(internals)
+  const opening = new Map<string, Promise<void>>()
+  internals.createOutboundStream = async function (this: unknown, peer: PeerId, connection: Connection): Promise<void> {
+    const id = peer.toString()
+    let pending = opening.get(id)
+    if (pending === undefined) {
+      pending = open.call(this, peer, connection).finally(() => { opening.delete(id) })
+      opening.set(id, pending)
+    }
+    await pending
+  }
+}
+
 /** The peers that have told this node they subscribe to the announcement topic. */
 export interface AnnouncementListeners {
   /**
@@ -108,8 +134,9 @@ export interface AnnouncementListeners {
    * gossipsub opens these one peer at a time, so with a fleet connecting at
    * once the last ones wait long after their join (at N = 1,000, 690 workers
    * had none 15 s after the round began and missed all four announcements).
-   * Called for each joined worker, so at most as many at once as joins are
-   * worked on. Resolves when done; never throws.
+   * A call while gossipsub's own queue (or another call) is opening the
+   * peer's stream shares that opening (see openOnce). Resolves when done;
+   * never throws.
    */
   reach: (peer: PeerId, connection: Connection) => Promise<void>
   readonly size: number
@@ -139,6 +166,7 @@ export function trackAnnouncementListeners (node: Libp2p, options: { topic?: str
   // the implementation (pinned in package.json), not on its exported interface; reach() does nothing without them.
   const internals = pubsub as unknown as { streamsOutbound: ReadonlyMap<string, unknown>, peers?: ReadonlyMap<string, unknown>, createOutboundStream?: (peer: PeerId, connection: Connection) => Promise<void> }
   const outbound = internals.streamsOutbound
+  openOnce(internals)
   const onChange = (evt: CustomEvent<{ peerId: PeerId, subscriptions: Array<{ topic: string, subscribe: boolean }> }>): void => {
     for (const s of evt.detail.subscriptions) {
       if (s.topic !== topic) continue
