@@ -5,6 +5,16 @@ import { LIMITS } from './constants.ts'
 /** The longest retry hint taken from a peer: a wrong or hostile one cannot park a client for longer. */
 const MAX_RETRY_AFTER_MS = 60_000
 
+/**
+ * A `retry_after` a peer sent (seconds: JoinAccepted, Assignment,
+ * SubmissionAck) as the wait to take, in ms: at most MAX_RETRY_AFTER_MS, as
+ * for an error's hint, so a wrong or hostile coordinator cannot park a worker
+ * for up to 2^32 s. Missing or 0: 0.
+ */
+export function peerWaitMs (seconds: number | null | undefined): number {
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, seconds ?? 0) * 1000)
+}
+
 /** The wire's error codes (`cotrain.v1.ErrorCode`). */
 export const ErrorCode = cotrain.v1.ErrorCode
 export type ErrorCode = cotrain.v1.ErrorCode

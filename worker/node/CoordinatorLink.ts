@@ -3,7 +3,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import type { PrivateKeyAccount } from 'viem/accounts'
 import { CotrainError, InvalidInputError } from '../../lib/errors.ts'
-import { ErrorCode, ProtocolError, reportHave, requestAssignment, requestJoin, reserveOnRelay, retryWithBackoff, type Capabilities, type CotrainNode, type FailedProvider } from '../../lib/net/index.ts'
+import { ErrorCode, ProtocolError, peerWaitMs, reportHave, requestAssignment, requestJoin, reserveOnRelay, retryWithBackoff, type Capabilities, type CotrainNode, type FailedProvider } from '../../lib/net/index.ts'
 import type { ContentId } from '../../lib/hash/contentId.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 
@@ -69,7 +69,7 @@ export class CoordinatorLink {
           onRetry: (err, attempt, wait) => { if (attempt === 1 || attempt % 5 === 0) this.log(`join failed (${(err as Error).message.split('\n')[0]}), retrying in ${(wait / 1000).toFixed(1)} s`) }
         })
       this.joinedPeer = coordinator
-      this.firstPollAt = Date.now() + (accepted.retryAfter ?? 0) * 1000
+      this.firstPollAt = Date.now() + peerWaitMs(accepted.retryAfter)
       this.keepRelayReservation()
       if (!this.watching) {
         this.watching = true

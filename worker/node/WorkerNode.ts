@@ -7,7 +7,7 @@ import { InvalidInputError } from '../../lib/errors.ts'
 import { createChainClient, type WalletChainClient } from '../../lib/chain/index.ts'
 import type { Progress } from '../../lib/cli/Progress.ts'
 import { startStatusServer, type StatusServer } from '../../lib/http/startStatusServer.ts'
-import { WORKER_EXPECTED_PEERS, backoffDelay, createNode, subscribeRoundAnnouncements, type Capabilities, type CotrainNode, type ProtocolError } from '../../lib/net/index.ts'
+import { WORKER_EXPECTED_PEERS, backoffDelay, createNode, peerWaitMs, subscribeRoundAnnouncements, type Capabilities, type CotrainNode, type ProtocolError } from '../../lib/net/index.ts'
 import type { cotrain } from '../../lib/proto/cotrain.js'
 import { selectBackend, type BackendName } from '../../lib/training/selectBackend.ts'
 import { challengeWindowSeconds } from '../../lib/challenge/challengeWindow.ts'
@@ -372,13 +372,13 @@ export class WorkerNode {
         if (lingerUntil > 0) {
           if (a.round > lastRound || this.heard.newest > lastRound) { reason = 'coordinator moved past the last round'; break }
           if (Date.now() >= lingerUntil) { reason = 'linger time over'; break }
-          await this.idle(Math.min(2000, (a.retryAfter ?? 0) * 1000 || (o.pollMs ?? 1000)))
+          await this.idle(Math.min(2000, peerWaitMs(a.retryAfter) || (o.pollMs ?? 1000)))
           continue
         }
         if ((a.shards?.length ?? 0) === 0 || a.round <= lastRound) {
           this.noteWaiting(a.waitReason !== '' && a.waitReason !== undefined ? a.waitReason : 'waiting for work from the coordinator')
           // Jittered: workers woken together by an announcement and told the same wait would otherwise come back together.
-          await this.idle(Math.max(100, ((a.retryAfter ?? 0) * 1000 || (o.pollMs ?? 1000)) * (0.75 + Math.random() / 2)))
+          await this.idle(Math.max(100, (peerWaitMs(a.retryAfter) || (o.pollMs ?? 1000)) * (0.75 + Math.random() / 2)))
           continue
         }
         this.waitingFor = ''
@@ -397,7 +397,7 @@ export class WorkerNode {
         // than poll at once to be told to wait. Lingering polls on its own clock.
         if (lingerUntil === 0 && nextPollS > 0 && this.heard.newest <= a.round) {
           this.heard.mark()
-          await this.idle(nextPollS * 1000 * (0.75 + Math.random() / 2))
+          await this.idle(peerWaitMs(nextPollS) * (0.75 + Math.random() / 2))
         }
       }
       this.context.emit({ event: 'worker:stopped', roundsDone: state.roundsDone, reason: this.signal.aborted ? 'stopped' : reason })
